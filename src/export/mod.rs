@@ -1,0 +1,202 @@
+//! Incidents out to other tools: JSONL in the DESIGN.md contract, CSV with ACLED's column
+//! names plus our own, GeoJSON (RFC 7946). Files are written whole or not at all.
+//!
+//! Not here: the briefing image (drawn by the UI code) and filtering (the caller's job).
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::incident::{Category, Incident};
+
+/// One JSON object per incident per line.
+pub fn write_jsonl(w: &mut dyn Write, incidents: &[Incident]) -> io::Result<()> {
+    for i in incidents {
+        serde_json::to_writer(&mut *w, i)?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// ACLED's columns where they apply, then ours.
+pub const CSV_COLUMNS: &[&str] = &[
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "killed_civilians",
+    "killed_soldiers",
+    "killed_peacekeepers",
+    "killed_militants",
+    "killed_mercenaries",
+    "killed_unknown",
+    "wounded",
+    "captured",
+    "article",
+    "evidence",
+];
+
+pub fn write_csv(w: &mut dyn Write, incidents: &[Incident]) -> io::Result<()> {
+    writeln!(w, "{}", CSV_COLUMNS.join(","))?;
+    for (n, i) in incidents.iter().enumerate() {
+        let place = i.places.iter().find(|p| {
+            i.location
+                .is_some_and(|l| p.lat == Some(l.lat) && p.lon == Some(l.lon))
+        });
+        let time_precision = match i.date_precision {
+            crate::corpus::DatePrecision::Day => "1",
+            crate::corpus::DatePrecision::Week => "2",
+            _ => "3",
+        };
+        let killed = |c: Category| i.killed_in(c).map_or(String::new(), |t| t.best.to_string());
+        let row: Vec<String> = vec![
+            format!("MLI{}", n + 1),
+            i.date.map_or(String::new(), |d| d.to_string()),
+            i.date.map_or(String::new(), |d| chrono::Datelike::year(&d).to_string()),
+            time_precision.into(),
+            i.event_type.name().into(),
+            i.sub_event_type.clone(),
+            i.perpetrator.clone().or_else(|| i.actors.first().cloned()).unwrap_or_default(),
+            i.target.clone().unwrap_or_default(),
+            place.and_then(|p| p.admin1.clone()).unwrap_or_default(),
+            place.and_then(|p| p.admin2.clone()).unwrap_or_default(),
+            place.map(|p| p.name.clone()).unwrap_or_default(),
+            i.location.map_or(String::new(), |l| format!("{:.5}", l.lat)),
+            i.location.map_or(String::new(), |l| format!("{:.5}", l.lon)),
+            i.location
+                .map_or(String::new(), |l| l.precision.acled_geo_precision().to_string()),
+            i.toll_sources.join("; "),
+            i.warnings.join("; "),
+            i.deaths().to_string(),
+            i.fatalities.map_or(String::new(), |t| t.low.to_string()),
+            i.fatalities.map_or(String::new(), |t| t.high.to_string()),
+            killed(Category::Civilians),
+            killed(Category::Soldiers),
+            killed(Category::Peacekeepers),
+            killed(Category::Militants),
+            killed(Category::Mercenaries),
+            killed(Category::Unknown),
+            i.wounded.map_or(String::new(), |t| t.best.to_string()),
+            i.captured.map_or(String::new(), |t| t.best.to_string()),
+            i.article.clone(),
+            i.evidence
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.text))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ];
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        writeln!(w, "{}", cells.join(","))?;
+    }
+    Ok(())
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// A FeatureCollection of located incidents (RFC 7946: lon, lat order; WGS 84).
+pub fn geojson(incidents: &[Incident]) -> Value {
+    let features: Vec<Value> = incidents
+        .iter()
+        .filter_map(|i| {
+            let l = i.location?;
+            let mut props = serde_json::to_value(i).ok()?;
+            if let Some(o) = props.as_object_mut() {
+                o.remove("location");
+                o.insert("precision".into(), json!(l.precision));
+                o.insert("deaths".into(), json!(i.deaths()));
+            }
+            Some(json!({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [round6(l.lon), round6(l.lat)]},
+                "properties": props,
+            }))
+        })
+        .collect();
+    json!({"type": "FeatureCollection", "features": features})
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+pub fn write_geojson(w: &mut dyn Write, incidents: &[Incident]) -> io::Result<()> {
+    serde_json::to_writer(&mut *w, &geojson(incidents))?;
+    w.write_all(b"\n")
+}
+
+/// Writes through a temporary file in the same folder, renamed over `path` at the end, so a
+/// failure never leaves a partial file behind.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
+    let tmp = dir.join(format!(".{}.tmp{}", name.to_string_lossy(), std::process::id()));
+    let result = (|| {
+        let mut f = io::BufWriter::new(std::fs::File::create(&tmp)?);
+        write(&mut f)?;
+        f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_when_needed() {
+        assert_eq!(csv_cell("Gao"), "Gao");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+        assert_eq!(csv_cell("il a dit \"non\""), "\"il a dit \"\"non\"\"\"");
+    }
+
+    #[test]
+    fn atomic_write_leaves_nothing_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        let err = write_atomically(&path, |_| Err(io::Error::other("boom")));
+        assert!(err.is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        write_atomically(&path, |w| w.write_all(b"ok")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "ok");
+    }
+
+    #[test]
+    fn unwritable_folder_is_an_error() {
+        let err = write_atomically(Path::new("/nonexistent-dir/x.csv"), |w| w.write_all(b"x"));
+        assert!(err.is_err());
+    }
+}

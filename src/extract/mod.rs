@@ -1,0 +1,505 @@
+//! French text → incident drafts: dates, tolls by category, actors, event types, each with
+//! the evidence span that produced it.
+//!
+//! The extractor knows French and the conflict's vocabulary; it knows nothing of coordinates
+//! (the geocoder fills `places` and `location`) nor of storage or drawing.
+//!
+//! ## How an article becomes incidents
+//! 1. **Dating.** The reference date is the publication date when it is day-precise; a month
+//!    or year header only resolves dates lacking a year; with no header the latest full date in
+//!    the text stands in. A known event in the text (data/lexicon/anchors.toml) that contradicts
+//!    the header's year by more than a year wins over the header (content wins), with a warning.
+//!    Relative dates ("hier", "vendredi") are resolved only against a day-precise publication.
+//! 2. **Event sentences.** A sentence with an event cue or a casualty toll.
+//! 3. **Segmentation rule.** Sentences are read in order. A dated event sentence joins the
+//!    incident whose dates overlap its own (±1 day), else the current incident if that has no
+//!    date yet, else starts a new one. An undated one joins the incident already holding the
+//!    same toll (lead and body repeat), else the current incident, else starts one. Background
+//!    sentences (coups, withdrawals, detentions, or only dates more than a year before the
+//!    article's focus) are never incidents and close the current incident, so later commentary
+//!    does not leak into it. An incident with neither its own date nor a toll is dropped unless
+//!    it is the article's only one.
+
+pub mod dates;
+pub mod events;
+pub mod lexicon;
+pub mod numbers;
+pub mod tolls;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::corpus::normalize::{Folded, fold};
+use crate::corpus::{Article, DatePrecision};
+use crate::incident::{Category, Evidence, Incident};
+use dates::{DateKind, DateMention};
+use events::EventEvidence;
+use lexicon::{ActorKind, Cue, EventCue, Lexicon, Outcome, lexicon};
+use tolls::{TextCue, Toll};
+
+/// An incident before geocoding, with the sentences it was built from.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub incident: Incident,
+    /// Indices into `Article::sentences`, in order.
+    pub sentences: Vec<usize>,
+}
+
+/// Everything the extractor learnt from one article.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub drafts: Vec<Draft>,
+    /// The article text folded for matching (reused by the geocoder).
+    pub folded: Folded,
+    /// Warnings about the article as a whole (e.g. header contradicted by content).
+    pub warnings: Vec<String>,
+}
+
+/// How the article is dated (step 1 above).
+#[derive(Debug, Clone)]
+struct Dating {
+    reference: Option<NaiveDate>,
+    relative_ok: bool,
+    /// Content-derived year overriding the header, with its reason.
+    anchor: Option<(i32, String)>,
+    /// Fallback date for incidents without their own.
+    fallback: Option<(NaiveDate, DatePrecision)>,
+}
+
+/// Extracts the incidents of one article.
+pub fn extract(article: &Article) -> Extraction {
+    let lex = lexicon();
+    let text = article.text.as_str();
+    let folded = fold(text);
+    let cues: Vec<TextCue> = lex
+        .scan(&folded.text)
+        .into_iter()
+        .map(|m| TextCue {
+            cue: m.cue,
+            range: folded.original_range(m.range),
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    let dating = date_article(article, &folded, lex, &mut warnings);
+    let pub_span = article.published.as_ref().map(|p| p.span.clone());
+    let mentions: Vec<DateMention> = dates::find_dates(text, dating.reference)
+        .into_iter()
+        .filter(|m| dating.relative_ok || m.kind != DateKind::Relative)
+        .filter(|m| pub_span.as_ref().is_none_or(|p| !overlaps(p, &m.span)))
+        .collect();
+    let date_spans: Vec<Range<usize>> = mentions.iter().map(|m| m.span.clone()).collect();
+    let quantities = numbers::find_quantities(text);
+    let tolls = tolls::find_tolls(text, &article.sentences, &quantities, &cues, &date_spans);
+
+    let focus = mentions
+        .iter()
+        .filter(|m| m.precision == DatePrecision::Day)
+        .map(|m| m.end)
+        .max()
+        .or(dating.reference);
+
+    let groups = segment(article, &cues, &mentions, &tolls, focus);
+    let only_one = groups.len() == 1;
+    let mut drafts = Vec::new();
+    for g in groups {
+        if !only_one && g.date.is_none() && g.tolls.is_empty() {
+            continue;
+        }
+        let idx = drafts.len();
+        drafts.push(build_draft(article, idx, g, &cues, &mentions, &tolls, &dating, lex));
+    }
+    for d in &mut drafts {
+        d.incident.warnings.extend(warnings.iter().cloned());
+    }
+    Extraction {
+        drafts,
+        folded,
+        warnings,
+    }
+}
+
+fn date_article(
+    article: &Article,
+    folded: &Folded,
+    lex: &Lexicon,
+    warnings: &mut Vec<String>,
+) -> Dating {
+    let anchor = lex
+        .anchors
+        .iter()
+        .find(|a| {
+            a.all
+                .iter()
+                .all(|p| Lexicon::contains_phrase(&folded.text, &crate::corpus::normalize::fold_key(p)))
+        })
+        .map(|a| (a.year, a.label.clone()));
+    let published = article.published.as_ref();
+    if let Some((year, label)) = &anchor {
+        let contradicts = published.is_none_or(|p| (p.date.year() - year).abs() > 1);
+        if contradicts {
+            if let Some(p) = published {
+                warnings.push(format!(
+                    "header date {} contradicts the content ({label}): dates read as {year}",
+                    p.date
+                ));
+            }
+            let end = NaiveDate::from_ymd_opt(*year, 12, 31);
+            return Dating {
+                reference: end,
+                relative_ok: false,
+                anchor: anchor.clone(),
+                fallback: NaiveDate::from_ymd_opt(*year, 1, 1).map(|d| (d, DatePrecision::Year)),
+            };
+        }
+    }
+    match published {
+        Some(p) => {
+            let (reference, relative_ok) = match p.precision {
+                DatePrecision::Day => (p.date, true),
+                DatePrecision::Month | DatePrecision::Week => (end_of_month(p.date), false),
+                _ => (
+                    NaiveDate::from_ymd_opt(p.date.year(), 12, 31).unwrap_or(p.date),
+                    false,
+                ),
+            };
+            let fallback_precision = match p.precision {
+                DatePrecision::Day => DatePrecision::Week,
+                other => other,
+            };
+            Dating {
+                reference: Some(reference),
+                relative_ok,
+                anchor: None,
+                fallback: Some((p.date, fallback_precision)),
+            }
+        }
+        None => {
+            // No header: the latest full date of the text stands in for it.
+            let latest = dates::find_dates(&article.text, None)
+                .into_iter()
+                .filter(|m| m.kind == DateKind::Absolute)
+                .map(|m| m.end)
+                .max();
+            Dating {
+                reference: latest,
+                relative_ok: false,
+                anchor: None,
+                fallback: None,
+            }
+        }
+    }
+}
+
+fn end_of_month(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|n| n.pred_opt())
+        .unwrap_or(d)
+}
+
+/// A group of sentences telling one incident.
+#[derive(Debug, Default)]
+struct Group {
+    sentences: Vec<usize>,
+    /// Index into the mentions of the incident's own date.
+    date: Option<usize>,
+    tolls: Vec<usize>,
+}
+
+fn segment(
+    article: &Article,
+    cues: &[TextCue],
+    mentions: &[DateMention],
+    tolls: &[Toll],
+    focus: Option<NaiveDate>,
+) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut current: Option<usize> = None;
+    let old = |m: &DateMention| focus.is_some_and(|f| (f - m.end).num_days() > 365);
+    for (si, s) in article.sentences.iter().enumerate() {
+        let in_s = |r: &Range<usize>| r.start >= s.start && r.end <= s.end;
+        let event_cues: Vec<&TextCue> = cues
+            .iter()
+            .filter(|c| in_s(&c.range) && matches!(c.cue, Cue::Event(e) if e.is_event()))
+            .collect();
+        let background: Vec<&TextCue> = cues
+            .iter()
+            .filter(|c| in_s(&c.range) && c.cue == Cue::Event(EventCue::Background))
+            .collect();
+        let s_tolls: Vec<usize> = (0..tolls.len()).filter(|&i| tolls[i].sentence == si).collect();
+        let s_dates: Vec<usize> = (0..mentions.len())
+            .filter(|&i| in_s(&mentions[i].span))
+            .collect();
+        let is_event = !event_cues.is_empty() || !s_tolls.is_empty();
+        let all_old = !s_dates.is_empty() && s_dates.iter().all(|&i| old(&mentions[i]));
+        if !is_event || (all_old && s_tolls.is_empty()) {
+            if !background.is_empty() || all_old {
+                current = None;
+            }
+            continue;
+        }
+        // The sentence's own date: not governed by a background cue ("le départ de Barkhane
+        // le 15 août"), not retrospective, nearest to the first fact.
+        let first_fact = s_tolls
+            .first()
+            .map(|&t| tolls[t].span.start)
+            .or(event_cues.first().map(|c| c.range.start))
+            .unwrap_or(s.start);
+        let date = s_dates
+            .iter()
+            .copied()
+            .filter(|&i| !old(&mentions[i]))
+            .filter(|&i| {
+                let m = &mentions[i];
+                !background.iter().any(|b| {
+                    b.range.end <= m.span.start
+                        && m.span.start - b.range.end <= 80
+                        && !event_cues
+                            .iter()
+                            .any(|e| e.range.start >= b.range.end && e.range.end <= m.span.start)
+                })
+            })
+            .min_by_key(|&i| mentions[i].span.start.abs_diff(first_fact));
+
+        let target = match date {
+            Some(d) => {
+                let m = &mentions[d];
+                let overlapping = groups.iter().position(|g| {
+                    g.date.is_some_and(|gd| {
+                        let o = &mentions[gd];
+                        (o.start - chrono::Days::new(1)) <= m.end
+                            && m.start <= (o.end + chrono::Days::new(1))
+                    })
+                });
+                match (overlapping, current) {
+                    (Some(g), _) => g,
+                    (None, Some(c)) if groups[c].date.is_none() => {
+                        groups[c].date = Some(d);
+                        c
+                    }
+                    _ => {
+                        groups.push(Group {
+                            date: Some(d),
+                            ..Default::default()
+                        });
+                        groups.len() - 1
+                    }
+                }
+            }
+            None => {
+                let same_toll = s_tolls.iter().find_map(|&t| {
+                    groups.iter().position(|g| {
+                        g.tolls.iter().any(|&o| {
+                            tolls[o].outcome == tolls[t].outcome
+                                && tolls[o].category == tolls[t].category
+                                && tolls[o].range.best == tolls[t].range.best
+                        })
+                    })
+                });
+                match (same_toll, current) {
+                    (Some(g), _) => g,
+                    (None, Some(c)) => c,
+                    (None, None) => {
+                        groups.push(Group::default());
+                        groups.len() - 1
+                    }
+                }
+            }
+        };
+        let g = &mut groups[target];
+        g.sentences.push(si);
+        g.tolls.extend(s_tolls);
+        current = Some(target);
+    }
+    groups
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_draft(
+    article: &Article,
+    index: usize,
+    g: Group,
+    cues: &[TextCue],
+    mentions: &[DateMention],
+    tolls: &[Toll],
+    dating: &Dating,
+    lex: &Lexicon,
+) -> Draft {
+    let text = article.text.as_str();
+    let mut evidence = Vec::new();
+    let mut warnings = Vec::new();
+    let in_group = |r: &Range<usize>| {
+        g.sentences
+            .iter()
+            .any(|&si| r.start >= article.sentences[si].start && r.end <= article.sentences[si].end)
+    };
+
+    // Date.
+    let (date, date_end, date_precision) = match g.date {
+        Some(d) => {
+            let m = &mentions[d];
+            evidence.push(Evidence::new("date", text, m.span.clone()));
+            warnings.extend(m.warnings.iter().cloned());
+            let end = (m.end != m.start).then_some(m.end);
+            (Some(m.start), end, m.precision)
+        }
+        None => match (&dating.anchor, dating.fallback) {
+            (Some((year, _)), _) => (
+                NaiveDate::from_ymd_opt(*year, 1, 1),
+                None,
+                DatePrecision::Year,
+            ),
+            (None, Some((d, p))) => {
+                warnings.push("no date in the text for this incident; publication date used".into());
+                (Some(d), None, p)
+            }
+            (None, None) => (None, None, DatePrecision::Unknown),
+        },
+    };
+
+    // Tolls.
+    let group_tolls: Vec<&Toll> = g.tolls.iter().map(|&i| &tolls[i]).collect();
+    for t in &group_tolls {
+        evidence.push(Evidence::new(t.outcome.field(), text, t.span.clone()));
+    }
+    let combined = tolls::combine(&group_tolls);
+    let mut killed = BTreeMap::new();
+    let mut wounded = None;
+    let mut captured = None;
+    let mut missing = None;
+    for (o, c, r) in &combined {
+        match o {
+            Outcome::Killed => {
+                killed.insert(*c, *r);
+            }
+            Outcome::Wounded => wounded = Some(sum(wounded, *r)),
+            Outcome::Captured => captured = Some(sum(captured, *r)),
+            Outcome::Missing => missing = Some(sum(missing, *r)),
+        }
+    }
+    let fatalities = (!killed.is_empty()).then(|| {
+        killed
+            .values()
+            .fold(numbers::TollRange::exact(0), |a, r| a.add(*r))
+    });
+    let mut toll_sources: Vec<String> = Vec::new();
+    for s in group_tolls.iter().filter_map(|t| t.source) {
+        if !toll_sources.iter().any(|x| x == s) {
+            toll_sources.push(s.to_string());
+        }
+    }
+
+    // Actors, skipping affiliation mentions ("affiliée à Al-Qaïda").
+    let mut actor_ids: Vec<u16> = Vec::new();
+    for c in cues.iter().filter(|c| in_group(&c.range)) {
+        let Cue::Actor(id) = c.cue else { continue };
+        if is_affiliation(text, c.range.start) {
+            continue;
+        }
+        evidence.push(Evidence::new("actors", text, c.range.clone()));
+        let mut next = Some(id);
+        while let Some(a) = next {
+            if !actor_ids.contains(&a) {
+                actor_ids.push(a);
+            }
+            next = lex.actor(a).parent.as_deref().and_then(|p| lex.actor_id(p));
+        }
+    }
+    let actors: Vec<String> = actor_ids.iter().map(|&a| lex.actor(a).name.clone()).collect();
+    let kinds: Vec<ActorKind> = actor_ids.iter().map(|&a| lex.actor(a).kind).collect();
+
+    // Event type.
+    let mut ev = EventEvidence {
+        state_actor: kinds.contains(&ActorKind::State),
+        armed_group: kinds.iter().any(|k| k.is_armed_group()),
+        ..Default::default()
+    };
+    for c in cues.iter().filter(|c| in_group(&c.range)) {
+        if let Cue::Event(e) = c.cue
+            && e != EventCue::Background
+        {
+            if !ev.cues.contains(&e) {
+                ev.cues.push(e);
+                if e.is_event() {
+                    evidence.push(Evidence::new("event_type", text, c.range.clone()));
+                }
+            }
+        }
+    }
+    ev.victims = combined
+        .iter()
+        .filter(|(_, _, r)| r.best > 0)
+        .map(|(o, c, _)| (*o, *c))
+        .collect();
+    let (event_type, sub) = events::classify(&ev);
+
+    // Perpetrator and target.
+    let perpetrator = actor_ids
+        .iter()
+        .find(|&&a| lex.actor(a).kind.is_armed_group() && lex.actor(a).parent.is_none())
+        .or_else(|| actor_ids.iter().find(|&&a| lex.actor(a).kind.is_armed_group()))
+        .map(|&a| lex.actor(a).name.clone());
+    let civilians_hit = killed.contains_key(&Category::Civilians);
+    let target = if event_type == crate::incident::EventType::ViolenceAgainstCivilians
+        || (civilians_hit && !ev.state_actor)
+    {
+        Some("Civilians".to_string())
+    } else {
+        actor_ids
+            .iter()
+            .find(|&&a| matches!(lex.actor(a).kind, ActorKind::State | ActorKind::Mercenary | ActorKind::Un | ActorKind::Foreign))
+            .map(|&a| lex.actor(a).name.clone())
+    };
+    let perpetrator = perpetrator.filter(|p| Some(p) != target.as_ref());
+
+    evidence.sort_by_key(|e| (e.span[0], e.span[1]));
+    evidence.dedup();
+    Draft {
+        incident: Incident {
+            article: article.source.clone(),
+            incident: index,
+            date,
+            date_end,
+            date_precision,
+            event_type,
+            sub_event_type: sub.to_string(),
+            actors,
+            perpetrator,
+            target,
+            fatalities,
+            killed: (!killed.is_empty()).then_some(killed),
+            wounded,
+            captured,
+            missing,
+            toll_sources,
+            places: Vec::new(),
+            location: None,
+            evidence,
+            warnings,
+        },
+        sentences: g.sentences,
+    }
+}
+
+fn sum(a: Option<numbers::TollRange>, b: numbers::TollRange) -> numbers::TollRange {
+    a.map_or(b, |a| a.add(b))
+}
+
+/// "affiliée à Al-Qaïda", "lié à l'EI": the actor is named as a parent, not a participant.
+fn is_affiliation(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(30));
+    let before = crate::corpus::normalize::fold_key(&text[from..at]);
+    ["affilie a", "affiliee a", "affilies a", "lie a", "liee a", "allie a", "proche d", "proche de", "membre d", "filiale d"]
+        .iter()
+        .any(|p| before.ends_with(p) || before.ends_with(&format!("{p} l")))
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}

@@ -1,0 +1,305 @@
+//! Casualty tolls: a quantity, the victims it counts, and what happened to them.
+//!
+//! A toll is a [`Quantity`] followed within three words by a victim noun ("132 civils",
+//! "plus de 130 personnes", "une vingtaine de captifs") plus an outcome in the same sentence
+//! ("tués", "blessés", "enlevés"), either carried by the noun itself ("morts", "otages") or
+//! said by a verb after it ("ont été tués") or before it ("tuant 12 villageois").
+//! "un soldat tué" counts one. Quantities inside dates are never tolls.
+//!
+//! Combining several tolls of one incident is [`combine`]'s job; the rule is documented there.
+
+use std::ops::Range;
+
+use crate::extract::lexicon::{Cue, Outcome};
+use crate::extract::numbers::{Quantity, TollRange};
+use crate::incident::Category;
+
+/// A cue mapped back to the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextCue {
+    pub cue: Cue,
+    pub range: Range<usize>,
+}
+
+/// One toll statement found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Toll {
+    pub outcome: Outcome,
+    pub category: Category,
+    pub range: TollRange,
+    pub vague: bool,
+    /// From the quantity to the victim noun (or to the outcome word when it follows closely).
+    pub span: Range<usize>,
+    pub sentence: usize,
+    pub source: Option<&'static str>,
+}
+
+/// Singular victim nouns that "un"/"une" turns into a toll of one.
+const SINGULAR: &[&str] = &[
+    "soldat", "militaire", "civil", "gendarme", "policier", "casque bleu", "personne",
+    "terroriste", "jihadiste", "djihadiste", "assaillant", "combattant", "mercenaire",
+    "garde national", "enfant", "femme", "homme", "berger", "commercant", "otage",
+];
+
+/// Finds every toll. `cues` are sorted by start; `sentences` are ordered, disjoint ranges.
+pub fn find_tolls(
+    text: &str,
+    sentences: &[Range<usize>],
+    quantities: &[Quantity],
+    cues: &[TextCue],
+    date_spans: &[Range<usize>],
+) -> Vec<Toll> {
+    let mut tolls = Vec::new();
+    let mut used_victims: Vec<Range<usize>> = Vec::new();
+    for q in quantities {
+        if date_spans.iter().any(|d| overlaps(d, &q.span)) {
+            continue;
+        }
+        let Some(si) = sentence_of(sentences, q.span.start) else {
+            continue;
+        };
+        let sentence = &sentences[si];
+        let Some(victim) = victim_after(text, cues, q.span.end, sentence.end) else {
+            continue;
+        };
+        if let Some(t) = complete(text, cues, si, sentence, q.span.clone(), victim, q.range, q.vague)
+        {
+            used_victims.push(victim.range.clone());
+            tolls.push(t);
+        }
+    }
+    // "un soldat tué", "une femme enlevée".
+    for c in cues {
+        let Cue::Victim(_) = c.cue else { continue };
+        if used_victims.iter().any(|u| overlaps(u, &c.range)) {
+            continue;
+        }
+        let noun = crate::corpus::normalize::fold_key(&text[c.range.clone()]);
+        if !SINGULAR.contains(&noun.as_str()) {
+            continue;
+        }
+        let Some(article) = word_before(text, c.range.start) else {
+            continue;
+        };
+        let art = crate::corpus::normalize::fold_key(&text[article.clone()]);
+        if art != "un" && art != "une" {
+            continue;
+        }
+        let Some(si) = sentence_of(sentences, c.range.start) else {
+            continue;
+        };
+        if let Some(t) = complete(
+            text,
+            cues,
+            si,
+            &sentences[si],
+            article,
+            c,
+            TollRange::exact(1),
+            false,
+        ) {
+            tolls.push(t);
+        }
+    }
+    tolls.sort_by_key(|t| t.span.start);
+    tolls
+}
+
+#[allow(clippy::too_many_arguments)]
+fn complete(
+    text: &str,
+    cues: &[TextCue],
+    si: usize,
+    sentence: &Range<usize>,
+    quantity: Range<usize>,
+    victim: &TextCue,
+    range: TollRange,
+    vague: bool,
+) -> Option<Toll> {
+    let Cue::Victim(category) = victim.cue else {
+        return None;
+    };
+    // The noun itself may say the outcome ("morts", "otages").
+    let own = cues.iter().find_map(|c| match c.cue {
+        Cue::Outcome(o) if c.range == victim.range => Some(o),
+        _ => None,
+    });
+    let (outcome, end) = match own {
+        Some(o) => (o, victim.range.end),
+        None => outcome_near(text, cues, sentence, &quantity, &victim.range)?,
+    };
+    let source = cues
+        .iter()
+        .filter(|c| c.range.start >= sentence.start && c.range.end <= sentence.end)
+        .find_map(|c| match c.cue {
+            Cue::Source(s) => Some(s),
+            _ => None,
+        });
+    let span_end = if end > victim.range.end && end - victim.range.end <= 40 {
+        end
+    } else {
+        victim.range.end
+    };
+    Some(Toll {
+        outcome,
+        category,
+        range,
+        vague,
+        span: quantity.start..span_end,
+        sentence: si,
+        source,
+    })
+}
+
+/// The first victim noun starting within three words after `from`, in the same sentence.
+fn victim_after<'a>(text: &str, cues: &'a [TextCue], from: usize, until: usize) -> Option<&'a TextCue> {
+    let start = cues.partition_point(|c| c.range.start < from);
+    for c in &cues[start..] {
+        if c.range.start > until || c.range.start > from + 60 {
+            return None;
+        }
+        let Cue::Victim(_) = c.cue else { continue };
+        if c.range.end > until {
+            return None;
+        }
+        let gap = &text[from..c.range.start];
+        if gap.contains(['.', ';', ':', '(', ')', '\n', '«', '»']) {
+            return None;
+        }
+        let words = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty());
+        let mut n = 0;
+        for w in words {
+            if w.chars().any(|ch| ch.is_ascii_digit()) {
+                return None;
+            }
+            n += 1;
+        }
+        if n <= 3 {
+            // Several cues may start here; the list is sorted longest first.
+            return Some(c);
+        }
+        return None;
+    }
+    None
+}
+
+/// The outcome word for a victim noun: after it (nearest, within the sentence and 160 bytes),
+/// else before the quantity (within 60 bytes: "tuant 12 villageois", "ont tué 3 soldats").
+fn outcome_near(
+    text: &str,
+    cues: &[TextCue],
+    sentence: &Range<usize>,
+    quantity: &Range<usize>,
+    victim: &Range<usize>,
+) -> Option<(Outcome, usize)> {
+    let after = cues.iter().find_map(|c| match c.cue {
+        Cue::Outcome(o)
+            if c.range.start >= victim.end
+                && c.range.end <= sentence.end
+                && c.range.start <= victim.end + 160
+                && !text[victim.end..c.range.start].contains([';', '\n']) =>
+        {
+            Some((o, c.range.end))
+        }
+        _ => None,
+    });
+    if after.is_some() {
+        return after;
+    }
+    cues.iter().rev().find_map(|c| match c.cue {
+        Cue::Outcome(o)
+            if c.range.end <= quantity.start
+                && c.range.start >= sentence.start
+                && quantity.start - c.range.end <= 60 =>
+        {
+            Some((o, victim.end))
+        }
+        _ => None,
+    })
+}
+
+fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
+    let head = &text[..at];
+    let trimmed = head.trim_end();
+    if trimmed.len() == head.len() {
+        return None; // no space: glued to something
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (start < trimmed.len()).then_some(start..trimmed.len())
+}
+
+pub(crate) fn sentence_of(sentences: &[Range<usize>], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.end <= at);
+    (i < sentences.len() && sentences[i].start <= at).then_some(i)
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Combines the tolls of one incident into one range per (outcome, category).
+///
+/// The rule (documented in the README): the same statement repeated (same outcome, category
+/// and range) counts once; otherwise low = the smallest low, high = the largest high, and best =
+/// the largest best among exact figures (vague words only when no exact figure exists),
+/// kept within [low, high]. Deaths of unknown category are taken to be the same dead as the
+/// categorised ones when they are not more numerous (the usual "des dizaines de morts … dont
+/// 47 soldats"); otherwise only the excess stays unknown.
+pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
+    let mut groups: Vec<(Outcome, Category, Vec<&Toll>)> = Vec::new();
+    for t in tolls {
+        match groups
+            .iter_mut()
+            .find(|(o, c, _)| *o == t.outcome && *c == t.category)
+        {
+            Some(g) => {
+                if !g.2.iter().any(|x| x.range == t.range) {
+                    g.2.push(t);
+                }
+            }
+            None => groups.push((t.outcome, t.category, vec![t])),
+        }
+    }
+    let mut out: Vec<(Outcome, Category, TollRange)> = groups
+        .into_iter()
+        .map(|(o, c, ts)| {
+            let low = ts.iter().map(|t| t.range.low).min().unwrap_or(0);
+            let high = ts.iter().map(|t| t.range.high).max().unwrap_or(0);
+            let exact_best = ts.iter().filter(|t| !t.vague).map(|t| t.range.best).max();
+            let best = exact_best
+                .or_else(|| ts.iter().map(|t| t.range.best).max())
+                .unwrap_or(0)
+                .clamp(low, high.max(low));
+            (o, c, TollRange { low, best, high })
+        })
+        .collect();
+    for outcome in [Outcome::Killed, Outcome::Wounded, Outcome::Captured, Outcome::Missing] {
+        let known: TollRange = out
+            .iter()
+            .filter(|(o, c, _)| *o == outcome && *c != Category::Unknown)
+            .fold(TollRange { low: 0, best: 0, high: 0 }, |acc, (_, _, r)| acc.add(*r));
+        if known.best == 0 {
+            continue;
+        }
+        out.retain_mut(|(o, c, r)| {
+            if *o != outcome || *c != Category::Unknown {
+                return true;
+            }
+            if r.best <= known.best {
+                return false;
+            }
+            *r = TollRange {
+                low: r.low.saturating_sub(known.high),
+                best: r.best - known.best,
+                high: r.high.saturating_sub(known.low),
+            };
+            r.best > 0
+        });
+    }
+    out.sort_by_key(|(o, c, _)| (*o, *c));
+    out
+}

@@ -1,0 +1,1549 @@
+//! The GeoNames gazetteer of Mali: places, their folded name keys, a spatial index, fuzzy
+//! name search and a compact binary cache.
+//!
+//! Input is the GeoNames country dump (`ML.txt`, or `ML.zip` as downloaded, or a folder holding
+//! either). The full dump is the user's download and is never shipped; when it is not installed
+//! the small embedded list from [`crate::reference`] stands in ([`Gazetteer::fallback`]).
+//!
+//! This module does not decide which mention in a text is a place, nor pick among homonyms with
+//! context (that is the geocoder's work); it offers exact keys, fuzzy keys, a prominence order
+//! ([`Gazetteer::best`]) and distances.
+//!
+//! # What is kept
+//! - every populated place (class P, including abandoned/destroyed ones: news names them);
+//! - every administrative unit (class A: regions, cercles, communes, the country);
+//! - the natural and man-made features French news uses as incident locations: wadis (`WAD*`),
+//!   lakes and reservoirs (`LK*`, `RSV*`), wells (`WLL`, `WLLS`: in the north a named well is
+//!   often the only landmark of a camp; every GeoNames row is named), oases (`OAS`), mountains
+//!   and massifs (`MT`, `MTS`, `MSF`, `HLLS` ranges such as Adrar Tigharghar, `PLAT`), valleys,
+//!   passes and gorges (`VAL`, `PASS`, `GRGE`), regions (`L.RGN`: Gourma, Azawad, Macina),
+//!   forest reserves and parks (`RESF`, `RESW`, `PRK`), forests (`FRST*`), camps (`CMP*`),
+//!   mines (`MN`, `MN*` mines, `MNN` salt mines), airports and airfields (`AIR*`), forts and
+//!   military installations (`FT`, `INSM`), dams and bridges (`DAM`, `BDG`).
+//! - dropped: single hills, dunes, ergs, streams and marshes, localities (`LCTY`), buildings
+//!   and the like: thousands of minor names that would only feed false matches.
+//!
+//! Alternate names are kept unless they contain a digit or a URL, are 2 characters or fewer,
+//! are mostly in a non-Latin script, are all lowercase (GeoNames' machine transliterations such
+//! as "tmbktw" or "mei na ka") or are short all-capital codes (IATA/ICAO "TOM", "GATB").
+//! A few press spellings GeoNames lacks are added from [`ALIASES`] (names only, never
+//! coordinates). Attribution: "GeoNames (geonames.org), CC BY 4.0".
+
+use crate::corpus::normalize::fold_key;
+use rstar::RTree;
+use rstar::primitives::GeomWithData;
+use std::cmp::{Ordering, Reverse};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Attribution required by the GeoNames licence.
+pub const ATTRIBUTION: &str = "GeoNames (geonames.org), CC BY 4.0";
+
+/// Mean Earth radius (km) used for all distances.
+const EARTH_RADIUS_KM: f64 = 6371.0088;
+/// Columns of a GeoNames dump row.
+const GEONAMES_COLUMNS: usize = 19;
+/// How many bad-row messages are kept (the count is always exact).
+const MAX_WARNINGS: usize = 20;
+/// Upper bound on the text read from a zip entry, against decompression bombs
+/// (the Mali dump is ~2.5 MB).
+const MAX_ZIP_TEXT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Press spellings missing from GeoNames, as `(geonameid, alias)`. Aliases only: the place,
+/// its coordinates and its codes stay GeoNames'. An alias whose place is absent is ignored.
+///
+/// Not needed and so not listed: "Tombouctou" (an alternate name of Timbuktu) and
+/// "Tinzaouatène" (GeoNames has "Ti-n-Zaouatene", whose joined key is "tinzaouatene").
+pub const ALIASES: &[(u64, &str)] = &[
+    // Ogossagou (Bankass cercle), site of the 2019 and 2020 massacres; GeoNames spells both
+    // hamlets "Ogassagou" with "Ogossagoum" as the only alternate.
+    (12232587, "Ogossagou"),
+    (12232587, "Ogossagou-Peul"),
+    (12232587, "Ogossagou-Peulh"),
+    (2452382, "Ogossagou"),
+    (2452382, "Ogossagou-Dogon"),
+    // Ké-Macina, seat of the Macina cercle, is "Macina" in the press; GeoNames has it only
+    // as "Ké Macina", so "Macina" would otherwise pick a village of that name.
+    (2455465, "Macina"),
+];
+
+/// One gazetteer entry: a GeoNames record (alternate names filtered, aliases appended).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Place {
+    pub geonameid: u64,
+    pub name: String,
+    pub asciiname: String,
+    pub alternate_names: Vec<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub feature_class: char,
+    pub feature_code: String,
+    pub country: String,
+    pub admin1: String,
+    pub admin2: String,
+    pub population: u64,
+}
+
+impl Place {
+    /// French name of the place's region, from its admin1 code.
+    pub fn admin1_name(&self) -> Option<&'static str> {
+        admin1_name(&self.admin1)
+    }
+
+    /// How prominent the place is as a settlement, to choose among homonyms:
+    /// capital (`PPLC`) 6 > region seat (`PPLA`) 5 > cercle seat (`PPLA2`) 4 >
+    /// commune/lower seat (`PPLA3`, `PPLA4`) 3 > ordinary town or village (`PPL`) 2 >
+    /// other populated place (sections, abandoned, destroyed…) 1 >
+    /// administrative units and all other features 0.
+    pub fn importance(&self) -> u8 {
+        if self.feature_class != 'P' {
+            return 0;
+        }
+        match self.feature_code.as_str() {
+            "PPLC" => 6,
+            "PPLA" => 5,
+            "PPLA2" => 4,
+            "PPLA3" | "PPLA4" => 3,
+            "PPL" => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// French name of a Mali region from its GeoNames admin1 code (export of 2023).
+pub fn admin1_name(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "01" => "Bamako",
+        "03" => "Kayes",
+        "04" => "Mopti",
+        "05" => "Ségou",
+        "06" => "Sikasso",
+        "07" => "Koulikoro",
+        "08" => "Tombouctou",
+        "09" => "Gao",
+        "10" => "Kidal",
+        "12070575" => "Taoudénit",
+        "12070577" => "Ménaka",
+        _ => return None,
+    })
+}
+
+/// Where a gazetteer's places came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GazetteerSource {
+    /// The full GeoNames dump installed by the user.
+    Full,
+    /// The small list embedded in the program.
+    Fallback,
+}
+
+/// Why a gazetteer could not be read, parsed or written.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{file}: read error at line {line}: {source}")]
+    Read {
+        file: String,
+        line: usize,
+        source: std::io::Error,
+    },
+    #[error("{file}: no valid GeoNames rows ({skipped} bad rows{})", first_problem_suffix(.first_problem))]
+    NoValidRows {
+        file: String,
+        skipped: usize,
+        first_problem: Option<String>,
+    },
+    #[error("{}: not a usable zip archive: {reason}", path.display())]
+    Zip { path: PathBuf, reason: String },
+    #[error("{}: no ML.txt or ML.zip (GeoNames export of Mali) found there", path.display())]
+    NotFound { path: PathBuf },
+    #[error(
+        "{file}: only {places} places, expected at least {min}: not a full GeoNames export of Mali"
+    )]
+    TooFewPlaces {
+        file: String,
+        places: usize,
+        min: usize,
+    },
+    #[error("{}: corrupt gazetteer cache: {reason}", path.display())]
+    CorruptCache { path: PathBuf, reason: String },
+    #[error("{}: gazetteer cache format {found}, this program reads format {expected}; reinstall the gazetteer", path.display())]
+    CacheVersion {
+        path: PathBuf,
+        found: u32,
+        expected: u32,
+    },
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {source}", path.display())]
+    Json {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+}
+
+fn first_problem_suffix(first: &Option<String>) -> String {
+    first
+        .as_ref()
+        .map(|p| format!("; first: {p}"))
+        .unwrap_or_default()
+}
+
+/// A point on the unit sphere, so that Euclidean (chord) distance orders like great-circle
+/// distance and the R-tree answers nearest/within queries exactly.
+type SpherePoint = GeomWithData<[f64; 3], u32>;
+
+/// The places of Mali with their name keys and a spatial index.
+#[derive(Clone)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    /// Folded name keys, sorted, each with the places that carry it.
+    keys: Vec<(Box<str>, Box<[u32]>)>,
+    /// Indices into `keys`, bucketed by key length in chars, for fuzzy search.
+    keys_by_len: Vec<Vec<u32>>,
+    tree: RTree<SpherePoint>,
+    source: GazetteerSource,
+    skipped_rows: usize,
+    warnings: Vec<String>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("source", &self.source)
+            .field("places", &self.places.len())
+            .field("keys", &self.keys.len())
+            .field("skipped_rows", &self.skipped_rows)
+            .finish()
+    }
+}
+
+/// Equal when places, keys, source and bad-row count are equal (the indexes follow from them).
+impl PartialEq for Gazetteer {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+            && self.skipped_rows == other.skipped_rows
+            && self.places == other.places
+            && self.keys == other.keys
+    }
+}
+
+impl Gazetteer {
+    /// Parses a GeoNames dump (tab-separated, 19 columns, UTF-8). Bad rows are skipped and
+    /// counted ([`Self::skipped_rows`], [`Self::warnings`]); zero valid rows is an error.
+    pub fn from_geonames<R: BufRead>(reader: R) -> Result<Self, GazetteerError> {
+        parse_geonames(reader, "GeoNames data")
+    }
+
+    /// Reads `ML.txt`, `ML.zip` (the `.txt` inside) or a folder containing either.
+    pub fn from_path(path: &Path) -> Result<Self, GazetteerError> {
+        if path.is_dir() {
+            let found = ["ML.txt", "ML.zip", "ml.txt", "ml.zip"]
+                .iter()
+                .map(|name| path.join(name))
+                .find(|candidate| candidate.is_file());
+            return match found {
+                Some(file) => Self::from_path(&file),
+                None => Err(GazetteerError::NotFound {
+                    path: path.to_path_buf(),
+                }),
+            };
+        }
+        let is_zip = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("zip"));
+        if is_zip {
+            return read_zip(path);
+        }
+        let file = std::fs::File::open(path).map_err(|source| GazetteerError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        parse_geonames(
+            BufReader::with_capacity(1 << 16, file),
+            &path.display().to_string(),
+        )
+    }
+
+    /// The small gazetteer embedded in the program ([`crate::reference::fallback_places`]).
+    pub fn fallback() -> Self {
+        let places = crate::reference::fallback_places()
+            .iter()
+            .map(|f| {
+                let mut place = Place {
+                    geonameid: f.geonameid,
+                    name: f.name.clone(),
+                    asciiname: f.asciiname.clone(),
+                    alternate_names: Vec::new(),
+                    lat: f.lat,
+                    lon: f.lon,
+                    feature_class: feature_class_of_code(&f.feature_code),
+                    feature_code: f.feature_code.clone(),
+                    country: f.country.clone(),
+                    admin1: f.admin1.clone(),
+                    admin2: String::new(),
+                    population: f.population,
+                };
+                place.alternate_names = useful_alternates(
+                    f.alternate_names.iter().map(String::as_str),
+                    &place.name,
+                    place.geonameid,
+                );
+                place
+            })
+            .filter(|p| p.lat.is_finite() && p.lon.is_finite())
+            .collect();
+        Self::build(places, GazetteerSource::Fallback, 0, Vec::new())
+    }
+
+    pub fn source(&self) -> GazetteerSource {
+        self.source
+    }
+
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// The place at index `idx` (indices come from this gazetteer's own answers).
+    ///
+    /// # Panics
+    /// If `idx` did not come from this gazetteer.
+    pub fn place(&self, idx: u32) -> &Place {
+        &self.places[idx as usize]
+    }
+
+    /// Rows skipped as malformed while parsing.
+    pub fn skipped_rows(&self) -> usize {
+        self.skipped_rows
+    }
+
+    /// The first few bad-row messages ("line N: problem").
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Number of distinct name keys.
+    pub fn key_count(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Places whose name key is exactly `folded_key` (a [`fold_key`] result).
+    pub fn lookup(&self, folded_key: &str) -> &[u32] {
+        match self
+            .keys
+            .binary_search_by(|(key, _)| (**key).cmp(folded_key))
+        {
+            Ok(i) => &self.keys[i].1,
+            Err(_) => &[],
+        }
+    }
+
+    /// Every key with its places, in key order (for building an Aho-Corasick automaton).
+    pub fn keys(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        self.keys.iter().map(|(key, places)| (&**key, &**places))
+    }
+
+    /// The most prominent place carrying `folded_key`: as [`Self::best_of`], except that
+    /// between places equal in importance and population, one whose main name gives the key
+    /// beats one that has it only as an alternate name ("Boni" is a village's name and also
+    /// an alternate spelling of Bouani).
+    pub fn best(&self, folded_key: &str) -> Option<u32> {
+        let main_name_matches = |i: u32| {
+            let p = &self.places[i as usize];
+            let mut keys = Vec::new();
+            name_keys(&p.name, &mut keys);
+            name_keys(&p.asciiname, &mut keys);
+            keys.iter().any(|k| k == folded_key)
+        };
+        self.lookup(folded_key)
+            .iter()
+            .copied()
+            .filter_map(|i| self.rank(i).map(|rank| (rank, i)))
+            .max_by(|(ra, a), (rb, b)| {
+                (ra.0, ra.1)
+                    .cmp(&(rb.0, rb.1))
+                    .then_with(|| main_name_matches(*a).cmp(&main_name_matches(*b)))
+                    .then_with(|| ra.cmp(rb))
+            })
+            .map(|(_, i)| i)
+    }
+
+    /// The most prominent of `candidates`: highest [`Place::importance`], then population,
+    /// then most alternate names (a well-documented record is usually the notable one), then
+    /// lowest geonameid (for a stable answer).
+    pub fn best_of(&self, candidates: &[u32]) -> Option<u32> {
+        candidates
+            .iter()
+            .copied()
+            .filter(|&i| (i as usize) < self.places.len())
+            .max_by(|&a, &b| self.prominence(a, b))
+    }
+
+    /// Orders two places by prominence (greater is more prominent); see [`Self::best_of`].
+    pub fn prominence(&self, a: u32, b: u32) -> Ordering {
+        self.rank(a).cmp(&self.rank(b))
+    }
+
+    /// Prominence key: (importance, population, alternate-name count, lower id first).
+    fn rank(&self, i: u32) -> Option<(u8, u64, usize, Reverse<u64>)> {
+        self.places.get(i as usize).map(|p| {
+            (
+                p.importance(),
+                p.population,
+                p.alternate_names.len(),
+                Reverse(p.geonameid),
+            )
+        })
+    }
+
+    /// The `n` places nearest to (`lon`, `lat`), nearest first (great-circle distance).
+    pub fn nearest(&self, lon: f64, lat: f64, n: usize) -> Vec<u32> {
+        if !lon.is_finite() || !lat.is_finite() {
+            return Vec::new();
+        }
+        self.tree
+            .nearest_neighbor_iter(&sphere_point(lon, lat))
+            .take(n)
+            .map(|p| p.data)
+            .collect()
+    }
+
+    /// Places within `km` of (`lon`, `lat`), nearest first.
+    pub fn within_km(&self, lon: f64, lat: f64, km: f64) -> Vec<u32> {
+        if !lon.is_finite() || !lat.is_finite() || km.is_nan() || km < 0.0 {
+            return Vec::new();
+        }
+        let center = sphere_point(lon, lat);
+        let angle = (km / EARTH_RADIUS_KM).min(std::f64::consts::PI);
+        let chord = 2.0 * (angle / 2.0).sin();
+        let mut found: Vec<(f64, u32)> = self
+            .tree
+            .locate_within_distance(center, chord * chord + 1e-12)
+            .map(|p| (squared_distance(p.geom(), &center), p.data))
+            .collect();
+        found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        found.into_iter().map(|(_, idx)| idx).collect()
+    }
+
+    /// Keys within Levenshtein distance `max` of `key` (a folded key), as places with the
+    /// distance of their closest key, best first (distance, then prominence). Only keys whose
+    /// length is within `max` of the query's are compared, so it stays fast over ~60k keys.
+    pub fn fuzzy(&self, key: &str, max: usize) -> Vec<(u32, usize)> {
+        let query: Vec<char> = key.chars().collect();
+        if query.is_empty() || self.keys_by_len.is_empty() {
+            return Vec::new();
+        }
+        let shortest = query.len().saturating_sub(max);
+        let longest = query
+            .len()
+            .saturating_add(max)
+            .min(self.keys_by_len.len() - 1);
+        let mut closest: HashMap<u32, usize> = HashMap::new();
+        let mut levenshtein = BoundedLevenshtein::default();
+        for bucket in self.keys_by_len.get(shortest..=longest).unwrap_or(&[]) {
+            for &key_idx in bucket {
+                let Some((candidate, places)) = self.keys.get(key_idx as usize) else {
+                    continue;
+                };
+                if let Some(distance) = levenshtein.distance(&query, candidate, max) {
+                    for &place in places.iter() {
+                        closest
+                            .entry(place)
+                            .and_modify(|d| *d = (*d).min(distance))
+                            .or_insert(distance);
+                    }
+                }
+            }
+        }
+        let mut found: Vec<(u32, usize)> = closest.into_iter().collect();
+        found.sort_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then_with(|| self.prominence(b.0, a.0))
+                .then(a.0.cmp(&b.0))
+        });
+        found
+    }
+
+    /// Writes the compact binary cache (versioned header, checksum) to a temporary file beside
+    /// `path`, then renames it over `path`, so a reader never sees a half-written cache.
+    pub fn write_cache(&self, path: &Path) -> Result<(), GazetteerError> {
+        let bytes = cache::encode(self);
+        let write_err = |source| GazetteerError::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(write_err)?;
+        }
+        let mut temp_name = path.file_name().unwrap_or_default().to_os_string();
+        temp_name.push(format!(".{}.tmp", std::process::id()));
+        let temp = path.with_file_name(temp_name);
+        let result = (|| {
+            let mut file = std::fs::File::create(&temp)?;
+            file.write_all(&bytes)?;
+            file.sync_all()?;
+            std::fs::rename(&temp, path)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        result.map_err(write_err)
+    }
+
+    /// Reads a cache written by [`Self::write_cache`]; any damage is an error, never a panic.
+    pub fn read_cache(path: &Path) -> Result<Self, GazetteerError> {
+        let bytes = std::fs::read(path).map_err(|source| GazetteerError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        cache::decode(&bytes, path)
+    }
+
+    /// Builds keys and indexes over `places`.
+    fn build(
+        places: Vec<Place>,
+        source: GazetteerSource,
+        skipped_rows: usize,
+        warnings: Vec<String>,
+    ) -> Self {
+        let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut place_keys = Vec::new();
+        for (idx, place) in places.iter().enumerate() {
+            place_keys.clear();
+            for name in [&place.name, &place.asciiname]
+                .into_iter()
+                .chain(&place.alternate_names)
+            {
+                name_keys(name, &mut place_keys);
+            }
+            for key in place_keys.drain(..) {
+                by_key.entry(key).or_default().push(idx as u32);
+            }
+        }
+        let mut keys: Vec<(Box<str>, Box<[u32]>)> = by_key
+            .into_iter()
+            .map(|(key, idxs)| (key.into_boxed_str(), idxs.into_boxed_slice()))
+            .collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Self::with_keys(places, keys, source, skipped_rows, warnings)
+    }
+
+    /// Completes a gazetteer from places and sorted keys (from [`Self::build`] or the cache).
+    fn with_keys(
+        places: Vec<Place>,
+        keys: Vec<(Box<str>, Box<[u32]>)>,
+        source: GazetteerSource,
+        skipped_rows: usize,
+        warnings: Vec<String>,
+    ) -> Self {
+        let mut keys_by_len: Vec<Vec<u32>> = Vec::new();
+        for (i, (key, _)) in keys.iter().enumerate() {
+            let len = key.chars().count();
+            if keys_by_len.len() <= len {
+                keys_by_len.resize_with(len + 1, Vec::new);
+            }
+            keys_by_len[len].push(i as u32);
+        }
+        let points = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| SpherePoint::new(sphere_point(p.lon, p.lat), i as u32))
+            .collect();
+        Self {
+            places,
+            keys,
+            keys_by_len,
+            tree: RTree::bulk_load(points),
+            source,
+            skipped_rows,
+            warnings,
+        }
+    }
+}
+
+/// Great-circle distance in km between two (lon, lat) points in degrees.
+pub fn haversine_km(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
+    let (phi1, phi2) = (lat1.to_radians(), lat2.to_radians());
+    let half_dphi = (phi2 - phi1) / 2.0;
+    let half_dlambda = (lon2 - lon1).to_radians() / 2.0;
+    let a = half_dphi.sin().powi(2) + phi1.cos() * phi2.cos() * half_dlambda.sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * a.sqrt().clamp(0.0, 1.0).asin()
+}
+
+fn sphere_point(lon: f64, lat: f64) -> [f64; 3] {
+    let (phi, lambda) = (lat.to_radians(), lon.to_radians());
+    [
+        phi.cos() * lambda.cos(),
+        phi.cos() * lambda.sin(),
+        phi.sin(),
+    ]
+}
+
+fn squared_distance(a: &[f64; 3], b: &[f64; 3]) -> f64 {
+    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
+}
+
+/// Adds the folded key of `name` to `out` and, when the name has several words (hyphens,
+/// apostrophes, spaces), the key with spaces removed too ("Ti-n-Zaouâtene" →
+/// "ti n zaouatene", "tinzaouatene"), since the press writes such names both ways.
+fn name_keys(name: &str, out: &mut Vec<String>) {
+    let key = fold_key(name);
+    if key.is_empty() {
+        return;
+    }
+    let joined = key.contains(' ').then(|| key.replace(' ', ""));
+    for k in std::iter::once(key).chain(joined) {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+}
+
+/// Whether a row of class `class` and code `code` is kept; see the module doc.
+fn is_kept_feature(class: char, code: &str) -> bool {
+    match class {
+        'P' | 'A' => true,
+        'H' => {
+            code.starts_with("WAD")
+                || code.starts_with("LK")
+                || code.starts_with("RSV")
+                || matches!(code, "WLL" | "WLLS" | "OAS")
+        }
+        'T' => matches!(
+            code,
+            "MT" | "MTS" | "MSF" | "HLLS" | "PLAT" | "VAL" | "PASS" | "GRGE"
+        ),
+        'L' => matches!(code, "RGN" | "RESF" | "RESW" | "PRK" | "OAS"),
+        'S' => {
+            code.starts_with("CMP")
+                || code.starts_with("AIR")
+                || matches!(
+                    code,
+                    "MN" | "MNAU"
+                        | "MNC"
+                        | "MNCR"
+                        | "MNCU"
+                        | "MNFE"
+                        | "MNN"
+                        | "MNQ"
+                        | "MNQR"
+                        | "FT"
+                        | "INSM"
+                        | "DAM"
+                        | "BDG"
+                )
+        }
+        'V' => code.starts_with("FRST"),
+        _ => false,
+    }
+}
+
+/// Feature class for a code when the source gives only the code (the embedded fallback).
+fn feature_class_of_code(code: &str) -> char {
+    if code.starts_with("PPL") {
+        'P'
+    } else if code.starts_with("ADM") || code.starts_with("PCL") {
+        'A'
+    } else if code.starts_with("AIR") || code.starts_with("CMP") {
+        'S'
+    } else {
+        ['H', 'T', 'L', 'S', 'V']
+            .into_iter()
+            .find(|&class| is_kept_feature(class, code))
+            .unwrap_or('L')
+    }
+}
+
+/// Filters alternate names (see the module doc), drops duplicates and the main name, and
+/// appends the [`ALIASES`] of `geonameid`.
+fn useful_alternates<'a>(
+    names: impl Iterator<Item = &'a str>,
+    main_name: &str,
+    geonameid: u64,
+) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    let aliases = ALIASES
+        .iter()
+        .filter(|(id, _)| *id == geonameid)
+        .map(|(_, alias)| *alias);
+    for name in names.map(str::trim).filter(|n| is_useful_alternate(n)) {
+        if name != main_name && !kept.iter().any(|k| k == name) {
+            kept.push(name.to_string());
+        }
+    }
+    for alias in aliases {
+        if alias != main_name && !kept.iter().any(|k| k == alias) {
+            kept.push(alias.to_string());
+        }
+    }
+    kept
+}
+
+fn is_useful_alternate(name: &str) -> bool {
+    if name.chars().count() <= 2 || name.chars().any(char::is_numeric) {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    if lower.contains("http") || lower.contains("://") || lower.contains("www.") {
+        return false;
+    }
+    let (mut latin, mut other, mut has_upper) = (0usize, 0usize, false);
+    for c in name.chars().filter(|c| c.is_alphabetic()) {
+        if is_latin_letter(c) {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+        has_upper |= c.is_uppercase();
+    }
+    let is_code = name.len() <= 4 && name.chars().all(|c| c.is_ascii_uppercase());
+    latin > other && has_upper && !is_code
+}
+
+/// Latin letters, including the extended blocks and IPA letters of Bambara/Fula (ɛ, ɔ, ɲ, ŋ).
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{0250}'..='\u{02AF}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+fn parse_geonames<R: BufRead>(mut reader: R, file: &str) -> Result<Gazetteer, GazetteerError> {
+    let mut places = Vec::new();
+    let mut skipped = 0usize;
+    let mut warnings = Vec::new();
+    let mut buf = Vec::with_capacity(512);
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        let read = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|source| GazetteerError::Read {
+                file: file.to_string(),
+                line: line_no + 1,
+                source,
+            })?;
+        if read == 0 {
+            break;
+        }
+        line_no += 1;
+        while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+            buf.pop();
+        }
+        let parsed = match std::str::from_utf8(&buf) {
+            Ok(row) => {
+                let row = row.strip_prefix('\u{feff}').unwrap_or(row);
+                if row.trim().is_empty() || row.starts_with('#') {
+                    continue;
+                }
+                parse_row(row)
+            }
+            Err(_) => Err("not valid UTF-8".to_string()),
+        };
+        match parsed {
+            Ok(Some(place)) => places.push(place),
+            Ok(None) => {}
+            Err(problem) => {
+                skipped += 1;
+                if warnings.len() < MAX_WARNINGS {
+                    warnings.push(format!("line {line_no}: {problem}"));
+                }
+            }
+        }
+    }
+    if places.is_empty() {
+        return Err(GazetteerError::NoValidRows {
+            file: file.to_string(),
+            skipped,
+            first_problem: warnings.first().cloned(),
+        });
+    }
+    Ok(Gazetteer::build(
+        places,
+        GazetteerSource::Full,
+        skipped,
+        warnings,
+    ))
+}
+
+/// One dump row: `Ok(None)` when well-formed but not a kept feature.
+fn parse_row(row: &str) -> Result<Option<Place>, String> {
+    let columns: Vec<&str> = row.split('\t').collect();
+    let [
+        geonameid,
+        name,
+        asciiname,
+        alternates,
+        lat,
+        lon,
+        class,
+        code,
+        country,
+        _cc2,
+        admin1,
+        admin2,
+        _admin3,
+        _admin4,
+        population,
+        ..,
+    ] = columns.as_slice()
+    else {
+        return Err(format!(
+            "expected {GEONAMES_COLUMNS} tab-separated columns, found {}",
+            columns.len()
+        ));
+    };
+    if columns.len() != GEONAMES_COLUMNS {
+        return Err(format!(
+            "expected {GEONAMES_COLUMNS} tab-separated columns, found {}",
+            columns.len()
+        ));
+    }
+    let geonameid: u64 = geonameid
+        .parse()
+        .map_err(|_| format!("bad geonameid {geonameid:?}"))?;
+    let lat: f64 = lat
+        .parse()
+        .ok()
+        .filter(|v: &f64| (-90.0..=90.0).contains(v))
+        .ok_or_else(|| format!("bad latitude {lat:?}"))?;
+    let lon: f64 = lon
+        .parse()
+        .ok()
+        .filter(|v: &f64| (-180.0..=180.0).contains(v))
+        .ok_or_else(|| format!("bad longitude {lon:?}"))?;
+    if name.trim().is_empty() {
+        return Err("empty name".to_string());
+    }
+    let mut class_chars = class.chars();
+    let feature_class = match (class_chars.next(), class_chars.next()) {
+        (Some(c), None) => c,
+        _ => return Ok(None),
+    };
+    if !is_kept_feature(feature_class, code) {
+        return Ok(None);
+    }
+    let population: u64 = if population.is_empty() {
+        0
+    } else {
+        population
+            .parse()
+            .map_err(|_| format!("bad population {population:?}"))?
+    };
+    let name = name.trim().to_string();
+    let alternate_names = useful_alternates(alternates.split(','), &name, geonameid);
+    Ok(Some(Place {
+        geonameid,
+        asciiname: asciiname.trim().to_string(),
+        name,
+        alternate_names,
+        lat,
+        lon,
+        feature_class,
+        feature_code: code.to_string(),
+        country: country.to_string(),
+        admin1: admin1.to_string(),
+        admin2: admin2.to_string(),
+        population,
+    }))
+}
+
+fn read_zip(path: &Path) -> Result<Gazetteer, GazetteerError> {
+    let zip_err = |reason: String| GazetteerError::Zip {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let file = std::fs::File::open(path).map_err(|source| GazetteerError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut archive =
+        zip::ZipArchive::new(BufReader::new(file)).map_err(|e| zip_err(e.to_string()))?;
+    let names: Vec<String> = archive.file_names().map(str::to_string).collect();
+    let base = |n: &str| n.rsplit('/').next().unwrap_or(n).to_ascii_lowercase();
+    // GeoNames' ML.zip holds ML.txt and readme.txt.
+    let entry = names
+        .iter()
+        .find(|n| base(n) == "ml.txt")
+        .or_else(|| {
+            names
+                .iter()
+                .find(|n| base(n).ends_with(".txt") && base(n) != "readme.txt")
+        })
+        .ok_or_else(|| zip_err("no .txt GeoNames file inside".to_string()))?
+        .clone();
+    let reader = archive
+        .by_name(&entry)
+        .map_err(|e| zip_err(e.to_string()))?;
+    parse_geonames(
+        BufReader::with_capacity(1 << 16, reader.take(MAX_ZIP_TEXT_BYTES)),
+        &format!("{}!{entry}", path.display()),
+    )
+}
+
+/// Edit distance with an upper bound, reusing its buffers across calls.
+#[derive(Default)]
+struct BoundedLevenshtein {
+    candidate: Vec<char>,
+    previous: Vec<usize>,
+    current: Vec<usize>,
+}
+
+impl BoundedLevenshtein {
+    /// The distance between `query` and `candidate` if it is at most `max`.
+    fn distance(&mut self, query: &[char], candidate: &str, max: usize) -> Option<usize> {
+        self.candidate.clear();
+        self.candidate.extend(candidate.chars());
+        let b = &self.candidate;
+        if query.len().abs_diff(b.len()) > max {
+            return None;
+        }
+        self.previous.clear();
+        self.previous.extend(0..=b.len());
+        self.current.clear();
+        self.current.resize(b.len() + 1, 0);
+        for (i, &qc) in query.iter().enumerate() {
+            self.current[0] = i + 1;
+            let mut row_min = self.current[0];
+            for (j, &bc) in b.iter().enumerate() {
+                let substitution = self.previous[j] + usize::from(qc != bc);
+                let deletion = self.previous[j + 1] + 1;
+                let insertion = self.current[j] + 1;
+                let d = substitution.min(deletion).min(insertion);
+                self.current[j + 1] = d;
+                row_min = row_min.min(d);
+            }
+            if row_min > max {
+                return None;
+            }
+            std::mem::swap(&mut self.previous, &mut self.current);
+        }
+        let d = self.previous[b.len()];
+        (d <= max).then_some(d)
+    }
+}
+
+/// The binary cache: `MLGAZETR` magic, format version (u32), payload length (u64),
+/// FNV-1a 64 checksum of the payload, then the payload (little-endian; strings as u32 length
+/// + UTF-8): source, bad-row count, warnings, places, keys with their place indices.
+mod cache {
+    use super::{Gazetteer, GazetteerError, GazetteerSource, Place};
+    use std::path::Path;
+
+    const MAGIC: &[u8; 8] = b"MLGAZETR";
+    pub(super) const VERSION: u32 = 1;
+    const HEADER_LEN: usize = 8 + 4 + 8 + 8;
+
+    pub(super) fn encode(gazetteer: &Gazetteer) -> Vec<u8> {
+        let mut payload = Writer(Vec::with_capacity(4 << 20));
+        payload.u8(match gazetteer.source {
+            GazetteerSource::Full => 0,
+            GazetteerSource::Fallback => 1,
+        });
+        payload.u64(gazetteer.skipped_rows as u64);
+        payload.u32(gazetteer.warnings.len() as u32);
+        for w in &gazetteer.warnings {
+            payload.str(w);
+        }
+        payload.u32(gazetteer.places.len() as u32);
+        for p in &gazetteer.places {
+            payload.u64(p.geonameid);
+            payload.str(&p.name);
+            payload.str(&p.asciiname);
+            payload.u32(p.alternate_names.len() as u32);
+            for a in &p.alternate_names {
+                payload.str(a);
+            }
+            payload.f64(p.lat);
+            payload.f64(p.lon);
+            payload.u32(u32::from(p.feature_class));
+            payload.str(&p.feature_code);
+            payload.str(&p.country);
+            payload.str(&p.admin1);
+            payload.str(&p.admin2);
+            payload.u64(p.population);
+        }
+        payload.u32(gazetteer.keys.len() as u32);
+        for (key, idxs) in &gazetteer.keys {
+            payload.str(key);
+            payload.u32(idxs.len() as u32);
+            for &i in idxs.iter() {
+                payload.u32(i);
+            }
+        }
+        let payload = payload.0;
+        let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        out.extend_from_slice(&fnv1a64(&payload).to_le_bytes());
+        out.extend_from_slice(&payload);
+        out
+    }
+
+    pub(super) fn decode(bytes: &[u8], path: &Path) -> Result<Gazetteer, GazetteerError> {
+        let corrupt = |reason: String| GazetteerError::CorruptCache {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let mut header = Reader { bytes, at: 0 };
+        if header.take(8).map_err(corrupt)? != MAGIC {
+            return Err(corrupt("not a gazetteer cache (bad magic)".to_string()));
+        }
+        let version = header.u32().map_err(corrupt)?;
+        if version != VERSION {
+            return Err(GazetteerError::CacheVersion {
+                path: path.to_path_buf(),
+                found: version,
+                expected: VERSION,
+            });
+        }
+        let len = header.u64().map_err(corrupt)?;
+        let checksum = header.u64().map_err(corrupt)?;
+        let payload = &bytes[HEADER_LEN..];
+        if payload.len() as u64 != len {
+            return Err(corrupt(format!(
+                "payload is {} bytes, header says {len}",
+                payload.len()
+            )));
+        }
+        if fnv1a64(payload) != checksum {
+            return Err(corrupt("checksum mismatch".to_string()));
+        }
+        decode_payload(payload).map_err(corrupt)
+    }
+
+    fn decode_payload(payload: &[u8]) -> Result<Gazetteer, String> {
+        let mut r = Reader {
+            bytes: payload,
+            at: 0,
+        };
+        let source = match r.u8()? {
+            0 => GazetteerSource::Full,
+            1 => GazetteerSource::Fallback,
+            other => return Err(format!("unknown source {other}")),
+        };
+        let skipped_rows = usize::try_from(r.u64()?).map_err(|e| e.to_string())?;
+        let n_warnings = r.count(4)?;
+        let mut warnings = Vec::with_capacity(n_warnings);
+        for _ in 0..n_warnings {
+            warnings.push(r.string()?);
+        }
+        // A place takes at least 8+4+4+4+8+8+4+4*4+8 bytes: bound the allocation by that.
+        let n_places = r.count(64)?;
+        let mut places = Vec::with_capacity(n_places);
+        for _ in 0..n_places {
+            let geonameid = r.u64()?;
+            let name = r.string()?;
+            let asciiname = r.string()?;
+            let n_alts = r.count(4)?;
+            let mut alternate_names = Vec::with_capacity(n_alts);
+            for _ in 0..n_alts {
+                alternate_names.push(r.string()?);
+            }
+            let lat = r.f64()?;
+            let lon = r.f64()?;
+            if !lat.is_finite() || !lon.is_finite() {
+                return Err(format!("place {geonameid} has non-finite coordinates"));
+            }
+            let feature_class =
+                char::from_u32(r.u32()?).ok_or_else(|| "bad feature class".to_string())?;
+            places.push(Place {
+                geonameid,
+                name,
+                asciiname,
+                alternate_names,
+                lat,
+                lon,
+                feature_class,
+                feature_code: r.string()?,
+                country: r.string()?,
+                admin1: r.string()?,
+                admin2: r.string()?,
+                population: r.u64()?,
+            });
+        }
+        let n_keys = r.count(8)?;
+        let mut keys: Vec<(Box<str>, Box<[u32]>)> = Vec::with_capacity(n_keys);
+        for _ in 0..n_keys {
+            let key = r.string()?.into_boxed_str();
+            if keys.last().is_some_and(|(previous, _)| *previous >= key) {
+                return Err("keys are not sorted".to_string());
+            }
+            let n_idx = r.count(4)?;
+            let mut idxs = Vec::with_capacity(n_idx);
+            for _ in 0..n_idx {
+                let i = r.u32()?;
+                if i as usize >= places.len() {
+                    return Err(format!("key {key:?} points past the places"));
+                }
+                idxs.push(i);
+            }
+            keys.push((key, idxs.into_boxed_slice()));
+        }
+        if r.at != payload.len() {
+            return Err("trailing bytes after the keys".to_string());
+        }
+        Ok(Gazetteer::with_keys(
+            places,
+            keys,
+            source,
+            skipped_rows,
+            warnings,
+        ))
+    }
+
+    fn fnv1a64(bytes: &[u8]) -> u64 {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        hash
+    }
+
+    struct Writer(Vec<u8>);
+
+    impl Writer {
+        fn u8(&mut self, v: u8) {
+            self.0.push(v);
+        }
+        fn u32(&mut self, v: u32) {
+            self.0.extend_from_slice(&v.to_le_bytes());
+        }
+        fn u64(&mut self, v: u64) {
+            self.0.extend_from_slice(&v.to_le_bytes());
+        }
+        fn f64(&mut self, v: f64) {
+            self.0.extend_from_slice(&v.to_le_bytes());
+        }
+        fn str(&mut self, s: &str) {
+            self.u32(s.len() as u32);
+            self.0.extend_from_slice(s.as_bytes());
+        }
+    }
+
+    struct Reader<'a> {
+        bytes: &'a [u8],
+        at: usize,
+    }
+
+    impl<'a> Reader<'a> {
+        fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+            let end = self
+                .at
+                .checked_add(n)
+                .filter(|&end| end <= self.bytes.len())
+                .ok_or_else(|| format!("truncated at byte {}", self.at))?;
+            let slice = &self.bytes[self.at..end];
+            self.at = end;
+            Ok(slice)
+        }
+        fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
+            let mut out = [0u8; N];
+            out.copy_from_slice(self.take(N)?);
+            Ok(out)
+        }
+        fn u8(&mut self) -> Result<u8, String> {
+            Ok(self.array::<1>()?[0])
+        }
+        fn u32(&mut self) -> Result<u32, String> {
+            Ok(u32::from_le_bytes(self.array()?))
+        }
+        fn u64(&mut self) -> Result<u64, String> {
+            Ok(u64::from_le_bytes(self.array()?))
+        }
+        fn f64(&mut self) -> Result<f64, String> {
+            Ok(f64::from_le_bytes(self.array()?))
+        }
+        /// A count of items each at least `min_item_bytes` long, checked against what is left.
+        fn count(&mut self, min_item_bytes: usize) -> Result<usize, String> {
+            let n = self.u32()? as usize;
+            let left = self.bytes.len() - self.at;
+            if n.saturating_mul(min_item_bytes) > left {
+                return Err(format!("count {n} at byte {} exceeds the data", self.at));
+            }
+            Ok(n)
+        }
+        fn string(&mut self) -> Result<String, String> {
+            let len = self.u32()? as usize;
+            let at = self.at;
+            let bytes = self.take(len)?;
+            String::from_utf8(bytes.to_vec()).map_err(|_| format!("bad UTF-8 at byte {at}"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::LazyLock;
+    use std::time::Instant;
+
+    /// The full GeoNames dump, parsed once; `None` (test skipped) when absent outside CI.
+    fn full() -> Option<&'static Gazetteer> {
+        static FULL: LazyLock<Option<Gazetteer>> = LazyLock::new(|| {
+            let path = geonames_path()?;
+            Some(Gazetteer::from_path(&path).expect("ML.txt parses"))
+        });
+        FULL.as_ref()
+    }
+
+    /// `../shared/data/geonames/ML.txt` from the crate root; missing is a failure under CI.
+    pub(crate) fn geonames_path() -> Option<PathBuf> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/ML.txt");
+        if path.is_file() {
+            return Some(path);
+        }
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but {} is missing",
+            path.display()
+        );
+        eprintln!("skipping: {} not found", path.display());
+        None
+    }
+
+    fn row(
+        id: u64,
+        name: &str,
+        alts: &str,
+        lat: &str,
+        lon: &str,
+        class: &str,
+        code: &str,
+    ) -> String {
+        format!(
+            "{id}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{class}\t{code}\tML\t\t04\t\t\t\t100\t\t300\tAfrica/Bamako\t2020-01-01\n"
+        )
+    }
+
+    fn sample() -> Gazetteer {
+        let text = [
+            row(
+                1,
+                "Ti-n-Zaouâtene",
+                "Tin Zaouaten,tynzwatyn,تين زواتين,TZA,Ab,x2,http://example.org/x",
+                "19.95",
+                "2.97",
+                "P",
+                "PPL",
+            ),
+            row(2, "Bourem", "Burem", "16.96", "-0.35", "P", "PPLA2"),
+            row(3, "Bourem", "", "16.36", "-3.34", "P", "PPL"),
+            row(4, "Bourem Dune", "", "16.5", "-1.0", "T", "DUNE"),
+            row(5, "Oued Sample", "", "17.0", "1.0", "H", "WAD"),
+            "6\tbroken row\n".to_string(),
+            row(7, "Bad Lat", "", "north", "1.0", "P", "PPL"),
+        ]
+        .concat();
+        Gazetteer::from_geonames(text.as_bytes()).expect("sample parses")
+    }
+
+    #[test]
+    fn parses_filters_and_counts_bad_rows() {
+        let g = sample();
+        assert_eq!(g.source(), GazetteerSource::Full);
+        assert_eq!(g.places().len(), 4, "the dune is filtered out");
+        assert_eq!(g.skipped_rows(), 2);
+        assert!(g.warnings()[0].starts_with("line 6:"), "{:?}", g.warnings());
+        assert!(g.warnings()[1].contains("latitude"), "{:?}", g.warnings());
+        let tin = g.place(g.best("tinzaouatene").expect("joined key"));
+        assert_eq!(tin.geonameid, 1);
+        assert_eq!(tin.alternate_names, vec!["Tin Zaouaten".to_string()]);
+        assert!(g.lookup("ti n zaouatene").contains(&0));
+        assert!(g.lookup("tynzwatyn").is_empty());
+        assert!(g.lookup("tza").is_empty());
+    }
+
+    #[test]
+    fn zero_valid_rows_is_an_error_naming_the_problem() {
+        let err = Gazetteer::from_geonames("1\tonly two\n".as_bytes()).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("no valid GeoNames rows"), "{message}");
+        assert!(message.contains("line 1"), "{message}");
+        assert!(Gazetteer::from_geonames(&b""[..]).is_err());
+        assert!(Gazetteer::from_geonames(&b"\xff\xfe\t\n"[..]).is_err());
+    }
+
+    #[test]
+    fn best_prefers_the_seat_then_population() {
+        let g = sample();
+        assert_eq!(g.place(g.best("bourem").unwrap()).geonameid, 2);
+        assert_eq!(g.best("nowhere"), None);
+    }
+
+    #[test]
+    fn spatial_queries_order_by_great_circle_distance() {
+        let g = sample();
+        let near = g.nearest(-0.3, 16.9, 2);
+        assert_eq!(g.place(near[0]).geonameid, 2);
+        let within = g.within_km(-0.35, 16.96, 10.0);
+        assert_eq!(within.len(), 1);
+        assert!(g.within_km(-0.35, 16.96, f64::NAN).is_empty());
+        assert!(g.nearest(f64::NAN, 0.0, 3).is_empty());
+        assert_eq!(g.within_km(0.0, 0.0, 1e9).len(), g.places().len());
+        let d = haversine_km(-8.0, 12.65, -0.04, 16.27);
+        assert!((d - 953.0).abs() < 15.0, "Bamako–Gao {d}");
+    }
+
+    #[test]
+    fn levenshtein_is_bounded_and_exact() {
+        let mut lev = BoundedLevenshtein::default();
+        let q: Vec<char> = "ansogo".chars().collect();
+        assert_eq!(lev.distance(&q, "ansongo", 1), Some(1));
+        assert_eq!(lev.distance(&q, "ansongo", 0), None);
+        assert_eq!(lev.distance(&q, "ansogo", 0), Some(0));
+        let q: Vec<char> = "kitten".chars().collect();
+        assert_eq!(lev.distance(&q, "sitting", 3), Some(3));
+        assert_eq!(lev.distance(&q, "sitting", 2), None);
+    }
+
+    #[test]
+    fn fallback_has_french_keys() {
+        let g = Gazetteer::fallback();
+        assert_eq!(g.source(), GazetteerSource::Fallback);
+        let timbuktu = g.place(g.best("tombouctou").expect("French name"));
+        assert_eq!(timbuktu.admin1_name(), Some("Tombouctou"));
+        assert_eq!(timbuktu.importance(), 5);
+        assert_eq!(admin1_name("12070577"), Some("Ménaka"));
+        assert_eq!(admin1_name("00"), None);
+    }
+
+    #[test]
+    fn cache_round_trip_and_corruption() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("gazetteer.bin");
+        let g = sample();
+        g.write_cache(&path).unwrap();
+        let back = Gazetteer::read_cache(&path).unwrap();
+        assert_eq!(back, g);
+        assert_eq!(back.fuzzy("tinzawaten", 2), g.fuzzy("tinzawaten", 2));
+
+        let bytes = std::fs::read(&path).unwrap();
+        let damaged = |bytes: &[u8]| {
+            std::fs::write(&path, bytes).unwrap();
+            Gazetteer::read_cache(&path)
+        };
+        for cut in [0, 5, 20, bytes.len() / 2, bytes.len() - 1] {
+            assert!(damaged(&bytes[..cut]).is_err(), "truncated at {cut}");
+        }
+        for at in [0, 9, 13, 30, bytes.len() / 2, bytes.len() - 1] {
+            let mut b = bytes.clone();
+            b[at] ^= 0x55;
+            assert!(damaged(&b).is_err(), "flipped byte {at}");
+        }
+        let mut future = bytes.clone();
+        future[8] = 99;
+        assert!(matches!(
+            damaged(&future),
+            Err(GazetteerError::CacheVersion { found: 99, .. })
+        ));
+        assert!(matches!(
+            Gazetteer::read_cache(&dir.path().join("missing")),
+            Err(GazetteerError::Io { .. })
+        ));
+    }
+
+    #[test]
+    fn cache_payload_decoder_rejects_garbage_without_panicking() {
+        // Past the checksum: a well-checksummed but inconsistent payload must still fail cleanly.
+        let g = sample();
+        let bytes = cache::encode(&g);
+        let payload = &bytes[28..];
+        for cut in (0..payload.len()).step_by(7) {
+            let mut reencoded = bytes[..28].to_vec();
+            reencoded.extend_from_slice(&payload[..cut]);
+            let len = (cut as u64).to_le_bytes();
+            reencoded[12..20].copy_from_slice(&len);
+            let sum = {
+                let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+                for &b in &payload[..cut] {
+                    h ^= u64::from(b);
+                    h = h.wrapping_mul(0x0000_0100_0000_01b3);
+                }
+                h
+            };
+            reencoded[20..28].copy_from_slice(&sum.to_le_bytes());
+            assert!(
+                cache::decode(&reencoded, Path::new("x")).is_err(),
+                "cut {cut}"
+            );
+        }
+    }
+
+    #[test]
+    fn from_path_reads_folders_and_zips() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            Gazetteer::from_path(dir.path()),
+            Err(GazetteerError::NotFound { .. })
+        ));
+        let text = [
+            row(1, "Gao", "", "16.27", "-0.04", "P", "PPLA"),
+            row(2, "Kidal", "", "18.44", "1.41", "P", "PPLA"),
+        ]
+        .concat();
+        let zip_path = dir.path().join("ML.zip");
+        {
+            let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+            let options = zip::write::SimpleFileOptions::default();
+            zip.start_file("readme.txt", options).unwrap();
+            zip.write_all(b"GeoNames readme").unwrap();
+            zip.start_file("ML.txt", options).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+            zip.finish().unwrap();
+        }
+        let g = Gazetteer::from_path(dir.path()).unwrap();
+        assert_eq!(g.places().len(), 2);
+        std::fs::write(&zip_path, b"PK\x03\x04 not really a zip").unwrap();
+        assert!(matches!(
+            Gazetteer::from_path(&zip_path),
+            Err(GazetteerError::Zip { .. })
+        ));
+    }
+
+    /// French names with a public reference point (rounded, from GeoNames, CC BY 4.0) and region.
+    const FRENCH_TOWNS: &[(&str, f64, f64, &str)] = &[
+        ("Bamako", 12.65, -8.00, "Bamako"),
+        ("Kayes", 14.45, -11.44, "Kayes"),
+        ("Koulikoro", 12.86, -7.56, "Koulikoro"),
+        ("Sikasso", 11.32, -5.67, "Sikasso"),
+        ("Ségou", 13.44, -6.26, "Ségou"),
+        ("Mopti", 14.48, -4.18, "Mopti"),
+        ("Sévaré", 14.53, -4.09, "Mopti"),
+        ("Tombouctou", 16.77, -3.01, "Tombouctou"),
+        ("Gao", 16.27, -0.04, "Gao"),
+        ("Kidal", 18.44, 1.41, "Kidal"),
+        ("Ménaka", 15.92, 2.40, "Ménaka"),
+        ("Bankass", 14.08, -3.52, "Mopti"),
+        ("Bandiagara", 14.35, -3.61, "Mopti"),
+        ("Djenné", 13.91, -4.55, "Mopti"),
+        ("Diallassagou", 13.74, -3.63, "Mopti"),
+        ("Kouakourou", 14.22, -4.50, "Mopti"),
+        ("Ansongo", 15.66, 0.50, "Gao"),
+        ("Bourem", 16.96, -0.35, "Gao"),
+        ("Aguelhok", 19.46, 0.86, "Kidal"),
+        ("Tessalit", 20.20, 1.01, "Kidal"),
+        ("Tinzaouatène", 19.95, 2.97, "Kidal"),
+        ("Niono", 14.25, -5.99, "Ségou"),
+        ("Léré", 15.71, -4.91, "Tombouctou"),
+        ("Nara", 15.17, -7.28, "Koulikoro"),
+    ];
+
+    #[test]
+    fn french_town_names_resolve_to_the_main_town() {
+        let Some(g) = full() else { return };
+        for &(name, lat, lon, region) in FRENCH_TOWNS {
+            let idx = g
+                .best(&fold_key(name))
+                .unwrap_or_else(|| panic!("{name} not found"));
+            let place = g.place(idx);
+            let km = haversine_km(lon, lat, place.lon, place.lat);
+            assert!(km <= 5.0, "{name} resolved to {place:?}, {km:.1} km off");
+            assert_eq!(place.admin1_name(), Some(region), "{name}: {place:?}");
+        }
+    }
+
+    #[test]
+    fn fuzzy_finds_misspellings() {
+        let Some(g) = full() else { return };
+        let finds = |key: &str, max: usize, expected: &str| {
+            let found = g.fuzzy(key, max);
+            assert!(
+                found
+                    .iter()
+                    .any(|&(i, _)| g.place(i).name == expected && g.place(i).feature_class == 'P'),
+                "fuzzy({key:?}, {max}) lacks {expected}: {:?}",
+                found
+                    .iter()
+                    .take(10)
+                    .map(|&(i, d)| (&g.place(i).name, d))
+                    .collect::<Vec<_>>()
+            );
+        };
+        finds("ansogo", 1, "Ansongo");
+        finds("tinzawaten", 2, "Ti-n-Zaouâtene");
+        finds("aguelhoc", 1, "Aguelhok");
+        let (first, d) = g.fuzzy("ansogo", 1)[0];
+        assert_eq!((g.place(first).name.as_str(), d), ("Ansongo", 1));
+    }
+
+    #[test]
+    fn full_file_quirks_and_counts() {
+        let Some(g) = full() else { return };
+        assert!(g.places().len() > 15_000, "{}", g.places().len());
+        assert_eq!(g.skipped_rows(), 0, "{:?}", g.warnings());
+        let timbuktu = g.place(g.best("tombouctou").unwrap());
+        assert_eq!(timbuktu.name, "Timbuktu");
+        for spelling in [
+            "Tinzaouatène",
+            "Tin-Zaouatène",
+            "Tinzaouatene",
+            "Ti-n-Zaouâtene",
+        ] {
+            let place = g.place(g.best(&fold_key(spelling)).unwrap());
+            assert_eq!(place.name, "Ti-n-Zaouâtene", "{spelling}");
+        }
+        let ogossagou = g.place(g.best("ogossagou").expect("alias"));
+        assert_eq!(ogossagou.admin1_name(), Some("Mopti"));
+        let macina = g.place(g.best("macina").unwrap());
+        assert_eq!(
+            (macina.feature_code.as_str(), macina.admin1_name()),
+            ("PPLA2", Some("Ségou"))
+        );
+        // A main name beats the same spelling as someone else's alternate name.
+        let boni = g.place(g.best("boni").unwrap());
+        assert_eq!(
+            (boni.name.as_str(), boni.admin1_name()),
+            ("Boni", Some("Mopti"))
+        );
+        // Machine transliterations and codes do not become keys.
+        assert!(g.lookup("tmbktw").is_empty());
+        assert!(g.lookup("gatb").is_empty());
+        let near_bamako = g.nearest(-8.0, 12.65, 5);
+        assert!(
+            near_bamako
+                .iter()
+                .any(|&i| g.place(i).feature_code == "PPLC")
+        );
+        let first = g.place(near_bamako[0]);
+        assert!(haversine_km(-8.0, 12.65, first.lon, first.lat) < 1.0);
+    }
+
+    /// Timings: `cargo test --release timings -- --nocapture`.
+    #[test]
+    fn timings() {
+        let Some(path) = geonames_path() else { return };
+        let start = Instant::now();
+        let g = Gazetteer::from_path(&path).unwrap();
+        let parse = start.elapsed();
+        let dir = tempfile::tempdir().unwrap();
+        let cache_path = dir.path().join("ML.gazetteer");
+        let start = Instant::now();
+        g.write_cache(&cache_path).unwrap();
+        let write = start.elapsed();
+        let start = Instant::now();
+        let back = Gazetteer::read_cache(&cache_path).unwrap();
+        let load = start.elapsed();
+        let start = Instant::now();
+        let fuzzy = back.fuzzy("tinzawaten", 3);
+        let fuzzy_time = start.elapsed();
+        let size = std::fs::metadata(&cache_path).map(|m| m.len()).unwrap_or(0);
+        eprintln!(
+            "gazetteer: {} places, {} keys; parse {parse:?}, cache write {write:?}, \
+             cache load {load:?} ({size} bytes), fuzzy(d=3) {fuzzy_time:?} ({} hits)",
+            g.places().len(),
+            g.key_count(),
+            fuzzy.len()
+        );
+        assert_eq!(back, g);
+    }
+}

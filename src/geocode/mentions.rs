@@ -1,0 +1,492 @@
+//! Finding place mentions in folded text: gazetteer names (one Aho–Corasick automaton over every
+//! folded name, leftmost-longest on word boundaries), foreign places, directional areas of Mali,
+//! "région de X" / "cercle de X" cues, distances ("à 30 km au nord de Gao") and capitalised
+//! unknown words after locative cues (for the fuzzy look-up).
+//!
+//! Rejection rules, each tested: lowercase mentions; stop-listed words; words inside an actor's
+//! name ("Katiba du Macina"); a capitalised word right after a title or first name (a person:
+//! "Amadou Kouffa"); a country name after a river cue ("le fleuve Niger").
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use serde::Deserialize;
+
+use crate::corpus::normalize::{Folded, fold_key};
+
+const PLACES_TOML: &str = include_str!("../../data/lexicon/places.toml");
+
+#[derive(Debug, Deserialize)]
+pub struct AreaDef {
+    pub phrases: Vec<String>,
+    pub label: String,
+    pub regions: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ForeignDef {
+    countries: Vec<String>,
+    cities: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PlacesFile {
+    foreign: ForeignDef,
+    river_cues: Vec<String>,
+    stoplist: Vec<String>,
+    person_cues: Vec<String>,
+    locative_cues: Vec<String>,
+    area: Vec<AreaDef>,
+}
+
+/// The geocoder's word lists (data/lexicon/places.toml), folded.
+pub struct PlaceLexicon {
+    pub foreign_countries: HashSet<String>,
+    pub foreign_cities: HashSet<String>,
+    pub river_cues: Vec<String>,
+    pub stoplist: HashSet<String>,
+    pub person_cues: HashSet<String>,
+    pub locative_cues: Vec<String>,
+    pub areas: Vec<AreaDef>,
+    /// Foreign names and area phrases: pattern i < foreign.len() is foreign, else an area.
+    special: AhoCorasick,
+    special_kinds: Vec<Special>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Special {
+    Foreign,
+    Area(usize),
+}
+
+pub fn place_lexicon() -> &'static PlaceLexicon {
+    static LEX: LazyLock<PlaceLexicon> = LazyLock::new(|| {
+        PlaceLexicon::from_toml(PLACES_TOML).expect("embedded places.toml is valid (tested)")
+    });
+    &LEX
+}
+
+impl PlaceLexicon {
+    pub fn from_toml(src: &str) -> Result<Self, String> {
+        let f: PlacesFile = toml::from_str(src).map_err(|e| format!("places.toml: {e}"))?;
+        let fold_all = |v: &[String]| v.iter().map(|s| fold_key(s)).collect::<Vec<_>>();
+        let countries = fold_all(&f.foreign.countries);
+        let cities = fold_all(&f.foreign.cities);
+        let mut patterns = Vec::new();
+        let mut kinds = Vec::new();
+        for p in countries.iter().chain(cities.iter()) {
+            patterns.push(p.clone());
+            kinds.push(Special::Foreign);
+        }
+        for (i, a) in f.area.iter().enumerate() {
+            for p in &a.phrases {
+                patterns.push(fold_key(p));
+                kinds.push(Special::Area(i));
+            }
+        }
+        let special = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(PlaceLexicon {
+            foreign_countries: countries.into_iter().collect(),
+            foreign_cities: cities.into_iter().collect(),
+            river_cues: fold_all(&f.river_cues),
+            stoplist: fold_all(&f.stoplist).into_iter().collect(),
+            person_cues: fold_all(&f.person_cues).into_iter().collect(),
+            locative_cues: fold_all(&f.locative_cues),
+            areas: f.area,
+            special,
+            special_kinds: kinds,
+        })
+    }
+}
+
+/// What a mention refers to, before disambiguation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentionKind {
+    /// Gazetteer places sharing this folded name.
+    Named(Vec<u32>),
+    /// Not in the gazetteer; close names by edit distance (filled by the geocoder).
+    Unknown,
+    Foreign,
+    /// Directional area of Mali (index into `PlaceLexicon::areas`).
+    Area(usize),
+}
+
+/// How the text qualifies a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Qualifier {
+    /// "région de X"
+    pub region: bool,
+    /// "cercle de X"
+    pub cercle: bool,
+    /// "à 30 km (au nord) de X": distance in km and bearing in degrees.
+    pub distance_km: Option<f64>,
+    pub bearing: Option<f64>,
+    /// Preceded by "au"/"en" (country cue) — used for border towns and countries.
+    pub country_cue: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte range in the original text.
+    pub span: Range<usize>,
+    /// Folded name.
+    pub key: String,
+    pub kind: MentionKind,
+    pub qualifier: Qualifier,
+}
+
+/// Gazetteer names compiled for matching.
+pub struct NameMatcher {
+    automaton: AhoCorasick,
+    places: Vec<Vec<u32>>,
+}
+
+impl NameMatcher {
+    pub fn new<'a>(keys: impl Iterator<Item = (&'a str, &'a [u32])>) -> Self {
+        let mut names = Vec::new();
+        let mut places = Vec::new();
+        for (k, p) in keys {
+            // Two-letter names ("Ba", "Do") are noise in running text.
+            if k.len() < 3 {
+                continue;
+            }
+            names.push(k.to_string());
+            places.push(p.to_vec());
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .unwrap_or_else(|_| {
+                AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds")
+            });
+        NameMatcher { automaton, places }
+    }
+
+    /// Gazetteer names on word boundaries, leftmost-longest; a match inside a word does not
+    /// hide a real one that starts later.
+    pub fn find(&self, folded: &str) -> Vec<(Range<usize>, &[u32])> {
+        let bytes = folded.as_bytes();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < folded.len() {
+            let Some(m) = self.automaton.find(Input::new(folded).span(pos..folded.len())) else {
+                break;
+            };
+            let (s, e) = (m.start(), m.end());
+            let ok = (s == 0 || bytes[s - 1] == b' ') && (e == bytes.len() || bytes[e] == b' ');
+            if ok {
+                out.push((s..e, self.places[m.pattern().as_usize()].as_slice()));
+                pos = e;
+            } else {
+                // Resume at the next word start after this match's start.
+                pos = match folded[s..].find(' ') {
+                    Some(i) => s + i + 1,
+                    None => break,
+                };
+            }
+        }
+        out
+    }
+}
+
+/// Every place mention of `text`, in order, not overlapping.
+/// `excluded` are original ranges that cannot hold places (actor names).
+pub fn find_mentions(
+    text: &str,
+    folded: &Folded,
+    names: &NameMatcher,
+    excluded: &[Range<usize>],
+) -> Vec<Mention> {
+    let lex = place_lexicon();
+    let f = folded.text.as_str();
+    let fb = f.as_bytes();
+    let mut found: Vec<(Range<usize>, MentionKind)> = Vec::new();
+
+    // Foreign places and areas first: they win over gazetteer homonyms ("Niger", "Paris").
+    for m in lex.special.find_iter(f) {
+        let (s, e) = (m.start(), m.end());
+        if !((s == 0 || fb[s - 1] == b' ') && (e == fb.len() || fb[e] == b' ')) {
+            continue;
+        }
+        match lex.special_kinds[m.pattern().as_usize()] {
+            Special::Foreign => found.push((s..e, MentionKind::Foreign)),
+            Special::Area(i) => found.push((s..e, MentionKind::Area(i))),
+        }
+    }
+    for (r, places) in names.find(f) {
+        if found.iter().any(|(o, _)| o.start < r.end && r.start < o.end) {
+            continue;
+        }
+        found.push((r, MentionKind::Named(places.to_vec())));
+    }
+    // Capitalised unknown words after a locative cue: candidates for the fuzzy look-up.
+    for (s, e) in words(f) {
+        if found.iter().any(|(o, _)| o.start < e && s < o.end) {
+            continue;
+        }
+        let orig = folded.original_range(s..e);
+        let w = &text[orig.clone()];
+        if w.chars().count() < 5 || !starts_upper(w) {
+            continue;
+        }
+        let before = &f[..s];
+        let after_cue = lex
+            .locative_cues
+            .iter()
+            .any(|c| before.ends_with(&format!(" {c} ")) || before == format!("{c} "));
+        // "Aguelhok, Tessalit, Tinzawaten": a list that continues a place mention.
+        let continues_list = found
+            .iter()
+            .any(|(o, k)| o.end + 1 == s && !matches!(k, MentionKind::Area(_)));
+        if after_cue || continues_list {
+            found.push((s..e, MentionKind::Unknown));
+        }
+    }
+    found.sort_by_key(|(r, _)| r.start);
+
+    let mut out = Vec::new();
+    for (r, kind) in found {
+        let span = folded.original_range(r.clone());
+        let key = f[r.clone()].to_string();
+        let surface = &text[span.clone()];
+        let before = &f[..r.start];
+        let prev_word = before.trim_end().rsplit(' ').next().unwrap_or("");
+        if matches!(kind, MentionKind::Named(_) | MentionKind::Unknown) {
+            if !starts_upper(surface) || lex.stoplist.contains(&key) {
+                continue;
+            }
+            if excluded.iter().any(|x| x.start < span.end && span.start < x.end) {
+                continue;
+            }
+            // A capitalised word after a title or first name is a person's name.
+            if lex.person_cues.contains(prev_word) && prev_is_capitalised_word(text, span.start)
+                || lex.person_cues.contains(prev_word) && matches!(prev_word, "m" | "mme" | "dr")
+            {
+                continue;
+            }
+        }
+        if kind == MentionKind::Foreign {
+            // "le fleuve Niger" is a river.
+            if lex
+                .river_cues
+                .iter()
+                .any(|c| before.trim_end().ends_with(c.as_str()))
+            {
+                continue;
+            }
+            if !starts_upper(surface) {
+                continue;
+            }
+        }
+        let qualifier = qualify(before);
+        out.push(Mention {
+            span,
+            key,
+            kind,
+            qualifier,
+        });
+    }
+    out
+}
+
+fn qualify(before_folded: &str) -> Qualifier {
+    let b = before_folded.trim_end();
+    let mut q = Qualifier {
+        region: b.ends_with("region de") || b.ends_with("region d"),
+        cercle: b.ends_with("cercle de") || b.ends_with("cercle d"),
+        country_cue: b.ends_with(" au") || b.ends_with(" en") || b == "au" || b == "en",
+        ..Default::default()
+    };
+    // "à 30 km au nord de", "à une trentaine de kilomètres de", "à 30 km de"
+    let tail: Vec<&str> = b.rsplit(' ').take(8).collect();
+    // tail is reversed: tail[0] is the word right before the mention.
+    if tail.first().is_some_and(|w| *w == "de" || *w == "d" || *w == "du") {
+        let mut i = 1;
+        let mut bearing = None;
+        if let Some(bw) = tail.get(i).and_then(|w| bearing_of(w)) {
+            bearing = Some(bw);
+            i += 1;
+            // compound "nord est": tail[i] = "nord", previous = "est"
+            if let Some(first) = tail.get(i).and_then(|w| bearing_of(w)) {
+                bearing = Some(combine_bearing(first, bw));
+                i += 1;
+            }
+            if tail.get(i).is_some_and(|w| *w == "au" || *w == "a" || *w == "l") {
+                i += 1;
+            }
+        }
+        if tail
+            .get(i)
+            .is_some_and(|w| matches!(*w, "km" | "kilometres" | "kilometre" | "kms"))
+            && let Some(n) = tail.get(i + 1).and_then(|w| w.parse::<f64>().ok())
+        {
+            q.distance_km = Some(n);
+            q.bearing = bearing;
+        }
+    }
+    q
+}
+
+fn bearing_of(w: &str) -> Option<f64> {
+    Some(match w {
+        "nord" => 0.0,
+        "est" => 90.0,
+        "sud" => 180.0,
+        "ouest" => 270.0,
+        _ => return None,
+    })
+}
+
+fn combine_bearing(first: f64, second: f64) -> f64 {
+    // "nord est" = 45, "sud ouest" = 225, "nord ouest" = 315
+    match (first as i32, second as i32) {
+        (0, 90) => 45.0,
+        (180, 90) => 135.0,
+        (180, 270) => 225.0,
+        (0, 270) => 315.0,
+        _ => first,
+    }
+}
+
+fn words(f: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    f.split(' ').map(move |w| {
+        let s = start;
+        start += w.len() + 1;
+        (s, s + w.len())
+    })
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// True when the word before `at` starts with a capital letter (a first name or title).
+fn prev_is_capitalised_word(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end();
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric() && *c != '-' && *c != '.')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head[start..].chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::normalize::fold;
+
+    fn matcher() -> NameMatcher {
+        let keys: Vec<(String, Vec<u32>)> = [
+            ("gao", 0u32),
+            ("kidal", 1),
+            ("tin zaouatene", 2),
+            ("tinzaouatene", 2),
+            ("boni", 3),
+            ("macina", 4),
+            ("kouffa", 5),
+            ("niger", 6),
+            ("mali", 7),
+            ("bamba", 8),
+        ]
+        .into_iter()
+        .map(|(k, i)| (k.to_string(), vec![i]))
+        .collect();
+        NameMatcher::new(keys.iter().map(|(k, v)| (k.as_str(), v.as_slice())))
+    }
+
+    fn mentions(text: &str, excluded: &[Range<usize>]) -> Vec<(String, MentionKind)> {
+        let f = fold(text);
+        find_mentions(text, &f, &matcher(), excluded)
+            .into_iter()
+            .map(|m| (text[m.span].to_string(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_across_spelling_variants() {
+        let m = mentions("Des tirs à Tin-Zaouatène puis à TINZAOUATENE et à Gao.", &[]);
+        let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, ["Tin-Zaouatène", "TINZAOUATENE", "Gao"]);
+    }
+
+    #[test]
+    fn lowercase_words_are_not_places() {
+        assert!(mentions("le boni de fin d'année", &[]).is_empty());
+        assert_eq!(mentions("le village de Boni", &[]).len(), 1);
+    }
+
+    #[test]
+    fn no_match_inside_a_word() {
+        assert!(mentions("Le Gaoussou du quartier", &[]).is_empty());
+    }
+
+    #[test]
+    fn person_names_are_not_places() {
+        assert!(mentions("les hommes d'Amadou Kouffa ont frappé", &[]).is_empty());
+        assert!(mentions("a écrit Bakary Bamba sur Twitter", &[]).is_empty());
+        assert!(mentions("selon M. Kidal, le maire", &[]).is_empty());
+    }
+
+    #[test]
+    fn actor_names_are_not_places() {
+        let text = "les combattants de la Katiba du Macina ont attaqué";
+        let at = text.find("Katiba").unwrap();
+        let end = at + "Katiba du Macina".len();
+        assert!(mentions(text, &[at..end]).is_empty());
+    }
+
+    #[test]
+    fn the_country_and_the_river_are_not_villages() {
+        let m = mentions("Le Mali et le Niger ont signé; le fleuve Niger est en crue.", &[]);
+        assert_eq!(m, vec![("Niger".to_string(), MentionKind::Foreign)]);
+    }
+
+    #[test]
+    fn foreign_cities_and_areas() {
+        let m = mentions("Des soldats venus d'Abidjan ont combattu dans le nord-est du pays.", &[]);
+        assert_eq!(m[0], ("Abidjan".to_string(), MentionKind::Foreign));
+        assert!(matches!(m[1].1, MentionKind::Area(_)));
+    }
+
+    #[test]
+    fn unknown_capitalised_word_after_locative_cue() {
+        let m = mentions("l'armée a évacué les localités Ansogo et Bourem", &[]);
+        assert_eq!(
+            m,
+            vec![
+                ("Ansogo".to_string(), MentionKind::Unknown),
+                ("Bourem".to_string(), MentionKind::Unknown)
+            ]
+        );
+    }
+
+    #[test]
+    fn distance_and_bearing_qualifiers() {
+        let text = "une embuscade à 30 km au nord-est de Gao";
+        let f = fold(text);
+        let m = find_mentions(text, &f, &matcher(), &[]);
+        assert_eq!(m[0].qualifier.distance_km, Some(30.0));
+        assert_eq!(m[0].qualifier.bearing, Some(45.0));
+        let text = "à 12 kilomètres de Kidal";
+        let f = fold(text);
+        let m = find_mentions(text, &f, &matcher(), &[]);
+        assert_eq!(m[0].qualifier.distance_km, Some(12.0));
+        assert_eq!(m[0].qualifier.bearing, None);
+    }
+
+    #[test]
+    fn region_and_cercle_cues() {
+        let text = "dans la région de Gao et le cercle de Kidal";
+        let f = fold(text);
+        let m = find_mentions(text, &f, &matcher(), &[]);
+        assert!(m[0].qualifier.region);
+        assert!(m[1].qualifier.cercle);
+    }
+}

@@ -1,0 +1,458 @@
+//! Geocoding: place mentions in an article → Malian places with coordinates, admin areas and
+//! an honest precision; then one map point per incident.
+//!
+//! Disambiguation prefers, in this order of weight: agreement with the regions the text names
+//! ("région de Mopti", "le centre du pays"), closeness to the article's unambiguous places
+//! (smallest spread), feature importance (PPLC > PPLA > PPL > hamlet), population. Every score
+//! part is kept so `mali-atlas geocode --explain` can print it.
+//!
+//! Not here: finding which sentences belong to an incident (the extractor does that).
+
+pub mod gazetteer;
+pub mod install;
+pub mod mentions;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::corpus::Article;
+use crate::corpus::normalize::{Folded, fold_key};
+use crate::extract::Extraction;
+use crate::extract::lexicon::{Cue, lexicon};
+use crate::incident::{Evidence, Incident, Location, PlaceMatch, Precision};
+use crate::reference::basemap;
+use gazetteer::{Gazetteer, haversine_km};
+use mentions::{Mention, MentionKind, NameMatcher, find_mentions, place_lexicon};
+
+/// The gazetteer with its name automaton, built once and shared.
+pub struct Geocoder {
+    gazetteer: Gazetteer,
+    names: NameMatcher,
+    /// Cercle (ADM2) records, for admin2 by nearest seat.
+    cercles: Vec<u32>,
+}
+
+/// One candidate for a mention with the parts of its score.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub geonameid: u64,
+    pub name: String,
+    pub feature_code: String,
+    pub admin1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub score: f64,
+    pub parts: Vec<(&'static str, f64)>,
+}
+
+/// A mention and what it resolved to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Resolved {
+    pub place: PlaceMatch,
+    pub candidates: Vec<Candidate>,
+}
+
+impl Geocoder {
+    pub fn new(gazetteer: Gazetteer) -> Self {
+        let names = NameMatcher::new(gazetteer.keys());
+        let cercles = (0..gazetteer.places().len() as u32)
+            .filter(|&i| gazetteer.place(i).feature_code == "ADM2")
+            .collect();
+        Geocoder {
+            gazetteer,
+            names,
+            cercles,
+        }
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Resolves every place mention of a text.
+    pub fn resolve(&self, text: &str, folded: &Folded) -> Vec<Resolved> {
+        let lex = lexicon();
+        let excluded: Vec<Range<usize>> = lex
+            .scan(&folded.text)
+            .into_iter()
+            .filter(|c| matches!(c.cue, Cue::Actor(_)))
+            .map(|c| folded.original_range(c.range))
+            .collect();
+        let mentions = find_mentions(text, folded, &self.names, &excluded);
+        let plex = place_lexicon();
+        let b = basemap();
+
+        // Regions the text names, directly or through a directional area.
+        let mut context: HashSet<String> = HashSet::new();
+        for m in &mentions {
+            match &m.kind {
+                MentionKind::Area(i) => {
+                    for r in &plex.areas[*i].regions {
+                        context.insert(fold_key(r));
+                    }
+                }
+                _ if m.qualifier.region => {
+                    if let Some(r) = b.region_named(&m.key) {
+                        context.insert(fold_key(&r.name));
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Unambiguous anchors for the spread term.
+        let anchors: Vec<(f64, f64)> = mentions
+            .iter()
+            .filter_map(|m| match &m.kind {
+                MentionKind::Named(p) if p.len() == 1 => {
+                    let pl = self.gazetteer.place(p[0]);
+                    (pl.country == "ML").then_some((pl.lon, pl.lat))
+                }
+                _ => None,
+            })
+            .collect();
+
+        let mut out = Vec::new();
+        for m in &mentions {
+            let surface = &text[m.span.clone()];
+            match &m.kind {
+                MentionKind::Foreign => out.push(Resolved {
+                    place: foreign(surface, m),
+                    candidates: Vec::new(),
+                }),
+                MentionKind::Area(i) => out.push(Resolved {
+                    place: self.area(*i, surface, m),
+                    candidates: Vec::new(),
+                }),
+                MentionKind::Named(ids) => {
+                    // "la région de Mopti": the region itself.
+                    if m.qualifier.region
+                        && let Some(r) = b.region_named(&m.key)
+                    {
+                        out.push(Resolved {
+                            place: PlaceMatch {
+                                mention: surface.to_string(),
+                                span: [m.span.start, m.span.end],
+                                name: r.name.clone(),
+                                geonameid: None,
+                                lat: Some(r.centroid.y()),
+                                lon: Some(r.centroid.x()),
+                                admin1: Some(r.name.clone()),
+                                admin2: None,
+                                precision: Precision::Admin1,
+                            },
+                            candidates: Vec::new(),
+                        });
+                        continue;
+                    }
+                    let cands = self.score(ids.iter().map(|&i| (i, 0)), &context, &anchors, m);
+                    if let Some(best) = cands.first() {
+                        let place = self.place_match(best, surface, m);
+                        out.push(Resolved {
+                            place,
+                            candidates: cands,
+                        });
+                    }
+                }
+                MentionKind::Unknown => {
+                    let len = m.key.chars().count();
+                    let max = match len {
+                        0..=6 => 1,
+                        7..=9 => 2,
+                        _ => 3,
+                    };
+                    let fuzzy = self.gazetteer.fuzzy(&m.key, max);
+                    let fuzzy: Vec<(u32, usize)> = fuzzy
+                        .into_iter()
+                        .filter(|(i, _)| {
+                            let p = self.gazetteer.place(*i);
+                            matches!(p.feature_class, 'P' | 'A')
+                                && p.country == "ML"
+                                && p.name.chars().next().map(|c| c.to_ascii_lowercase())
+                                    == m.key.chars().next()
+                        })
+                        .collect();
+                    let cands = self.score(fuzzy.into_iter(), &context, &anchors, m);
+                    let Some(best) = cands.first() else { continue };
+                    // Agreement with the rest of the article guards the guess.
+                    let near_others = anchors.is_empty()
+                        || anchors
+                            .iter()
+                            .any(|(lon, lat)| haversine_km(*lon, *lat, best.lon, best.lat) < 500.0);
+                    if near_others {
+                        let place = self.place_match(best, surface, m);
+                        out.push(Resolved {
+                            place,
+                            candidates: cands,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn score(
+        &self,
+        ids: impl Iterator<Item = (u32, usize)>,
+        context: &HashSet<String>,
+        anchors: &[(f64, f64)],
+        m: &Mention,
+    ) -> Vec<Candidate> {
+        let b = basemap();
+        let mut cands: Vec<Candidate> = ids
+            .map(|(i, dist)| {
+                let p = self.gazetteer.place(i);
+                let region = b.region_at(p.lon, p.lat).map(|r| r.name.clone());
+                let mut parts = Vec::new();
+                if let Some(r) = &region
+                    && context.contains(&fold_key(r))
+                {
+                    parts.push(("region named in text", 3.0));
+                }
+                let spread = anchors
+                    .iter()
+                    .map(|(lon, lat)| haversine_km(*lon, *lat, p.lon, p.lat))
+                    .filter(|d| *d > 0.5)
+                    .fold(f64::INFINITY, f64::min);
+                if spread.is_finite() {
+                    parts.push(("near other places", 2.0 * (-spread / 150.0).exp()));
+                }
+                parts.push(("importance", 0.5 * f64::from(p.importance())));
+                parts.push(("population", 0.3 * ((p.population as f64) + 1.0).log10()));
+                if p.feature_class == 'P' {
+                    parts.push(("populated place", 1.0));
+                }
+                if p.country != "ML" {
+                    parts.push(("outside Mali", -4.0));
+                }
+                if (m.qualifier.region || m.qualifier.cercle) && p.feature_class == 'A' {
+                    parts.push(("admin area after cue", 1.0));
+                }
+                if dist > 0 {
+                    parts.push(("edit distance", -(dist as f64)));
+                }
+                let score = parts.iter().map(|(_, s)| s).sum();
+                Candidate {
+                    geonameid: p.geonameid,
+                    name: p.name.clone(),
+                    feature_code: p.feature_code.clone(),
+                    admin1: region.or_else(|| p.admin1_name().map(str::to_string)),
+                    lat: p.lat,
+                    lon: p.lon,
+                    score,
+                    parts,
+                }
+            })
+            .collect();
+        cands.sort_by(|a, b| b.score.total_cmp(&a.score));
+        cands
+    }
+
+    fn place_match(&self, best: &Candidate, surface: &str, m: &Mention) -> PlaceMatch {
+        let foreign_place = basemap().region_at(best.lon, best.lat).is_none()
+            && !basemap().in_mali(best.lon, best.lat);
+        let mut precision = match best.feature_code.as_str() {
+            "ADM1" => Precision::Admin1,
+            "ADM2" => Precision::Admin2,
+            _ if m.qualifier.cercle => Precision::Admin2,
+            _ if m.qualifier.region => Precision::NearLocality,
+            _ => Precision::Locality,
+        };
+        let (mut lat, mut lon) = (best.lat, best.lon);
+        if let Some(km) = m.qualifier.distance_km {
+            precision = Precision::NearLocality;
+            if let Some(bearing) = m.qualifier.bearing {
+                (lat, lon) = offset(lat, lon, km, bearing);
+            }
+        }
+        if foreign_place {
+            precision = Precision::Foreign;
+        }
+        let name = self.display_name(best.geonameid, &m.key).unwrap_or(best.name.clone());
+        PlaceMatch {
+            mention: surface.to_string(),
+            span: [m.span.start, m.span.end],
+            name,
+            geonameid: Some(best.geonameid),
+            lat: (precision != Precision::Foreign).then_some(lat),
+            lon: (precision != Precision::Foreign).then_some(lon),
+            admin1: best.admin1.clone(),
+            admin2: self.cercle_of(best.lon, best.lat),
+            precision,
+        }
+    }
+
+    /// The gazetteer's spelling that the text used (e.g. "Tombouctou" rather than "Timbuktu").
+    fn display_name(&self, geonameid: u64, key: &str) -> Option<String> {
+        let idx = self.gazetteer.lookup(key).iter().copied().find(|&i| {
+            self.gazetteer.place(i).geonameid == geonameid
+        })?;
+        let p = self.gazetteer.place(idx);
+        std::iter::once(&p.name)
+            .chain(std::iter::once(&p.asciiname))
+            .chain(p.alternate_names.iter())
+            .find(|n| {
+                let k = fold_key(n);
+                k == key || k.replace(' ', "") == key
+            })
+            .cloned()
+    }
+
+    /// Cercle by nearest ADM2 seat within 150 km (GeoNames gives admin2 for few places).
+    fn cercle_of(&self, lon: f64, lat: f64) -> Option<String> {
+        self.cercles
+            .iter()
+            .map(|&i| {
+                let p = self.gazetteer.place(i);
+                (haversine_km(lon, lat, p.lon, p.lat), p)
+            })
+            .filter(|(d, _)| *d < 150.0)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, p)| {
+                let n = p.name.as_str();
+                n.strip_prefix("Cercle de ")
+                    .or_else(|| n.strip_prefix("Cercle d'"))
+                    .unwrap_or(n)
+                    .to_string()
+            })
+    }
+
+    fn area(&self, i: usize, surface: &str, m: &Mention) -> PlaceMatch {
+        let def = &place_lexicon().areas[i];
+        let b = basemap();
+        let regions: Vec<_> = def.regions.iter().filter_map(|r| b.region_named(r)).collect();
+        let n = regions.len().max(1) as f64;
+        let lon = regions.iter().map(|r| r.centroid.x()).sum::<f64>() / n;
+        let lat = regions.iter().map(|r| r.centroid.y()).sum::<f64>() / n;
+        let located = !regions.is_empty();
+        PlaceMatch {
+            mention: surface.to_string(),
+            span: [m.span.start, m.span.end],
+            name: def.label.clone(),
+            geonameid: None,
+            lat: located.then_some(lat),
+            lon: located.then_some(lon),
+            admin1: (regions.len() == 1).then(|| regions[0].name.clone()),
+            admin2: None,
+            precision: if regions.len() <= 2 {
+                Precision::Admin1
+            } else {
+                Precision::Country
+            },
+        }
+    }
+
+    /// Geocodes an article's incidents: every place of the incident's sentences, and one point.
+    pub fn geocode(&self, article: &Article, extraction: &Extraction) -> Vec<Incident> {
+        let resolved = self.resolve(&article.text, &extraction.folded);
+        let mut out = Vec::with_capacity(extraction.drafts.len());
+        for d in &extraction.drafts {
+            let mut inc = d.incident.clone();
+            let ranges: Vec<&Range<usize>> =
+                d.sentences.iter().map(|&i| &article.sentences[i]).collect();
+            for r in &resolved {
+                let [s, e] = r.place.span;
+                if ranges.iter().any(|x| s >= x.start && e <= x.end) {
+                    inc.evidence.push(Evidence::new("place", &article.text, s..e));
+                    inc.places.push(r.place.clone());
+                }
+            }
+            inc.evidence.sort_by_key(|e| (e.span[0], e.span[1]));
+            inc.location = best_location(&inc.places);
+            if inc.location.is_none() {
+                // Fall back to the region of the article's first Malian place.
+                if let Some(p) = resolved.iter().map(|r| &r.place).find(|p| p.lat.is_some()) {
+                    if let Some(region) = p.admin1.as_deref().and_then(|a| basemap().region_named(a)) {
+                        inc.location = Some(Location {
+                            lat: region.centroid.y(),
+                            lon: region.centroid.x(),
+                            precision: Precision::Admin1,
+                        });
+                        inc.warnings.push(format!(
+                            "no place in the incident's sentences; region of '{}' used",
+                            p.mention
+                        ));
+                    }
+                } else if !inc.places.iter().any(|p| p.precision == Precision::Foreign) {
+                    inc.warnings.push("no place found for this incident".into());
+                }
+            }
+            out.push(inc);
+        }
+        out
+    }
+}
+
+/// The most specific Malian place; ties go to the first mentioned.
+pub fn best_location(places: &[PlaceMatch]) -> Option<Location> {
+    places
+        .iter()
+        .filter(|p| p.precision != Precision::Foreign)
+        .filter_map(|p| Some((p.precision, p.lat?, p.lon?)))
+        .min_by_key(|(prec, _, _)| *prec)
+        .map(|(precision, lat, lon)| Location {
+            lat,
+            lon,
+            precision,
+        })
+}
+
+fn foreign(surface: &str, m: &Mention) -> PlaceMatch {
+    PlaceMatch {
+        mention: surface.to_string(),
+        span: [m.span.start, m.span.end],
+        name: surface.to_string(),
+        geonameid: None,
+        lat: None,
+        lon: None,
+        admin1: None,
+        admin2: None,
+        precision: Precision::Foreign,
+    }
+}
+
+/// Moves a point `km` along `bearing_deg` (spherical Earth; fine at tens of km).
+pub fn offset(lat: f64, lon: f64, km: f64, bearing_deg: f64) -> (f64, f64) {
+    let r = 6371.0;
+    let d = km / r;
+    let b = bearing_deg.to_radians();
+    let (la, lo) = (lat.to_radians(), lon.to_radians());
+    let la2 = (la.sin() * d.cos() + la.cos() * d.sin() * b.cos()).asin();
+    let lo2 = lo + (b.sin() * d.sin() * la.cos()).atan2(d.cos() - la.sin() * la2.sin());
+    (la2.to_degrees(), lo2.to_degrees())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_moves_along_the_bearing() {
+        let (lat, lon) = offset(16.27, -0.04, 30.0, 0.0);
+        assert!((lat - 16.27 - 0.2698).abs() < 0.01 && (lon + 0.04).abs() < 1e-9);
+        let (lat2, lon2) = offset(16.27, -0.04, 30.0, 90.0);
+        assert!((lat2 - 16.27).abs() < 0.01 && lon2 > -0.04 + 0.25);
+    }
+
+    #[test]
+    fn best_location_prefers_the_most_specific_place() {
+        let mk = |prec, lat: f64| PlaceMatch {
+            mention: "x".into(),
+            span: [0, 1],
+            name: "x".into(),
+            geonameid: None,
+            lat: Some(lat),
+            lon: Some(0.0),
+            admin1: None,
+            admin2: None,
+            precision: prec,
+        };
+        let l = best_location(&[mk(Precision::Admin1, 1.0), mk(Precision::Locality, 2.0)]).unwrap();
+        assert_eq!(l.lat, 2.0);
+        let mut f = mk(Precision::Foreign, 3.0);
+        f.lat = None;
+        assert!(best_location(&[f]).is_none());
+    }
+}

@@ -1,0 +1,13 @@
+//! mali-atlas: violent incidents in Mali, extracted from French news articles, on a map.
+//!
+//! Dependencies point one way: `ui`/`export`/`cli` → `analysis` → `geocode`/`extract` → `corpus`.
+
+pub mod analysis; // aggregation for charts: by region, by month, by actor, by category
+pub mod corpus; // article loading, encodings, headers/datelines, sentence spans
+pub mod export; // JSON/JSONL/CSV/GeoJSON output of incidents
+pub mod extract; // French text → incident drafts with evidence
+pub mod geocode; // gazetteer, toponym matching, disambiguation, admin areas
+pub mod incident; // the incident record: the contract between modules
+pub mod pipeline; // article → geocoded incidents, for the CLI, the app and the tests
+pub mod reference; // embedded basemap layers, regions and the fallback gazetteer
+pub mod ui; // the eframe app

@@ -1,0 +1,258 @@
+//! The `mali-atlas` command: argument parsing and dispatch only; the work is in the library.
+//!
+//! Exit status: 0 success; 1 failure; 2 partial failure (some inputs could not be read, the
+//! rest was processed and printed).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use mali_atlas::corpus::{self, LoadOptions};
+use mali_atlas::export;
+use mali_atlas::geocode::install;
+use mali_atlas::incident::Incident;
+use mali_atlas::pipeline;
+
+#[derive(Parser)]
+#[command(name = "mali-atlas", version, about = "Violent incidents in Mali from French news, on a map")]
+struct Cli {
+    /// More log output (-v info, -vv debug).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    /// Only errors.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Gazetteer to use: GeoNames ML.txt, ML.zip or a folder holding one
+    /// (default: the installed one, else the embedded fallback).
+    #[arg(long, global = true)]
+    gazetteer: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Open the desktop app on articles (files or folders), or on the embedded seeds.
+    Gui { paths: Vec<PathBuf> },
+    /// Extract incidents from articles and print them (`-` reads stdin).
+    Extract {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Largest article accepted, in bytes.
+        #[arg(long, default_value_t = 20 * 1024 * 1024)]
+        max_bytes: u64,
+    },
+    /// Find the places of a French text and print them as JSON.
+    Geocode {
+        text: String,
+        /// Print every candidate with the parts of its score.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Export incidents of articles as CSV (ACLED columns), GeoJSON or JSONL.
+    Export {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Output file (written whole or not at all); stdout when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Store articles in a workspace (not yet available: see the store issue).
+    Ingest { paths: Vec<PathBuf> },
+    /// Render a briefing PNG without a window (not yet available: see the export issue).
+    Render { paths: Vec<PathBuf> },
+    /// Reference data: install the full GeoNames gazetteer, show what is installed.
+    Data {
+        #[command(subcommand)]
+        action: DataAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum DataAction {
+    /// Install the gazetteer from a local ML.txt, ML.zip or folder.
+    Install {
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
+    /// Show the installed reference data.
+    Status,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Geojson,
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose, cli.quiet);
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn init_logging(verbose: u8, quiet: bool) {
+    let level = match (quiet, verbose) {
+        (true, _) => tracing::Level::ERROR,
+        (false, 0) => tracing::Level::WARN,
+        (false, 1) => tracing::Level::INFO,
+        _ => tracing::Level::DEBUG,
+    };
+    tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .init();
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let gazetteer = cli.gazetteer.clone();
+    match cli.command.unwrap_or(Command::Gui { paths: Vec::new() }) {
+        Command::Gui { paths } => {
+            mali_atlas::ui::run(paths, gazetteer).map_err(|e| anyhow::anyhow!("{e}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract {
+            files,
+            format,
+            max_bytes,
+        } => {
+            let (incidents, failed) = extract_files(&files, max_bytes, gazetteer.as_deref())?;
+            let mut out = std::io::stdout().lock();
+            match format {
+                Format::Jsonl => export::write_jsonl(&mut out, &incidents)?,
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut out, &incidents)?;
+                    writeln!(out)?;
+                }
+            }
+            out.flush()?;
+            Ok(exit_for(failed))
+        }
+        Command::Geocode { text, explain } => {
+            let geocoder = pipeline::geocoder(gazetteer.as_deref())?;
+            let folded = corpus::normalize::fold(&text);
+            let resolved = geocoder.resolve(&text, &folded);
+            let mut out = std::io::stdout().lock();
+            if explain {
+                serde_json::to_writer_pretty(&mut out, &resolved)?;
+            } else {
+                let places: Vec<_> = resolved.into_iter().map(|r| r.place).collect();
+                serde_json::to_writer_pretty(&mut out, &places)?;
+            }
+            writeln!(out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { files, format, out } => {
+            let (incidents, failed) =
+                extract_files(&files, 20 * 1024 * 1024, gazetteer.as_deref())?;
+            let write = |w: &mut dyn Write| -> std::io::Result<()> {
+                match format {
+                    ExportFormat::Csv => export::write_csv(w, &incidents),
+                    ExportFormat::Geojson => export::write_geojson(w, &incidents),
+                    ExportFormat::Jsonl => export::write_jsonl(w, &incidents),
+                }
+            };
+            match out {
+                Some(path) => export::write_atomically(&path, write)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+                None => write(&mut std::io::stdout().lock())?,
+            }
+            Ok(exit_for(failed))
+        }
+        Command::Ingest { .. } => {
+            bail!("`ingest` needs the workspace store, which this build does not have yet")
+        }
+        Command::Render { .. } => {
+            bail!("`render` (headless briefing PNG) is not available in this build yet")
+        }
+        Command::Data { action } => data(action),
+    }
+}
+
+fn data(action: DataAction) -> Result<ExitCode> {
+    let dir = install::data_dir().context("no per-user data folder on this system")?;
+    match action {
+        DataAction::Install { from } => {
+            let Some(from) = from else {
+                bail!(
+                    "downloading is not available in this build; download ML.zip from \
+                     GeoNames' public dump yourself and run `mali-atlas data install --from ML.zip`"
+                )
+            };
+            let status = install::install_from(&from, &dir)
+                .with_context(|| format!("cannot install {}", from.display()))?;
+            println!(
+                "installed {} places ({} names) from {} into {}\n{}",
+                status.places,
+                status.keys,
+                status.source,
+                dir.display(),
+                status.attribution
+            );
+        }
+        DataAction::Status => match install::status(&dir) {
+            Some(s) => println!(
+                "full gazetteer: {} places, {} names\nsource: {}\ninstalled: {}\n{}",
+                s.places, s.keys, s.source, s.installed_at, s.attribution
+            ),
+            None => println!(
+                "full gazetteer: not installed (using the embedded fallback of {} places)\n\
+                 install with: mali-atlas data install --from ML.zip\n{}",
+                mali_atlas::reference::fallback_places().len(),
+                mali_atlas::reference::ATTRIBUTION
+            ),
+        },
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads and extracts; unreadable inputs are reported on stderr and counted.
+fn extract_files(
+    files: &[PathBuf],
+    max_bytes: u64,
+    gazetteer: Option<&std::path::Path>,
+) -> Result<(Vec<Incident>, usize)> {
+    let geocoder = pipeline::geocoder(gazetteer)?;
+    let opts = LoadOptions { max_bytes };
+    let mut incidents = Vec::new();
+    let mut failed = 0;
+    for result in corpus::load_paths(files, &opts) {
+        match result {
+            Ok(article) => incidents.extend(pipeline::incidents(&article, &geocoder)),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    Ok((incidents, failed))
+}
+
+fn exit_for(failed: usize) -> ExitCode {
+    if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

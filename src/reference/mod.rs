@@ -1,0 +1,96 @@
+//! Committed reference data, embedded in the binary: the offline basemap
+//! (country outlines, Mali's admin-1 regions, rivers, lakes; Natural Earth)
+//! and a small fallback gazetteer (GeoNames cities500 subset).
+//!
+//! Both files are produced by `data/build.py` from pinned registry packages.
+//! This is not the full gazetteer: the complete GeoNames export of Mali is a
+//! user download handled by the geocoder, and cercle (admin-2) polygons are
+//! not available here at all.
+
+mod basemap;
+mod places;
+
+pub use basemap::{Area, Basemap, Line, basemap};
+pub use places::{FallbackPlace, fallback_places, parse_fallback_places};
+
+/// Credit line to show wherever the reference data is displayed.
+pub const ATTRIBUTION: &str = "GeoNames (geonames.org), CC BY 4.0 · Made with Natural Earth";
+
+/// Why embedded (or caller-supplied) reference data could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReferenceError {
+    #[error("basemap JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("basemap feature {name:?}: {reason}")]
+    Geometry { name: String, reason: &'static str },
+    #[error("cities table line {line}: {reason}")]
+    Table { line: usize, reason: String },
+}
+
+/// Folds a name for comparison: lowercase, French/Latin accents removed,
+/// every run of non-alphanumerics turned into one space ("Ségou" == "SEGOU").
+pub fn fold_name(name: &str) -> String {
+    let mut folded = String::with_capacity(name.len());
+    let mut pending_space = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let replacement: &str = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
+            'ç' | 'ć' | 'č' => "c",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => "e",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
+            'ñ' | 'ń' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => "o",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => "u",
+            'ý' | 'ÿ' => "y",
+            'š' => "s",
+            'ž' => "z",
+            'œ' => "oe",
+            'æ' => "ae",
+            'ß' => "ss",
+            // Combining accents (decomposed input) vanish.
+            '\u{300}'..='\u{36f}' => "",
+            c if c.is_alphanumeric() => {
+                if pending_space && !folded.is_empty() {
+                    folded.push(' ');
+                }
+                pending_space = false;
+                folded.push(c);
+                continue;
+            }
+            _ => {
+                pending_space = true;
+                continue;
+            }
+        };
+        if !replacement.is_empty() {
+            if pending_space && !folded.is_empty() {
+                folded.push(' ');
+            }
+            pending_space = false;
+            folded.push_str(replacement);
+        }
+    }
+    folded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_name_ignores_case_accents_and_punctuation() {
+        assert_eq!(fold_name("Ségou"), "segou");
+        assert_eq!(fold_name("SEGOU"), "segou");
+        assert_eq!(fold_name("Se\u{301}gou"), "segou");
+        assert_eq!(fold_name("  Côte d'Ivoire "), "cote d ivoire");
+        assert_eq!(fold_name("Tombouctou--Région"), "tombouctou region");
+        assert_eq!(fold_name(""), "");
+        assert_eq!(fold_name("!!!"), "");
+    }
+
+    #[test]
+    fn attribution_names_both_sources() {
+        assert!(ATTRIBUTION.contains("GeoNames (geonames.org), CC BY 4.0"));
+        assert!(ATTRIBUTION.contains("Made with Natural Earth"));
+    }
+}

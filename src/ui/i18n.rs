@@ -1,0 +1,86 @@
+//! UI strings in French and English. Keys are short English identifiers; an unknown key shows
+//! itself, so a missing translation is visible rather than fatal.
+
+use crate::ui::state::Lang;
+
+const STRINGS: &[(&str, &str, &str)] = &[
+    ("filters", "Filtres", "Filters"),
+    ("from", "Du", "From"),
+    ("to", "Au", "To"),
+    ("event_types", "Types d'événement", "Event types"),
+    ("min_deaths", "Morts (minimum)", "Minimum deaths"),
+    ("search", "Recherche", "Search"),
+    ("actor", "Acteur", "Actor"),
+    ("region", "Région", "Region"),
+    ("all", "Tous", "All"),
+    ("reset", "Réinitialiser", "Reset"),
+    ("incidents", "incidents", "incidents"),
+    ("articles", "articles", "articles"),
+    ("dead", "morts", "dead"),
+    ("no_toll", "bilan non communiqué", "toll not given"),
+    ("offline", "hors ligne", "offline"),
+    ("fit_mali", "Cadrer le Mali", "Fit Mali"),
+    ("fit_selection", "Cadrer la sélection", "Fit selection"),
+    ("colour_by", "Couleur", "Colour"),
+    ("by_event", "par type", "by event type"),
+    ("by_perpetrator", "par auteur", "by perpetrator"),
+    ("language", "English", "Français"),
+    ("theme_dark", "Thème sombre", "Dark theme"),
+    ("drilldown", "Détail", "Details"),
+    ("no_selection", "Cliquez un incident sur la carte ou dans le tableau.",
+        "Click an incident on the map or in the table."),
+    ("date", "Date", "Date"),
+    ("place", "Lieu", "Place"),
+    ("toll", "Bilan", "Toll"),
+    ("actors", "Acteurs", "Actors"),
+    ("event", "Événement", "Event"),
+    ("warnings", "Avertissements", "Warnings"),
+    ("source", "Source", "Source"),
+    ("other_incidents", "Autres incidents de l'article", "Other incidents in the article"),
+    ("chart_region", "Morts par région", "Deaths by region"),
+    ("chart_month", "Morts par mois", "Deaths by month"),
+    ("chart_actor", "Morts par acteur", "Deaths by actor"),
+    ("table", "Incidents", "Incidents"),
+    ("killed", "Tués", "Killed"),
+    ("wounded", "Blessés", "Wounded"),
+    ("captured", "Enlevés / capturés", "Captured"),
+    ("precision", "Précision", "Precision"),
+    ("gazetteer_missing", "Gazetteer complet absent : lieux résolus avec la liste intégrée (villes principales). Installez-le : mali-atlas data install --from ML.zip",
+        "Full gazetteer not installed: places resolved with the built-in list (main towns). Install it: mali-atlas data install --from ML.zip"),
+    ("load_errors", "Fichiers illisibles", "Unreadable files"),
+    ("about", "À propos", "About"),
+    ("regions", "Régions", "Regions"),
+    ("labels", "Noms de villes", "Town labels"),
+    ("civilians", "civils", "civilians"),
+    ("soldiers", "soldats", "soldiers"),
+    ("peacekeepers", "casques bleus", "peacekeepers"),
+    ("militants", "combattants", "militants"),
+    ("mercenaries", "mercenaires", "mercenaries"),
+    ("unknown", "inconnus", "unknown"),
+];
+
+/// The UI string for `key` in `lang`.
+pub fn t(lang: Lang, key: &'static str) -> &'static str {
+    STRINGS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, fr, en)| match lang {
+            Lang::Fr => fr,
+            Lang::En => en,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages() {
+        for (k, fr, en) in STRINGS {
+            assert!(!fr.is_empty() && !en.is_empty(), "{k}");
+        }
+        assert_eq!(t(Lang::Fr, "filters"), "Filtres");
+        assert_eq!(t(Lang::En, "filters"), "Filters");
+        assert_eq!(t(Lang::En, "no-such-key"), "no-such-key");
+    }
+}

@@ -1,0 +1,490 @@
+//! The map panel: the offline basemap (countries, Mali's regions, rivers, lakes, town labels)
+//! drawn by a walkers plugin from the embedded layers, and the incidents (sized by deaths,
+//! coloured by event type or perpetrator, halo for coarse places, clusters when zoomed out).
+//!
+//! Geometry is triangulated once; projected shapes are cached until the view moves.
+
+use std::sync::Arc;
+
+use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, Ui, Vec2, epaint::PathStroke};
+use geo::TriangulateEarcut;
+use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
+
+use crate::incident::{EventType, Incident};
+use crate::reference::{ATTRIBUTION, basemap};
+use crate::ui::i18n::t;
+use crate::ui::state::{AppState, ColourBy};
+
+/// Mali's centre and the zoom that fits it in ~1000 px.
+pub const MALI_CENTER: (f64, f64) = (-3.5, 17.3);
+pub const MALI_ZOOM: f64 = 5.6;
+
+/// A filled layer triangulated once, in lon/lat.
+struct Fill {
+    vertices: Vec<(f64, f64)>,
+    indices: Vec<u32>,
+    color: Color32,
+}
+
+/// Lines (borders, rivers) in lon/lat.
+struct Lines {
+    paths: Vec<Vec<(f64, f64)>>,
+    stroke: Stroke,
+}
+
+/// A town label candidate, best first.
+pub struct Town {
+    pub name: String,
+    pub lon: f64,
+    pub lat: f64,
+    /// Lower shows earlier (at lower zoom).
+    pub min_zoom: f64,
+}
+
+pub struct Basemap {
+    fills: Vec<Fill>,
+    lines: Vec<Lines>,
+    pub towns: Vec<Town>,
+    cache_key: Option<[f32; 6]>,
+    cache: Vec<Shape>,
+}
+
+impl Basemap {
+    pub fn new(dark: bool, towns: Vec<Town>) -> Self {
+        let b = basemap();
+        let (land, mali, water, border) = palette(dark);
+        let mut fills = Vec::new();
+        for c in &b.countries {
+            let color = if c.code == "MLI" || c.name == "Mali" { mali } else { land };
+            fills.push(triangulate(&c.shape, color));
+        }
+        for l in &b.lakes {
+            fills.push(triangulate(&l.shape, water));
+        }
+        let ring_paths = |areas: &[crate::reference::Area]| -> Vec<Vec<(f64, f64)>> {
+            areas
+                .iter()
+                .flat_map(|a| a.shape.0.iter())
+                .map(|p| p.exterior().0.iter().map(|c| (c.x, c.y)).collect())
+                .collect()
+        };
+        let lines = vec![
+            Lines {
+                paths: ring_paths(&b.regions),
+                stroke: Stroke::new(0.8, border.gamma_multiply(0.6)),
+            },
+            Lines {
+                paths: b
+                    .rivers
+                    .iter()
+                    .flat_map(|r| r.shape.0.iter())
+                    .map(|l| l.0.iter().map(|c| (c.x, c.y)).collect())
+                    .collect(),
+                stroke: Stroke::new(1.4, water),
+            },
+            Lines {
+                paths: ring_paths(&b.countries),
+                stroke: Stroke::new(1.2, border),
+            },
+        ];
+        Basemap {
+            fills,
+            lines,
+            towns,
+            cache_key: None,
+            cache: Vec::new(),
+        }
+    }
+
+    /// Shapes for the current view; recomputed only when the view changed.
+    fn shapes(&mut self, projector: &Projector, rect: Rect) -> &[Shape] {
+        let origin = projector.project(lon_lat(0.0, 0.0));
+        let key = [
+            projector.zoom() as f32,
+            origin.x,
+            origin.y,
+            rect.width(),
+            rect.height(),
+            rect.min.x,
+        ];
+        if self.cache_key != Some(key) {
+            self.cache.clear();
+            for f in &self.fills {
+                let mut mesh = Mesh::default();
+                for &(lon, lat) in &f.vertices {
+                    let p = projector.project(lon_lat(lon, lat));
+                    mesh.colored_vertex(p.to_pos2(), f.color);
+                }
+                mesh.indices.extend_from_slice(&f.indices);
+                self.cache.push(Shape::Mesh(Arc::new(mesh)));
+            }
+            for l in &self.lines {
+                for path in &l.paths {
+                    let pts: Vec<Pos2> = path
+                        .iter()
+                        .map(|&(lon, lat)| projector.project(lon_lat(lon, lat)).to_pos2())
+                        .collect();
+                    self.cache
+                        .push(Shape::line(pts, PathStroke::new(l.stroke.width, l.stroke.color)));
+                }
+            }
+            self.cache_key = Some(key);
+        }
+        &self.cache
+    }
+}
+
+fn palette(dark: bool) -> (Color32, Color32, Color32, Color32) {
+    if dark {
+        (
+            Color32::from_rgb(38, 40, 44),
+            Color32::from_rgb(58, 56, 50),
+            Color32::from_rgb(40, 80, 120),
+            Color32::from_rgb(150, 150, 150),
+        )
+    } else {
+        (
+            Color32::from_rgb(228, 226, 218),
+            Color32::from_rgb(246, 238, 216),
+            Color32::from_rgb(150, 190, 225),
+            Color32::from_rgb(110, 110, 110),
+        )
+    }
+}
+
+fn triangulate(shape: &geo::MultiPolygon<f64>, color: Color32) -> Fill {
+    let mut vertices = Vec::new();
+    let mut indices = Vec::new();
+    for poly in &shape.0 {
+        let raw = poly.earcut_triangles_raw();
+        let base = vertices.len() as u32;
+        vertices.extend(raw.vertices.iter().map(|c| (c[0], c[1])));
+        indices.extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+    }
+    Fill {
+        vertices,
+        indices,
+        color,
+    }
+}
+
+/// Marker colour for an incident.
+pub fn incident_colour(i: &Incident, by: ColourBy) -> Color32 {
+    match by {
+        ColourBy::EventType => event_colour(i.event_type),
+        ColourBy::Perpetrator => {
+            let name = i.perpetrator.as_deref().unwrap_or("");
+            let h = name
+                .bytes()
+                .fold(7u32, |a, b| a.wrapping_mul(31).wrapping_add(u32::from(b)));
+            if name.is_empty() {
+                Color32::GRAY
+            } else {
+                egui::ecolor::Hsva::new((h % 360) as f32 / 360.0, 0.75, 0.85, 1.0).into()
+            }
+        }
+    }
+}
+
+pub fn event_colour(e: EventType) -> Color32 {
+    match e {
+        EventType::Battles => Color32::from_rgb(214, 39, 40),
+        EventType::ViolenceAgainstCivilians => Color32::from_rgb(148, 52, 170),
+        EventType::RemoteViolence => Color32::from_rgb(230, 140, 20),
+        EventType::Riots => Color32::from_rgb(140, 86, 75),
+        EventType::Protests => Color32::from_rgb(31, 119, 180),
+        EventType::StrategicDevelopments => Color32::from_rgb(110, 110, 110),
+    }
+}
+
+/// Marker radius in points: area proportional to deaths.
+pub fn marker_radius(deaths: u32) -> f32 {
+    4.0 + 1.6 * (deaths as f32).sqrt()
+}
+
+/// Draws the map with the basemap and incidents; handles hover, click and view requests.
+pub fn map_panel(ui: &mut Ui, state: &mut AppState, memory: &mut MapMemory, base: &mut Basemap) {
+    if let Some((lon, lat, zoom)) = state.pending_view.take() {
+        memory.center_at(lon_lat(lon, lat));
+        let _ = memory.set_zoom(zoom);
+    }
+    let lang = state.prefs.lang;
+    let map = Map::new(None, memory, lon_lat(MALI_CENTER.0, MALI_CENTER.1))
+        .with_plugin(BasemapPlugin { base })
+        .with_plugin(IncidentsPlugin { state });
+    let response = map.show(ui, |ui, response, projector, _| {
+        overlays(ui, response, projector, lang);
+    });
+    let _ = response;
+}
+
+struct BasemapPlugin<'a> {
+    base: &'a mut Basemap,
+}
+
+impl Plugin for BasemapPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, response: &egui::Response, projector: &Projector, _: &MapMemory) {
+        let rect = response.rect;
+        let painter = ui.painter().with_clip_rect(rect);
+        painter.rect_filled(rect, 0.0, if ui.visuals().dark_mode {
+            Color32::from_rgb(24, 28, 34)
+        } else {
+            Color32::from_rgb(205, 222, 235)
+        });
+        let shapes = self.base.shapes(projector, rect).to_vec();
+        painter.extend(shapes);
+        // Town labels, best first, skipping any that would overlap one already placed.
+        let zoom = projector.zoom();
+        let font = egui::FontId::proportional(11.0);
+        let text_color = ui.visuals().text_color();
+        let mut placed: Vec<Rect> = Vec::new();
+        for town in self.base.towns.iter().filter(|t| t.min_zoom <= zoom) {
+            let p = projector.project(lon_lat(town.lon, town.lat)).to_pos2();
+            if !rect.contains(p) {
+                continue;
+            }
+            let galley = painter.layout_no_wrap(town.name.clone(), font.clone(), text_color);
+            let r = Rect::from_min_size(p + Vec2::new(4.0, -6.0), galley.size()).expand(2.0);
+            if placed.iter().any(|o| o.intersects(r)) {
+                continue;
+            }
+            painter.circle_filled(p, 2.0, text_color);
+            painter.galley(r.min + Vec2::splat(2.0), galley, text_color);
+            placed.push(r);
+            if placed.len() > 120 {
+                break;
+            }
+        }
+    }
+}
+
+struct IncidentsPlugin<'a> {
+    state: &'a mut AppState,
+}
+
+impl Plugin for IncidentsPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, response: &egui::Response, projector: &Projector, _: &MapMemory) {
+        let state = self.state;
+        let painter = ui.painter().with_clip_rect(response.rect);
+        let zoom = projector.zoom();
+        let by = state.prefs.colour_by;
+        let rect = response.rect.expand(40.0);
+        for c in state.clusters.at_zoom(zoom) {
+            let p = projector.project(lon_lat(c.lon, c.lat)).to_pos2();
+            if !rect.contains(p) {
+                continue;
+            }
+            if c.members.len() == 1 {
+                let idx = c.members[0] as usize;
+                let inc = &state.incidents[idx];
+                let color = incident_colour(inc, by);
+                let r = marker_radius(inc.deaths());
+                let coarse = inc.location.is_some_and(|l| l.precision.is_area());
+                if coarse {
+                    // An area, not a pin: a translucent halo with a dashed rim.
+                    let halo = r + 22.0;
+                    painter.circle_filled(p, halo, color.gamma_multiply(0.18));
+                    let dashes = Shape::dashed_line(
+                        &circle_points(p, halo, 48),
+                        Stroke::new(1.2, color),
+                        5.0,
+                        4.0,
+                    );
+                    painter.extend(dashes);
+                }
+                let highlighted = state.highlighted.contains(&idx);
+                let selected = state.selected == Some(idx);
+                painter.circle(
+                    p,
+                    r,
+                    color.gamma_multiply(if coarse { 0.6 } else { 0.85 }),
+                    Stroke::new(
+                        if selected || highlighted { 3.0 } else { 1.0 },
+                        if selected {
+                            Color32::YELLOW
+                        } else if highlighted {
+                            Color32::WHITE
+                        } else {
+                            Color32::BLACK
+                        },
+                    ),
+                );
+            } else {
+                let r = marker_radius(c.deaths).max(11.0);
+                let any_hl = c
+                    .members
+                    .iter()
+                    .any(|m| state.highlighted.contains(&(*m as usize)));
+                painter.circle(
+                    p,
+                    r,
+                    Color32::from_rgba_unmultiplied(60, 60, 70, 210),
+                    Stroke::new(if any_hl { 3.0 } else { 1.5 }, Color32::WHITE),
+                );
+                painter.text(
+                    p,
+                    egui::Align2::CENTER_CENTER,
+                    format!("{}·{}†", c.members.len(), c.deaths),
+                    egui::FontId::proportional(11.0),
+                    Color32::WHITE,
+                );
+            }
+        }
+        // Hover and click: one R-tree query on the current level.
+        let Some(pointer) = response.hover_pos() else {
+            return;
+        };
+        let pos = projector.unproject(pointer.to_vec2());
+        let picked = state
+            .clusters
+            .pick(zoom, pos.x(), pos.y(), 14.0)
+            .map(|c| c.members.clone());
+        if let Some(members) = picked {
+            let lang = state.prefs.lang;
+            let lines: Vec<String> = members
+                .iter()
+                .take(6)
+                .map(|&m| tooltip_line(&state.incidents[m as usize], lang))
+                .collect();
+            let more = members.len().saturating_sub(6);
+            response.clone().on_hover_ui_at_pointer(|ui| {
+                for l in &lines {
+                    ui.label(l);
+                }
+                if more > 0 {
+                    ui.label(format!("… +{more}"));
+                }
+            });
+            if response.clicked() {
+                if members.len() == 1 {
+                    state.select(Some(members[0] as usize));
+                } else {
+                    let c = state.clusters.pick(zoom, pos.x(), pos.y(), 14.0);
+                    if let Some(c) = c {
+                        state.pending_view = Some((c.lon, c.lat, (zoom + 2.0).min(14.0)));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn circle_points(c: Pos2, r: f32, n: usize) -> Vec<Pos2> {
+    (0..=n)
+        .map(|i| {
+            let a = i as f32 / n as f32 * std::f32::consts::TAU;
+            c + Vec2::new(a.cos(), a.sin()) * r
+        })
+        .collect()
+}
+
+/// One line per incident: date, place, toll low–high, actor, source.
+pub fn tooltip_line(i: &Incident, lang: crate::ui::state::Lang) -> String {
+    let date = i.date.map_or("?".to_string(), |d| d.to_string());
+    let place = i
+        .places
+        .iter()
+        .find(|p| p.lat.is_some() && i.location.is_some_and(|l| Some(l.lat) == p.lat))
+        .map_or("—", |p| p.name.as_str());
+    let toll = i.fatalities.map_or(t(lang, "no_toll").to_string(), |f| {
+        if f.low == f.high {
+            format!("{} {}", f.best, t(lang, "dead"))
+        } else {
+            format!("{} {} ({}–{})", f.best, t(lang, "dead"), f.low, f.high)
+        }
+    });
+    let actor = i.perpetrator.clone().or(i.actors.first().cloned()).unwrap_or_default();
+    format!("{date} · {place} · {toll} · {actor} · {}", short_source(&i.article))
+}
+
+fn short_source(s: &str) -> &str {
+    s.rsplit('/').next().unwrap_or(s)
+}
+
+/// Scale bar, cursor coordinates and attribution over the map.
+fn overlays(ui: &mut Ui, response: &egui::Response, projector: &Projector, lang: crate::ui::state::Lang) {
+    let rect = response.rect;
+    let painter = ui.painter().with_clip_rect(rect);
+    let text_color = ui.visuals().text_color();
+    let bg = ui.visuals().extreme_bg_color.gamma_multiply(0.85);
+    // Scale bar: a round distance near 120 px.
+    let center = projector.unproject(rect.center().to_vec2());
+    let px_per_m = projector.scale_pixel_per_meter(center) as f64;
+    if px_per_m > 0.0 {
+        let target_m = 120.0 / px_per_m;
+        let nice = nice_distance(target_m);
+        let len = (nice * px_per_m) as f32;
+        let origin = rect.left_bottom() + Vec2::new(12.0, -28.0);
+        painter.rect_filled(
+            Rect::from_min_size(origin - Vec2::new(6.0, 16.0), Vec2::new(len + 70.0, 24.0)),
+            3.0,
+            bg,
+        );
+        painter.line_segment([origin, origin + Vec2::new(len, 0.0)], Stroke::new(2.0, text_color));
+        for x in [0.0, len] {
+            painter.line_segment(
+                [origin + Vec2::new(x, -5.0), origin + Vec2::new(x, 0.0)],
+                Stroke::new(2.0, text_color),
+            );
+        }
+        let label = if nice >= 1000.0 {
+            format!("{} km", nice / 1000.0)
+        } else {
+            format!("{nice} m")
+        };
+        painter.text(
+            origin + Vec2::new(len + 6.0, -2.0),
+            egui::Align2::LEFT_BOTTOM,
+            label,
+            egui::FontId::proportional(11.0),
+            text_color,
+        );
+    }
+    let attribution = format!("{ATTRIBUTION} · {}", t(lang, "offline"));
+    let galley = painter.layout_no_wrap(attribution, egui::FontId::proportional(10.0), text_color);
+    let r = Rect::from_min_size(
+        rect.right_bottom() - galley.size() - Vec2::new(8.0, 6.0),
+        galley.size(),
+    );
+    painter.rect_filled(r.expand(3.0), 2.0, bg);
+    painter.galley(r.min, galley, text_color);
+    if let Some(p) = response.hover_pos() {
+        let pos = projector.unproject(p.to_vec2());
+        let s = format!("{:.4}°N  {:.4}°E", pos.y(), pos.x());
+        let galley = painter.layout_no_wrap(s, egui::FontId::monospace(11.0), text_color);
+        let r = Rect::from_min_size(rect.left_top() + Vec2::new(8.0, 8.0), galley.size());
+        painter.rect_filled(r.expand(3.0), 2.0, bg);
+        painter.galley(r.min, galley, text_color);
+    }
+}
+
+fn nice_distance(m: f64) -> f64 {
+    let exp = 10f64.powf(m.log10().floor());
+    let f = m / exp;
+    let n = if f < 2.0 {
+        1.0
+    } else if f < 5.0 {
+        2.0
+    } else {
+        5.0
+    };
+    n * exp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marker_area_grows_with_deaths() {
+        assert!(marker_radius(100) > marker_radius(10));
+        assert_eq!(marker_radius(0), 4.0);
+    }
+
+    #[test]
+    fn nice_distances() {
+        assert_eq!(nice_distance(130_000.0), 100_000.0);
+        assert_eq!(nice_distance(260.0), 200.0);
+        assert_eq!(nice_distance(7.0), 5.0);
+    }
+}

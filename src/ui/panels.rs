@@ -1,0 +1,494 @@
+//! The side and bottom panels: filters, drill-down with highlighted evidence, charts, and the
+//! incident table. One function per panel, each taking `&mut Ui` and the app state.
+
+use egui::text::LayoutJob;
+use egui::{Color32, RichText, TextFormat, Ui};
+use egui_plot::{Bar, BarChart, Legend, Plot};
+
+use crate::analysis::Stack;
+use crate::incident::{Category, EventType, TollRange};
+use crate::ui::i18n::t;
+use crate::ui::map::event_colour;
+use crate::ui::state::{AppState, ChartKind, ColourBy, Lang};
+
+pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
+    let lang = state.prefs.lang;
+    let mut f = state.filter.clone();
+    ui.heading(t(lang, "filters"));
+    ui.label(format!(
+        "{} {} · {} {}",
+        state.visible.len(),
+        t(lang, "incidents"),
+        state.articles.len(),
+        t(lang, "articles")
+    ));
+    ui.separator();
+
+    if let Some((min, max)) = state.date_bounds {
+        let span = (max - min).num_days().max(0);
+        let mut from = f.from.map_or(0, |d| (d - min).num_days().clamp(0, span));
+        let mut to = f.to.map_or(span, |d| (d - min).num_days().clamp(0, span));
+        histogram(ui, state, min, span);
+        ui.horizontal(|ui| {
+            ui.label(t(lang, "from"));
+            ui.add(
+                egui::Slider::new(&mut from, 0..=span)
+                    .custom_formatter(|v, _| (min + chrono::Days::new(v as u64)).to_string())
+                    .show_value(true),
+            );
+        });
+        ui.horizontal(|ui| {
+            ui.label(t(lang, "to"));
+            ui.add(
+                egui::Slider::new(&mut to, 0..=span)
+                    .custom_formatter(|v, _| (min + chrono::Days::new(v as u64)).to_string())
+                    .show_value(true),
+            );
+        });
+        let to = to.max(from);
+        f.from = (from > 0).then(|| min + chrono::Days::new(from as u64));
+        f.to = (to < span).then(|| min + chrono::Days::new(to as u64));
+    }
+    ui.separator();
+    ui.label(t(lang, "event_types"));
+    for e in EventType::ALL {
+        let mut on = f.event_types.is_empty() || f.event_types.contains(&e);
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().circle_filled(r.center(), 5.0, event_colour(e));
+            if ui.checkbox(&mut on, e.name()).changed() {
+                let mut set: Vec<EventType> = if f.event_types.is_empty() {
+                    EventType::ALL.to_vec()
+                } else {
+                    f.event_types.clone()
+                };
+                set.retain(|x| *x != e);
+                if on {
+                    set.push(e);
+                }
+                f.event_types = if set.len() == EventType::ALL.len() { Vec::new() } else { set };
+            }
+        });
+    }
+    ui.separator();
+    ui.label(t(lang, "min_deaths"));
+    ui.add(egui::Slider::new(&mut f.min_deaths, 0..=200).logarithmic(true));
+    ui.label(t(lang, "search"));
+    ui.add(
+        egui::TextEdit::singleline(&mut f.text)
+            .id(egui::Id::unique("search"))
+            .hint_text("Diallassagou, JNIM…"),
+    );
+    let regions: Vec<String> = state.charts.by_region.iter().map(|(r, _)| r.clone()).collect();
+    combo(ui, "region_filter", t(lang, "region"), t(lang, "all"), &mut f.region, &regions);
+    let actors: Vec<String> = state.charts.by_actor.iter().map(|(a, _)| a.clone()).collect();
+    combo(ui, "actor_filter", t(lang, "actor"), t(lang, "all"), &mut f.actor, &actors);
+    if ui.button(t(lang, "reset")).clicked() {
+        f = Default::default();
+    }
+    state.set_filter(f);
+
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.label(t(lang, "colour_by"));
+        ui.selectable_value(&mut state.prefs.colour_by, ColourBy::EventType, t(lang, "by_event"));
+        ui.selectable_value(
+            &mut state.prefs.colour_by,
+            ColourBy::Perpetrator,
+            t(lang, "by_perpetrator"),
+        );
+    });
+    if !state.load_errors.is_empty() {
+        ui.separator();
+        ui.colored_label(Color32::from_rgb(200, 80, 40), t(lang, "load_errors"));
+        for e in &state.load_errors {
+            ui.small(e);
+        }
+    }
+}
+
+fn combo(
+    ui: &mut Ui,
+    id: &str,
+    label: &str,
+    all: &str,
+    value: &mut Option<String>,
+    options: &[String],
+) {
+    ui.horizontal(|ui| {
+        ui.label(label);
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(value.clone().unwrap_or_else(|| all.to_string()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(value, None, all);
+                for o in options {
+                    ui.selectable_value(value, Some(o.clone()), o);
+                }
+            });
+    });
+}
+
+/// Incidents per month over the whole corpus, under the date sliders.
+fn histogram(ui: &mut Ui, state: &AppState, min: chrono::NaiveDate, span: i64) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 36.0), egui::Sense::hover());
+    let bins = 40usize;
+    let mut counts = [0u32; 40];
+    for i in &state.incidents {
+        if let Some(d) = i.date {
+            let x = ((d - min).num_days().max(0) as f64 / (span.max(1) as f64) * (bins as f64 - 1.0))
+                .round() as usize;
+            counts[x.min(bins - 1)] += 1;
+        }
+    }
+    let max = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
+    let w = rect.width() / bins as f32;
+    let color = ui.visuals().selection.bg_fill;
+    for (b, &c) in counts.iter().enumerate() {
+        if c == 0 {
+            continue;
+        }
+        let h = rect.height() * c as f32 / max;
+        let r = egui::Rect::from_min_max(
+            egui::pos2(rect.left() + b as f32 * w, rect.bottom() - h),
+            egui::pos2(rect.left() + (b + 1) as f32 * w - 1.0, rect.bottom()),
+        );
+        ui.painter().rect_filled(r, 0.0, color);
+    }
+}
+
+/// Colours for evidence fields in the drill-down text.
+pub fn field_colour(field: &str) -> Color32 {
+    match field {
+        "date" => Color32::from_rgb(120, 170, 255),
+        "place" => Color32::from_rgb(110, 200, 120),
+        "fatalities" | "wounded" | "captured" | "missing" => Color32::from_rgb(240, 110, 100),
+        "actors" => Color32::from_rgb(230, 180, 60),
+        _ => Color32::from_rgb(180, 160, 220),
+    }
+}
+
+pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
+    let lang = state.prefs.lang;
+    ui.heading(t(lang, "drilldown"));
+    let Some(sel) = state.selected else {
+        ui.label(t(lang, "no_selection"));
+        return;
+    };
+    let inc = state.incidents[sel].clone();
+    let article = state.article_of(sel);
+    let text = article.text.clone();
+    egui::Grid::new("facts").num_columns(2).striped(true).show(ui, |ui| {
+        ui.label(t(lang, "date"));
+        let mut d = inc.date.map_or("?".into(), |d| d.to_string());
+        if let Some(e) = inc.date_end {
+            d.push_str(&format!(" → {e}"));
+        }
+        ui.label(format!("{d} ({:?})", inc.date_precision).to_lowercase());
+        ui.end_row();
+        ui.label(t(lang, "event"));
+        ui.label(format!("{} / {}", inc.event_type.name(), inc.sub_event_type));
+        ui.end_row();
+        ui.label(t(lang, "actors"));
+        let mut a = inc.actors.join(", ");
+        if let Some(p) = &inc.perpetrator {
+            a.push_str(&format!("  ({p} →  {})", inc.target.clone().unwrap_or("?".into())));
+        }
+        ui.label(a);
+        ui.end_row();
+        ui.label(t(lang, "killed"));
+        match &inc.killed {
+            Some(k) => {
+                ui.vertical(|ui| {
+                    for (c, r) in k {
+                        ui.label(format!("{}: {}", t(lang, category_key(*c)), range(*r)));
+                    }
+                });
+            }
+            None => {
+                ui.label(t(lang, "no_toll"));
+            }
+        }
+        ui.end_row();
+        for (key, v) in [("wounded", inc.wounded), ("captured", inc.captured)] {
+            if let Some(r) = v {
+                ui.label(t(lang, key));
+                ui.label(range(r));
+                ui.end_row();
+            }
+        }
+        ui.label(t(lang, "place"));
+        ui.vertical(|ui| {
+            for p in &inc.places {
+                let label = format!(
+                    "{} — {:?}{}",
+                    p.name,
+                    p.precision,
+                    p.admin1.as_deref().map(|a| format!(", {a}")).unwrap_or_default()
+                );
+                if ui.link(label).clicked()
+                    && let (Some(lat), Some(lon)) = (p.lat, p.lon)
+                {
+                    state.pending_view = Some((lon, lat, 9.0));
+                }
+            }
+        });
+        ui.end_row();
+        ui.label(t(lang, "source"));
+        ui.label(&inc.article);
+        ui.end_row();
+    });
+    if !inc.warnings.is_empty() {
+        ui.colored_label(Color32::from_rgb(220, 140, 20), t(lang, "warnings"));
+        for w in &inc.warnings {
+            ui.small(format!("⚠ {w}"));
+        }
+    }
+    let others: Vec<usize> = (0..state.incidents.len())
+        .filter(|&i| i != sel && state.incident_article[i] == state.incident_article[sel])
+        .collect();
+    if !others.is_empty() {
+        ui.label(t(lang, "other_incidents"));
+        for o in others {
+            let line = crate::ui::map::tooltip_line(&state.incidents[o], lang);
+            if ui.link(line).clicked() {
+                state.select(Some(o));
+            }
+        }
+    }
+    ui.separator();
+    egui::ScrollArea::vertical().id_salt("article_text").show(ui, |ui| {
+        ui.label(highlighted(&text, &inc.evidence, ui.visuals().text_color()));
+    });
+}
+
+fn category_key(c: Category) -> &'static str {
+    match c {
+        Category::Civilians => "civilians",
+        Category::Soldiers => "soldiers",
+        Category::Peacekeepers => "peacekeepers",
+        Category::Militants => "militants",
+        Category::Mercenaries => "mercenaries",
+        Category::Unknown => "unknown",
+    }
+}
+
+fn range(r: TollRange) -> String {
+    if r.low == r.high {
+        r.best.to_string()
+    } else {
+        format!("{} ({}–{})", r.best, r.low, r.high)
+    }
+}
+
+/// The article text with each evidence span on its field's colour.
+pub fn highlighted(text: &str, evidence: &[crate::incident::Evidence], color: Color32) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let mut spans: Vec<(usize, usize, &str)> = evidence
+        .iter()
+        .filter(|e| text.is_char_boundary(e.span[0]) && text.is_char_boundary(e.span[1]) && e.span[1] <= text.len())
+        .map(|e| (e.span[0], e.span[1], e.field.as_str()))
+        .collect();
+    spans.sort();
+    let plain = TextFormat {
+        color,
+        ..Default::default()
+    };
+    let mut pos = 0;
+    for (s, e, field) in spans {
+        if s < pos {
+            continue; // overlapping evidence: the first one wins
+        }
+        job.append(&text[pos..s], 0.0, plain.clone());
+        job.append(
+            &text[s..e],
+            0.0,
+            TextFormat {
+                color: Color32::BLACK,
+                background: field_colour(field),
+                ..Default::default()
+            },
+        );
+        pos = e;
+    }
+    job.append(&text[pos..], 0.0, plain);
+    job
+}
+
+pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
+    let lang = state.prefs.lang;
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut state.prefs.chart, ChartKind::ByRegion, t(lang, "chart_region"));
+        ui.selectable_value(&mut state.prefs.chart, ChartKind::ByMonth, t(lang, "chart_month"));
+        ui.selectable_value(&mut state.prefs.chart, ChartKind::ByActor, t(lang, "chart_actor"));
+    });
+    let data: Vec<(String, Stack)> = match state.prefs.chart {
+        ChartKind::ByRegion => state.charts.by_region.clone(),
+        ChartKind::ByMonth => state.charts.by_month.clone(),
+        ChartKind::ByActor => state.charts.by_actor.clone(),
+    };
+    let labels: Vec<String> = data.iter().map(|(n, _)| n.clone()).collect();
+    let mut charts: Vec<BarChart> = Vec::new();
+    for c in Category::ALL {
+        let bars: Vec<Bar> = data
+            .iter()
+            .enumerate()
+            .map(|(x, (name, s))| {
+                Bar::new(x as f64, s.by_category.get(&c).map_or(0.0, |r| r.best as f64))
+                    .name(name)
+                    .width(0.7)
+            })
+            .collect();
+        let mut chart = BarChart::new(t(lang, category_key(c)), bars).color(category_colour(c));
+        let below: Vec<&BarChart> = charts.iter().collect();
+        chart = chart.stack_on(&below);
+        charts.push(chart);
+    }
+    let whiskers: Vec<(f64, f64, f64)> = data
+        .iter()
+        .enumerate()
+        .map(|(x, (_, s))| {
+            let tr = s.total();
+            (x as f64, tr.low as f64, tr.high as f64)
+        })
+        .collect();
+    let label_fmt = labels.clone();
+    let resp = Plot::new(("chart", state.prefs.chart as u8))
+        .legend(Legend::default())
+        .height(ui.available_height().max(120.0))
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .x_axis_formatter(move |m, _| {
+            let i = m.value.round();
+            if (m.value - i).abs() < 1e-6 && i >= 0.0 {
+                label_fmt.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |p| {
+            for c in charts {
+                p.bar_chart(c);
+            }
+            for (x, lo, hi) in &whiskers {
+                if hi > lo {
+                    p.line(egui_plot::Line::new(
+                        "low–high",
+                        vec![[*x, *lo], [*x, *hi]],
+                    ).color(Color32::BLACK));
+                }
+            }
+        });
+    // Hover a bar → highlight its incidents; click → it becomes a filter.
+    let hovered = resp
+        .response
+        .hover_pos()
+        .map(|p| resp.transform.value_from_position(p).x.round())
+        .filter(|x| *x >= 0.0 && (*x as usize) < data.len())
+        .map(|x| x as usize);
+    state.highlighted = hovered.map(|i| data[i].1.incidents.clone()).unwrap_or_default();
+    if resp.response.clicked()
+        && let Some(i) = hovered
+    {
+        let mut f = state.filter.clone();
+        let name = data[i].0.clone();
+        match state.prefs.chart {
+            ChartKind::ByRegion => f.region = Some(name),
+            ChartKind::ByActor => f.actor = Some(name),
+            ChartKind::ByMonth => {
+                if let Ok(d) = chrono::NaiveDate::parse_from_str(&format!("{name}-01"), "%Y-%m-%d") {
+                    f.from = Some(d);
+                    f.to = d
+                        .checked_add_months(chrono::Months::new(1))
+                        .and_then(|n| n.pred_opt());
+                }
+            }
+        }
+        state.set_filter(f);
+    }
+}
+
+pub fn category_colour(c: Category) -> Color32 {
+    match c {
+        Category::Civilians => Color32::from_rgb(148, 52, 170),
+        Category::Soldiers => Color32::from_rgb(31, 119, 180),
+        Category::Peacekeepers => Color32::from_rgb(100, 180, 230),
+        Category::Militants => Color32::from_rgb(214, 39, 40),
+        Category::Mercenaries => Color32::from_rgb(90, 90, 90),
+        Category::Unknown => Color32::from_rgb(190, 190, 160),
+    }
+}
+
+pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
+    let lang = state.prefs.lang;
+    let mut clicked = None;
+    egui::ScrollArea::vertical().id_salt("table").show(ui, |ui| {
+        egui::Grid::new("incident_table")
+            .striped(true)
+            .num_columns(6)
+            .show(ui, |ui| {
+                for h in ["date", "place", "event", "toll", "actors", "source"] {
+                    ui.strong(t(lang, h));
+                }
+                ui.end_row();
+                for &i in &state.visible {
+                    let inc = &state.incidents[i];
+                    let selected = state.selected == Some(i);
+                    let date = inc.date.map_or("?".into(), |d| d.to_string());
+                    if ui.selectable_label(selected, date).clicked() {
+                        clicked = Some(i);
+                    }
+                    let place = inc
+                        .places
+                        .iter()
+                        .find(|p| p.lat.is_some() && inc.location.is_some_and(|l| p.lat == Some(l.lat)))
+                        .map_or("—".to_string(), |p| p.name.clone());
+                    ui.label(place);
+                    ui.label(RichText::new(inc.event_type.name()).color(event_colour(inc.event_type)));
+                    ui.label(inc.fatalities.map_or("—".into(), range));
+                    ui.label(inc.actors.join(", "));
+                    ui.label(inc.article.rsplit('/').next().unwrap_or(""));
+                    ui.end_row();
+                }
+            });
+    });
+    if let Some(i) = clicked {
+        state.select(Some(i));
+    }
+}
+
+/// The top bar: language, theme, view buttons.
+pub fn top_bar(ui: &mut Ui, state: &mut AppState) -> TopBarAction {
+    let lang = state.prefs.lang;
+    let mut action = TopBarAction::None;
+    ui.horizontal(|ui| {
+        ui.strong("mali-atlas");
+        ui.separator();
+        if ui.button(t(lang, "fit_mali")).clicked() {
+            action = TopBarAction::FitMali;
+        }
+        if ui.button(t(lang, "fit_selection")).clicked() {
+            action = TopBarAction::FitSelection;
+        }
+        ui.separator();
+        if ui.button(t(lang, "language")).clicked() {
+            state.prefs.lang = match lang {
+                Lang::Fr => Lang::En,
+                Lang::En => Lang::Fr,
+            };
+        }
+        ui.checkbox(&mut state.prefs.dark, t(lang, "theme_dark"));
+        if !state.gazetteer_is_full {
+            ui.separator();
+            ui.small(t(lang, "gazetteer_missing"));
+        }
+    });
+    action
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopBarAction {
+    None,
+    FitMali,
+    FitSelection,
+}

@@ -1,0 +1,183 @@
+//! The app's state: the corpus, its incidents, what the analyst filters and selects, and what
+//! is derived from them (visible incidents, clusters, chart data). No drawing here.
+
+use chrono::NaiveDate;
+
+use crate::analysis::cluster::{ClusterLevels, Point};
+use crate::analysis::{Filter, Stack, by_actor, by_month, by_region};
+use crate::corpus::Article;
+use crate::geocode::Geocoder;
+use crate::incident::Incident;
+use crate::pipeline;
+
+/// UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+/// How markers are coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum ColourBy {
+    #[default]
+    EventType,
+    Perpetrator,
+}
+
+/// Which chart the bottom panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum ChartKind {
+    #[default]
+    ByRegion,
+    ByMonth,
+    ByActor,
+}
+
+/// Preferences remembered between runs.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Prefs {
+    pub lang: Lang,
+    pub dark: bool,
+    pub colour_by: ColourBy,
+    pub chart: ChartKind,
+    pub show_regions: bool,
+    pub show_labels: bool,
+}
+
+pub struct AppState {
+    pub articles: Vec<Article>,
+    pub incidents: Vec<Incident>,
+    /// Article index of each incident.
+    pub incident_article: Vec<usize>,
+    /// Problems met while loading (file and reason).
+    pub load_errors: Vec<String>,
+    pub filter: Filter,
+    pub prefs: Prefs,
+    pub selected: Option<usize>,
+    /// Incidents under the hovered chart bar.
+    pub highlighted: Vec<usize>,
+    /// Derived from `incidents` + `filter`; rebuilt by [`AppState::refresh`].
+    pub visible: Vec<usize>,
+    pub clusters: ClusterLevels,
+    pub charts: Charts,
+    /// Where the map should go next frame (lon, lat, zoom).
+    pub pending_view: Option<(f64, f64, f64)>,
+    pub gazetteer_is_full: bool,
+    pub date_bounds: Option<(NaiveDate, NaiveDate)>,
+}
+
+#[derive(Default)]
+pub struct Charts {
+    pub by_region: Vec<(String, Stack)>,
+    pub by_month: Vec<(String, Stack)>,
+    pub by_actor: Vec<(String, Stack)>,
+}
+
+impl AppState {
+    /// Extracts and geocodes `articles`.
+    pub fn new(articles: Vec<Article>, load_errors: Vec<String>, geocoder: &Geocoder) -> Self {
+        let mut incidents = Vec::new();
+        let mut incident_article = Vec::new();
+        for (ai, a) in articles.iter().enumerate() {
+            for inc in pipeline::incidents(a, geocoder) {
+                incidents.push(inc);
+                incident_article.push(ai);
+            }
+        }
+        let date_bounds = incidents
+            .iter()
+            .filter_map(|i| i.date)
+            .fold(None, |acc: Option<(NaiveDate, NaiveDate)>, d| match acc {
+                None => Some((d, d)),
+                Some((a, b)) => Some((a.min(d), b.max(d))),
+            });
+        let mut s = AppState {
+            articles,
+            incidents,
+            incident_article,
+            load_errors,
+            filter: Filter::default(),
+            prefs: Prefs {
+                show_regions: true,
+                show_labels: true,
+                ..Default::default()
+            },
+            selected: None,
+            highlighted: Vec::new(),
+            visible: Vec::new(),
+            clusters: ClusterLevels::build(&[], 48.0),
+            charts: Charts::default(),
+            pending_view: None,
+            gazetteer_is_full: geocoder.gazetteer().source()
+                == crate::geocode::gazetteer::GazetteerSource::Full,
+            date_bounds,
+        };
+        s.refresh();
+        s
+    }
+
+    /// Recomputes everything derived from the incidents and the filter. Called when the
+    /// filter changes, never per frame.
+    pub fn refresh(&mut self) {
+        self.visible = self.filter.apply(&self.incidents);
+        let points: Vec<Point> = self
+            .visible
+            .iter()
+            .filter_map(|&i| {
+                let inc = &self.incidents[i];
+                let l = inc.location?;
+                Some(Point {
+                    id: i as u32,
+                    lon: l.lon,
+                    lat: l.lat,
+                    deaths: inc.deaths(),
+                })
+            })
+            .collect();
+        self.clusters = ClusterLevels::build(&points, 48.0);
+        self.charts = Charts {
+            by_region: by_region(&self.incidents, &self.visible),
+            by_month: by_month(&self.incidents, &self.visible),
+            by_actor: by_actor(&self.incidents, &self.visible),
+        };
+        if self.selected.is_some_and(|s| !self.visible.contains(&s)) {
+            self.selected = None;
+        }
+    }
+
+    pub fn set_filter(&mut self, f: Filter) {
+        if f != self.filter {
+            self.filter = f;
+            self.refresh();
+        }
+    }
+
+    pub fn select(&mut self, i: Option<usize>) {
+        self.selected = i;
+        if let Some(l) = i.and_then(|i| self.incidents.get(i)).and_then(|x| x.location) {
+            self.pending_view = Some((l.lon, l.lat, 8.0));
+        }
+    }
+
+    /// Next (+1) or previous (-1) visible incident, in table order.
+    pub fn step_selection(&mut self, dir: i32) {
+        if self.visible.is_empty() {
+            return;
+        }
+        let pos = self
+            .selected
+            .and_then(|s| self.visible.iter().position(|&v| v == s));
+        let n = self.visible.len() as i32;
+        let next = match pos {
+            Some(p) => (p as i32 + dir).rem_euclid(n),
+            None => 0,
+        };
+        self.select(Some(self.visible[next as usize]));
+    }
+
+    pub fn article_of(&self, incident: usize) -> &Article {
+        &self.articles[self.incident_article[incident]]
+    }
+}

@@ -1,0 +1,187 @@
+//! The command line, end to end: `extract` prints the DESIGN.md contract; bad inputs give
+//! clear errors naming the file while the rest is processed (exit status 2).
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+mod common;
+
+fn mali_atlas() -> Command {
+    let mut c = Command::cargo_bin("mali-atlas").expect("binary builds");
+    // Never pick up a gazetteer installed on the developer's machine.
+    c.env("MALI_ATLAS_DATA_DIR", env!("CARGO_TARGET_TMPDIR"));
+    c
+}
+
+fn seeds() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+fn check_contract(line: &str) -> Value {
+    let v: Value = serde_json::from_str(line).expect("each line is JSON");
+    for key in [
+        "article", "incident", "date", "date_precision", "event_type", "sub_event_type", "actors",
+        "fatalities", "killed", "wounded", "captured", "places", "location", "evidence", "warnings",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key} in {line}");
+    }
+    assert!(["day", "week", "month", "year", "unknown"]
+        .contains(&v["date_precision"].as_str().unwrap()));
+    for e in v["evidence"].as_array().unwrap() {
+        let span = e["span"].as_array().unwrap();
+        assert!(span[0].as_u64().unwrap() <= span[1].as_u64().unwrap());
+        assert!(e["text"].is_string() && e["field"].is_string());
+    }
+    for p in v["places"].as_array().unwrap() {
+        let prec = p["precision"].as_str().unwrap();
+        assert!(["locality", "near_locality", "admin2", "admin1", "country", "foreign"].contains(&prec));
+        if prec == "foreign" {
+            assert!(p["lat"].is_null());
+        }
+    }
+    v
+}
+
+#[test]
+fn extract_seeds_prints_the_contract_as_jsonl() {
+    let out = mali_atlas()
+        .arg("extract")
+        .args(["--format", "jsonl"])
+        .args(seeds())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() >= 5, "{text}");
+    for l in &lines {
+        check_contract(l);
+    }
+}
+
+#[test]
+fn extract_json_is_an_array() {
+    let out = mali_atlas()
+        .args(["extract", "--format", "json"])
+        .arg(&seeds()[0])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.as_array().is_some_and(|a| !a.is_empty()));
+}
+
+#[test]
+fn extract_with_the_full_gazetteer_finds_diallassagou() {
+    let Some(ml) = common::geonames_mirror() else { return };
+    let out = mali_atlas()
+        .args(["extract", "--format", "jsonl", "--gazetteer"])
+        .arg(ml)
+        .arg(&seeds()[0])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let v = check_contract(text.lines().next().unwrap());
+    assert!(v["places"].as_array().unwrap().iter().any(|p| p["name"] == "Diallassagou"));
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("vide.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("image.txt");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 0, 1, 2, 3]).unwrap();
+    let good = dir.path().join("bon.txt");
+    std::fs::write(
+        &good,
+        "Gao, 3 mars 2023 – Douze civils ont été tués mardi 28 février 2023 à Gao par des hommes armés.",
+    )
+    .unwrap();
+    let missing = dir.path().join("absent.txt");
+    let out = mali_atlas()
+        .args(["extract", "--format", "jsonl"])
+        .args([&empty, &binary, &good, &missing])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "partial failure exit status");
+    let err = String::from_utf8_lossy(&out.stderr);
+    for f in ["vide.txt", "image.txt", "absent.txt"] {
+        assert!(err.contains(f), "stderr names {f}: {err}");
+    }
+    assert!(!err.contains("panicked"));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let v = check_contract(text.lines().next().expect("the good file still gives an incident"));
+    assert_eq!(v["killed"]["civilians"]["best"], 12);
+}
+
+#[test]
+fn export_geojson_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let gj = dir.path().join("out.geojson");
+    mali_atlas()
+        .args(["export", "--format", "geojson", "--out"])
+        .arg(&gj)
+        .args(seeds())
+        .assert()
+        .success();
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&gj).unwrap()).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    for f in v["features"].as_array().unwrap() {
+        let c = f["geometry"]["coordinates"].as_array().unwrap();
+        let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
+        assert!((-13.0..5.0).contains(&lon) && (10.0..25.5).contains(&lat), "{lon},{lat}");
+    }
+    let out = mali_atlas()
+        .args(["export", "--format", "csv"])
+        .args(seeds())
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with("event_id_cnty,event_date,year,time_precision,event_type"));
+}
+
+#[test]
+fn export_to_an_unwritable_path_fails_cleanly() {
+    let out = mali_atlas()
+        .args(["export", "--format", "csv", "--out", "/nonexistent-dir/x.csv"])
+        .arg(&seeds()[0])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent-dir/x.csv"));
+}
+
+#[test]
+fn geocode_prints_places() {
+    let out = mali_atlas()
+        .args(["geocode", "Une attaque a visé Gao puis Tombouctou, au Niger rien."])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = v.as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"Gao"), "{names:?}");
+    let niger = v.as_array().unwrap().iter().find(|p| p["mention"] == "Niger").unwrap();
+    assert_eq!(niger["precision"], "foreign");
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let out = mali_atlas()
+        .args(["extract", "--format", "jsonl", "-"])
+        .write_stdin("Bamako, 2 avril 2023 – Trois soldats ont été tués hier près de Sévaré.")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let v = check_contract(text.lines().next().unwrap());
+    assert_eq!(v["date"], "2023-04-01");
+    assert_eq!(v["killed"]["soldiers"]["best"], 3);
+}

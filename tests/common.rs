@@ -1,0 +1,18 @@
+//! Shared test helpers: where the offline GeoNames mirror lives.
+
+use std::path::PathBuf;
+
+/// `../shared/data/geonames/ML.txt` beside the crate. With `CI` set a missing mirror fails the
+/// test instead of skipping it.
+#[allow(dead_code)]
+pub fn geonames_mirror() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/ML.txt");
+    if p.exists() {
+        Some(p)
+    } else if std::env::var_os("CI").is_some() {
+        panic!("CI is set but the GeoNames mirror {} is missing", p.display());
+    } else {
+        eprintln!("skipping: no GeoNames mirror at {}", p.display());
+        None
+    }
+}
