@@ -31,7 +31,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::corpus::normalize::{Folded, fold};
+use crate::corpus::normalize::{Folded, fold, fold_key};
 use crate::corpus::{Article, DatePrecision};
 use crate::incident::{Category, Evidence, Incident};
 use dates::{DateKind, DateMention};
@@ -45,6 +45,9 @@ pub struct Draft {
     pub incident: Incident,
     /// Indices into `Article::sentences`, in order.
     pub sentences: Vec<usize>,
+    /// The sentences that carry the incident's date or a toll, and its first sentence: where
+    /// its map point is looked for first (later sentences are often commentary).
+    pub core: Vec<usize>,
 }
 
 /// Everything the extractor learnt from one article.
@@ -89,7 +92,12 @@ pub fn extract(article: &Article) -> Extraction {
         .filter(|m| dating.relative_ok || m.kind != DateKind::Relative)
         .filter(|m| pub_span.as_ref().is_none_or(|p| !overlaps(p, &m.span)))
         .collect();
-    let date_spans: Vec<Range<usize>> = mentions.iter().map(|m| m.span.clone()).collect();
+    // Numbers inside any date (the publication's included) are never tolls.
+    let date_spans: Vec<Range<usize>> = mentions
+        .iter()
+        .map(|m| m.span.clone())
+        .chain(pub_span.clone())
+        .collect();
     let quantities = numbers::find_quantities(text);
     let tolls = tolls::find_tolls(text, &article.sentences, &quantities, &cues, &date_spans);
 
@@ -210,6 +218,7 @@ struct Group {
     /// Index into the mentions of the incident's own date.
     date: Option<usize>,
     tolls: Vec<usize>,
+    core: Vec<usize>,
 }
 
 fn segment(
@@ -221,6 +230,7 @@ fn segment(
 ) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut current: Option<usize> = None;
+    let mut last: Option<usize> = None;
     let old = |m: &DateMention| focus.is_some_and(|f| (f - m.end).num_days() > 365);
     for (si, s) in article.sentences.iter().enumerate() {
         let in_s = |r: &Range<usize>| r.start >= s.start && r.end <= s.end;
@@ -255,6 +265,8 @@ fn segment(
             .iter()
             .copied()
             .filter(|&i| !old(&mentions[i]))
+            // "depuis la mi-janvier" dates a period, not the event.
+            .filter(|&i| !fold_key(&article.text[mentions[i].span.clone()]).starts_with("depuis"))
             .filter(|&i| {
                 let m = &mentions[i];
                 !background.iter().any(|b| {
@@ -302,10 +314,14 @@ fn segment(
                         })
                     })
                 });
-                match (same_toll, current) {
-                    (Some(g), _) => g,
-                    (None, Some(c)) => c,
-                    (None, None) => {
+                match (same_toll, current, last) {
+                    (Some(g), _, _) => g,
+                    (None, Some(c), _) => c,
+                    // After a background break, a toll still belongs to the last incident;
+                    // toll-less commentary does not start one.
+                    (None, None, Some(l)) if !s_tolls.is_empty() => l,
+                    (None, None, Some(_)) => continue,
+                    (None, None, None) => {
                         groups.push(Group::default());
                         groups.len() - 1
                     }
@@ -313,9 +329,13 @@ fn segment(
             }
         };
         let g = &mut groups[target];
+        if g.sentences.is_empty() || date.is_some() || !s_tolls.is_empty() {
+            g.core.push(si);
+        }
         g.sentences.push(si);
         g.tolls.extend(s_tolls);
         current = Some(target);
+        last = Some(target);
     }
     groups
 }
@@ -399,7 +419,7 @@ fn build_draft(
     let mut actor_ids: Vec<u16> = Vec::new();
     for c in cues.iter().filter(|c| in_group(&c.range)) {
         let Cue::Actor(id) = c.cue else { continue };
-        if is_affiliation(text, c.range.start) {
+        if is_affiliation(text, c.range.start) || in_background_clause(text, cues, c.range.start) {
             continue;
         }
         evidence.push(Evidence::new("actors", text, c.range.clone()));
@@ -440,10 +460,11 @@ fn build_draft(
     let (event_type, sub) = events::classify(&ev);
 
     // Perpetrator and target.
+    // The first armed group named is the most specific claim ("Katiba Macina" before its
+    // parent JNIM, which the lexicon adds after it).
     let perpetrator = actor_ids
         .iter()
-        .find(|&&a| lex.actor(a).kind.is_armed_group() && lex.actor(a).parent.is_none())
-        .or_else(|| actor_ids.iter().find(|&&a| lex.actor(a).kind.is_armed_group()))
+        .find(|&&a| lex.actor(a).kind.is_armed_group())
         .map(|&a| lex.actor(a).name.clone());
     let civilians_hit = killed.contains_key(&Category::Civilians);
     let target = if event_type == crate::incident::EventType::ViolenceAgainstCivilians
@@ -484,6 +505,7 @@ fn build_draft(
             warnings,
         },
         sentences: g.sentences,
+        core: g.core,
     }
 }
 
@@ -498,6 +520,22 @@ fn is_affiliation(text: &str, at: usize) -> bool {
     ["affilie a", "affiliee a", "affilies a", "lie a", "liee a", "allie a", "proche d", "proche de", "membre d", "filiale d"]
         .iter()
         .any(|p| before.ends_with(p) || before.ends_with(&format!("{p} l")))
+}
+
+/// "le départ de la force Barkhane": an actor right after a background cue, with no event cue
+/// between, is part of the background, not of the incident.
+fn in_background_clause(text: &str, cues: &[TextCue], at: usize) -> bool {
+    cues.iter().any(|b| {
+        b.cue == Cue::Event(EventCue::Background)
+            && b.range.end <= at
+            && at - b.range.end <= 60
+            && !text[b.range.end..at].contains(['.', ';', '!', '?'])
+            && !cues.iter().any(|e| {
+                matches!(e.cue, Cue::Event(x) if x.is_event())
+                    && e.range.start >= b.range.end
+                    && e.range.end <= at
+            })
+    })
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

@@ -62,6 +62,13 @@ pub fn find_tolls(
         let Some(victim) = victim_after(text, cues, q.span.end, sentence.end) else {
             continue;
         };
+        // "2023 – Douze civils": the noun belongs to the nearer quantity.
+        if quantities
+            .iter()
+            .any(|o| o.span.start >= q.span.end && o.span.start < victim.range.start)
+        {
+            continue;
+        }
         if let Some(t) = complete(text, cues, si, sentence, q.span.clone(), victim, q.range, q.vague)
         {
             used_victims.push(victim.range.clone());
@@ -163,7 +170,7 @@ fn victim_after<'a>(text: &str, cues: &'a [TextCue], from: usize, until: usize) 
             return None;
         }
         let gap = &text[from..c.range.start];
-        if gap.contains(['.', ';', ':', '(', ')', '\n', '«', '»']) {
+        if gap.contains(['.', ';', ':', '(', ')', '\n', '«', '»', '–', '—']) {
             return None;
         }
         let words = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty());

@@ -40,6 +40,8 @@ pub struct Candidate {
     pub geonameid: u64,
     pub name: String,
     pub feature_code: String,
+    /// ISO country code (the fallback list holds neighbours' towns too).
+    pub country: String,
     pub admin1: Option<String>,
     pub lat: f64,
     pub lon: f64,
@@ -238,6 +240,7 @@ impl Geocoder {
                     geonameid: p.geonameid,
                     name: p.name.clone(),
                     feature_code: p.feature_code.clone(),
+                    country: p.country.clone(),
                     admin1: region.or_else(|| p.admin1_name().map(str::to_string)),
                     lat: p.lat,
                     lon: p.lon,
@@ -251,8 +254,7 @@ impl Geocoder {
     }
 
     fn place_match(&self, best: &Candidate, surface: &str, m: &Mention) -> PlaceMatch {
-        let foreign_place = basemap().region_at(best.lon, best.lat).is_none()
-            && !basemap().in_mali(best.lon, best.lat);
+        let foreign_place = best.country != "ML";
         let mut precision = match best.feature_code.as_str() {
             "ADM1" => Precision::Admin1,
             "ADM2" => Precision::Admin2,
@@ -360,7 +362,18 @@ impl Geocoder {
                 }
             }
             inc.evidence.sort_by_key(|e| (e.span[0], e.span[1]));
-            inc.location = best_location(&inc.places);
+            let in_core = |p: &PlaceMatch| {
+                d.core.iter().any(|&si| {
+                    let r = &article.sentences[si];
+                    p.span[0] >= r.start && p.span[1] <= r.end
+                })
+            };
+            let core: Vec<PlaceMatch> = inc.places.iter().filter(|p| in_core(p)).cloned().collect();
+            // A town in the core sentences wins; a mere region there yields to a town named
+            // elsewhere in the incident ("… ont pris Kidal" after a headline on "le nord").
+            inc.location = best_location(&core)
+                .filter(|l| l.precision <= Precision::Admin2)
+                .or_else(|| best_location(&inc.places));
             if inc.location.is_none() {
                 // Fall back to the region of the article's first Malian place.
                 if let Some(p) = resolved.iter().map(|r| &r.place).find(|p| p.lat.is_some()) {

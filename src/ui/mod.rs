@@ -170,6 +170,8 @@ fn towns(geocoder: &Geocoder) -> Vec<Town> {
             let imp = p.importance();
             let min_zoom = match (imp, p.population) {
                 (6, _) | (5, _) => 4.0,
+                (_, pop) if pop >= 100_000 => 4.0,
+                (_, pop) if pop >= 30_000 => 5.0,
                 (_, pop) if pop >= 50_000 => 6.0,
                 (4, _) => 7.0,
                 (_, pop) if pop >= 10_000 => 8.0,
