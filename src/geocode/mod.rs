@@ -115,7 +115,8 @@ impl Geocoder {
             })
             .collect();
 
-        let mut out = Vec::new();
+        let mut out: Vec<Resolved> = Vec::new();
+        let mut unknown: Vec<&Mention> = Vec::new();
         for m in &mentions {
             let surface = &text[m.span.clone()];
             match &m.kind {
@@ -157,41 +158,51 @@ impl Geocoder {
                         });
                     }
                 }
-                MentionKind::Unknown => {
-                    let len = m.key.chars().count();
-                    let max = match len {
-                        0..=6 => 1,
-                        7..=9 => 2,
-                        _ => 3,
-                    };
-                    let fuzzy = self.gazetteer.fuzzy(&m.key, max);
-                    let fuzzy: Vec<(u32, usize)> = fuzzy
-                        .into_iter()
-                        .filter(|(i, _)| {
-                            let p = self.gazetteer.place(*i);
-                            matches!(p.feature_class, 'P' | 'A')
-                                && p.country == "ML"
-                                && p.name.chars().next().map(|c| c.to_ascii_lowercase())
-                                    == m.key.chars().next()
-                        })
-                        .collect();
-                    let cands = self.score(fuzzy.into_iter(), &context, &anchors, m);
-                    let Some(best) = cands.first() else { continue };
-                    // Agreement with the rest of the article guards the guess.
-                    let near_others = anchors.is_empty()
-                        || anchors
-                            .iter()
-                            .any(|(lon, lat)| haversine_km(*lon, *lat, best.lon, best.lat) < 500.0);
-                    if near_others {
-                        let place = self.place_match(best, surface, m);
-                        out.push(Resolved {
-                            place,
-                            candidates: cands,
-                        });
-                    }
-                }
+                MentionKind::Unknown => unknown.push(m),
             }
         }
+        // Fuzzy guesses come last, so they can be checked against every resolved place.
+        let resolved_points: Vec<(f64, f64)> = out
+            .iter()
+            .filter(|r| r.place.precision <= Precision::Admin2)
+            .filter_map(|r| Some((r.place.lon?, r.place.lat?)))
+            .collect();
+        for m in unknown {
+            let surface = &text[m.span.clone()];
+            let len = m.key.chars().count();
+            let max = match len {
+                0..=6 => 1,
+                7..=9 => 2,
+                _ => 3,
+            };
+            let fuzzy: Vec<(u32, usize)> = self
+                .gazetteer
+                .fuzzy(&m.key, max)
+                .into_iter()
+                .filter(|(i, _)| {
+                    let p = self.gazetteer.place(*i);
+                    matches!(p.feature_class, 'P' | 'A')
+                        && p.country == "ML"
+                        && p.name.chars().next().map(|c| c.to_ascii_lowercase())
+                            == m.key.chars().next()
+                })
+                .collect();
+            let cands = self.score(fuzzy.into_iter(), &context, &anchors, m);
+            let Some(best) = cands.first() else { continue };
+            // Agreement with the rest of the article guards the guess.
+            let near_others = resolved_points.is_empty()
+                || resolved_points
+                    .iter()
+                    .any(|(lon, lat)| haversine_km(*lon, *lat, best.lon, best.lat) < 500.0);
+            if near_others {
+                let place = self.place_match(best, surface, m);
+                out.push(Resolved {
+                    place,
+                    candidates: cands,
+                });
+            }
+        }
+        out.sort_by_key(|r| r.place.span[0]);
         out
     }
 
