@@ -324,7 +324,7 @@ impl Plugin for IncidentsPlugin<'_> {
                 painter.text(
                     p,
                     egui::Align2::CENTER_CENTER,
-                    format!("{}·{}†", c.members.len(), c.deaths),
+                    format!("{}: {}", c.members.len(), c.deaths),
                     egui::FontId::proportional(11.0),
                     Color32::WHITE,
                 );

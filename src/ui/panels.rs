@@ -29,22 +29,16 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
         let mut from = f.from.map_or(0, |d| (d - min).num_days().clamp(0, span));
         let mut to = f.to.map_or(span, |d| (d - min).num_days().clamp(0, span));
         histogram(ui, state, min, span);
-        ui.horizontal(|ui| {
-            ui.label(t(lang, "from"));
-            ui.add(
-                egui::Slider::new(&mut from, 0..=span)
-                    .custom_formatter(|v, _| (min + chrono::Days::new(v as u64)).to_string())
-                    .show_value(true),
-            );
-        });
-        ui.horizontal(|ui| {
-            ui.label(t(lang, "to"));
-            ui.add(
-                egui::Slider::new(&mut to, 0..=span)
-                    .custom_formatter(|v, _| (min + chrono::Days::new(v as u64)).to_string())
-                    .show_value(true),
-            );
-        });
+        ui.add(
+            egui::Slider::new(&mut from, 0..=span)
+                .custom_formatter(|v, _| (min + chrono::Days::new(v as u64)).to_string())
+                .text(t(lang, "from")),
+        );
+        ui.add(
+            egui::Slider::new(&mut to, 0..=span)
+                .custom_formatter(|v, _| (min + chrono::Days::new(v as u64)).to_string())
+                .text(t(lang, "to")),
+        );
         let to = to.max(from);
         f.from = (from > 0).then(|| min + chrono::Days::new(from as u64));
         f.to = (to < span).then(|| min + chrono::Days::new(to as u64));
@@ -71,8 +65,11 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
         });
     }
     ui.separator();
-    ui.label(t(lang, "min_deaths"));
-    ui.add(egui::Slider::new(&mut f.min_deaths, 0..=200).logarithmic(true));
+    ui.add(
+        egui::Slider::new(&mut f.min_deaths, 0..=200)
+            .logarithmic(true)
+            .text(t(lang, "min_deaths")),
+    );
     ui.label(t(lang, "search"));
     ui.add(
         egui::TextEdit::singleline(&mut f.text)
@@ -115,17 +112,14 @@ fn combo(
     value: &mut Option<String>,
     options: &[String],
 ) {
-    ui.horizontal(|ui| {
-        ui.label(label);
-        egui::ComboBox::from_id_salt(id)
-            .selected_text(value.clone().unwrap_or_else(|| all.to_string()))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(value, None, all);
-                for o in options {
-                    ui.selectable_value(value, Some(o.clone()), o);
-                }
-            });
-    });
+    egui::ComboBox::new(id, label)
+        .selected_text(value.clone().unwrap_or_else(|| all.to_string()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, all);
+            for o in options {
+                ui.selectable_value(value, Some(o.clone()), o);
+            }
+        });
 }
 
 /// Incidents per month over the whole corpus, under the date sliders.
@@ -181,7 +175,7 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
         ui.label(t(lang, "date"));
         let mut d = inc.date.map_or("?".into(), |d| d.to_string());
         if let Some(e) = inc.date_end {
-            d.push_str(&format!(" → {e}"));
+            d.push_str(&format!(" – {e}"));
         }
         ui.label(format!("{d} ({:?})", inc.date_precision).to_lowercase());
         ui.end_row();
@@ -191,7 +185,7 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
         ui.label(t(lang, "actors"));
         let mut a = inc.actors.join(", ");
         if let Some(p) = &inc.perpetrator {
-            a.push_str(&format!("  ({p} →  {})", inc.target.clone().unwrap_or("?".into())));
+            a.push_str(&format!("  ({p} vs {})", inc.target.clone().unwrap_or("?".into())));
         }
         ui.label(a);
         ui.end_row();
@@ -240,7 +234,7 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
     if !inc.warnings.is_empty() {
         ui.colored_label(Color32::from_rgb(220, 140, 20), t(lang, "warnings"));
         for w in &inc.warnings {
-            ui.small(format!("⚠ {w}"));
+            ui.small(format!("! {w}"));
         }
     }
     let others: Vec<usize> = (0..state.incidents.len())
@@ -352,8 +346,12 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
         })
         .collect();
     let label_fmt = labels.clone();
+    let top = whiskers.iter().map(|w| w.2).fold(10.0, f64::max);
     let resp = Plot::new(("chart", state.prefs.chart as u8))
-        .legend(Legend::default())
+        .legend(Legend::default().position(egui_plot::Corner::RightTop))
+        // Head room so the legend never hides a bar.
+        .include_y(top * 1.6)
+        .include_y(0.0)
         .height(ui.available_height().max(120.0))
         .allow_scroll(false)
         .allow_drag(false)
