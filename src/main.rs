@@ -17,7 +17,11 @@ use mali_atlas::incident::Incident;
 use mali_atlas::pipeline;
 
 #[derive(Parser)]
-#[command(name = "mali-atlas", version, about = "Violent incidents in Mali from French news, on a map")]
+#[command(
+    name = "mali-atlas",
+    version,
+    about = "Violent incidents in Mali from French news, on a map"
+)]
 struct Cli {
     /// More log output (-v info, -vv debug).
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]

@@ -17,7 +17,9 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
 
 /// The geocoder over the gazetteer at `path` (ML.txt, ML.zip, a folder or an installed data
 /// dir), else the installed one, else the embedded fallback.
-pub fn geocoder(path: Option<&Path>) -> Result<Geocoder, crate::geocode::gazetteer::GazetteerError> {
+pub fn geocoder(
+    path: Option<&Path>,
+) -> Result<Geocoder, crate::geocode::gazetteer::GazetteerError> {
     let gazetteer = match path {
         Some(p) => crate::geocode::gazetteer::Gazetteer::from_path(p)?,
         None => load_installed_or_fallback(data_dir().as_deref()),

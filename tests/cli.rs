@@ -25,13 +25,28 @@ fn seeds() -> Vec<String> {
 fn check_contract(line: &str) -> Value {
     let v: Value = serde_json::from_str(line).expect("each line is JSON");
     for key in [
-        "article", "incident", "date", "date_precision", "event_type", "sub_event_type", "actors",
-        "fatalities", "killed", "wounded", "captured", "places", "location", "evidence", "warnings",
+        "article",
+        "incident",
+        "date",
+        "date_precision",
+        "event_type",
+        "sub_event_type",
+        "actors",
+        "fatalities",
+        "killed",
+        "wounded",
+        "captured",
+        "places",
+        "location",
+        "evidence",
+        "warnings",
     ] {
         assert!(v.get(key).is_some(), "missing {key} in {line}");
     }
-    assert!(["day", "week", "month", "year", "unknown"]
-        .contains(&v["date_precision"].as_str().unwrap()));
+    assert!(
+        ["day", "week", "month", "year", "unknown"]
+            .contains(&v["date_precision"].as_str().unwrap())
+    );
     for e in v["evidence"].as_array().unwrap() {
         let span = e["span"].as_array().unwrap();
         assert!(span[0].as_u64().unwrap() <= span[1].as_u64().unwrap());
@@ -39,7 +54,17 @@ fn check_contract(line: &str) -> Value {
     }
     for p in v["places"].as_array().unwrap() {
         let prec = p["precision"].as_str().unwrap();
-        assert!(["locality", "near_locality", "admin2", "admin1", "country", "foreign"].contains(&prec));
+        assert!(
+            [
+                "locality",
+                "near_locality",
+                "admin2",
+                "admin1",
+                "country",
+                "foreign"
+            ]
+            .contains(&prec)
+        );
         if prec == "foreign" {
             assert!(p["lat"].is_null());
         }
@@ -55,7 +80,11 @@ fn extract_seeds_prints_the_contract_as_jsonl() {
         .args(seeds())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines.len() >= 5, "{text}");
@@ -78,17 +107,29 @@ fn extract_json_is_an_array() {
 
 #[test]
 fn extract_with_the_full_gazetteer_finds_diallassagou() {
-    let Some(ml) = common::geonames_mirror() else { return };
+    let Some(ml) = common::geonames_mirror() else {
+        return;
+    };
     let out = mali_atlas()
         .args(["extract", "--format", "jsonl", "--gazetteer"])
         .arg(ml)
         .arg(&seeds()[0])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let v = check_contract(text.lines().next().unwrap());
-    assert!(v["places"].as_array().unwrap().iter().any(|p| p["name"] == "Diallassagou"));
+    assert!(
+        v["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "Diallassagou")
+    );
 }
 
 #[test]
@@ -117,7 +158,11 @@ fn bad_files_are_reported_and_the_rest_goes_on() {
     }
     assert!(!err.contains("panicked"));
     let text = String::from_utf8(out.stdout).unwrap();
-    let v = check_contract(text.lines().next().expect("the good file still gives an incident"));
+    let v = check_contract(
+        text.lines()
+            .next()
+            .expect("the good file still gives an incident"),
+    );
     assert_eq!(v["killed"]["civilians"]["best"], 12);
 }
 
@@ -136,7 +181,10 @@ fn export_geojson_and_csv() {
     for f in v["features"].as_array().unwrap() {
         let c = f["geometry"]["coordinates"].as_array().unwrap();
         let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
-        assert!((-13.0..5.0).contains(&lon) && (10.0..25.5).contains(&lat), "{lon},{lat}");
+        assert!(
+            (-13.0..5.0).contains(&lon) && (10.0..25.5).contains(&lat),
+            "{lon},{lat}"
+        );
     }
     let out = mali_atlas()
         .args(["export", "--format", "csv"])
@@ -150,7 +198,13 @@ fn export_geojson_and_csv() {
 #[test]
 fn export_to_an_unwritable_path_fails_cleanly() {
     let out = mali_atlas()
-        .args(["export", "--format", "csv", "--out", "/nonexistent-dir/x.csv"])
+        .args([
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            "/nonexistent-dir/x.csv",
+        ])
         .arg(&seeds()[0])
         .output()
         .unwrap();
@@ -161,14 +215,27 @@ fn export_to_an_unwritable_path_fails_cleanly() {
 #[test]
 fn geocode_prints_places() {
     let out = mali_atlas()
-        .args(["geocode", "Une attaque a visé Gao puis Tombouctou, au Niger rien."])
+        .args([
+            "geocode",
+            "Une attaque a visé Gao puis Tombouctou, au Niger rien.",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let names: Vec<&str> = v.as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
     assert!(names.contains(&"Gao"), "{names:?}");
-    let niger = v.as_array().unwrap().iter().find(|p| p["mention"] == "Niger").unwrap();
+    let niger = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["mention"] == "Niger")
+        .unwrap();
     assert_eq!(niger["precision"], "foreign");
 }
 
@@ -179,7 +246,11 @@ fn stdin_is_read_with_a_dash() {
         .write_stdin("Bamako, 2 avril 2023 – Trois soldats ont été tués hier près de Sévaré.")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let v = check_contract(text.lines().next().unwrap());
     assert_eq!(v["date"], "2023-04-01");

@@ -10,7 +10,10 @@ pub fn geonames_mirror() -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else if std::env::var_os("CI").is_some() {
-        panic!("CI is set but the GeoNames mirror {} is missing", p.display());
+        panic!(
+            "CI is set but the GeoNames mirror {} is missing",
+            p.display()
+        );
     } else {
         eprintln!("skipping: no GeoNames mirror at {}", p.display());
         None

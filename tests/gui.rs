@@ -22,7 +22,9 @@ fn harness(geocoder: &Geocoder) -> Harness<'static, MaliAtlasApp> {
 
 #[test]
 fn opens_on_the_seeds_and_clicking_an_incident_shows_its_article() {
-    let Some(ml) = common::geonames_mirror() else { return };
+    let Some(ml) = common::geonames_mirror() else {
+        return;
+    };
     let g = Geocoder::new(Gazetteer::from_path(&ml).unwrap());
     let mut h = harness(&g);
     assert!(h.state().state.incidents.len() >= 6);
@@ -34,7 +36,11 @@ fn opens_on_the_seeds_and_clicking_an_incident_shows_its_article() {
     assert!(inc.places.iter().any(|p| p.name == "Diallassagou"));
     // The drill-down shows the article text with the toll evidence.
     h.get_by_label_contains("132 civils froidement tués");
-    assert!(inc.evidence.iter().any(|e| e.field == "fatalities" && e.text.starts_with("132")));
+    assert!(
+        inc.evidence
+            .iter()
+            .any(|e| e.field == "fatalities" && e.text.starts_with("132"))
+    );
     // The map was asked to centre on the incident.
     let l = inc.location.unwrap();
     assert!((l.lat - 13.74).abs() < 0.1);
@@ -51,15 +57,29 @@ fn date_filter_hides_incidents_outside_the_range() {
     h.run_steps(2);
     let s = &h.state().state;
     assert!(s.visible.len() < all);
-    assert!(s.visible.iter().all(|&i| s.incidents[i].date.unwrap().to_string().as_str() >= "2024"));
-    assert!(h.query_by_label("2022-06-18").is_none(), "row hidden from the table");
+    assert!(
+        s.visible
+            .iter()
+            .all(|&i| s.incidents[i].date.unwrap().to_string().as_str() >= "2024")
+    );
+    assert!(
+        h.query_by_label("2022-06-18").is_none(),
+        "row hidden from the table"
+    );
 }
 
 #[test]
 fn region_filter_from_the_chart_state() {
     let g = Geocoder::new(Gazetteer::fallback());
     let mut h = harness(&g);
-    let regions: Vec<String> = h.state().state.charts.by_region.iter().map(|(r, _)| r.clone()).collect();
+    let regions: Vec<String> = h
+        .state()
+        .state
+        .charts
+        .by_region
+        .iter()
+        .map(|(r, _)| r.clone())
+        .collect();
     assert!(regions.iter().any(|r| r == "Bamako"), "{regions:?}");
     let mut f = h.state().state.filter.clone();
     f.region = Some("Bamako".into());

@@ -21,7 +21,9 @@ fn run(geocoder: &Geocoder) -> Vec<Vec<Incident>> {
 
 fn full() -> Option<Geocoder> {
     let path = common::geonames_mirror()?;
-    Some(Geocoder::new(Gazetteer::from_path(&path).expect("mirror parses")))
+    Some(Geocoder::new(
+        Gazetteer::from_path(&path).expect("mirror parses"),
+    ))
 }
 
 fn date(i: &Incident) -> String {
@@ -44,7 +46,10 @@ fn seed_000_diallassagou_massacre_counted_once() {
     assert_eq!(s.len(), 1, "lead and body tell one incident: {s:#?}");
     let i = &s[0];
     assert_eq!(date(i), "2022-06-18");
-    assert_eq!(i.date_end.map(|d| d.to_string()).as_deref(), Some("2022-06-19"));
+    assert_eq!(
+        i.date_end.map(|d| d.to_string()).as_deref(),
+        Some("2022-06-19")
+    );
     let civ = i.killed_in(Category::Civilians).expect("civilian toll");
     assert_eq!(civ.best, 132);
     assert_eq!(civ.low, 131, "\"plus de 130\" means at least 131");
@@ -52,14 +57,21 @@ fn seed_000_diallassagou_massacre_counted_once() {
     assert_eq!(i.actors[..2], ["Katiba Macina", "JNIM"]);
     assert_eq!(i.perpetrator.as_deref(), Some("Katiba Macina"));
     let names = place_names(i);
-    assert!(names.contains(&"Diallassagou") && names.contains(&"Bankass"), "{names:?}");
+    assert!(
+        names.contains(&"Diallassagou") && names.contains(&"Bankass"),
+        "{names:?}"
+    );
     let loc = i.location.expect("a point");
     assert_eq!(loc.precision, Precision::Locality);
     let d = i.places.iter().find(|p| p.name == "Diallassagou").unwrap();
     assert_eq!(d.admin1.as_deref(), Some("Mopti"));
     assert_eq!((loc.lat, loc.lon), (d.lat.unwrap(), d.lon.unwrap()));
     // Evidence: the 132 is highlighted.
-    assert!(i.evidence.iter().any(|e| e.field == "fatalities" && e.text.contains("132")));
+    assert!(
+        i.evidence
+            .iter()
+            .any(|e| e.field == "fatalities" && e.text.contains("132"))
+    );
 }
 
 #[test]
@@ -73,7 +85,11 @@ fn seed_001_soldiers_and_militants_in_the_north_east() {
     assert_eq!(killed(i, Category::Militants), Some(37));
     assert_eq!(i.event_type, EventType::Battles);
     let loc = i.location.expect("region-level point");
-    assert_eq!(loc.precision, Precision::Admin1, "north-east of the country, not a village");
+    assert_eq!(
+        loc.precision,
+        Precision::Admin1,
+        "north-east of the country, not a village"
+    );
     // The Ivorian soldiers detained abroad never become a point in Mali.
     assert!(!i.places.iter().any(|p| p.name.contains("Ivoire")));
 }
@@ -86,15 +102,28 @@ fn seed_002_two_incidents_and_the_weekday_warning() {
     let kouakourou = &s[0];
     assert_eq!(date(kouakourou), "2024-08-07");
     assert!(kouakourou.fatalities.is_none(), "no toll was given");
-    assert!(kouakourou.warnings.iter().any(|w| w.contains("lundi") && w.contains("Wednesday")));
+    assert!(
+        kouakourou
+            .warnings
+            .iter()
+            .any(|w| w.contains("lundi") && w.contains("Wednesday"))
+    );
     assert!(place_names(kouakourou).contains(&"Kouakourou"));
     assert_eq!(kouakourou.places[0].admin1.as_deref(), Some("Mopti"));
     let battle = &s[1];
-    assert!(date(battle).starts_with("2024-07-2"), "late July: {}", date(battle));
+    assert!(
+        date(battle).starts_with("2024-07-2"),
+        "late July: {}",
+        date(battle)
+    );
     assert_eq!(killed(battle, Category::Soldiers), Some(47));
     assert_eq!(killed(battle, Category::Mercenaries), Some(84));
     assert!(battle.toll_sources.iter().any(|s| s == "separatists"));
-    let tz = battle.places.iter().find(|p| p.name.starts_with("Ti-n-Za")).expect("Tinzaouatène");
+    let tz = battle
+        .places
+        .iter()
+        .find(|p| p.name.starts_with("Ti-n-Za"))
+        .expect("Tinzaouatène");
     assert_eq!(tz.admin1.as_deref(), Some("Kidal"));
     assert!(tz.lon.unwrap() > 2.5, "on the Algerian border");
 }
@@ -113,8 +142,20 @@ fn seed_003_is_about_2012_not_2024() {
     // The whole article's places, the typo'd one included.
     let article = &corpus::seeds()[3];
     let folded = corpus::normalize::fold(&article.text);
-    let names: Vec<String> = g.resolve(&article.text, &folded).into_iter().map(|r| r.place.name).collect();
-    for want in ["Kidal", "Ansongo", "Bourem", "Gao", "Aguelhok", "Tessalit", "Ti-n-Zaouâtene"] {
+    let names: Vec<String> = g
+        .resolve(&article.text, &folded)
+        .into_iter()
+        .map(|r| r.place.name)
+        .collect();
+    for want in [
+        "Kidal",
+        "Ansongo",
+        "Bourem",
+        "Gao",
+        "Aguelhok",
+        "Tessalit",
+        "Ti-n-Zaouâtene",
+    ] {
         assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
     }
 }

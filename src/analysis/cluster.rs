@@ -119,9 +119,24 @@ mod tests {
 
     fn pts() -> Vec<Point> {
         vec![
-            Point { id: 0, lon: -4.19, lat: 14.49, deaths: 10 },  // Mopti
-            Point { id: 1, lon: -4.10, lat: 14.52, deaths: 5 },   // near Mopti
-            Point { id: 2, lon: -8.0, lat: 12.65, deaths: 1 },    // Bamako
+            Point {
+                id: 0,
+                lon: -4.19,
+                lat: 14.49,
+                deaths: 10,
+            }, // Mopti
+            Point {
+                id: 1,
+                lon: -4.10,
+                lat: 14.52,
+                deaths: 5,
+            }, // near Mopti
+            Point {
+                id: 2,
+                lon: -8.0,
+                lat: 12.65,
+                deaths: 1,
+            }, // Bamako
         ]
     }
 

@@ -67,8 +67,16 @@ impl Filter {
                 "{} {} {} {}",
                 i.article,
                 i.actors.join(" "),
-                i.places.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(" "),
-                i.evidence.iter().map(|e| e.text.as_str()).collect::<Vec<_>>().join(" ")
+                i.places
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                i.evidence
+                    .iter()
+                    .map(|e| e.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ));
             if !fold_key(&self.text).split(' ').all(|w| hay.contains(w)) {
                 return false;
@@ -79,7 +87,9 @@ impl Filter {
 
     /// Indices of the incidents this filter keeps.
     pub fn apply(&self, incidents: &[Incident]) -> Vec<usize> {
-        (0..incidents.len()).filter(|&i| self.accepts(&incidents[i])).collect()
+        (0..incidents.len())
+            .filter(|&i| self.accepts(&incidents[i]))
+            .collect()
     }
 }
 
@@ -101,10 +111,7 @@ impl Stack {
         self.incidents.push(idx);
         if let Some(k) = &i.killed {
             for (c, r) in k {
-                let e = self
-                    .by_category
-                    .entry(*c)
-                    .or_insert(TollRange::exact(0));
+                let e = self.by_category.entry(*c).or_insert(TollRange::exact(0));
                 *e = e.add(*r);
             }
         }
@@ -151,7 +158,7 @@ pub fn by_actor(incidents: &[Incident], keep: &[usize]) -> Vec<(String, Stack)> 
         }
     }
     let mut v: Vec<_> = map.into_iter().collect();
-    v.sort_by(|a, b| b.1.total().best.cmp(&a.1.total().best));
+    v.sort_by_key(|b| std::cmp::Reverse(b.1.total().best));
     v
 }
 

@@ -68,19 +68,26 @@ pub fn write_csv(w: &mut dyn Write, incidents: &[Incident]) -> io::Result<()> {
         let row: Vec<String> = vec![
             format!("MLI{}", n + 1),
             i.date.map_or(String::new(), |d| d.to_string()),
-            i.date.map_or(String::new(), |d| chrono::Datelike::year(&d).to_string()),
+            i.date
+                .map_or(String::new(), |d| chrono::Datelike::year(&d).to_string()),
             time_precision.into(),
             i.event_type.name().into(),
             i.sub_event_type.clone(),
-            i.perpetrator.clone().or_else(|| i.actors.first().cloned()).unwrap_or_default(),
+            i.perpetrator
+                .clone()
+                .or_else(|| i.actors.first().cloned())
+                .unwrap_or_default(),
             i.target.clone().unwrap_or_default(),
             place.and_then(|p| p.admin1.clone()).unwrap_or_default(),
             place.and_then(|p| p.admin2.clone()).unwrap_or_default(),
             place.map(|p| p.name.clone()).unwrap_or_default(),
-            i.location.map_or(String::new(), |l| format!("{:.5}", l.lat)),
-            i.location.map_or(String::new(), |l| format!("{:.5}", l.lon)),
             i.location
-                .map_or(String::new(), |l| l.precision.acled_geo_precision().to_string()),
+                .map_or(String::new(), |l| format!("{:.5}", l.lat)),
+            i.location
+                .map_or(String::new(), |l| format!("{:.5}", l.lon)),
+            i.location.map_or(String::new(), |l| {
+                l.precision.acled_geo_precision().to_string()
+            }),
             i.toll_sources.join("; "),
             i.warnings.join("; "),
             i.deaths().to_string(),
@@ -159,7 +166,11 @@ pub fn write_atomically(
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
-    let tmp = dir.join(format!(".{}.tmp{}", name.to_string_lossy(), std::process::id()));
+    let tmp = dir.join(format!(
+        ".{}.tmp{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     let result = (|| {
         let mut f = io::BufWriter::new(std::fs::File::create(&tmp)?);
         write(&mut f)?;

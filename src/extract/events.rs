@@ -41,14 +41,21 @@ pub fn classify(e: &EventEvidence) -> (EventType, &'static str) {
         return (EventType::RemoteViolence, "Remote explosive/landmine/IED");
     }
     if e.has(Shelling) {
-        return (EventType::RemoteViolence, "Shelling/artillery/missile attack");
+        return (
+            EventType::RemoteViolence,
+            "Shelling/artillery/missile attack",
+        );
     }
     if e.has(Territory) {
         return (EventType::Battles, "Non-state actor overtakes territory");
     }
-    let armed_dead = [Category::Soldiers, Category::Peacekeepers, Category::Mercenaries]
-        .into_iter()
-        .any(|c| e.killed(c));
+    let armed_dead = [
+        Category::Soldiers,
+        Category::Peacekeepers,
+        Category::Mercenaries,
+    ]
+    .into_iter()
+    .any(|c| e.killed(c));
     let militant_dead = e.killed(Category::Militants);
     let civilian_dead = e.killed(Category::Civilians);
     let two_sides = e.has(Clash)
@@ -61,10 +68,7 @@ pub fn classify(e: &EventEvidence) -> (EventType, &'static str) {
     if e.has(Massacre) || civilian_dead {
         return (EventType::ViolenceAgainstCivilians, "Attack");
     }
-    let abducted = e
-        .victims
-        .iter()
-        .any(|(o, _)| *o == Outcome::Captured);
+    let abducted = e.victims.iter().any(|(o, _)| *o == Outcome::Captured);
     if e.has(Abduction) || (abducted && !e.victims.iter().any(|(o, _)| *o == Outcome::Killed)) {
         return (
             EventType::ViolenceAgainstCivilians,
@@ -109,7 +113,10 @@ mod tests {
     fn remote_violence_wins() {
         let e = ev(&[Attack, Ied], &[(Outcome::Killed, Category::Soldiers)]);
         assert_eq!(classify(&e).1, "Remote explosive/landmine/IED");
-        assert_eq!(classify(&ev(&[AirStrike], &[])).0, EventType::RemoteViolence);
+        assert_eq!(
+            classify(&ev(&[AirStrike], &[])).0,
+            EventType::RemoteViolence
+        );
     }
 
     #[test]
@@ -127,7 +134,10 @@ mod tests {
     #[test]
     fn civilians_only_is_violence_against_civilians() {
         let e = ev(&[Attack], &[(Outcome::Killed, Category::Civilians)]);
-        assert_eq!(classify(&e), (EventType::ViolenceAgainstCivilians, "Attack"));
+        assert_eq!(
+            classify(&e),
+            (EventType::ViolenceAgainstCivilians, "Attack")
+        );
     }
 
     #[test]

@@ -212,8 +212,7 @@ impl Lexicon {
         events: &str,
         anchors: &str,
     ) -> Result<Self, String> {
-        let actors: ActorsFile =
-            toml::from_str(actors).map_err(|e| format!("actors.toml: {e}"))?;
+        let actors: ActorsFile = toml::from_str(actors).map_err(|e| format!("actors.toml: {e}"))?;
         let casualties: CasualtiesFile =
             toml::from_str(casualties).map_err(|e| format!("casualties.toml: {e}"))?;
         let events: HashMap<String, Vec<String>> =
@@ -233,11 +232,13 @@ impl Lexicon {
             }
         };
         for (name, words) in &casualties.victims {
-            let cat = category_named(name).ok_or(format!("casualties.toml: unknown category {name}"))?;
+            let cat =
+                category_named(name).ok_or(format!("casualties.toml: unknown category {name}"))?;
             words.iter().for_each(|w| add(w, Cue::Victim(cat)));
         }
         for (name, words) in &casualties.outcomes {
-            let o = outcome_named(name).ok_or(format!("casualties.toml: unknown outcome {name}"))?;
+            let o =
+                outcome_named(name).ok_or(format!("casualties.toml: unknown outcome {name}"))?;
             words.iter().for_each(|w| add(w, Cue::Outcome(o)));
         }
         for (name, words) in &casualties.sources {
@@ -245,7 +246,8 @@ impl Lexicon {
             words.iter().for_each(|w| add(w, Cue::Source(label)));
         }
         for (name, words) in &events {
-            let c = event_cue_named(name).ok_or(format!("events.toml: unknown cue family {name}"))?;
+            let c =
+                event_cue_named(name).ok_or(format!("events.toml: unknown cue family {name}"))?;
             words.iter().for_each(|w| add(w, Cue::Event(c)));
         }
         let mut actor_index = HashMap::new();

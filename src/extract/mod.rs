@@ -116,7 +116,9 @@ pub fn extract(article: &Article) -> Extraction {
             continue;
         }
         let idx = drafts.len();
-        drafts.push(build_draft(article, idx, g, &cues, &mentions, &tolls, &dating, lex));
+        drafts.push(build_draft(
+            article, idx, g, &cues, &mentions, &tolls, &dating, lex,
+        ));
     }
     for d in &mut drafts {
         d.incident.warnings.extend(warnings.iter().cloned());
@@ -138,9 +140,9 @@ fn date_article(
         .anchors
         .iter()
         .find(|a| {
-            a.all
-                .iter()
-                .all(|p| Lexicon::contains_phrase(&folded.text, &crate::corpus::normalize::fold_key(p)))
+            a.all.iter().all(|p| {
+                Lexicon::contains_phrase(&folded.text, &crate::corpus::normalize::fold_key(p))
+            })
         })
         .map(|a| (a.year, a.label.clone()));
     let published = article.published.as_ref();
@@ -242,7 +244,9 @@ fn segment(
             .iter()
             .filter(|c| in_s(&c.range) && c.cue == Cue::Event(EventCue::Background))
             .collect();
-        let s_tolls: Vec<usize> = (0..tolls.len()).filter(|&i| tolls[i].sentence == si).collect();
+        let s_tolls: Vec<usize> = (0..tolls.len())
+            .filter(|&i| tolls[i].sentence == si)
+            .collect();
         let s_dates: Vec<usize> = (0..mentions.len())
             .filter(|&i| in_s(&mentions[i].span))
             .collect();
@@ -376,7 +380,8 @@ fn build_draft(
                 DatePrecision::Year,
             ),
             (None, Some((d, p))) => {
-                warnings.push("no date in the text for this incident; publication date used".into());
+                warnings
+                    .push("no date in the text for this incident; publication date used".into());
                 (Some(d), None, p)
             }
             (None, None) => (None, None, DatePrecision::Unknown),
@@ -431,7 +436,10 @@ fn build_draft(
             next = lex.actor(a).parent.as_deref().and_then(|p| lex.actor_id(p));
         }
     }
-    let actors: Vec<String> = actor_ids.iter().map(|&a| lex.actor(a).name.clone()).collect();
+    let actors: Vec<String> = actor_ids
+        .iter()
+        .map(|&a| lex.actor(a).name.clone())
+        .collect();
     let kinds: Vec<ActorKind> = actor_ids.iter().map(|&a| lex.actor(a).kind).collect();
 
     // Event type.
@@ -443,12 +451,11 @@ fn build_draft(
     for c in cues.iter().filter(|c| in_group(&c.range)) {
         if let Cue::Event(e) = c.cue
             && e != EventCue::Background
+            && !ev.cues.contains(&e)
         {
-            if !ev.cues.contains(&e) {
-                ev.cues.push(e);
-                if e.is_event() {
-                    evidence.push(Evidence::new("event_type", text, c.range.clone()));
-                }
+            ev.cues.push(e);
+            if e.is_event() {
+                evidence.push(Evidence::new("event_type", text, c.range.clone()));
             }
         }
     }
@@ -474,7 +481,12 @@ fn build_draft(
     } else {
         actor_ids
             .iter()
-            .find(|&&a| matches!(lex.actor(a).kind, ActorKind::State | ActorKind::Mercenary | ActorKind::Un | ActorKind::Foreign))
+            .find(|&&a| {
+                matches!(
+                    lex.actor(a).kind,
+                    ActorKind::State | ActorKind::Mercenary | ActorKind::Un | ActorKind::Foreign
+                )
+            })
             .map(|&a| lex.actor(a).name.clone())
     };
     let perpetrator = perpetrator.filter(|p| Some(p) != target.as_ref());
@@ -517,9 +529,20 @@ fn sum(a: Option<numbers::TollRange>, b: numbers::TollRange) -> numbers::TollRan
 fn is_affiliation(text: &str, at: usize) -> bool {
     let from = text.floor_char_boundary(at.saturating_sub(30));
     let before = crate::corpus::normalize::fold_key(&text[from..at]);
-    ["affilie a", "affiliee a", "affilies a", "lie a", "liee a", "allie a", "proche d", "proche de", "membre d", "filiale d"]
-        .iter()
-        .any(|p| before.ends_with(p) || before.ends_with(&format!("{p} l")))
+    [
+        "affilie a",
+        "affiliee a",
+        "affilies a",
+        "lie a",
+        "liee a",
+        "allie a",
+        "proche d",
+        "proche de",
+        "membre d",
+        "filiale d",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p) || before.ends_with(&format!("{p} l")))
 }
 
 /// "le départ de la force Barkhane": an actor right after a background cue, with no event cue

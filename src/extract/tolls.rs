@@ -36,9 +36,26 @@ pub struct Toll {
 
 /// Singular victim nouns that "un"/"une" turns into a toll of one.
 const SINGULAR: &[&str] = &[
-    "soldat", "militaire", "civil", "gendarme", "policier", "casque bleu", "personne",
-    "terroriste", "jihadiste", "djihadiste", "assaillant", "combattant", "mercenaire",
-    "garde national", "enfant", "femme", "homme", "berger", "commercant", "otage",
+    "soldat",
+    "militaire",
+    "civil",
+    "gendarme",
+    "policier",
+    "casque bleu",
+    "personne",
+    "terroriste",
+    "jihadiste",
+    "djihadiste",
+    "assaillant",
+    "combattant",
+    "mercenaire",
+    "garde national",
+    "enfant",
+    "femme",
+    "homme",
+    "berger",
+    "commercant",
+    "otage",
 ];
 
 /// Finds every toll. `cues` are sorted by start; `sentences` are ordered, disjoint ranges.
@@ -69,8 +86,16 @@ pub fn find_tolls(
         {
             continue;
         }
-        if let Some(t) = complete(text, cues, si, sentence, q.span.clone(), victim, q.range, q.vague)
-        {
+        if let Some(t) = complete(
+            text,
+            cues,
+            si,
+            sentence,
+            q.span.clone(),
+            victim,
+            q.range,
+            q.vague,
+        ) {
             used_victims.push(victim.range.clone());
             tolls.push(t);
         }
@@ -159,7 +184,12 @@ fn complete(
 }
 
 /// The first victim noun starting within three words after `from`, in the same sentence.
-fn victim_after<'a>(text: &str, cues: &'a [TextCue], from: usize, until: usize) -> Option<&'a TextCue> {
+fn victim_after<'a>(
+    text: &str,
+    cues: &'a [TextCue],
+    from: usize,
+    until: usize,
+) -> Option<&'a TextCue> {
     let start = cues.partition_point(|c| c.range.start < from);
     for c in &cues[start..] {
         if c.range.start > until || c.range.start > from + 60 {
@@ -173,7 +203,9 @@ fn victim_after<'a>(text: &str, cues: &'a [TextCue], from: usize, until: usize) 
         if gap.contains(['.', ';', ':', '(', ')', '\n', '«', '»', '–', '—']) {
             return None;
         }
-        let words = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty());
+        let words = gap
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty());
         let mut n = 0;
         for w in words {
             if w.chars().any(|ch| ch.is_ascii_digit()) {
@@ -284,11 +316,23 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
             (o, c, TollRange { low, best, high })
         })
         .collect();
-    for outcome in [Outcome::Killed, Outcome::Wounded, Outcome::Captured, Outcome::Missing] {
+    for outcome in [
+        Outcome::Killed,
+        Outcome::Wounded,
+        Outcome::Captured,
+        Outcome::Missing,
+    ] {
         let known: TollRange = out
             .iter()
             .filter(|(o, c, _)| *o == outcome && *c != Category::Unknown)
-            .fold(TollRange { low: 0, best: 0, high: 0 }, |acc, (_, _, r)| acc.add(*r));
+            .fold(
+                TollRange {
+                    low: 0,
+                    best: 0,
+                    high: 0,
+                },
+                |acc, (_, _, r)| acc.add(*r),
+            );
         if known.best == 0 {
             continue;
         }

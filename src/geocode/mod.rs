@@ -283,7 +283,9 @@ impl Geocoder {
         if foreign_place {
             precision = Precision::Foreign;
         }
-        let name = self.display_name(best.geonameid, &m.key).unwrap_or(best.name.clone());
+        let name = self
+            .display_name(best.geonameid, &m.key)
+            .unwrap_or(best.name.clone());
         PlaceMatch {
             mention: surface.to_string(),
             span: [m.span.start, m.span.end],
@@ -299,9 +301,12 @@ impl Geocoder {
 
     /// The gazetteer's spelling that the text used (e.g. "Tombouctou" rather than "Timbuktu").
     fn display_name(&self, geonameid: u64, key: &str) -> Option<String> {
-        let idx = self.gazetteer.lookup(key).iter().copied().find(|&i| {
-            self.gazetteer.place(i).geonameid == geonameid
-        })?;
+        let idx = self
+            .gazetteer
+            .lookup(key)
+            .iter()
+            .copied()
+            .find(|&i| self.gazetteer.place(i).geonameid == geonameid)?;
         let p = self.gazetteer.place(idx);
         std::iter::once(&p.name)
             .chain(std::iter::once(&p.asciiname))
@@ -335,7 +340,11 @@ impl Geocoder {
     fn area(&self, i: usize, surface: &str, m: &Mention) -> PlaceMatch {
         let def = &place_lexicon().areas[i];
         let b = basemap();
-        let regions: Vec<_> = def.regions.iter().filter_map(|r| b.region_named(r)).collect();
+        let regions: Vec<_> = def
+            .regions
+            .iter()
+            .filter_map(|r| b.region_named(r))
+            .collect();
         let n = regions.len().max(1) as f64;
         let lon = regions.iter().map(|r| r.centroid.x()).sum::<f64>() / n;
         let lat = regions.iter().map(|r| r.centroid.y()).sum::<f64>() / n;
@@ -368,7 +377,8 @@ impl Geocoder {
             for r in &resolved {
                 let [s, e] = r.place.span;
                 if ranges.iter().any(|x| s >= x.start && e <= x.end) {
-                    inc.evidence.push(Evidence::new("place", &article.text, s..e));
+                    inc.evidence
+                        .push(Evidence::new("place", &article.text, s..e));
                     inc.places.push(r.place.clone());
                 }
             }
@@ -388,7 +398,9 @@ impl Geocoder {
             if inc.location.is_none() {
                 // Fall back to the region of the article's first Malian place.
                 if let Some(p) = resolved.iter().map(|r| &r.place).find(|p| p.lat.is_some()) {
-                    if let Some(region) = p.admin1.as_deref().and_then(|a| basemap().region_named(a)) {
+                    if let Some(region) =
+                        p.admin1.as_deref().and_then(|a| basemap().region_named(a))
+                    {
                         inc.location = Some(Location {
                             lat: region.centroid.y(),
                             lon: region.centroid.x(),

@@ -55,7 +55,11 @@ impl Basemap {
         let (land, mali, water, border) = palette(dark);
         let mut fills = Vec::new();
         for c in &b.countries {
-            let color = if c.code == "MLI" || c.name == "Mali" { mali } else { land };
+            let color = if c.code == "MLI" || c.name == "Mali" {
+                mali
+            } else {
+                land
+            };
             fills.push(triangulate(&c.shape, color));
         }
         for l in &b.lakes {
@@ -124,8 +128,10 @@ impl Basemap {
                         .iter()
                         .map(|&(lon, lat)| projector.project(lon_lat(lon, lat)).to_pos2())
                         .collect();
-                    self.cache
-                        .push(Shape::line(pts, PathStroke::new(l.stroke.width, l.stroke.color)));
+                    self.cache.push(Shape::line(
+                        pts,
+                        PathStroke::new(l.stroke.width, l.stroke.color),
+                    ));
                 }
             }
             self.cache_key = Some(key);
@@ -223,14 +229,24 @@ struct BasemapPlugin<'a> {
 }
 
 impl Plugin for BasemapPlugin<'_> {
-    fn run(self: Box<Self>, ui: &mut Ui, response: &egui::Response, projector: &Projector, _: &MapMemory) {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &egui::Response,
+        projector: &Projector,
+        _: &MapMemory,
+    ) {
         let rect = response.rect;
         let painter = ui.painter().with_clip_rect(rect);
-        painter.rect_filled(rect, 0.0, if ui.visuals().dark_mode {
-            Color32::from_rgb(24, 28, 34)
-        } else {
-            Color32::from_rgb(205, 222, 235)
-        });
+        painter.rect_filled(
+            rect,
+            0.0,
+            if ui.visuals().dark_mode {
+                Color32::from_rgb(24, 28, 34)
+            } else {
+                Color32::from_rgb(205, 222, 235)
+            },
+        );
         let shapes = self.base.shapes(projector, rect).to_vec();
         painter.extend(shapes);
         // Town labels, best first, skipping any that would overlap one already placed.
@@ -263,7 +279,13 @@ struct IncidentsPlugin<'a> {
 }
 
 impl Plugin for IncidentsPlugin<'_> {
-    fn run(self: Box<Self>, ui: &mut Ui, response: &egui::Response, projector: &Projector, _: &MapMemory) {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &egui::Response,
+        projector: &Projector,
+        _: &MapMemory,
+    ) {
         let state = self.state;
         let painter = ui.painter().with_clip_rect(response.rect);
         let zoom = projector.zoom();
@@ -393,8 +415,15 @@ pub fn tooltip_line(i: &Incident, lang: crate::ui::state::Lang) -> String {
             format!("{} {} ({}–{})", f.best, t(lang, "dead"), f.low, f.high)
         }
     });
-    let actor = i.perpetrator.clone().or(i.actors.first().cloned()).unwrap_or_default();
-    format!("{date} · {place} · {toll} · {actor} · {}", short_source(&i.article))
+    let actor = i
+        .perpetrator
+        .clone()
+        .or(i.actors.first().cloned())
+        .unwrap_or_default();
+    format!(
+        "{date} · {place} · {toll} · {actor} · {}",
+        short_source(&i.article)
+    )
 }
 
 fn short_source(s: &str) -> &str {
@@ -402,7 +431,12 @@ fn short_source(s: &str) -> &str {
 }
 
 /// Scale bar, cursor coordinates and attribution over the map.
-fn overlays(ui: &mut Ui, response: &egui::Response, projector: &Projector, lang: crate::ui::state::Lang) {
+fn overlays(
+    ui: &mut Ui,
+    response: &egui::Response,
+    projector: &Projector,
+    lang: crate::ui::state::Lang,
+) {
     let rect = response.rect;
     let painter = ui.painter().with_clip_rect(rect);
     let text_color = ui.visuals().text_color();
@@ -420,7 +454,10 @@ fn overlays(ui: &mut Ui, response: &egui::Response, projector: &Projector, lang:
             3.0,
             bg,
         );
-        painter.line_segment([origin, origin + Vec2::new(len, 0.0)], Stroke::new(2.0, text_color));
+        painter.line_segment(
+            [origin, origin + Vec2::new(len, 0.0)],
+            Stroke::new(2.0, text_color),
+        );
         for x in [0.0, len] {
             painter.line_segment(
                 [origin + Vec2::new(x, -5.0), origin + Vec2::new(x, 0.0)],

@@ -104,7 +104,8 @@ impl MaliAtlasApp {
         let typing = ui.ctx().egui_wants_keyboard_input();
         let (next, prev, fit, zin, zout, search) = ui.input(|i| {
             (
-                i.key_pressed(egui::Key::N) || i.key_pressed(egui::Key::ArrowDown) && i.modifiers.alt,
+                i.key_pressed(egui::Key::N)
+                    || i.key_pressed(egui::Key::ArrowDown) && i.modifiers.alt,
                 i.key_pressed(egui::Key::P) || i.key_pressed(egui::Key::ArrowUp) && i.modifiers.alt,
                 i.key_pressed(egui::Key::F),
                 i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals),
@@ -113,7 +114,8 @@ impl MaliAtlasApp {
             )
         });
         if search {
-            ui.ctx().memory_mut(|m| m.request_focus(egui::Id::unique("search")));
+            ui.ctx()
+                .memory_mut(|m| m.request_focus(egui::Id::unique("search")));
         }
         if typing {
             return;
@@ -166,7 +168,7 @@ fn towns(geocoder: &Geocoder) -> Vec<Town> {
         .places()
         .iter()
         .filter(|p| p.feature_class == 'P' && p.country == "ML")
-        .filter_map(|p| {
+        .map(|p| {
             let imp = p.importance();
             let min_zoom = match (imp, p.population) {
                 (6, _) | (5, _) => 4.0,
@@ -179,12 +181,12 @@ fn towns(geocoder: &Geocoder) -> Vec<Town> {
                 (_, pop) if pop > 0 => 11.0,
                 _ => 12.5,
             };
-            Some(Town {
+            Town {
                 name: p.name.clone(),
                 lon: p.lon,
                 lat: p.lat,
                 min_zoom,
-            })
+            }
         })
         .collect();
     v.sort_by(|a, b| a.min_zoom.total_cmp(&b.min_zoom));

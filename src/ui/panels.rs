@@ -60,7 +60,11 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
                 if on {
                     set.push(e);
                 }
-                f.event_types = if set.len() == EventType::ALL.len() { Vec::new() } else { set };
+                f.event_types = if set.len() == EventType::ALL.len() {
+                    Vec::new()
+                } else {
+                    set
+                };
             }
         });
     }
@@ -76,10 +80,34 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
             .id(egui::Id::unique("search"))
             .hint_text("Diallassagou, JNIM…"),
     );
-    let regions: Vec<String> = state.charts.by_region.iter().map(|(r, _)| r.clone()).collect();
-    combo(ui, "region_filter", t(lang, "region"), t(lang, "all"), &mut f.region, &regions);
-    let actors: Vec<String> = state.charts.by_actor.iter().map(|(a, _)| a.clone()).collect();
-    combo(ui, "actor_filter", t(lang, "actor"), t(lang, "all"), &mut f.actor, &actors);
+    let regions: Vec<String> = state
+        .charts
+        .by_region
+        .iter()
+        .map(|(r, _)| r.clone())
+        .collect();
+    combo(
+        ui,
+        "region_filter",
+        t(lang, "region"),
+        t(lang, "all"),
+        &mut f.region,
+        &regions,
+    );
+    let actors: Vec<String> = state
+        .charts
+        .by_actor
+        .iter()
+        .map(|(a, _)| a.clone())
+        .collect();
+    combo(
+        ui,
+        "actor_filter",
+        t(lang, "actor"),
+        t(lang, "all"),
+        &mut f.actor,
+        &actors,
+    );
     if ui.button(t(lang, "reset")).clicked() {
         f = Default::default();
     }
@@ -88,7 +116,11 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
     ui.separator();
     ui.horizontal(|ui| {
         ui.label(t(lang, "colour_by"));
-        ui.selectable_value(&mut state.prefs.colour_by, ColourBy::EventType, t(lang, "by_event"));
+        ui.selectable_value(
+            &mut state.prefs.colour_by,
+            ColourBy::EventType,
+            t(lang, "by_event"),
+        );
         ui.selectable_value(
             &mut state.prefs.colour_by,
             ColourBy::Perpetrator,
@@ -124,12 +156,14 @@ fn combo(
 
 /// Incidents per month over the whole corpus, under the date sliders.
 fn histogram(ui: &mut Ui, state: &AppState, min: chrono::NaiveDate, span: i64) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 36.0), egui::Sense::hover());
+    let (rect, _) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 36.0), egui::Sense::hover());
     let bins = 40usize;
     let mut counts = [0u32; 40];
     for i in &state.incidents {
         if let Some(d) = i.date {
-            let x = ((d - min).num_days().max(0) as f64 / (span.max(1) as f64) * (bins as f64 - 1.0))
+            let x = ((d - min).num_days().max(0) as f64 / (span.max(1) as f64)
+                * (bins as f64 - 1.0))
                 .round() as usize;
             counts[x.min(bins - 1)] += 1;
         }
@@ -171,66 +205,79 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
     let inc = state.incidents[sel].clone();
     let article = state.article_of(sel);
     let text = article.text.clone();
-    egui::Grid::new("facts").num_columns(2).striped(true).show(ui, |ui| {
-        ui.label(t(lang, "date"));
-        let mut d = inc.date.map_or("?".into(), |d| d.to_string());
-        if let Some(e) = inc.date_end {
-            d.push_str(&format!(" – {e}"));
-        }
-        ui.label(format!("{d} ({:?})", inc.date_precision).to_lowercase());
-        ui.end_row();
-        ui.label(t(lang, "event"));
-        ui.label(format!("{} / {}", inc.event_type.name(), inc.sub_event_type));
-        ui.end_row();
-        ui.label(t(lang, "actors"));
-        let mut a = inc.actors.join(", ");
-        if let Some(p) = &inc.perpetrator {
-            a.push_str(&format!("  ({p} vs {})", inc.target.clone().unwrap_or("?".into())));
-        }
-        ui.label(a);
-        ui.end_row();
-        ui.label(t(lang, "killed"));
-        match &inc.killed {
-            Some(k) => {
-                ui.vertical(|ui| {
-                    for (c, r) in k {
-                        ui.label(format!("{}: {}", t(lang, category_key(*c)), range(*r)));
-                    }
-                });
+    egui::Grid::new("facts")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label(t(lang, "date"));
+            let mut d = inc.date.map_or("?".into(), |d| d.to_string());
+            if let Some(e) = inc.date_end {
+                d.push_str(&format!(" – {e}"));
             }
-            None => {
-                ui.label(t(lang, "no_toll"));
+            ui.label(format!("{d} ({:?})", inc.date_precision).to_lowercase());
+            ui.end_row();
+            ui.label(t(lang, "event"));
+            ui.label(format!(
+                "{} / {}",
+                inc.event_type.name(),
+                inc.sub_event_type
+            ));
+            ui.end_row();
+            ui.label(t(lang, "actors"));
+            let mut a = inc.actors.join(", ");
+            if let Some(p) = &inc.perpetrator {
+                a.push_str(&format!(
+                    "  ({p} vs {})",
+                    inc.target.clone().unwrap_or("?".into())
+                ));
             }
-        }
-        ui.end_row();
-        for (key, v) in [("wounded", inc.wounded), ("captured", inc.captured)] {
-            if let Some(r) = v {
-                ui.label(t(lang, key));
-                ui.label(range(r));
-                ui.end_row();
-            }
-        }
-        ui.label(t(lang, "place"));
-        ui.vertical(|ui| {
-            for p in &inc.places {
-                let label = format!(
-                    "{} — {:?}{}",
-                    p.name,
-                    p.precision,
-                    p.admin1.as_deref().map(|a| format!(", {a}")).unwrap_or_default()
-                );
-                if ui.link(label).clicked()
-                    && let (Some(lat), Some(lon)) = (p.lat, p.lon)
-                {
-                    state.pending_view = Some((lon, lat, 9.0));
+            ui.label(a);
+            ui.end_row();
+            ui.label(t(lang, "killed"));
+            match &inc.killed {
+                Some(k) => {
+                    ui.vertical(|ui| {
+                        for (c, r) in k {
+                            ui.label(format!("{}: {}", t(lang, category_key(*c)), range(*r)));
+                        }
+                    });
+                }
+                None => {
+                    ui.label(t(lang, "no_toll"));
                 }
             }
+            ui.end_row();
+            for (key, v) in [("wounded", inc.wounded), ("captured", inc.captured)] {
+                if let Some(r) = v {
+                    ui.label(t(lang, key));
+                    ui.label(range(r));
+                    ui.end_row();
+                }
+            }
+            ui.label(t(lang, "place"));
+            ui.vertical(|ui| {
+                for p in &inc.places {
+                    let label = format!(
+                        "{} — {:?}{}",
+                        p.name,
+                        p.precision,
+                        p.admin1
+                            .as_deref()
+                            .map(|a| format!(", {a}"))
+                            .unwrap_or_default()
+                    );
+                    if ui.link(label).clicked()
+                        && let (Some(lat), Some(lon)) = (p.lat, p.lon)
+                    {
+                        state.pending_view = Some((lon, lat, 9.0));
+                    }
+                }
+            });
+            ui.end_row();
+            ui.label(t(lang, "source"));
+            ui.label(&inc.article);
+            ui.end_row();
         });
-        ui.end_row();
-        ui.label(t(lang, "source"));
-        ui.label(&inc.article);
-        ui.end_row();
-    });
     if !inc.warnings.is_empty() {
         ui.colored_label(Color32::from_rgb(220, 140, 20), t(lang, "warnings"));
         for w in &inc.warnings {
@@ -250,9 +297,11 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
         }
     }
     ui.separator();
-    egui::ScrollArea::vertical().id_salt("article_text").show(ui, |ui| {
-        ui.label(highlighted(&text, &inc.evidence, ui.visuals().text_color()));
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("article_text")
+        .show(ui, |ui| {
+            ui.label(highlighted(&text, &inc.evidence, ui.visuals().text_color()));
+        });
 }
 
 fn category_key(c: Category) -> &'static str {
@@ -275,11 +324,19 @@ fn range(r: TollRange) -> String {
 }
 
 /// The article text with each evidence span on its field's colour.
-pub fn highlighted(text: &str, evidence: &[crate::incident::Evidence], color: Color32) -> LayoutJob {
+pub fn highlighted(
+    text: &str,
+    evidence: &[crate::incident::Evidence],
+    color: Color32,
+) -> LayoutJob {
     let mut job = LayoutJob::default();
     let mut spans: Vec<(usize, usize, &str)> = evidence
         .iter()
-        .filter(|e| text.is_char_boundary(e.span[0]) && text.is_char_boundary(e.span[1]) && e.span[1] <= text.len())
+        .filter(|e| {
+            text.is_char_boundary(e.span[0])
+                && text.is_char_boundary(e.span[1])
+                && e.span[1] <= text.len()
+        })
         .map(|e| (e.span[0], e.span[1], e.field.as_str()))
         .collect();
     spans.sort();
@@ -311,9 +368,21 @@ pub fn highlighted(text: &str, evidence: &[crate::incident::Evidence], color: Co
 pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
     let lang = state.prefs.lang;
     ui.horizontal(|ui| {
-        ui.selectable_value(&mut state.prefs.chart, ChartKind::ByRegion, t(lang, "chart_region"));
-        ui.selectable_value(&mut state.prefs.chart, ChartKind::ByMonth, t(lang, "chart_month"));
-        ui.selectable_value(&mut state.prefs.chart, ChartKind::ByActor, t(lang, "chart_actor"));
+        ui.selectable_value(
+            &mut state.prefs.chart,
+            ChartKind::ByRegion,
+            t(lang, "chart_region"),
+        );
+        ui.selectable_value(
+            &mut state.prefs.chart,
+            ChartKind::ByMonth,
+            t(lang, "chart_month"),
+        );
+        ui.selectable_value(
+            &mut state.prefs.chart,
+            ChartKind::ByActor,
+            t(lang, "chart_actor"),
+        );
     });
     let data: Vec<(String, Stack)> = match state.prefs.chart {
         ChartKind::ByRegion => state.charts.by_region.clone(),
@@ -327,9 +396,12 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
             .iter()
             .enumerate()
             .map(|(x, (name, s))| {
-                Bar::new(x as f64, s.by_category.get(&c).map_or(0.0, |r| r.best as f64))
-                    .name(name)
-                    .width(0.7)
+                Bar::new(
+                    x as f64,
+                    s.by_category.get(&c).map_or(0.0, |r| r.best as f64),
+                )
+                .name(name)
+                .width(0.7)
             })
             .collect();
         let mut chart = BarChart::new(t(lang, category_key(c)), bars).color(category_colour(c));
@@ -370,10 +442,10 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
             }
             for (x, lo, hi) in &whiskers {
                 if hi > lo {
-                    p.line(egui_plot::Line::new(
-                        "low–high",
-                        vec![[*x, *lo], [*x, *hi]],
-                    ).color(Color32::BLACK));
+                    p.line(
+                        egui_plot::Line::new("low–high", vec![[*x, *lo], [*x, *hi]])
+                            .color(Color32::BLACK),
+                    );
                 }
             }
         });
@@ -384,7 +456,9 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
         .map(|p| resp.transform.value_from_position(p).x.round())
         .filter(|x| *x >= 0.0 && (*x as usize) < data.len())
         .map(|x| x as usize);
-    state.highlighted = hovered.map(|i| data[i].1.incidents.clone()).unwrap_or_default();
+    state.highlighted = hovered
+        .map(|i| data[i].1.incidents.clone())
+        .unwrap_or_default();
     if resp.response.clicked()
         && let Some(i) = hovered
     {
@@ -394,7 +468,8 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
             ChartKind::ByRegion => f.region = Some(name),
             ChartKind::ByActor => f.actor = Some(name),
             ChartKind::ByMonth => {
-                if let Ok(d) = chrono::NaiveDate::parse_from_str(&format!("{name}-01"), "%Y-%m-%d") {
+                if let Ok(d) = chrono::NaiveDate::parse_from_str(&format!("{name}-01"), "%Y-%m-%d")
+                {
                     f.from = Some(d);
                     f.to = d
                         .checked_add_months(chrono::Months::new(1))
@@ -420,36 +495,44 @@ pub fn category_colour(c: Category) -> Color32 {
 pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
     let lang = state.prefs.lang;
     let mut clicked = None;
-    egui::ScrollArea::vertical().id_salt("table").show(ui, |ui| {
-        egui::Grid::new("incident_table")
-            .striped(true)
-            .num_columns(6)
-            .show(ui, |ui| {
-                for h in ["date", "place", "event", "toll", "actors", "source"] {
-                    ui.strong(t(lang, h));
-                }
-                ui.end_row();
-                for &i in &state.visible {
-                    let inc = &state.incidents[i];
-                    let selected = state.selected == Some(i);
-                    let date = inc.date.map_or("?".into(), |d| d.to_string());
-                    if ui.selectable_label(selected, date).clicked() {
-                        clicked = Some(i);
+    egui::ScrollArea::vertical()
+        .id_salt("table")
+        .show(ui, |ui| {
+            egui::Grid::new("incident_table")
+                .striped(true)
+                .num_columns(6)
+                .show(ui, |ui| {
+                    for h in ["date", "place", "event", "toll", "actors", "source"] {
+                        ui.strong(t(lang, h));
                     }
-                    let place = inc
-                        .places
-                        .iter()
-                        .find(|p| p.lat.is_some() && inc.location.is_some_and(|l| p.lat == Some(l.lat)))
-                        .map_or("—".to_string(), |p| p.name.clone());
-                    ui.label(place);
-                    ui.label(RichText::new(inc.event_type.name()).color(event_colour(inc.event_type)));
-                    ui.label(inc.fatalities.map_or("—".into(), range));
-                    ui.label(inc.actors.join(", "));
-                    ui.label(inc.article.rsplit('/').next().unwrap_or(""));
                     ui.end_row();
-                }
-            });
-    });
+                    for &i in &state.visible {
+                        let inc = &state.incidents[i];
+                        let selected = state.selected == Some(i);
+                        let date = inc.date.map_or("?".into(), |d| d.to_string());
+                        if ui.selectable_label(selected, date).clicked() {
+                            clicked = Some(i);
+                        }
+                        let place = inc
+                            .places
+                            .iter()
+                            .find(|p| {
+                                p.lat.is_some()
+                                    && inc.location.is_some_and(|l| p.lat == Some(l.lat))
+                            })
+                            .map_or("—".to_string(), |p| p.name.clone());
+                        ui.label(place);
+                        ui.label(
+                            RichText::new(inc.event_type.name())
+                                .color(event_colour(inc.event_type)),
+                        );
+                        ui.label(inc.fatalities.map_or("—".into(), range));
+                        ui.label(inc.actors.join(", "));
+                        ui.label(inc.article.rsplit('/').next().unwrap_or(""));
+                        ui.end_row();
+                    }
+                });
+        });
     if let Some(i) = clicked {
         state.select(Some(i));
     }

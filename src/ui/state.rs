@@ -86,13 +86,13 @@ impl AppState {
                 incident_article.push(ai);
             }
         }
-        let date_bounds = incidents
-            .iter()
-            .filter_map(|i| i.date)
-            .fold(None, |acc: Option<(NaiveDate, NaiveDate)>, d| match acc {
+        let date_bounds = incidents.iter().filter_map(|i| i.date).fold(
+            None,
+            |acc: Option<(NaiveDate, NaiveDate)>, d| match acc {
                 None => Some((d, d)),
                 Some((a, b)) => Some((a.min(d), b.max(d))),
-            });
+            },
+        );
         let mut s = AppState {
             articles,
             incidents,
@@ -156,7 +156,10 @@ impl AppState {
 
     pub fn select(&mut self, i: Option<usize>) {
         self.selected = i;
-        if let Some(l) = i.and_then(|i| self.incidents.get(i)).and_then(|x| x.location) {
+        if let Some(l) = i
+            .and_then(|i| self.incidents.get(i))
+            .and_then(|x| x.location)
+        {
             self.pending_view = Some((l.lon, l.lat, 8.0));
         }
     }
