@@ -884,7 +884,18 @@ impl<'t> Parser<'t> {
         let (point, end) = self.point(intro.next, intro.allow)?;
         if let Point::Weekday { adverbial, .. } = point {
             let at_sentence_start = intro.next == i && self.sentence_start(i);
-            if !(adverbial || intro.weekday_context || at_sentence_start) {
+            // "ont été tués samedi": after a verb or noun a bare weekday is the usual news
+            // time adverbial; "chaque samedi", "les samedis", "du lundi au …" are not.
+            let after_word = intro.next == i
+                && i > 0
+                && self.word(i - 1).is_some_and(|w| {
+                    !matches!(
+                        w,
+                        "chaque" | "les" | "des" | "du" | "au" | "un" | "tous" | "toutes" | "de"
+                            | "a" | "quel" | "quelle" | "jusqu" | "entre" | "et" | "ou"
+                    )
+                });
+            if !(adverbial || intro.weekday_context || at_sentence_start || after_word) {
                 return None;
             }
         }
@@ -2112,6 +2123,13 @@ mod tests {
             check("L'armée a riposté le lundi.", tuesday).1,
             d(2024, 9, 9)
         );
+        // After a verb: the usual news adverbial.
+        assert_eq!(
+            check("Huit bergers ont été tués dimanche près de Tessit.", tuesday),
+            day_mention("dimanche", d(2024, 9, 8), Relative)
+        );
+        assert!(find_dates("La foire se tient chaque vendredi à Ansongo.", tuesday).is_empty());
+        assert!(find_dates("Les marchés ferment les jeudis.", tuesday).is_empty());
         assert_eq!(
             check("L'armée a riposté samedi soir.", tuesday),
             day_mention("samedi soir", d(2024, 9, 7), Relative)

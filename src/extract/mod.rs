@@ -15,7 +15,7 @@
 //!    incident whose dates overlap its own (±1 day), else the current incident if that has no
 //!    date yet, else starts a new one. An undated one joins the incident already holding the
 //!    same toll (lead and body repeat), else the current incident, else starts one. Background
-//!    sentences (coups, withdrawals, detentions, or only dates more than a year before the
+//!    sentences (coups, withdrawals, detentions, or only dates more than six months before the
 //!    article's focus) are never incidents and close the current incident, so later commentary
 //!    does not leak into it. An incident with neither its own date nor a toll is dropped unless
 //!    it is the article's only one.
@@ -233,7 +233,8 @@ fn segment(
     let mut groups: Vec<Group> = Vec::new();
     let mut current: Option<usize> = None;
     let mut last: Option<usize> = None;
-    let old = |m: &DateMention| focus.is_some_and(|f| (f - m.end).num_days() > 365);
+    // Events recalled from more than six months before the article's focus are background.
+    let old = |m: &DateMention| focus.is_some_and(|f| (f - m.end).num_days() > 180);
     for (si, s) in article.sentences.iter().enumerate() {
         let in_s = |r: &Range<usize>| r.start >= s.start && r.end <= s.end;
         let event_cues: Vec<&TextCue> = cues

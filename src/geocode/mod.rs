@@ -368,7 +368,15 @@ impl Geocoder {
 
     /// Geocodes an article's incidents: every place of the incident's sentences, and one point.
     pub fn geocode(&self, article: &Article, extraction: &Extraction) -> Vec<Incident> {
-        let resolved = self.resolve(&article.text, &extraction.folded);
+        let mut resolved = self.resolve(&article.text, &extraction.folded);
+        // "Mopti, 12 mars 2023 (AFP) –": the dateline names where the reporter files from,
+        // not where the event happened.
+        if let Some(p) = &article.published
+            && p.kind == crate::corpus::PublicationKind::Dateline
+        {
+            let line_start = article.text[..p.span.start].rfind('\n').map_or(0, |i| i + 1);
+            resolved.retain(|r| !(r.place.span[0] >= line_start && r.place.span[1] <= p.span.start));
+        }
         let mut out = Vec::with_capacity(extraction.drafts.len());
         for d in &extraction.drafts {
             let mut inc = d.incident.clone();
