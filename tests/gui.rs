@@ -106,5 +106,10 @@ fn main_window_snapshot() {
     let g = Geocoder::new(Gazetteer::fallback());
     let mut h = harness(&g);
     h.run_steps(4);
-    h.snapshot("main_window_seeds");
+    // Software rendering is deterministic on one machine kind; allow a little antialiasing
+    // drift between Mesa versions.
+    let options = egui_kittest::SnapshotOptions::new()
+        .threshold(1.5)
+        .max_failed_pixels(4000);
+    h.snapshot_options("main_window_seeds", &options);
 }

@@ -87,7 +87,7 @@ pub fn extract(article: &Article) -> Extraction {
     let mut warnings = Vec::new();
     let dating = date_article(article, &folded, lex, &mut warnings);
     let pub_span = article.published.as_ref().map(|p| p.span.clone());
-    let mentions: Vec<DateMention> = dates::find_dates(text, dating.reference)
+    let mut mentions: Vec<DateMention> = dates::find_dates(text, dating.reference)
         .into_iter()
         .filter(|m| dating.relative_ok || m.kind != DateKind::Relative)
         .filter(|m| pub_span.as_ref().is_none_or(|p| !overlaps(p, &m.span)))
@@ -108,7 +108,7 @@ pub fn extract(article: &Article) -> Extraction {
         .max()
         .or(dating.reference);
 
-    let groups = segment(article, &cues, &mentions, &tolls, focus);
+    let groups = segment(article, &cues, &mut mentions, &tolls, focus);
     let only_one = groups.len() == 1;
     let mut drafts = Vec::new();
     for g in groups {
@@ -226,7 +226,7 @@ struct Group {
 fn segment(
     article: &Article,
     cues: &[TextCue],
-    mentions: &[DateMention],
+    mentions: &mut Vec<DateMention>,
     tolls: &[Toll],
     focus: Option<NaiveDate>,
 ) -> Vec<Group> {
@@ -252,8 +252,14 @@ fn segment(
             .filter(|&i| in_s(&mentions[i].span))
             .collect();
         let is_event = !event_cues.is_empty() || !s_tolls.is_empty();
-        let all_old = !s_dates.is_empty() && s_dates.iter().all(|&i| old(&mentions[i]));
-        if !is_event || (all_old && s_tolls.is_empty()) {
+        // Only old dates, or only whole years ("l'an dernier", "en 2019"): a recalled event
+        // or a yearly summary, never the incident itself.
+        let all_old = !s_dates.is_empty()
+            && s_dates.iter().all(|&i| {
+                old(&mentions[i])
+                    || matches!(mentions[i].precision, DatePrecision::Year | DatePrecision::Unknown)
+            });
+        if !is_event || all_old {
             if !background.is_empty() || all_old {
                 current = None;
             }
@@ -284,7 +290,51 @@ fn segment(
             })
             .min_by_key(|&i| mentions[i].span.start.abs_diff(first_fact));
 
+        // "Le lendemain", "la veille", "le même jour": another event, dated from the
+        // current one; "par ailleurs": another event.
+        let opening = fold_key(&text_prefix(&article.text, s, 48));
+        let anaphor = ANAPHORS
+            .iter()
+            .find(|(p, _)| opening.starts_with(p))
+            .map(|(p, days)| (p.len(), *days));
+        let elsewhere = ELSEWHERE.iter().any(|p| opening.starts_with(p));
+        let mut date = date;
+        let mut force_new = elsewhere;
+        if let Some((len, days)) = anaphor
+            && date.is_none()
+            && let Some(base) = current.and_then(|c| groups[c].date)
+        {
+            let b = &mentions[base];
+            let day = b.start + chrono::TimeDelta::days(days);
+            let span_end = article.text[s.start..]
+                .char_indices()
+                .map(|(i, _)| s.start + i)
+                .find(|&i| fold_key(&article.text[s.start..i]).len() >= len)
+                .unwrap_or(s.end);
+            mentions.push(DateMention {
+                span: s.start..span_end,
+                start: day,
+                end: day,
+                precision: b.precision,
+                kind: DateKind::Relative,
+                warnings: Vec::new(),
+            });
+            date = Some(mentions.len() - 1);
+            force_new = true;
+        }
+
         let target = match date {
+            Some(d) if force_new => {
+                groups.push(Group {
+                    date: Some(d),
+                    ..Default::default()
+                });
+                groups.len() - 1
+            }
+            None if force_new => {
+                groups.push(Group::default());
+                groups.len() - 1
+            }
             Some(d) => {
                 let m = &mentions[d];
                 let overlapping = groups.iter().position(|g| {
@@ -544,6 +594,34 @@ fn is_affiliation(text: &str, at: usize) -> bool {
     ]
     .iter()
     .any(|p| before.ends_with(p) || before.ends_with(&format!("{p} l")))
+}
+
+/// Sentence openings that date a new event from the current one (days after it).
+const ANAPHORS: &[(&str, i64)] = &[
+    ("le lendemain", 1),
+    ("la veille", -1),
+    ("le meme jour", 0),
+    ("au meme moment", 0),
+    ("deux jours plus tard", 2),
+    ("trois jours plus tard", 3),
+    ("deux jours plus tot", -2),
+];
+
+/// Sentence openings that announce another event.
+const ELSEWHERE: &[&str] = &[
+    "par ailleurs",
+    "ailleurs",
+    "dans un autre incident",
+    "dans une autre attaque",
+    "dans une autre localite",
+    "dans une autre region",
+    "separement",
+];
+
+/// The first `n` bytes (at most) of a sentence, on a char boundary.
+fn text_prefix<'a>(text: &'a str, s: &Range<usize>, n: usize) -> &'a str {
+    let end = text.floor_char_boundary((s.start + n).min(s.end));
+    &text[s.start..end]
 }
 
 /// "le départ de la force Barkhane": an actor right after a background cue, with no event cue

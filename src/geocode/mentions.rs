@@ -263,7 +263,9 @@ pub fn find_mentions(
         let before = &f[..r.start];
         let prev_word = before.trim_end().rsplit(' ').next().unwrap_or("");
         if matches!(kind, MentionKind::Named(_) | MentionKind::Unknown) {
-            if !starts_upper(surface) || lex.stoplist.contains(&key) {
+            // Proper nouns are capitalised; "région de Ségou" (a gazetteer name starting with a
+            // generic word) counts by its capitalised part.
+            if !surface.chars().any(char::is_uppercase) || lex.stoplist.contains(&key) {
                 continue;
             }
             if excluded
