@@ -1,1 +1,144 @@
-fn main() {}
+//! Criterion benches for the hot paths, each with a baseline measured in the same run so
+//! results read as ratios: extraction vs a plain scan of the text, candidate generation
+//! (MB/s), gazetteer parse vs cached load, cluster building and picking at 100k incidents.
+//!
+//! The full-gazetteer benches need the GeoNames mirror at ../shared/data/geonames/ML.txt;
+//! without it they fall back to the embedded list.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use mali_atlas::analysis::cluster::{ClusterLevels, Point};
+use mali_atlas::corpus::{self, normalize::fold};
+use mali_atlas::extract::extract;
+use mali_atlas::geocode::Geocoder;
+use mali_atlas::geocode::gazetteer::Gazetteer;
+
+fn mirror() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/ML.txt");
+    p.exists().then_some(p)
+}
+
+fn gazetteer() -> Gazetteer {
+    mirror()
+        .and_then(|p| Gazetteer::from_path(&p).ok())
+        .unwrap_or_else(Gazetteer::fallback)
+}
+
+/// About 3 KB of French news text: seed 000 (2.8 KB).
+fn article() -> corpus::Article {
+    corpus::seeds().swap_remove(0)
+}
+
+fn bench_extract(c: &mut Criterion) {
+    let a = article();
+    let geocoder = Geocoder::new(gazetteer());
+    let mut g = c.benchmark_group("article");
+    g.throughput(Throughput::Bytes(a.text.len() as u64));
+    // Baseline: folding the text once (one pass, one allocation).
+    g.bench_function("baseline_fold", |b| {
+        b.iter(|| black_box(fold(black_box(&a.text))))
+    });
+    g.bench_function("extract", |b| b.iter(|| black_box(extract(black_box(&a)))));
+    g.bench_function("extract_and_geocode", |b| {
+        b.iter(|| black_box(mali_atlas::pipeline::incidents(black_box(&a), &geocoder)))
+    });
+    g.finish();
+
+    // Candidate generation over 1 MB of French text.
+    let mut big = String::new();
+    while big.len() < 1_000_000 {
+        for s in corpus::seeds() {
+            big.push_str(&s.text);
+            big.push('\n');
+        }
+    }
+    let folded = fold(&big);
+    let mut g = c.benchmark_group("candidates_1MB");
+    g.throughput(Throughput::Bytes(big.len() as u64));
+    g.sample_size(10);
+    g.bench_function("baseline_fold", |b| {
+        b.iter(|| black_box(fold(black_box(&big))))
+    });
+    g.bench_function("candidate_generation", |b| {
+        b.iter(|| black_box(geocoder.candidates(black_box(&big), &folded)))
+    });
+    g.bench_function("resolve_places", |b| {
+        b.iter(|| black_box(geocoder.resolve(black_box(&big), &folded)))
+    });
+    g.finish();
+}
+
+fn bench_gazetteer(c: &mut Criterion) {
+    let Some(ml) = mirror() else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cache = dir.path().join("gazetteer.bin");
+    Gazetteer::from_path(&ml)
+        .expect("parses")
+        .write_cache(&cache)
+        .expect("cache");
+    let mut g = c.benchmark_group("gazetteer");
+    g.sample_size(10);
+    g.bench_function("parse_ML_txt", |b| {
+        b.iter(|| black_box(Gazetteer::from_path(&ml)))
+    });
+    g.bench_function("load_cache", |b| {
+        b.iter(|| black_box(Gazetteer::read_cache(&cache)))
+    });
+    g.bench_function("build_geocoder", |b| {
+        let gz = Gazetteer::read_cache(&cache).expect("cache");
+        b.iter(|| black_box(Geocoder::new(gz.clone())))
+    });
+    g.finish();
+}
+
+fn synthetic_points(n: usize) -> Vec<Point> {
+    // Deterministic spread over Mali's bounding box.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..n)
+        .map(|i| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let a = (x & 0xFFFF) as f64 / 65535.0;
+            let b = ((x >> 16) & 0xFFFF) as f64 / 65535.0;
+            Point {
+                id: i as u32,
+                lon: -12.0 + a * 16.0,
+                lat: 10.5 + b * 14.0,
+                deaths: (x >> 40) as u32 % 50,
+            }
+        })
+        .collect()
+}
+
+fn bench_map(c: &mut Criterion) {
+    let pts = synthetic_points(100_000);
+    let mut g = c.benchmark_group("map_100k");
+    g.sample_size(10);
+    g.bench_function("baseline_copy_points", |b| {
+        b.iter(|| black_box(pts.clone()))
+    });
+    g.bench_function("build_cluster_levels", |b| {
+        b.iter(|| black_box(ClusterLevels::build(black_box(&pts), 48.0)))
+    });
+    let levels = ClusterLevels::build(&pts, 48.0);
+    // What a frame zoomed out to all of Mali walks: the clusters of its level.
+    g.bench_function("frame_clusters_zoom_5_6", |b| {
+        b.iter(|| {
+            let mut n = 0u64;
+            for c in levels.at_zoom(5.6) {
+                n += c.deaths as u64 + c.lon.to_bits() % 2;
+            }
+            black_box(n)
+        })
+    });
+    g.bench_function("pick_under_cursor", |b| {
+        b.iter(|| black_box(levels.pick(5.6, -4.0, 14.5, 14.0).map(|c| c.members.len())))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_extract, bench_gazetteer, bench_map);
+criterion_main!(benches);

@@ -6,6 +6,7 @@
 //! cell of `cell_px` pixels at a zoom form one cluster placed at their mean.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
@@ -31,6 +32,25 @@ pub struct Cluster {
 
 type Entry = GeomWithData<[f64; 2], u32>;
 
+/// A multiplicative hash for packed cell coordinates (SipHash is needlessly slow here, and
+/// the keys are not attacker-controlled).
+#[derive(Default)]
+struct CellHasher(u64);
+
+impl Hasher for CellHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
 pub struct ClusterLevels {
     levels: Vec<Vec<Cluster>>,
     trees: Vec<RTree<Entry>>,
@@ -49,13 +69,16 @@ impl ClusterLevels {
     pub fn build(points: &[Point], cell_px: f64) -> Self {
         let mut levels = Vec::with_capacity(MAX_ZOOM + 1);
         let mut trees = Vec::with_capacity(MAX_ZOOM + 1);
+        // Projected once at zoom 0; each level only scales.
+        let base: Vec<[f64; 2]> = points.iter().map(|p| world_px(p.lon, p.lat, 0.0)).collect();
         for z in 0..=MAX_ZOOM {
-            let mut cells: HashMap<(i64, i64), usize> = HashMap::new();
+            let scale = 2f64.powi(z as i32) / cell_px;
+            let mut cells: HashMap<u64, usize, BuildHasherDefault<CellHasher>> =
+                HashMap::with_capacity_and_hasher(points.len().min(1 << 16), Default::default());
             let mut clusters: Vec<Cluster> = Vec::new();
             let mut sums: Vec<(f64, f64)> = Vec::new();
-            for p in points {
-                let [x, y] = world_px(p.lon, p.lat, z as f64);
-                let key = ((x / cell_px).floor() as i64, (y / cell_px).floor() as i64);
+            for (p, [bx, by]) in points.iter().zip(&base) {
+                let key = ((bx * scale) as u64) << 32 | ((by * scale) as u64 & 0xFFFF_FFFF);
                 let idx = *cells.entry(key).or_insert_with(|| {
                     clusters.push(Cluster {
                         lon: 0.0,

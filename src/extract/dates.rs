@@ -891,8 +891,22 @@ impl<'t> Parser<'t> {
                 && self.word(i - 1).is_some_and(|w| {
                     !matches!(
                         w,
-                        "chaque" | "les" | "des" | "du" | "au" | "un" | "tous" | "toutes" | "de"
-                            | "a" | "quel" | "quelle" | "jusqu" | "entre" | "et" | "ou"
+                        "chaque"
+                            | "les"
+                            | "des"
+                            | "du"
+                            | "au"
+                            | "un"
+                            | "tous"
+                            | "toutes"
+                            | "de"
+                            | "a"
+                            | "quel"
+                            | "quelle"
+                            | "jusqu"
+                            | "entre"
+                            | "et"
+                            | "ou"
                     )
                 });
             if !(adverbial || intro.weekday_context || at_sentence_start || after_word) {
@@ -2125,7 +2139,10 @@ mod tests {
         );
         // After a verb: the usual news adverbial.
         assert_eq!(
-            check("Huit bergers ont été tués dimanche près de Tessit.", tuesday),
+            check(
+                "Huit bergers ont été tués dimanche près de Tessit.",
+                tuesday
+            ),
             day_mention("dimanche", d(2024, 9, 8), Relative)
         );
         assert!(find_dates("La foire se tient chaque vendredi à Ansongo.", tuesday).is_empty());

@@ -12,7 +12,7 @@
 //!    Relative dates ("hier", "vendredi") are resolved only against a day-precise publication.
 //! 2. **Event sentences.** A sentence with an event cue or a casualty toll.
 //! 3. **Segmentation rule.** Sentences are read in order. A dated event sentence joins the
-//!    incident whose dates overlap its own (±1 day), else the current incident if that has no
+//!    incident whose dates overlap its own, else the current incident if that has no
 //!    date yet, else starts a new one. An undated one joins the incident already holding the
 //!    same toll (lead and body repeat), else the current incident, else starts one. Background
 //!    sentences (coups, withdrawals, detentions, or only dates more than six months before the
@@ -257,7 +257,10 @@ fn segment(
         let all_old = !s_dates.is_empty()
             && s_dates.iter().all(|&i| {
                 old(&mentions[i])
-                    || matches!(mentions[i].precision, DatePrecision::Year | DatePrecision::Unknown)
+                    || matches!(
+                        mentions[i].precision,
+                        DatePrecision::Year | DatePrecision::Unknown
+                    )
             });
         if !is_event || all_old {
             if !background.is_empty() || all_old {
@@ -278,6 +281,8 @@ fn segment(
             .filter(|&i| !old(&mentions[i]))
             // "depuis la mi-janvier" dates a period, not the event.
             .filter(|&i| !fold_key(&article.text[mentions[i].span.clone()]).starts_with("depuis"))
+            // "selon un communiqué publié lundi", "a appris mardi l'AFP": the report's date.
+            .filter(|&i| !is_reporting_date(&article.text, mentions[i].span.start))
             .filter(|&i| {
                 let m = &mentions[i];
                 !background.iter().any(|b| {
@@ -292,12 +297,12 @@ fn segment(
 
         // "Le lendemain", "la veille", "le même jour": another event, dated from the
         // current one; "par ailleurs": another event.
-        let opening = fold_key(&text_prefix(&article.text, s, 48));
+        let opening = fold_key(text_prefix(&article.text, s, 80));
         let anaphor = ANAPHORS
             .iter()
             .find(|(p, _)| opening.starts_with(p))
             .map(|(p, days)| (p.len(), *days));
-        let elsewhere = ELSEWHERE.iter().any(|p| opening.starts_with(p));
+        let elsewhere = ELSEWHERE.iter().any(|p| opening.contains(p));
         let mut date = date;
         let mut force_new = elsewhere;
         if let Some((len, days)) = anaphor
@@ -339,9 +344,10 @@ fn segment(
                 let m = &mentions[d];
                 let overlapping = groups.iter().position(|g| {
                     g.date.is_some_and(|gd| {
+                        // Within one article two different dates are two events; the ±1 day
+                        // tolerance is for matching reports across articles (the store).
                         let o = &mentions[gd];
-                        (o.start - chrono::Days::new(1)) <= m.end
-                            && m.start <= (o.end + chrono::Days::new(1))
+                        o.start <= m.end && m.start <= o.end
                     })
                 });
                 match (overlapping, current) {
@@ -596,6 +602,36 @@ fn is_affiliation(text: &str, at: usize) -> bool {
     .any(|p| before.ends_with(p) || before.ends_with(&format!("{p} l")))
 }
 
+/// Words that make the date right after them the date of a report, not of the event.
+const REPORTING: &[&str] = &[
+    "publie",
+    "publiee",
+    "diffuse",
+    "diffusee",
+    "annonce",
+    "a annonce",
+    "ont annonce",
+    "appris",
+    "a appris",
+    "indique",
+    "a indique",
+    "declare",
+    "a declare",
+    "precise",
+    "a precise",
+    "communique",
+    "rapporte",
+    "a rapporte",
+    "confirme",
+    "a confirme",
+];
+
+fn is_reporting_date(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(24));
+    let before = fold_key(&text[from..at]);
+    REPORTING.iter().any(|r| before.ends_with(r))
+}
+
 /// Sentence openings that date a new event from the current one (days after it).
 const ANAPHORS: &[(&str, i64)] = &[
     ("le lendemain", 1),
@@ -610,7 +646,6 @@ const ANAPHORS: &[(&str, i64)] = &[
 /// Sentence openings that announce another event.
 const ELSEWHERE: &[&str] = &[
     "par ailleurs",
-    "ailleurs",
     "dans un autre incident",
     "dans une autre attaque",
     "dans une autre localite",
@@ -642,4 +677,205 @@ fn in_background_clause(text: &str, cues: &[TextCue], at: usize) -> bool {
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+#[cfg(test)]
+mod tests {
+    //! Rules tested on French sentences written for these tests (not from the seeds).
+
+    use super::*;
+    use crate::corpus::article_from_text;
+    use crate::incident::EventType;
+
+    fn incidents(text: &str) -> Vec<Incident> {
+        extract(&article_from_text("test.txt", text.to_string()))
+            .drafts
+            .into_iter()
+            .map(|d| d.incident)
+            .collect()
+    }
+
+    fn one(text: &str) -> Incident {
+        let v = incidents(text);
+        assert_eq!(v.len(), 1, "{text}\n{v:#?}");
+        v.into_iter().next().unwrap()
+    }
+
+    fn killed(i: &Incident, c: Category) -> Option<u32> {
+        i.killed_in(c).map(|t| t.best)
+    }
+
+    const DATELINE: &str = "Ségou, 15 mars 2023 (AFP) – ";
+
+    #[test]
+    fn tolls_by_category() {
+        let i = one(&format!(
+            "{DATELINE}Onze villageois ont été tués mardi lors d'une attaque près de Dioura."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(11));
+        let i = one(&format!(
+            "{DATELINE}Au moins 14 militaires et une vingtaine de terroristes ont péri lundi dans des combats."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(14));
+        assert_eq!(killed(&i, Category::Militants), Some(20));
+        assert_eq!(i.event_type, EventType::Battles);
+        let i = one(&format!(
+            "{DATELINE}Trois casques bleus ont perdu la vie dimanche dans l'explosion d'un engin explosif."
+        ));
+        assert_eq!(killed(&i, Category::Peacekeepers), Some(3));
+        assert_eq!(i.event_type, EventType::RemoteViolence);
+        let i = one(&format!(
+            "{DATELINE}Des hommes armés ont tué samedi un gendarme et blessé quatre passants."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(1));
+    }
+
+    #[test]
+    fn wounded_captured_and_missing_are_separate() {
+        let i = one(&format!(
+            "{DATELINE}Deux soldats ont été tués et sept autres blessés mercredi; une dizaine de civils ont été enlevés."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(2));
+        assert_eq!(i.wounded.map(|t| t.best), Some(7));
+        assert_eq!(i.captured.map(|t| t.best), Some(10));
+    }
+
+    #[test]
+    fn numbers_that_are_not_tolls() {
+        // A year, a distance, a time, a vehicle count, a detention.
+        let v = incidents(&format!(
+            "{DATELINE}En 2022, l'attaque a eu lieu à 10 km de Niono vers 18 h 30; 3 véhicules ont brûlé."
+        ));
+        assert!(v.iter().all(|i| i.fatalities.is_none()), "{v:#?}");
+        let v = incidents(&format!(
+            "{DATELINE}Les 49 soldats ivoiriens détenus depuis juillet ont été inculpés."
+        ));
+        assert!(v.iter().all(|i| i.fatalities.is_none()));
+        let v = incidents("Le ministre de la Défense a qualifié le projet de tué dans l'œuf.");
+        assert!(v.iter().all(|i| i.fatalities.is_none()));
+    }
+
+    #[test]
+    fn a_toll_repeated_in_lead_and_body_counts_once() {
+        let i = one(&format!(
+            "{DATELINE}Vingt-six civils tués à Ogossagou. \
+             Dans la nuit de lundi à mardi, 26 civils ont été tués par des hommes armés à Ogossagou, \
+             selon un élu local. Ces 26 civils tués s'ajoutent à une longue liste."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(26));
+        assert_eq!(i.fatalities.map(|f| f.high), Some(26));
+    }
+
+    #[test]
+    fn conflicting_tolls_become_a_range() {
+        let i = one(&format!(
+            "{DATELINE}Selon l'armée, 12 soldats ont été tués lundi à Boulkessi. \
+             Une source locale évoque plutôt 20 soldats tués."
+        ));
+        let t = i.killed_in(Category::Soldiers).unwrap();
+        assert_eq!((t.low, t.best, t.high), (12, 20, 20));
+    }
+
+    #[test]
+    fn toll_sources_are_recorded() {
+        let i = one(&format!(
+            "{DATELINE}Selon l'armée, 9 terroristes ont été neutralisés lundi près de Sofara."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(9));
+        assert_eq!(i.toll_sources, vec!["official".to_string()]);
+    }
+
+    #[test]
+    fn actors_with_aliases_affiliation_and_perpetrator() {
+        let i = one(&format!(
+            "{DATELINE}L'attaque de lundi, qui a tué 5 civils, a été revendiquée par l'État islamique au Sahel."
+        ));
+        assert_eq!(i.actors, vec!["EIGS".to_string()]);
+        assert_eq!(i.perpetrator.as_deref(), Some("EIGS"));
+        let i = one(&format!(
+            "{DATELINE}Lundi, des combattants de la Katiba Macina, affiliée au GSIM, ont tué 4 bergers."
+        ));
+        assert_eq!(i.actors[0], "Katiba Macina");
+        assert!(i.actors.contains(&"JNIM".to_string()));
+        let i = one(&format!(
+            "{DATELINE}Des mercenaires de Wagner et les FAMa ont affronté lundi des jihadistes; 6 soldats ont péri."
+        ));
+        assert!(i.actors.contains(&"Wagner".to_string()) && i.actors.contains(&"FAMa".to_string()));
+    }
+
+    #[test]
+    fn two_dates_two_incidents() {
+        let v = incidents(&format!(
+            "{DATELINE}Huit civils ont été tués lundi 13 mars près de Macina. \
+             Le 2 mars, une embuscade avait coûté la vie à six soldats près de Dioura."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].date.unwrap().to_string(), "2023-03-13");
+        assert_eq!(v[1].date.unwrap().to_string(), "2023-03-02");
+    }
+
+    #[test]
+    fn le_lendemain_opens_a_new_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Sept soldats ont été tués lundi près de Niono. \
+             Le lendemain, trois civils ont été tués à Dogofry."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].date.unwrap().to_string(), "2023-03-14");
+        assert_eq!(killed(&v[1], Category::Civilians), Some(3));
+    }
+
+    #[test]
+    fn background_is_not_an_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Quatre soldats ont été tués lundi dans une embuscade. \
+             Le pays est dirigé depuis le coup d'État d'août 2020 par des militaires. \
+             En 2019, plus de 400 civils avaient été tués dans la région."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].deaths(), 4);
+    }
+
+    #[test]
+    fn weekday_conflict_is_a_warning() {
+        // 5 March 2023 was a Sunday.
+        let i = one("Le lundi 5 mars 2023, douze civils ont été tués à Bandiagara.");
+        assert!(
+            i.warnings.iter().any(|w| w.contains("lundi")),
+            "{:?}",
+            i.warnings
+        );
+        assert_eq!(i.date.unwrap().to_string(), "2023-03-05");
+    }
+
+    #[test]
+    fn relative_dates_need_a_day_precise_publication() {
+        let i = one(&format!(
+            "{DATELINE}Hier, cinq civils ont été tués à Kolongo."
+        ));
+        assert_eq!(i.date.unwrap().to_string(), "2023-03-14");
+        // Month-precision header: "hier" cannot be resolved; the month is kept.
+        let i = one("date 2023-03 Hier, cinq civils ont été tués à Kolongo.");
+        assert_eq!(i.date_precision, DatePrecision::Month);
+    }
+
+    #[test]
+    fn event_types() {
+        let i = one(&format!(
+            "{DATELINE}Une frappe de drone a tué lundi 7 jihadistes près de Léré."
+        ));
+        assert_eq!(i.sub_event_type, "Air/drone strike");
+        let i = one(&format!(
+            "{DATELINE}Les rebelles ont pris le contrôle de Léré lundi après des combats."
+        ));
+        assert_eq!(i.sub_event_type, "Non-state actor overtakes territory");
+        let i = one(&format!(
+            "{DATELINE}Une quinzaine de femmes ont été enlevées lundi près de Tominian."
+        ));
+        assert_eq!(i.sub_event_type, "Abduction/forced disappearance");
+        let i = one(&format!(
+            "{DATELINE}Lundi, des manifestants ont défilé à Kayes contre les coupures d'électricité."
+        ));
+        assert_eq!(i.event_type, EventType::Protests);
+    }
 }

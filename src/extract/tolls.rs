@@ -56,6 +56,21 @@ const SINGULAR: &[&str] = &[
     "berger",
     "commercant",
     "otage",
+    "chef de village",
+    "chef coutumier",
+    "douanier",
+    "eleveur",
+    "agriculteur",
+    "maire",
+    "elu",
+    "imam",
+    "enseignant",
+    "civile",
+    "passager",
+    "officier",
+    "habitant",
+    "orpailleur",
+    "jeune",
 ];
 
 /// Finds every toll. `cues` are sorted by start; `sentences` are ordered, disjoint ranges.
@@ -76,6 +91,12 @@ pub fn find_tolls(
             continue;
         };
         let sentence = &sentences[si];
+        // "tué par deux hommes armés": the agent, not the victims.
+        if word_before(text, q.span.start)
+            .is_some_and(|w| crate::corpus::normalize::fold_key(&text[w]) == "par")
+        {
+            continue;
+        }
         let Some(victim) = victim_after(text, cues, q.span.end, sentence.end) else {
             continue;
         };
@@ -160,6 +181,12 @@ fn complete(
         Some(o) => (o, victim.range.end),
         None => outcome_near(text, cues, sentence, &quantity, &victim.range)?,
     };
+    // "30 morts parmi les assaillants", "dans les rangs de l'armée": the category follows.
+    let category = if category == Category::Unknown {
+        category_after(text, cues, victim.range.end).unwrap_or(category)
+    } else {
+        category
+    };
     let source = cues
         .iter()
         .filter(|c| c.range.start >= sentence.start && c.range.end <= sentence.end)
@@ -222,8 +249,32 @@ fn victim_after<'a>(
     None
 }
 
-/// The outcome word for a victim noun: after it (nearest, within the sentence and 160 bytes),
-/// else before the quantity (within 60 bytes: "tuant 12 villageois", "ont tué 3 soldats").
+/// "parmi les assaillants", "dans les rangs des militaires", "côté armée": the category of
+/// a toll counted with a generic noun ("morts", "victimes").
+fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category> {
+    let window_end = text.floor_char_boundary((from + 48).min(text.len()));
+    let window = crate::corpus::normalize::fold_key(&text[from..window_end]);
+    let lead = [
+        "parmi les",
+        "parmi des",
+        "dans les rangs",
+        "du cote",
+        "cote",
+    ];
+    if !lead.iter().any(|l| window.starts_with(l)) {
+        return None;
+    }
+    cues.iter()
+        .filter(|c| c.range.start >= from && c.range.start < window_end)
+        .find_map(|c| match c.cue {
+            Cue::Victim(cat) if cat != Category::Unknown => Some(cat),
+            _ => None,
+        })
+}
+
+/// The outcome word for a victim noun: right before the quantity ("tuant deux civils et
+/// blessant cinq personnes", "ont tué 3 soldats"), else after the noun (nearest, within the
+/// sentence and 160 bytes), else before within 60 bytes.
 fn outcome_near(
     text: &str,
     cues: &[TextCue],
@@ -231,6 +282,19 @@ fn outcome_near(
     quantity: &Range<usize>,
     victim: &Range<usize>,
 ) -> Option<(Outcome, usize)> {
+    let just_before = cues.iter().rev().find_map(|c| match c.cue {
+        Cue::Outcome(o)
+            if c.range.end <= quantity.start
+                && c.range.start >= sentence.start
+                && adjacent_verb(&text[c.range.end..quantity.start]) =>
+        {
+            Some((o, victim.end))
+        }
+        _ => None,
+    });
+    if just_before.is_some() {
+        return just_before;
+    }
     let after = cues.iter().find_map(|c| match c.cue {
         Cue::Outcome(o)
             if c.range.start >= victim.end
@@ -255,6 +319,16 @@ fn outcome_near(
         }
         _ => None,
     })
+}
+
+/// The gap between an outcome verb and its quantity: "tuant deux…", "a coûté la vie à cinq…",
+/// "ont tué samedi un gendarme" — at most two words, no conjunction, no punctuation.
+fn adjacent_verb(gap: &str) -> bool {
+    !gap.contains([',', ';', ':', '.', '(', ')'])
+        && gap.split_whitespace().count() <= 2
+        && !gap
+            .split_whitespace()
+            .any(|w| matches!(w, "et" | "ou" | "mais" | "puis"))
 }
 
 fn word_before(text: &str, at: usize) -> Option<Range<usize>> {

@@ -49,6 +49,8 @@ pub struct PlaceLexicon {
     pub stoplist: HashSet<String>,
     pub person_cues: HashSet<String>,
     pub locative_cues: Vec<String>,
+    /// The cues with a space on each side, for suffix tests on folded text.
+    locative_cues_spaced: Vec<String>,
     pub areas: Vec<AreaDef>,
     /// Foreign names and area phrases: pattern i < foreign.len() is foreign, else an area.
     special: AhoCorasick,
@@ -97,6 +99,10 @@ impl PlaceLexicon {
             stoplist: fold_all(&f.stoplist).into_iter().collect(),
             person_cues: fold_all(&f.person_cues).into_iter().collect(),
             locative_cues: fold_all(&f.locative_cues),
+            locative_cues_spaced: fold_all(&f.locative_cues)
+                .into_iter()
+                .map(|c| format!(" {c} "))
+                .collect(),
             areas: f.area,
             special,
             special_kinds: kinds,
@@ -221,18 +227,27 @@ pub fn find_mentions(
             Special::Area(i) => found.push((s..e, MentionKind::Area(i))),
         }
     }
+    // Which folded bytes a mention already covers, and where mentions end: overlap and
+    // list-continuation checks in O(1), so a long text costs linear time.
+    let mut covered = vec![false; fb.len() + 1];
+    let mut ends = vec![false; fb.len() + 2];
+    for (r, k) in &found {
+        covered[r.clone()].iter_mut().for_each(|c| *c = true);
+        if !matches!(k, MentionKind::Area(_)) {
+            ends[r.end] = true;
+        }
+    }
     for (r, places) in names.find(f) {
-        if found
-            .iter()
-            .any(|(o, _)| o.start < r.end && r.start < o.end)
-        {
+        if covered[r.clone()].iter().any(|c| *c) {
             continue;
         }
+        covered[r.clone()].iter_mut().for_each(|c| *c = true);
+        ends[r.end] = true;
         found.push((r, MentionKind::Named(places.to_vec())));
     }
     // Capitalised unknown words after a locative cue: candidates for the fuzzy look-up.
     for (s, e) in words(f) {
-        if found.iter().any(|(o, _)| o.start < e && s < o.end) {
+        if covered[s..e].iter().any(|c| *c) {
             continue;
         }
         let orig = folded.original_range(s..e);
@@ -242,14 +257,13 @@ pub fn find_mentions(
         }
         let before = &f[..s];
         let after_cue = lex
-            .locative_cues
+            .locative_cues_spaced
             .iter()
-            .any(|c| before.ends_with(&format!(" {c} ")) || before == format!("{c} "));
+            .any(|c| before.ends_with(c.as_str()) || c.get(1..) == Some(before));
         // "Aguelhok, Tessalit, Tinzawaten": a list that continues a place mention.
-        let continues_list = found
-            .iter()
-            .any(|(o, k)| o.end + 1 == s && !matches!(k, MentionKind::Area(_)));
+        let continues_list = s > 0 && ends[s - 1];
         if after_cue || continues_list {
+            ends[e] = true;
             found.push((s..e, MentionKind::Unknown));
         }
     }
@@ -268,9 +282,13 @@ pub fn find_mentions(
             if !surface.chars().any(char::is_uppercase) || lex.stoplist.contains(&key) {
                 continue;
             }
-            if excluded
+            // `excluded` is sorted by start: look only at ranges that could overlap.
+            // (Actor names are far shorter than 200 bytes.)
+            let first = excluded.partition_point(|x| x.start + 200 < span.start);
+            if excluded[first..]
                 .iter()
-                .any(|x| x.start < span.end && span.start < x.end)
+                .take_while(|x| x.start < span.end)
+                .any(|x| span.start < x.end)
             {
                 continue;
             }

@@ -73,16 +73,20 @@ impl Geocoder {
         &self.gazetteer
     }
 
-    /// Resolves every place mention of a text.
-    pub fn resolve(&self, text: &str, folded: &Folded) -> Vec<Resolved> {
-        let lex = lexicon();
-        let excluded: Vec<Range<usize>> = lex
+    /// Candidate generation: every place mention of a text, before disambiguation.
+    pub fn candidates(&self, text: &str, folded: &Folded) -> Vec<Mention> {
+        let excluded: Vec<Range<usize>> = lexicon()
             .scan(&folded.text)
             .into_iter()
             .filter(|c| matches!(c.cue, Cue::Actor(_)))
             .map(|c| folded.original_range(c.range))
             .collect();
-        let mentions = find_mentions(text, folded, &self.names, &excluded);
+        find_mentions(text, folded, &self.names, &excluded)
+    }
+
+    /// Resolves every place mention of a text.
+    pub fn resolve(&self, text: &str, folded: &Folded) -> Vec<Resolved> {
+        let mentions = self.candidates(text, folded);
         let plex = place_lexicon();
         let b = basemap();
 
@@ -104,16 +108,17 @@ impl Geocoder {
             }
         }
         // Unambiguous anchors for the spread term.
-        let anchors: Vec<(f64, f64)> = mentions
+        let anchors: Vec<[f64; 2]> = mentions
             .iter()
             .filter_map(|m| match &m.kind {
                 MentionKind::Named(p) if p.len() == 1 => {
                     let pl = self.gazetteer.place(p[0]);
-                    (pl.country == "ML").then_some((pl.lon, pl.lat))
+                    (pl.country == "ML").then_some([pl.lon, pl.lat])
                 }
                 _ => None,
             })
             .collect();
+        let anchors = rstar::RTree::bulk_load(anchors);
 
         let mut out: Vec<Resolved> = Vec::new();
         let mut unknown: Vec<&Mention> = Vec::new();
@@ -210,7 +215,7 @@ impl Geocoder {
         &self,
         ids: impl Iterator<Item = (u32, usize)>,
         context: &HashSet<String>,
-        anchors: &[(f64, f64)],
+        anchors: &rstar::RTree<[f64; 2]>,
         m: &Mention,
     ) -> Vec<Candidate> {
         let b = basemap();
@@ -224,11 +229,12 @@ impl Geocoder {
                 {
                     parts.push(("region named in text", 3.0));
                 }
+                // Nearest other unambiguous place (an R-tree, so long texts stay linear).
                 let spread = anchors
-                    .iter()
-                    .map(|(lon, lat)| haversine_km(*lon, *lat, p.lon, p.lat))
-                    .filter(|d| *d > 0.5)
-                    .fold(f64::INFINITY, f64::min);
+                    .nearest_neighbor_iter(&[p.lon, p.lat])
+                    .map(|a| haversine_km(a[0], a[1], p.lon, p.lat))
+                    .find(|d| *d > 0.5)
+                    .unwrap_or(f64::INFINITY);
                 if spread.is_finite() {
                     parts.push(("near other places", 2.0 * (-spread / 150.0).exp()));
                 }
@@ -374,8 +380,11 @@ impl Geocoder {
         if let Some(p) = &article.published
             && p.kind == crate::corpus::PublicationKind::Dateline
         {
-            let line_start = article.text[..p.span.start].rfind('\n').map_or(0, |i| i + 1);
-            resolved.retain(|r| !(r.place.span[0] >= line_start && r.place.span[1] <= p.span.start));
+            let line_start = article.text[..p.span.start]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            resolved
+                .retain(|r| !(r.place.span[0] >= line_start && r.place.span[1] <= p.span.start));
         }
         let mut out = Vec::with_capacity(extraction.drafts.len());
         for d in &extraction.drafts {

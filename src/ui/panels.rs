@@ -9,7 +9,7 @@ use crate::analysis::Stack;
 use crate::incident::{Category, EventType, TollRange};
 use crate::ui::i18n::t;
 use crate::ui::map::event_colour;
-use crate::ui::state::{AppState, ChartKind, ColourBy, Lang};
+use crate::ui::state::{AppState, ChartKind, ColourBy, Lang, SortKey};
 
 pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
     let lang = state.prefs.lang;
@@ -495,6 +495,7 @@ pub fn category_colour(c: Category) -> Color32 {
 pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
     let lang = state.prefs.lang;
     let mut clicked = None;
+    let mut sort = None;
     egui::ScrollArea::vertical()
         .id_salt("table")
         .show(ui, |ui| {
@@ -502,11 +503,37 @@ pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
                 .striped(true)
                 .num_columns(6)
                 .show(ui, |ui| {
-                    for h in ["date", "place", "event", "toll", "actors", "source"] {
-                        ui.strong(t(lang, h));
+                    let columns = [
+                        ("date", Some(SortKey::Date)),
+                        ("place", Some(SortKey::Place)),
+                        ("event", Some(SortKey::Event)),
+                        ("toll", Some(SortKey::Deaths)),
+                        ("actors", None),
+                        ("source", Some(SortKey::Source)),
+                    ];
+                    for (h, key) in columns {
+                        match key {
+                            Some(k) => {
+                                let arrow = if state.prefs.sort != k {
+                                    ""
+                                } else if state.prefs.sort_descending {
+                                    " v"
+                                } else {
+                                    " ^"
+                                };
+                                let label =
+                                    RichText::new(format!("{}{arrow}", t(lang, h))).strong();
+                                if ui.button(label).clicked() {
+                                    sort = Some(k);
+                                }
+                            }
+                            None => {
+                                ui.strong(t(lang, h));
+                            }
+                        }
                     }
                     ui.end_row();
-                    for &i in &state.visible {
+                    for &i in &state.table_order {
                         let inc = &state.incidents[i];
                         let selected = state.selected == Some(i);
                         let date = inc.date.map_or("?".into(), |d| d.to_string());
@@ -535,6 +562,9 @@ pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
         });
     if let Some(i) = clicked {
         state.select(Some(i));
+    }
+    if let Some(k) = sort {
+        state.sort_by(k);
     }
 }
 

@@ -35,6 +35,17 @@ pub enum ChartKind {
     ByActor,
 }
 
+/// Table column the incident table is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum SortKey {
+    #[default]
+    Date,
+    Place,
+    Event,
+    Deaths,
+    Source,
+}
+
 /// Preferences remembered between runs.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Prefs {
@@ -44,6 +55,8 @@ pub struct Prefs {
     pub chart: ChartKind,
     pub show_regions: bool,
     pub show_labels: bool,
+    pub sort: SortKey,
+    pub sort_descending: bool,
 }
 
 pub struct AppState {
@@ -60,6 +73,8 @@ pub struct AppState {
     pub highlighted: Vec<usize>,
     /// Derived from `incidents` + `filter`; rebuilt by [`AppState::refresh`].
     pub visible: Vec<usize>,
+    /// `visible` in the table's sort order.
+    pub table_order: Vec<usize>,
     pub clusters: ClusterLevels,
     pub charts: Charts,
     /// Where the map should go next frame (lon, lat, zoom).
@@ -107,6 +122,7 @@ impl AppState {
             selected: None,
             highlighted: Vec::new(),
             visible: Vec::new(),
+            table_order: Vec::new(),
             clusters: ClusterLevels::build(&[], 48.0),
             charts: Charts::default(),
             pending_view: None,
@@ -145,6 +161,42 @@ impl AppState {
         if self.selected.is_some_and(|s| !self.visible.contains(&s)) {
             self.selected = None;
         }
+        self.sort_table();
+    }
+
+    /// Sorts the table rows; called when the filter or the sort column changes.
+    pub fn sort_table(&mut self) {
+        let mut order = self.visible.clone();
+        let inc = &self.incidents;
+        let place = |i: usize| {
+            inc[i]
+                .places
+                .first()
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
+        };
+        match self.prefs.sort {
+            SortKey::Date => order.sort_by_key(|&i| inc[i].date),
+            SortKey::Place => order.sort_by_cached_key(|&i| place(i)),
+            SortKey::Event => order.sort_by_key(|&i| inc[i].event_type),
+            SortKey::Deaths => order.sort_by_key(|&i| inc[i].deaths()),
+            SortKey::Source => order.sort_by_cached_key(|&i| inc[i].article.clone()),
+        }
+        if self.prefs.sort_descending {
+            order.reverse();
+        }
+        self.table_order = order;
+    }
+
+    /// Sort by `key`; the same key again flips the direction.
+    pub fn sort_by(&mut self, key: SortKey) {
+        if self.prefs.sort == key {
+            self.prefs.sort_descending = !self.prefs.sort_descending;
+        } else {
+            self.prefs.sort = key;
+            self.prefs.sort_descending = key == SortKey::Deaths;
+        }
+        self.sort_table();
     }
 
     pub fn set_filter(&mut self, f: Filter) {
@@ -166,18 +218,18 @@ impl AppState {
 
     /// Next (+1) or previous (-1) visible incident, in table order.
     pub fn step_selection(&mut self, dir: i32) {
-        if self.visible.is_empty() {
+        if self.table_order.is_empty() {
             return;
         }
         let pos = self
             .selected
-            .and_then(|s| self.visible.iter().position(|&v| v == s));
-        let n = self.visible.len() as i32;
+            .and_then(|s| self.table_order.iter().position(|&v| v == s));
+        let n = self.table_order.len() as i32;
         let next = match pos {
             Some(p) => (p as i32 + dir).rem_euclid(n),
             None => 0,
         };
-        self.select(Some(self.visible[next as usize]));
+        self.select(Some(self.table_order[next as usize]));
     }
 
     pub fn article_of(&self, incident: usize) -> &Article {
