@@ -94,9 +94,19 @@ impl Filter {
 }
 
 /// The region (pre-2023 admin1 of the basemap) of an incident's map point.
+/// Points on a border the simplified polygons miss take the region the geocoder gave the
+/// place.
 pub fn region_of(i: &Incident) -> Option<String> {
     let l = i.location?;
-    basemap().region_at(l.lon, l.lat).map(|r| r.name.clone())
+    basemap()
+        .region_at(l.lon, l.lat)
+        .map(|r| r.name.clone())
+        .or_else(|| {
+            i.places
+                .iter()
+                .find(|p| p.lat == Some(l.lat) && p.lon == Some(l.lon))
+                .and_then(|p| p.admin1.clone())
+        })
 }
 
 /// Deaths per category, for one bar of a chart.

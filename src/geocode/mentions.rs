@@ -39,6 +39,8 @@ struct PlacesFile {
     person_cues: Vec<String>,
     locative_cues: Vec<String>,
     area: Vec<AreaDef>,
+    #[serde(default)]
+    french_names: std::collections::HashMap<String, String>,
 }
 
 /// The geocoder's word lists (data/lexicon/places.toml), folded.
@@ -52,6 +54,8 @@ pub struct PlaceLexicon {
     /// The cues with a space on each side, for suffix tests on folded text.
     locative_cues_spaced: Vec<String>,
     pub areas: Vec<AreaDef>,
+    /// Display names in French for GeoNames main names ("Timbuktu" → "Tombouctou").
+    pub french_names: std::collections::HashMap<String, String>,
     /// Foreign names and area phrases: pattern i < foreign.len() is foreign, else an area.
     special: AhoCorasick,
     special_kinds: Vec<Special>,
@@ -61,6 +65,14 @@ pub struct PlaceLexicon {
 enum Special {
     Foreign,
     Area(usize),
+}
+
+/// The French display name of a gazetteer name, or the name itself.
+pub fn french_name(name: &str) -> &str {
+    place_lexicon()
+        .french_names
+        .get(name)
+        .map_or(name, String::as_str)
 }
 
 pub fn place_lexicon() -> &'static PlaceLexicon {
@@ -104,6 +116,7 @@ impl PlaceLexicon {
                 .map(|c| format!(" {c} "))
                 .collect(),
             areas: f.area,
+            french_names: f.french_names,
             special,
             special_kinds: kinds,
         })

@@ -291,7 +291,7 @@ impl Geocoder {
         }
         let name = self
             .display_name(best.geonameid, &m.key)
-            .unwrap_or(best.name.clone());
+            .unwrap_or_else(|| mentions::french_name(&best.name).to_string());
         PlaceMatch {
             mention: surface.to_string(),
             span: [m.span.start, m.span.end],
@@ -314,13 +314,22 @@ impl Geocoder {
             .copied()
             .find(|&i| self.gazetteer.place(i).geonameid == geonameid)?;
         let p = self.gazetteer.place(idx);
-        std::iter::once(&p.name)
-            .chain(std::iter::once(&p.asciiname))
-            .chain(p.alternate_names.iter())
-            .find(|n| {
-                let k = fold_key(n);
-                k == key || k.replace(' ', "") == key
-            })
+        let names = || {
+            std::iter::once(&p.name)
+                .chain(std::iter::once(&p.asciiname))
+                .chain(p.alternate_names.iter())
+        };
+        // The spelling the text used, else the French display name, else a spelling that
+        // matches once spaces are dropped ("Tinzaouatene" ~ "Ti-n-Zaouâtene").
+        if let Some(exact) = names().find(|n| fold_key(n) == key) {
+            return Some(mentions::french_name(exact).to_string());
+        }
+        let french = mentions::french_name(&p.name);
+        if french != p.name {
+            return Some(french.to_string());
+        }
+        names()
+            .find(|n| fold_key(n).replace(' ', "") == key)
             .cloned()
     }
 

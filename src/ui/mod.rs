@@ -182,7 +182,7 @@ fn towns(geocoder: &Geocoder) -> Vec<Town> {
                 _ => 12.5,
             };
             Town {
-                name: p.name.clone(),
+                name: crate::geocode::mentions::french_name(&p.name).to_string(),
                 lon: p.lon,
                 lat: p.lat,
                 min_zoom,

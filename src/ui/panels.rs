@@ -392,6 +392,10 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
     let labels: Vec<String> = data.iter().map(|(n, _)| n.clone()).collect();
     let mut charts: Vec<BarChart> = Vec::new();
     for c in Category::ALL {
+        // Only categories with deaths get a legend entry.
+        if !data.iter().any(|(_, s)| s.by_category.contains_key(&c)) {
+            continue;
+        }
         let bars: Vec<Bar> = data
             .iter()
             .enumerate()
@@ -422,7 +426,7 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
     let resp = Plot::new(("chart", state.prefs.chart as u8))
         .legend(Legend::default().position(egui_plot::Corner::RightTop))
         // Head room so the legend never hides a bar.
-        .include_y(top * 1.6)
+        .include_y(top * 1.8)
         .include_y(0.0)
         .height(ui.available_height().max(120.0))
         .allow_scroll(false)
