@@ -67,11 +67,28 @@ enum Command {
         /// Output file (written whole or not at all); stdout when absent.
         #[arg(long)]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
     /// Store articles in a workspace (not yet available: see the store issue).
     Ingest { paths: Vec<PathBuf> },
-    /// Render a briefing PNG without a window (not yet available: see the export issue).
-    Render { paths: Vec<PathBuf> },
+    /// Render a briefing PNG (map, legend, scale, title, attribution, optional chart) without
+    /// a window or GPU; the embedded seeds when no file is given.
+    Render {
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1600)]
+        width: u32,
+        #[arg(long, default_value_t = 1000)]
+        height: u32,
+        #[arg(long, default_value = "")]
+        title: String,
+        #[arg(long, value_enum, default_value_t = ChartArg::ByRegion)]
+        chart: ChartArg,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
     /// Reference data: install the full GeoNames gazetteer, show what is installed.
     Data {
         #[command(subcommand)]
@@ -88,6 +105,94 @@ enum DataAction {
     },
     /// Show the installed reference data.
     Status,
+}
+
+/// Filters shared by `export` and `render`.
+#[derive(clap::Args, Clone, Default)]
+struct FilterArgs {
+    /// First day kept (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Last day kept (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+    /// Region (admin1) name, e.g. Mopti.
+    #[arg(long)]
+    region: Option<String>,
+    /// Actor name, e.g. JNIM.
+    #[arg(long)]
+    actor: Option<String>,
+    /// Minimum deaths.
+    #[arg(long, default_value_t = 0)]
+    min_deaths: u32,
+}
+
+impl FilterArgs {
+    /// The filter, or a clear error naming the bad value and the valid ones.
+    fn to_filter(&self) -> Result<mali_atlas::analysis::Filter> {
+        let date = |s: &Option<String>, what: &str| -> Result<Option<chrono::NaiveDate>> {
+            s.as_deref()
+                .map(|v| {
+                    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                        .with_context(|| format!("--{what} {v:?} is not a date (YYYY-MM-DD)"))
+                })
+                .transpose()
+        };
+        let from = date(&self.from, "from")?;
+        let to = date(&self.to, "to")?;
+        if let (Some(a), Some(b)) = (from, to)
+            && a > b
+        {
+            bail!("--from {a} is after --to {b}");
+        }
+        let region = match &self.region {
+            None => None,
+            Some(r) => {
+                let b = mali_atlas::reference::basemap();
+                match b.region_named(r) {
+                    Some(area) => Some(area.name.clone()),
+                    None => {
+                        let valid: Vec<&str> = b.regions.iter().map(|a| a.name.as_str()).collect();
+                        bail!("unknown region {r:?}; valid regions: {}", valid.join(", "))
+                    }
+                }
+            }
+        };
+        let actor = match &self.actor {
+            None => None,
+            Some(a) => {
+                let lex = mali_atlas::extract::lexicon::lexicon();
+                let folded = mali_atlas::corpus::normalize::fold_key(a);
+                match lex.actors.iter().find(|d| {
+                    mali_atlas::corpus::normalize::fold_key(&d.name) == folded
+                        || d.aliases
+                            .iter()
+                            .any(|x| mali_atlas::corpus::normalize::fold_key(x) == folded)
+                }) {
+                    Some(d) => Some(d.name.clone()),
+                    None => {
+                        let valid: Vec<&str> = lex.actors.iter().map(|d| d.name.as_str()).collect();
+                        bail!("unknown actor {a:?}; valid actors: {}", valid.join(", "))
+                    }
+                }
+            }
+        };
+        Ok(mali_atlas::analysis::Filter {
+            from,
+            to,
+            region,
+            actor,
+            min_deaths: self.min_deaths,
+            ..Default::default()
+        })
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ChartArg {
+    ByRegion,
+    Timeline,
+    None,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -167,9 +272,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             writeln!(out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { files, format, out } => {
+        Command::Export {
+            files,
+            format,
+            out,
+            filter,
+        } => {
+            let filter = filter.to_filter()?;
             let (incidents, failed) =
                 extract_files(&files, 20 * 1024 * 1024, gazetteer.as_deref())?;
+            let incidents: Vec<Incident> = incidents
+                .into_iter()
+                .filter(|i| filter.accepts(i))
+                .collect();
             let write = |w: &mut dyn Write| -> std::io::Result<()> {
                 match format {
                     ExportFormat::Csv => export::write_csv(w, &incidents),
@@ -187,8 +302,39 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest { .. } => {
             bail!("`ingest` needs the workspace store, which this build does not have yet")
         }
-        Command::Render { .. } => {
-            bail!("`render` (headless briefing PNG) is not available in this build yet")
+        Command::Render {
+            files,
+            out,
+            width,
+            height,
+            title,
+            chart,
+            filter,
+        } => {
+            let filter = filter.to_filter()?;
+            if !(64..=8192).contains(&width) || !(64..=8192).contains(&height) {
+                bail!("--width and --height must be between 64 and 8192 pixels");
+            }
+            let geocoder = pipeline::geocoder(gazetteer.as_deref())?;
+            let (articles, failed) = if files.is_empty() {
+                (corpus::seeds(), 0)
+            } else {
+                load_articles(&files, 20 * 1024 * 1024)
+            };
+            let opts = mali_atlas::ui::briefing::BriefingOptions {
+                title,
+                chart: match chart {
+                    ChartArg::ByRegion => mali_atlas::ui::briefing::BriefingChart::ByRegion,
+                    ChartArg::Timeline => mali_atlas::ui::briefing::BriefingChart::Timeline,
+                    ChartArg::None => mali_atlas::ui::briefing::BriefingChart::None,
+                },
+            };
+            let image = export::briefing::render(articles, &geocoder, filter, &opts, width, height)
+                .map_err(|e| anyhow::anyhow!("rendering failed: {e}"))?;
+            let png = export::briefing::encode_png(&image).map_err(|e| anyhow::anyhow!(e))?;
+            export::write_atomically(&out, |w| w.write_all(&png))
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            Ok(exit_for(failed))
         }
         Command::Data { action } => data(action),
     }
@@ -231,6 +377,22 @@ fn data(action: DataAction) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Loads articles; unreadable inputs are reported on stderr and counted.
+fn load_articles(files: &[PathBuf], max_bytes: u64) -> (Vec<corpus::Article>, usize) {
+    let mut articles = Vec::new();
+    let mut failed = 0;
+    for result in corpus::load_paths(files, &LoadOptions { max_bytes }) {
+        match result {
+            Ok(a) => articles.push(a),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    (articles, failed)
+}
+
 /// Loads and extracts; unreadable inputs are reported on stderr and counted.
 fn extract_files(
     files: &[PathBuf],
@@ -238,18 +400,11 @@ fn extract_files(
     gazetteer: Option<&std::path::Path>,
 ) -> Result<(Vec<Incident>, usize)> {
     let geocoder = pipeline::geocoder(gazetteer)?;
-    let opts = LoadOptions { max_bytes };
-    let mut incidents = Vec::new();
-    let mut failed = 0;
-    for result in corpus::load_paths(files, &opts) {
-        match result {
-            Ok(article) => incidents.extend(pipeline::incidents(&article, &geocoder)),
-            Err(e) => {
-                failed += 1;
-                eprintln!("error: {e}");
-            }
-        }
-    }
+    let (articles, failed) = load_articles(files, max_bytes);
+    let incidents = articles
+        .iter()
+        .flat_map(|a| pipeline::incidents(a, &geocoder))
+        .collect();
     Ok((incidents, failed))
 }
 

@@ -256,3 +256,88 @@ fn stdin_is_read_with_a_dash() {
     assert_eq!(v["date"], "2023-04-01");
     assert_eq!(v["killed"]["soldiers"]["best"], 3);
 }
+
+#[test]
+fn render_writes_a_briefing_png_of_the_requested_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("briefing.png");
+    let res = mali_atlas()
+        .args([
+            "render", "--width", "1200", "--height", "800", "--title", "Test", "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    let img = image::open(&out).unwrap().to_rgba8();
+    assert_eq!(img.dimensions(), (1200, 800));
+    // The purple of "Violence against civilians" (seed 000's massacre) is on the map.
+    let purple = img
+        .pixels()
+        .filter(|p| p[0].abs_diff(148) < 30 && p[1].abs_diff(52) < 30 && p[2].abs_diff(170) < 30)
+        .count();
+    assert!(purple > 200, "marker pixels: {purple}");
+    // The legend strip at the bottom is not empty.
+    let (w, h) = img.dimensions();
+    let bg = *img.get_pixel(w - 2, h - 2);
+    let ink = (0..w)
+        .flat_map(|x| (h - 30..h - 4).map(move |y| (x, y)))
+        .filter(|&(x, y)| *img.get_pixel(x, y) != bg)
+        .count();
+    assert!(ink > 500, "legend ink: {ink}");
+}
+
+#[test]
+fn render_rejects_bad_filters_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("b.png");
+    let res = mali_atlas()
+        .args(["render", "--region", "Atlantis", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(res.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&res.stderr).contains("valid regions: Kayes"));
+    let res = mali_atlas()
+        .args([
+            "render",
+            "--from",
+            "2024-05-01",
+            "--to",
+            "2024-01-01",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(res.status.code(), Some(1));
+    assert!(!out.exists());
+}
+
+#[test]
+fn export_filters_by_region_and_date() {
+    let out = mali_atlas()
+        .args([
+            "export",
+            "--format",
+            "jsonl",
+            "--from",
+            "2024-01-01",
+            "--region",
+            "Mopti",
+        ])
+        .args(seeds())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.is_empty());
+    for l in text.lines() {
+        let v = check_contract(l);
+        assert!(v["date"].as_str().unwrap() >= "2024-01-01");
+    }
+}

@@ -1,7 +1,10 @@
 //! Incidents out to other tools: JSONL in the DESIGN.md contract, CSV with ACLED's column
 //! names plus our own, GeoJSON (RFC 7946). Files are written whole or not at all.
 //!
-//! Not here: the briefing image (drawn by the UI code) and filtering (the caller's job).
+//! The briefing image is rendered by [`briefing`] from the UI's drawing code; filtering is the
+//! caller's job.
+
+pub mod briefing;
 
 use std::io::{self, Write};
 use std::path::Path;

@@ -2,6 +2,7 @@
 //! charts and the incident table at the bottom. State lives in [`state::AppState`]; each panel
 //! is one function in [`panels`] or [`map`].
 
+pub mod briefing;
 pub mod i18n;
 pub mod map;
 pub mod panels;
@@ -25,6 +26,7 @@ pub struct MaliAtlasApp {
     memory: MapMemory,
     basemap: Basemap,
     basemap_dark: bool,
+    briefing_fitted: bool,
 }
 
 impl MaliAtlasApp {
@@ -38,6 +40,7 @@ impl MaliAtlasApp {
         MaliAtlasApp {
             basemap: Basemap::new(false, towns),
             basemap_dark: false,
+            briefing_fitted: false,
             state,
             memory,
         }
@@ -96,6 +99,33 @@ impl MaliAtlasApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
+                map::map_panel(ui, &mut self.state, &mut self.memory, &mut self.basemap)
+            });
+    }
+
+    /// Draws the briefing layout (title, map, legend, optional chart) filling `ui`; the map is
+    /// fitted to Mali or to the visible incidents on the first frame.
+    pub fn show_briefing(&mut self, ui: &mut egui::Ui, opts: &briefing::BriefingOptions) {
+        ui.ctx().set_visuals(egui::Visuals::light());
+        egui::Panel::top("briefing_header").show(ui, |ui| {
+            briefing::header(ui, &self.state, opts);
+        });
+        egui::Panel::bottom("briefing_legend").show(ui, |ui| {
+            briefing::legend(ui, &self.state);
+        });
+        if opts.chart != briefing::BriefingChart::None {
+            egui::Panel::right("briefing_chart")
+                .default_size(ui.available_width() * 0.3)
+                .show(ui, |ui| briefing::chart(ui, &self.state, opts));
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                if !self.briefing_fitted {
+                    self.state.pending_view =
+                        Some(briefing::fit_view(&self.state, ui.available_size()));
+                    self.briefing_fitted = true;
+                }
                 map::map_panel(ui, &mut self.state, &mut self.memory, &mut self.basemap)
             });
     }

@@ -389,70 +389,7 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
         ChartKind::ByMonth => state.charts.by_month.clone(),
         ChartKind::ByActor => state.charts.by_actor.clone(),
     };
-    let labels: Vec<String> = data.iter().map(|(n, _)| n.clone()).collect();
-    let mut charts: Vec<BarChart> = Vec::new();
-    for c in Category::ALL {
-        // Only categories with deaths get a legend entry.
-        if !data.iter().any(|(_, s)| s.by_category.contains_key(&c)) {
-            continue;
-        }
-        let bars: Vec<Bar> = data
-            .iter()
-            .enumerate()
-            .map(|(x, (name, s))| {
-                Bar::new(
-                    x as f64,
-                    s.by_category.get(&c).map_or(0.0, |r| r.best as f64),
-                )
-                .name(name)
-                .width(0.7)
-            })
-            .collect();
-        let mut chart = BarChart::new(t(lang, category_key(c)), bars).color(category_colour(c));
-        let below: Vec<&BarChart> = charts.iter().collect();
-        chart = chart.stack_on(&below);
-        charts.push(chart);
-    }
-    let whiskers: Vec<(f64, f64, f64)> = data
-        .iter()
-        .enumerate()
-        .map(|(x, (_, s))| {
-            let tr = s.total();
-            (x as f64, tr.low as f64, tr.high as f64)
-        })
-        .collect();
-    let label_fmt = labels.clone();
-    let top = whiskers.iter().map(|w| w.2).fold(10.0, f64::max);
-    let resp = Plot::new(("chart", state.prefs.chart as u8))
-        .legend(Legend::default().position(egui_plot::Corner::RightTop))
-        // Head room so the legend never hides a bar.
-        .include_y(top * 1.8)
-        .include_y(0.0)
-        .height(ui.available_height().max(120.0))
-        .allow_scroll(false)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .x_axis_formatter(move |m, _| {
-            let i = m.value.round();
-            if (m.value - i).abs() < 1e-6 && i >= 0.0 {
-                label_fmt.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |p| {
-            for c in charts {
-                p.bar_chart(c);
-            }
-            for (x, lo, hi) in &whiskers {
-                if hi > lo {
-                    p.line(
-                        egui_plot::Line::new("low–high", vec![[*x, *lo], [*x, *hi]])
-                            .color(Color32::BLACK),
-                    );
-                }
-            }
-        });
+    let resp = stacked_chart(ui, &data, lang, ("chart", state.prefs.chart as u8));
     // Hover a bar → highlight its incidents; click → it becomes a filter.
     let hovered = resp
         .response
@@ -606,4 +543,78 @@ pub enum TopBarAction {
     None,
     FitMali,
     FitSelection,
+}
+
+/// Deaths stacked by category, one bar per entry of `data`, with low–high whiskers. Shared by
+/// the app's chart panel and the briefing image.
+pub fn stacked_chart(
+    ui: &mut Ui,
+    data: &[(String, Stack)],
+    lang: Lang,
+    id: impl egui::AsIdSalt,
+) -> egui_plot::PlotResponse<()> {
+    let labels: Vec<String> = data.iter().map(|(n, _)| n.clone()).collect();
+    let mut charts: Vec<BarChart> = Vec::new();
+    for c in Category::ALL {
+        // Only categories with deaths get a legend entry.
+        if !data.iter().any(|(_, s)| s.by_category.contains_key(&c)) {
+            continue;
+        }
+        let bars: Vec<Bar> = data
+            .iter()
+            .enumerate()
+            .map(|(x, (name, s))| {
+                Bar::new(
+                    x as f64,
+                    s.by_category.get(&c).map_or(0.0, |r| r.best as f64),
+                )
+                .name(name)
+                .width(0.7)
+            })
+            .collect();
+        let mut chart = BarChart::new(t(lang, category_key(c)), bars).color(category_colour(c));
+        let below: Vec<&BarChart> = charts.iter().collect();
+        chart = chart.stack_on(&below);
+        charts.push(chart);
+    }
+    let whiskers: Vec<(f64, f64, f64)> = data
+        .iter()
+        .enumerate()
+        .map(|(x, (_, s))| {
+            let tr = s.total();
+            (x as f64, tr.low as f64, tr.high as f64)
+        })
+        .collect();
+    let label_fmt = labels.clone();
+    let top = whiskers.iter().map(|w| w.2).fold(10.0, f64::max);
+    Plot::new(id)
+        .legend(Legend::default().position(egui_plot::Corner::RightTop))
+        // Head room so the legend never hides a bar.
+        .include_y(top * 1.8)
+        .include_y(0.0)
+        .height(ui.available_height().max(120.0))
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .x_axis_formatter(move |m, _| {
+            let i = m.value.round();
+            if (m.value - i).abs() < 1e-6 && i >= 0.0 {
+                label_fmt.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |p| {
+            for c in charts {
+                p.bar_chart(c);
+            }
+            for (x, lo, hi) in &whiskers {
+                if hi > lo {
+                    p.line(
+                        egui_plot::Line::new("low–high", vec![[*x, *lo], [*x, *hi]])
+                            .color(Color32::BLACK),
+                    );
+                }
+            }
+        })
 }
