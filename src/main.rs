@@ -43,8 +43,12 @@ enum Command {
     Gui { paths: Vec<PathBuf> },
     /// Extract incidents from articles and print them (`-` reads stdin).
     Extract {
-        #[arg(required = true)]
+        #[arg(required_unless_present = "stdin_jsonl")]
         files: Vec<PathBuf>,
+        /// Read one JSON article per line from stdin ({"id", "text", "published"?}) and write
+        /// incidents as JSONL, in constant memory (for Spark's RDD.pipe, GNU parallel…).
+        #[arg(long, conflicts_with = "files")]
+        stdin_jsonl: bool,
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
         /// Largest article accepted, in bytes.
@@ -242,9 +246,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract {
+            stdin_jsonl: true, ..
+        } => {
+            let geocoder = pipeline::geocoder(gazetteer.as_deref())?;
+            let stdin = std::io::stdin().lock();
+            let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            let report = pipeline::stream_jsonl(stdin, stdout, &geocoder)?;
+            for (line, problem) in &report.errors {
+                eprintln!("error: <stdin> line {line}: {problem}");
+            }
+            tracing::info!(
+                "{} articles, {} incidents, {} bad lines",
+                report.articles,
+                report.incidents,
+                report.errors.len()
+            );
+            Ok(exit_for(report.errors.len()))
+        }
+        Command::Extract {
             files,
             format,
             max_bytes,
+            ..
         } => {
             let (incidents, failed) = extract_files(&files, max_bytes, gazetteer.as_deref())?;
             let mut out = std::io::stdout().lock();
