@@ -102,7 +102,8 @@ enum Command {
 
 #[derive(Subcommand)]
 enum DataAction {
-    /// Install the gazetteer from a local ML.txt, ML.zip or folder.
+    /// Install the full GeoNames gazetteer: downloads GeoNames' ML.zip over HTTPS, or takes a
+    /// local ML.txt, ML.zip or folder with --from.
     Install {
         #[arg(long)]
         from: Option<PathBuf>,
@@ -367,14 +368,30 @@ fn data(action: DataAction) -> Result<ExitCode> {
     let dir = install::data_dir().context("no per-user data folder on this system")?;
     match action {
         DataAction::Install { from } => {
-            let Some(from) = from else {
-                bail!(
-                    "downloading is not available in this build; download ML.zip from \
-                     GeoNames' public dump yourself and run `mali-atlas data install --from ML.zip`"
-                )
+            let status = match from {
+                Some(from) => install::install_from(&from, &dir)
+                    .with_context(|| format!("cannot install {}", from.display()))?,
+                None => {
+                    eprintln!("downloading {}", install::GEONAMES_ML_ZIP_URL);
+                    let mut last = 0u64;
+                    install::download_and_install(install::GEONAMES_ML_ZIP_URL, &dir, &mut |p| {
+                        // Plain lines, at most one per MB: readable on a terminal and in logs.
+                        if p.received >= last + (1 << 20) || Some(p.received) == p.total {
+                            last = p.received;
+                            match p.total {
+                                Some(t) if t > 0 => eprintln!(
+                                    "  {:.1} / {:.1} MB ({}%)",
+                                    p.received as f64 / 1e6,
+                                    t as f64 / 1e6,
+                                    p.received * 100 / t
+                                ),
+                                _ => eprintln!("  {:.1} MB", p.received as f64 / 1e6),
+                            }
+                        }
+                    })
+                    .context("download failed; on an offline machine use --from ML.zip")?
+                }
             };
-            let status = install::install_from(&from, &dir)
-                .with_context(|| format!("cannot install {}", from.display()))?;
             println!(
                 "installed {} places ({} names) from {} into {}\n{}",
                 status.places,

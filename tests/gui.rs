@@ -113,3 +113,42 @@ fn main_window_snapshot() {
         .max_failed_pixels(4000);
     h.snapshot_options("main_window_seeds", &options);
 }
+
+#[test]
+fn install_from_file_banner_reloads_with_the_full_gazetteer() {
+    let Some(ml) = common::geonames_mirror() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // SAFETY: no other test in this binary reads MALI_ATLAS_DATA_DIR (they build their
+    // geocoders explicitly), so changing it here races with nothing.
+    unsafe { std::env::set_var("MALI_ATLAS_DATA_DIR", dir.path()) };
+    let g = Geocoder::new(Gazetteer::fallback());
+    let mut h = harness(&g);
+    assert!(!h.state().state.gazetteer_is_full);
+    h.get_by_label("Installer (télécharger GeoNames)");
+    h.get_by_label("Fichier :").click();
+    h.run_steps(2);
+    h.get_by_label("Fichier :").type_text(ml.to_str().unwrap());
+    h.run_steps(2);
+    h.get_by_label("Installer depuis ce fichier").click();
+    h.run_steps(1);
+    for _ in 0..200 {
+        h.run_steps(1);
+        if h.state().state.gazetteer_is_full {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let s = &h.state().state;
+    assert!(
+        s.gazetteer_is_full,
+        "the app reloaded with the installed gazetteer: {:?}",
+        h.state().install_state()
+    );
+    assert!(
+        s.incidents
+            .iter()
+            .any(|i| i.places.iter().any(|p| p.name == "Diallassagou"))
+    );
+}

@@ -189,6 +189,25 @@ pub enum GazetteerError {
         path: PathBuf,
         source: serde_json::Error,
     },
+    #[error("{url}: will not download from there: {reason}")]
+    DownloadRefused { url: String, reason: String },
+    #[error("{url}: the server answered HTTP {status} {reason}")]
+    HttpStatus {
+        url: String,
+        status: u16,
+        reason: String,
+    },
+    #[error("{url}: download failed after {attempts} attempt(s): {reason}")]
+    Download {
+        url: String,
+        attempts: usize,
+        reason: String,
+    },
+    #[error("{url}: the downloaded file is not a usable GeoNames export: {source}")]
+    Downloaded {
+        url: String,
+        source: Box<GazetteerError>,
+    },
 }
 
 fn first_problem_suffix(first: &Option<String>) -> String {

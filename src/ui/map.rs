@@ -100,6 +100,11 @@ impl Basemap {
         }
     }
 
+    /// Forgets the projected shapes (after the towns or the theme changed).
+    pub fn invalidate(&mut self) {
+        self.cache_key = None;
+    }
+
     /// Shapes for the current view; recomputed only when the view changed.
     fn shapes(&mut self, projector: &Projector, rect: Rect) -> &[Shape] {
         let origin = projector.project(lon_lat(0.0, 0.0));
@@ -209,7 +214,12 @@ pub fn marker_radius(deaths: u32) -> f32 {
 }
 
 /// Draws the map with the basemap and incidents; handles hover, click and view requests.
-pub fn map_panel(ui: &mut Ui, state: &mut AppState, memory: &mut MapMemory, base: &mut Basemap) {
+pub fn map_panel(
+    ui: &mut Ui,
+    state: &mut AppState,
+    memory: &mut MapMemory,
+    base: &mut Basemap,
+) -> Rect {
     if let Some((lon, lat, zoom)) = state.pending_view.take() {
         memory.center_at(lon_lat(lon, lat));
         let _ = memory.set_zoom(zoom);
@@ -221,7 +231,7 @@ pub fn map_panel(ui: &mut Ui, state: &mut AppState, memory: &mut MapMemory, base
     let response = map.show(ui, |ui, response, projector, _| {
         overlays(ui, response, projector, lang);
     });
-    let _ = response;
+    response.response.rect
 }
 
 struct BasemapPlugin<'a> {

@@ -4,6 +4,7 @@
 
 pub mod briefing;
 pub mod i18n;
+pub mod install;
 pub mod map;
 pub mod panels;
 pub mod state;
@@ -27,6 +28,11 @@ pub struct MaliAtlasApp {
     basemap: Basemap,
     basemap_dark: bool,
     briefing_fitted: bool,
+    /// The map's rectangle last frame (what a PNG export crops).
+    map_rect: egui::Rect,
+    /// Result of the last export, shown in the status bar (written by a screenshot callback).
+    status: std::sync::Arc<std::sync::Mutex<String>>,
+    installer: install::Installer,
 }
 
 impl MaliAtlasApp {
@@ -41,6 +47,9 @@ impl MaliAtlasApp {
             basemap: Basemap::new(false, towns),
             basemap_dark: false,
             briefing_fitted: false,
+            map_rect: egui::Rect::NOTHING,
+            status: Default::default(),
+            installer: Default::default(),
             state,
             memory,
         }
@@ -73,8 +82,36 @@ impl MaliAtlasApp {
                 self.state.pending_view = Some((MALI_CENTER.0, MALI_CENTER.1, MALI_ZOOM))
             }
             TopBarAction::FitSelection => self.fit_selection(),
+            TopBarAction::ExportCsv => self.export_table("csv"),
+            TopBarAction::ExportGeojson => self.export_table("geojson"),
+            TopBarAction::ExportJsonl => self.export_table("jsonl"),
+            TopBarAction::ExportPng => self.export_png(ui.ctx()),
             TopBarAction::None => {}
         }
+        if !self.state.gazetteer_is_full {
+            if self.installer.state() == install::InstallState::Done {
+                self.installer.acknowledge();
+                self.reload_with_installed_gazetteer();
+            }
+            let lang = self.state.prefs.lang;
+            egui::Panel::top("gazetteer_banner").show(ui, |ui| {
+                install::install_banner(ui, &mut self.installer, lang)
+            });
+        }
+        let status = self.status.lock().map(|s| s.clone()).unwrap_or_default();
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.small(format!(
+                    "{} · {}",
+                    crate::reference::ATTRIBUTION,
+                    i18n::t(self.state.prefs.lang, "offline")
+                ));
+                if !status.is_empty() {
+                    ui.separator();
+                    ui.small(status);
+                }
+            });
+        });
         egui::Panel::left("filters")
             .resizable(true)
             .default_size(250.0)
@@ -99,8 +136,90 @@ impl MaliAtlasApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                map::map_panel(ui, &mut self.state, &mut self.memory, &mut self.basemap)
+                self.map_rect =
+                    map::map_panel(ui, &mut self.state, &mut self.memory, &mut self.basemap);
             });
+    }
+
+    /// Writes the filtered incidents, in table order, to the working directory, named by time.
+    fn export_table(&mut self, ext: &str) {
+        let incidents: Vec<crate::incident::Incident> = self
+            .state
+            .table_order
+            .iter()
+            .map(|&i| self.state.incidents[i].clone())
+            .collect();
+        let path = export_path(ext);
+        let result = crate::export::write_atomically(&path, |w| match ext {
+            "csv" => crate::export::write_csv(w, &incidents),
+            "geojson" => crate::export::write_geojson(w, &incidents),
+            _ => crate::export::write_jsonl(w, &incidents),
+        });
+        self.set_status(match result {
+            Ok(()) => format!(
+                "{} {} → {}",
+                i18n::t(self.state.prefs.lang, "exported"),
+                incidents.len(),
+                path.display()
+            ),
+            Err(e) => format!("{}: {e}", path.display()),
+        });
+    }
+
+    /// Saves exactly the current map view (with scale bar and attribution) as a PNG.
+    fn export_png(&mut self, ctx: &egui::Context) {
+        let rect = self.map_rect;
+        let ppp = ctx.pixels_per_point();
+        let status = self.status.clone();
+        let path = export_path("png");
+        let done = i18n::t(self.state.prefs.lang, "exported");
+        ctx.request_screenshot(move |image| {
+            let region = image.region(&rect, Some(ppp));
+            let [w, h] = region.size;
+            let bytes: Vec<u8> = region.pixels.iter().flat_map(|c| c.to_array()).collect();
+            let message = match image::RgbaImage::from_raw(w as u32, h as u32, bytes)
+                .ok_or_else(|| "empty image".to_string())
+                .and_then(|img| crate::export::briefing::encode_png(&img))
+                .and_then(|png| {
+                    crate::export::write_atomically(&path, |out| out.write_all(&png))
+                        .map_err(|e| e.to_string())
+                }) {
+                Ok(()) => format!("{done} → {}", path.display()),
+                Err(e) => format!("{}: {e}", path.display()),
+            };
+            if let Ok(mut s) = status.lock() {
+                *s = message;
+            }
+        });
+    }
+
+    /// Re-geocodes the articles with the freshly installed gazetteer, keeping filters and
+    /// preferences.
+    fn reload_with_installed_gazetteer(&mut self) {
+        let gazetteer = crate::geocode::install::load_installed_or_fallback(
+            crate::geocode::install::data_dir().as_deref(),
+        );
+        let geocoder = Geocoder::new(gazetteer);
+        let articles = std::mem::take(&mut self.state.articles);
+        let errors = std::mem::take(&mut self.state.load_errors);
+        let prefs = self.state.prefs.clone();
+        let filter = self.state.filter.clone();
+        self.state = AppState::new(articles, errors, &geocoder);
+        self.state.prefs = prefs;
+        self.state.set_filter(filter);
+        self.basemap.towns = towns(&geocoder);
+        self.basemap.invalidate();
+    }
+
+    /// Where a gazetteer install started from the banner stands.
+    pub fn install_state(&self) -> install::InstallState {
+        self.installer.state()
+    }
+
+    fn set_status(&self, message: String) {
+        if let Ok(mut s) = self.status.lock() {
+            *s = message;
+        }
     }
 
     /// Draws the briefing layout (title, map, legend, optional chart) filling `ui`; the map is
@@ -126,7 +245,7 @@ impl MaliAtlasApp {
                         Some(briefing::fit_view(&self.state, ui.available_size()));
                     self.briefing_fitted = true;
                 }
-                map::map_panel(ui, &mut self.state, &mut self.memory, &mut self.basemap)
+                map::map_panel(ui, &mut self.state, &mut self.memory, &mut self.basemap);
             });
     }
 
@@ -189,6 +308,12 @@ impl MaliAtlasApp {
         let zoom = (800.0 * 360.0 / (256.0 * extent)).log2().clamp(3.0, 12.0);
         self.state.pending_view = Some(((w + e) / 2.0, (s + n) / 2.0, zoom));
     }
+}
+
+/// `mali-atlas-YYYYMMDD-HHMMSS.ext` in the working directory.
+fn export_path(ext: &str) -> PathBuf {
+    let now = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    PathBuf::from(format!("mali-atlas-{now}.{ext}"))
 }
 
 /// Town labels ranked by importance from the loaded gazetteer.

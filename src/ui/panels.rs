@@ -530,10 +530,19 @@ pub fn top_bar(ui: &mut Ui, state: &mut AppState) -> TopBarAction {
             };
         }
         ui.checkbox(&mut state.prefs.dark, t(lang, "theme_dark"));
-        if !state.gazetteer_is_full {
-            ui.separator();
-            ui.small(t(lang, "gazetteer_missing"));
-        }
+        ui.menu_button(t(lang, "export"), |ui| {
+            for (label, a) in [
+                ("CSV (ACLED)", TopBarAction::ExportCsv),
+                ("GeoJSON", TopBarAction::ExportGeojson),
+                ("JSONL", TopBarAction::ExportJsonl),
+                ("PNG (carte)", TopBarAction::ExportPng),
+            ] {
+                if ui.button(label).clicked() {
+                    action = a;
+                    ui.close();
+                }
+            }
+        });
     });
     action
 }
@@ -543,6 +552,10 @@ pub enum TopBarAction {
     None,
     FitMali,
     FitSelection,
+    ExportCsv,
+    ExportGeojson,
+    ExportJsonl,
+    ExportPng,
 }
 
 /// Deaths stacked by category, one bar per entry of `data`, with low–high whiskers. Shared by
