@@ -147,6 +147,9 @@ pub struct Qualifier {
     pub bearing: Option<f64>,
     /// Preceded by "au"/"en" (country cue) — used for border towns and countries.
     pub country_cue: bool,
+    /// Followed by a foreign country ("Djibo, au Burkina Faso", "Tessit (Niger)"): a border
+    /// town on the other side.
+    pub foreign_country_after: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -344,7 +347,8 @@ pub fn find_mentions(
                 continue;
             }
         }
-        let qualifier = qualify(before);
+        let mut qualifier = qualify(before);
+        qualifier.foreign_country_after = foreign_country_after(&f[r.end..], lex);
         out.push(Mention {
             span,
             key,
@@ -397,6 +401,34 @@ fn qualify(before_folded: &str) -> Qualifier {
         }
     }
     q
+}
+
+/// "…, au Burkina Faso", " (Niger)", " dans le nord du Niger" right after a mention.
+fn foreign_country_after(after: &str, lex: &PlaceLexicon) -> bool {
+    let end = after.floor_char_boundary(after.len().min(60));
+    let t = after[..end].trim_start();
+    let prefixes = [
+        "au ",
+        "en ",
+        "du ",
+        "",
+        "au nord du ",
+        "au sud du ",
+        "a l est du ",
+        "a l ouest du ",
+        "dans le nord du ",
+        "dans le sud du ",
+        "dans l est du ",
+        "dans l ouest du ",
+    ];
+    prefixes.iter().any(|p| {
+        t.strip_prefix(p).is_some_and(|rest| {
+            lex.foreign_countries.iter().any(|c| {
+                rest.strip_prefix(c.as_str())
+                    .is_some_and(|tail| tail.is_empty() || tail.starts_with(' '))
+            })
+        })
+    }) && !t.is_empty()
 }
 
 fn bearing_of(w: &str) -> Option<f64> {
@@ -571,6 +603,23 @@ mod tests {
         let m = find_mentions(text, &f, &matcher(), &[]);
         assert_eq!(m[0].qualifier.distance_km, Some(12.0));
         assert_eq!(m[0].qualifier.bearing, None);
+    }
+
+    #[test]
+    fn border_towns_followed_by_a_foreign_country() {
+        let text = "une embuscade près de Gao, au Niger, et une autre à Kidal.";
+        let f = fold(text);
+        let m = find_mentions(text, &f, &matcher(), &[]);
+        assert!(m[0].qualifier.foreign_country_after, "{m:?}");
+        let kidal = m.iter().find(|x| x.key == "kidal").unwrap();
+        assert!(!kidal.qualifier.foreign_country_after);
+        let text = "des tirs à Gao (Burkina Faso)";
+        let f = fold(text);
+        assert!(
+            find_mentions(text, &f, &matcher(), &[])[0]
+                .qualifier
+                .foreign_country_after
+        );
     }
 
     #[test]

@@ -286,7 +286,7 @@ impl Geocoder {
                 (lat, lon) = offset(lat, lon, km, bearing);
             }
         }
-        if foreign_place {
+        if foreign_place || m.qualifier.foreign_country_after {
             precision = Precision::Foreign;
         }
         let name = self

@@ -61,6 +61,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("about", "À propos", "About"),
     ("export", "Exporter", "Export"),
     (
+        "about_text",
+        "Incidents violents au Mali extraits d'articles de presse en français. Hors ligne par défaut.",
+        "Violent incidents in Mali extracted from French news articles. Offline by default.",
+    ),
+    (
         "gazetteer_missing_short",
         "Gazetteer complet absent : seules les villes principales sont reconnues.",
         "Full gazetteer not installed: only main towns are recognised.",

@@ -530,6 +530,14 @@ pub fn top_bar(ui: &mut Ui, state: &mut AppState) -> TopBarAction {
             };
         }
         ui.checkbox(&mut state.prefs.dark, t(lang, "theme_dark"));
+        ui.menu_button(t(lang, "about"), |ui| {
+            ui.strong(format!("mali-atlas {}", env!("CARGO_PKG_VERSION")));
+            ui.label(t(lang, "about_text"));
+            ui.separator();
+            ui.label("GeoNames (geonames.org), CC BY 4.0");
+            ui.label("Made with Natural Earth (public domain)");
+            ui.label(crate::reference::ATTRIBUTION);
+        });
         ui.menu_button(t(lang, "export"), |ui| {
             for (label, a) in [
                 ("CSV (ACLED)", TopBarAction::ExportCsv),

@@ -212,7 +212,16 @@ impl AppState {
             .and_then(|i| self.incidents.get(i))
             .and_then(|x| x.location)
         {
-            self.pending_view = Some((l.lon, l.lat, 8.0));
+            // Closer for a town than for a region: the view shows what the precision allows.
+            use crate::incident::Precision::*;
+            let zoom = match l.precision {
+                Locality => 9.0,
+                NearLocality => 8.0,
+                Admin2 => 7.5,
+                Admin1 => 6.5,
+                Country | Foreign => 5.6,
+            };
+            self.pending_view = Some((l.lon, l.lat, zoom));
         }
     }
 
