@@ -191,6 +191,9 @@ pub struct PlaceMatch {
     pub lon: Option<f64>,
     pub admin1: Option<String>,
     pub admin2: Option<String>,
+    /// Region under the 2023 reform (19 regions), when the cercles are installed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1_2023: Option<String>,
     pub precision: Precision,
 }
 

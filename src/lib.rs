@@ -10,4 +10,5 @@ pub mod geocode; // gazetteer, toponym matching, disambiguation, admin areas
 pub mod incident; // the incident record: the contract between modules
 pub mod pipeline; // article → geocoded incidents, for the CLI, the app and the tests
 pub mod reference; // embedded basemap layers, regions and the fallback gazetteer
+pub mod store; // SQLite workspace: articles, incidents, corrections, merged events, search
 pub mod ui; // the eframe app

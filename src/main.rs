@@ -368,6 +368,31 @@ fn data(action: DataAction) -> Result<ExitCode> {
     let dir = install::data_dir().context("no per-user data folder on this system")?;
     match action {
         DataAction::Install { from } => {
+            // Cercle polygons (geoBoundaries ADM2) install from the same folder when present.
+            if let Some(from) = &from {
+                let adm2 = if from.is_dir() {
+                    Some(from.join(mali_atlas::reference::cercles::FILE_NAME))
+                } else {
+                    from.extension()
+                        .is_some_and(|e| e == "geojson" || e == "json")
+                        .then(|| from.clone())
+                };
+                if let Some(adm2) = adm2.filter(|p| p.exists()) {
+                    let n = mali_atlas::reference::cercles::install(&adm2, &dir).with_context(
+                        || format!("cannot install cercles from {}", adm2.display()),
+                    )?;
+                    println!(
+                        "installed {n} cercles from {}\n{}",
+                        adm2.display(),
+                        mali_atlas::reference::cercles::ATTRIBUTION
+                    );
+                    let has_gazetteer =
+                        from.is_dir() && ["ML.txt", "ML.zip"].iter().any(|f| from.join(f).exists());
+                    if !has_gazetteer {
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                }
+            }
             let status = match from {
                 Some(from) => install::install_from(&from, &dir)
                     .with_context(|| format!("cannot install {}", from.display()))?,
@@ -401,20 +426,37 @@ fn data(action: DataAction) -> Result<ExitCode> {
                 status.attribution
             );
         }
-        DataAction::Status => match install::status(&dir) {
-            Some(s) => println!(
-                "full gazetteer: {} places, {} names\nsource: {}\ninstalled: {}\n{}",
-                s.places, s.keys, s.source, s.installed_at, s.attribution
-            ),
-            None => println!(
-                "full gazetteer: not installed (using the embedded fallback of {} places)\n\
-                 install with: mali-atlas data install --from ML.zip\n{}",
-                mali_atlas::reference::fallback_places().len(),
-                mali_atlas::reference::ATTRIBUTION
-            ),
-        },
+        DataAction::Status => {
+            match mali_atlas::reference::cercles::load_installed(&dir) {
+                Some(c) => println!(
+                    "cercles: {} polygons\n{}",
+                    c.len(),
+                    mali_atlas::reference::cercles::ATTRIBUTION
+                ),
+                None => println!(
+                    "cercles: not installed (admin2 from the nearest cercle seat); \
+                     install with: mali-atlas data install --from FOLDER_WITH_ADM2_GEOJSON"
+                ),
+            }
+            data_status(&dir)
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn data_status(dir: &std::path::Path) {
+    match install::status(dir) {
+        Some(s) => println!(
+            "full gazetteer: {} places, {} names\nsource: {}\ninstalled: {}\n{}",
+            s.places, s.keys, s.source, s.installed_at, s.attribution
+        ),
+        None => println!(
+            "full gazetteer: not installed (using the embedded fallback of {} places)\n\
+                 install with: mali-atlas data install --from ML.zip\n{}",
+            mali_atlas::reference::fallback_places().len(),
+            mali_atlas::reference::ATTRIBUTION
+        ),
+    }
 }
 
 /// Loads articles; unreadable inputs are reported on stderr and counted.

@@ -20,11 +20,19 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
 pub fn geocoder(
     path: Option<&Path>,
 ) -> Result<Geocoder, crate::geocode::gazetteer::GazetteerError> {
+    let dir = data_dir();
     let gazetteer = match path {
         Some(p) => crate::geocode::gazetteer::Gazetteer::from_path(p)?,
-        None => load_installed_or_fallback(data_dir().as_deref()),
+        None => load_installed_or_fallback(dir.as_deref()),
     };
-    Ok(Geocoder::new(gazetteer))
+    let geocoder = Geocoder::new(gazetteer);
+    // Cercle polygons are optional: installed next to the gazetteer by `data install`.
+    Ok(
+        match dir.and_then(|d| crate::reference::cercles::load_installed(&d)) {
+            Some(c) => geocoder.with_cercles(c),
+            None => geocoder,
+        },
+    )
 }
 
 /// One article of a JSONL stream: `{"id": "...", "text": "...", "published": "2024-08-07"}`

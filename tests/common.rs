@@ -19,3 +19,20 @@ pub fn geonames_mirror() -> Option<PathBuf> {
         None
     }
 }
+
+/// `../shared/data/geoboundaries/` (cercle polygons), same rule as the GeoNames mirror.
+#[allow(dead_code)]
+pub fn geoboundaries_mirror() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geoboundaries");
+    if p.join("geoBoundaries-MLI-ADM2.geojson").exists() {
+        Some(p)
+    } else if std::env::var_os("CI").is_some() {
+        panic!(
+            "CI is set but the geoBoundaries mirror {} is missing",
+            p.display()
+        );
+    } else {
+        eprintln!("skipping: no geoBoundaries mirror at {}", p.display());
+        None
+    }
+}

@@ -192,3 +192,22 @@ fn fallback_gazetteer_never_invents_a_village() {
         }
     }
 }
+
+#[test]
+fn cercle_polygons_give_admin2_and_the_2023_regions() {
+    let (Some(ml), Some(gb)) = (common::geonames_mirror(), common::geoboundaries_mirror()) else {
+        return;
+    };
+    let cercles = mali_atlas::reference::cercles::Cercles::from_path(&gb).expect("ADM2 parses");
+    let g = Geocoder::new(Gazetteer::from_path(&ml).unwrap()).with_cercles(cercles);
+    let all = run(&g);
+    let d = all[0][0]
+        .places
+        .iter()
+        .find(|p| p.name == "Diallassagou")
+        .expect("Diallassagou");
+    assert_eq!(d.admin2.as_deref(), Some("Bankass"));
+    assert_eq!(d.admin1_2023.as_deref(), Some("Bandiagara"));
+    let k = all[3][0].places.iter().find(|p| p.name == "Kidal").unwrap();
+    assert_eq!(k.admin2.as_deref(), Some("Kidal"));
+}

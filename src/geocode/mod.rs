@@ -30,8 +30,11 @@ use mentions::{Mention, MentionKind, NameMatcher, find_mentions, place_lexicon};
 pub struct Geocoder {
     gazetteer: Gazetteer,
     names: NameMatcher,
-    /// Cercle (ADM2) records, for admin2 by nearest seat.
-    cercles: Vec<u32>,
+    /// Cercle (ADM2) records, for admin2 by nearest seat when no polygons are installed.
+    cercle_seats: Vec<u32>,
+    /// Cercle polygons (geoBoundaries, installed by the user): admin2 by point-in-polygon and
+    /// the 2023 regions.
+    cercles: Option<crate::reference::cercles::Cercles>,
 }
 
 /// One candidate for a mention with the parts of its score.
@@ -59,14 +62,25 @@ pub struct Resolved {
 impl Geocoder {
     pub fn new(gazetteer: Gazetteer) -> Self {
         let names = NameMatcher::new(gazetteer.keys());
-        let cercles = (0..gazetteer.places().len() as u32)
+        let cercle_seats = (0..gazetteer.places().len() as u32)
             .filter(|&i| gazetteer.place(i).feature_code == "ADM2")
             .collect();
         Geocoder {
             gazetteer,
             names,
-            cercles,
+            cercle_seats,
+            cercles: None,
         }
+    }
+
+    /// Uses cercle polygons for admin2 and the 2023 regions.
+    pub fn with_cercles(mut self, cercles: crate::reference::cercles::Cercles) -> Self {
+        self.cercles = Some(cercles);
+        self
+    }
+
+    pub fn has_cercles(&self) -> bool {
+        self.cercles.is_some()
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -148,6 +162,7 @@ impl Geocoder {
                                 lon: Some(r.centroid.x()),
                                 admin1: Some(r.name.clone()),
                                 admin2: None,
+                                admin1_2023: None,
                                 precision: Precision::Admin1,
                             },
                             candidates: Vec::new(),
@@ -301,6 +316,7 @@ impl Geocoder {
             lon: (precision != Precision::Foreign).then_some(lon),
             admin1: best.admin1.clone(),
             admin2: self.cercle_of(best.lon, best.lat),
+            admin1_2023: self.region_2023_of(best.lon, best.lat),
             precision,
         }
     }
@@ -335,7 +351,10 @@ impl Geocoder {
 
     /// Cercle by nearest ADM2 seat within 150 km (GeoNames gives admin2 for few places).
     fn cercle_of(&self, lon: f64, lat: f64) -> Option<String> {
-        self.cercles
+        if let Some(c) = &self.cercles {
+            return c.cercle_at(lon, lat).map(|c| c.name.clone());
+        }
+        self.cercle_seats
             .iter()
             .map(|&i| {
                 let p = self.gazetteer.place(i);
@@ -350,6 +369,14 @@ impl Geocoder {
                     .unwrap_or(n)
                     .to_string()
             })
+    }
+
+    fn region_2023_of(&self, lon: f64, lat: f64) -> Option<String> {
+        self.cercles
+            .as_ref()?
+            .cercle_at(lon, lat)?
+            .region_2023
+            .map(str::to_string)
     }
 
     fn area(&self, i: usize, surface: &str, m: &Mention) -> PlaceMatch {
@@ -373,6 +400,7 @@ impl Geocoder {
             lon: located.then_some(lon),
             admin1: (regions.len() == 1).then(|| regions[0].name.clone()),
             admin2: None,
+            admin1_2023: None,
             precision: if regions.len() <= 2 {
                 Precision::Admin1
             } else {
@@ -471,6 +499,7 @@ fn foreign(surface: &str, m: &Mention) -> PlaceMatch {
         lon: None,
         admin1: None,
         admin2: None,
+        admin1_2023: None,
         precision: Precision::Foreign,
     }
 }
@@ -509,6 +538,7 @@ mod tests {
             lon: Some(0.0),
             admin1: None,
             admin2: None,
+            admin1_2023: None,
             precision: prec,
         };
         let l = best_location(&[mk(Precision::Admin1, 1.0), mk(Precision::Locality, 2.0)]).unwrap();

@@ -8,6 +8,7 @@
 //! not available here at all.
 
 mod basemap;
+pub mod cercles;
 mod places;
 
 pub use basemap::{Area, Basemap, Line, basemap};
