@@ -208,6 +208,8 @@ impl Correction {
                     p.lon = Some(*lon);
                     p.admin1 = admin1.clone();
                     p.admin2 = admin2.clone();
+                    // The picked place's 2023 region is not known here.
+                    p.admin1_2023 = None;
                     p.precision = Precision::Locality;
                 }
                 r.location = Some(Location {

@@ -80,6 +80,7 @@ fn incident(d: Draft<'_>) -> Incident {
             lon: Some(lon),
             admin1: Some("Ségou".into()),
             admin2: Some(cercle.into()),
+            admin1_2023: None,
             precision: Precision::Locality,
         }],
         location: Some(Location {
