@@ -33,6 +33,10 @@ struct Cli {
     /// (default: the installed one, else the embedded fallback).
     #[arg(long, global = true)]
     gazetteer: Option<PathBuf>,
+    /// Workspace file (SQLite). `ingest` defaults to one in the per-user data folder; the app,
+    /// `export` and `render` read it instead of files when given.
+    #[arg(long, global = true)]
+    workspace: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -64,7 +68,6 @@ enum Command {
     },
     /// Export incidents of articles as CSV (ACLED columns), GeoJSON or JSONL.
     Export {
-        #[arg(required = true)]
         files: Vec<PathBuf>,
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -74,8 +77,15 @@ enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
-    /// Store articles in a workspace (not yet available: see the store issue).
-    Ingest { paths: Vec<PathBuf> },
+    /// Store articles (files, folders) in the workspace: extracted in parallel, unchanged
+    /// files skipped, one transaction per batch, a summary of failures at the end.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Articles per transaction.
+        #[arg(long, default_value_t = 500)]
+        batch: usize,
+    },
     /// Render a briefing PNG (map, legend, scale, title, attribution, optional chart) without
     /// a window or GPU; the embedded seeds when no file is given.
     Render {
@@ -241,10 +251,66 @@ fn init_logging(verbose: u8, quiet: bool) {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let gazetteer = cli.gazetteer.clone();
+    let workspace = cli.workspace.clone();
     match cli.command.unwrap_or(Command::Gui { paths: Vec::new() }) {
         Command::Gui { paths } => {
-            mali_atlas::ui::run(paths, gazetteer).map_err(|e| anyhow::anyhow!("{e}"))?;
+            mali_atlas::ui::run(paths, gazetteer, workspace).map_err(|e| anyhow::anyhow!("{e}"))?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest { paths, batch } => {
+            let path = match workspace {
+                Some(p) => p,
+                None => {
+                    let dir =
+                        install::data_dir().context("no per-user data folder; give --workspace")?;
+                    std::fs::create_dir_all(&dir)
+                        .with_context(|| format!("cannot create {}", dir.display()))?;
+                    dir.join("workspace.sqlite")
+                }
+            };
+            let mut ws = mali_atlas::store::Workspace::open(&path)?;
+            let geocoder = pipeline::geocoder(gazetteer.as_deref())?;
+            let started = std::time::Instant::now();
+            let bar = progress_bar();
+            let summary = pipeline::ingest(
+                &paths,
+                &mut ws,
+                &geocoder,
+                batch,
+                &mut |done, total, errors| match &bar {
+                    Some(b) => {
+                        b.set_length(total as u64);
+                        b.set_position(done as u64);
+                        b.set_message(format!("{errors} errors"));
+                    }
+                    None => eprintln!(
+                        "{done}/{total} files, {:.0} files/s, {errors} errors",
+                        done as f64 / started.elapsed().as_secs_f64().max(1e-3)
+                    ),
+                },
+            )?;
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            let s = &summary.stored;
+            println!(
+                "{}: {} files in {:.1} s — {} new, {} unchanged, {} re-extracted, {} replaced, \
+                 {} incidents written, {} orphaned corrections, {} failed",
+                path.display(),
+                summary.files,
+                started.elapsed().as_secs_f64(),
+                s.added,
+                s.unchanged,
+                s.reextracted,
+                s.replaced,
+                s.incidents_written,
+                s.orphaned_corrections,
+                summary.failed.len()
+            );
+            for f in &summary.failed {
+                eprintln!("failed: {f}");
+            }
+            Ok(exit_for(summary.failed.len()))
         }
         Command::Extract {
             stdin_jsonl: true, ..
@@ -303,8 +369,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             filter,
         } => {
             let filter = filter.to_filter()?;
-            let (incidents, failed) =
-                extract_files(&files, 20 * 1024 * 1024, gazetteer.as_deref())?;
+            let (incidents, failed) = match (&workspace, files.is_empty()) {
+                (Some(w), true) => {
+                    let ws = mali_atlas::store::Workspace::open(w)?;
+                    let (_, incidents) = pipeline::workspace_view(&ws)?;
+                    (incidents.into_iter().map(|(_, i)| i).collect(), 0)
+                }
+                (_, true) => bail!("give FILES to export, or --workspace"),
+                (_, false) => extract_files(&files, 20 * 1024 * 1024, gazetteer.as_deref())?,
+            };
             let incidents: Vec<Incident> = incidents
                 .into_iter()
                 .filter(|i| filter.accepts(i))
@@ -353,7 +426,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     ChartArg::None => mali_atlas::ui::briefing::BriefingChart::None,
                 },
             };
-            let image = export::briefing::render(articles, &geocoder, filter, &opts, width, height)
+            let state = match &workspace {
+                Some(w) if files.is_empty() => {
+                    let ws = mali_atlas::store::Workspace::open(w)?;
+                    let (articles, incidents) = pipeline::workspace_view(&ws)?;
+                    mali_atlas::ui::state::AppState::from_parts(
+                        articles,
+                        incidents,
+                        Vec::new(),
+                        true,
+                    )
+                }
+                _ => mali_atlas::ui::state::AppState::new(articles, Vec::new(), &geocoder),
+            };
+            let image = export::briefing::render(state, &geocoder, filter, &opts, width, height)
                 .map_err(|e| anyhow::anyhow!("rendering failed: {e}"))?;
             let png = export::briefing::encode_png(&image).map_err(|e| anyhow::anyhow!(e))?;
             export::write_atomically(&out, |w| w.write_all(&png))
@@ -457,6 +543,22 @@ fn data_status(dir: &std::path::Path) {
             mali_atlas::reference::ATTRIBUTION
         ),
     }
+}
+
+/// A progress bar on a terminal; `None` (plain lines) when stderr is piped or a file.
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} files  {per_sec}  {msg}  ETA {eta}",
+        )
+        .ok()?,
+    );
+    Some(bar)
 }
 
 /// Loads articles; unreadable inputs are reported on stderr and counted.

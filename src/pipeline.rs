@@ -149,3 +149,106 @@ mod tests {
         assert_eq!(first["killed"]["soldiers"]["best"], 10);
     }
 }
+
+/// What the workspace stores for an article.
+pub fn article_record(a: &Article) -> crate::store::ArticleRecord {
+    crate::store::ArticleRecord {
+        source: a.source.clone(),
+        hash: a.hash.clone(),
+        text: a.text.clone(),
+        title: a.title.clone(),
+        published: a.published.as_ref().map(|p| p.date),
+        published_precision: a
+            .published
+            .as_ref()
+            .map_or(crate::corpus::DatePrecision::Unknown, |p| p.precision),
+        load_errors: Vec::new(),
+    }
+}
+
+/// Counts and failures of an ingest run.
+#[derive(Debug, Default)]
+pub struct IngestSummary {
+    pub files: usize,
+    pub stored: crate::store::IngestReport,
+    pub failed: Vec<String>,
+}
+
+/// Loads `paths`, extracts what the workspace does not already hold at this extractor
+/// version (in parallel over the cores), and stores it in batches of `batch` articles, each
+/// batch one transaction. `progress(done, total, errors)` is called after every batch.
+pub fn ingest(
+    paths: &[std::path::PathBuf],
+    workspace: &mut crate::store::Workspace,
+    geocoder: &Geocoder,
+    batch: usize,
+    progress: &mut dyn FnMut(usize, usize, usize),
+) -> Result<IngestSummary, crate::store::StoreError> {
+    use rayon::prelude::*;
+    let mut summary = IngestSummary::default();
+    let mut articles = Vec::new();
+    for r in crate::corpus::load_paths(paths, &crate::corpus::LoadOptions::default()) {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => summary.failed.push(e.to_string()),
+        }
+    }
+    summary.files = articles.len() + summary.failed.len();
+    let total = summary.files;
+    let mut done = summary.failed.len();
+    progress(done, total, summary.failed.len());
+    let version = crate::extract::EXTRACTOR_VERSION;
+    for chunk in articles.chunks(batch.max(1)) {
+        let mut todo = Vec::with_capacity(chunk.len());
+        for a in chunk {
+            if workspace.needs_extraction(&a.hash, version)? {
+                todo.push(a);
+            } else {
+                summary.stored.unchanged += 1;
+            }
+        }
+        let records: Vec<(crate::store::ArticleRecord, Vec<Incident>)> = todo
+            .par_iter()
+            .map(|a| (article_record(a), incidents(a, geocoder)))
+            .collect();
+        let r = workspace.ingest(&records, version)?;
+        summary.stored.added += r.added;
+        summary.stored.unchanged += r.unchanged;
+        summary.stored.reextracted += r.reextracted;
+        summary.stored.replaced += r.replaced;
+        summary.stored.incidents_written += r.incidents_written;
+        summary.stored.orphaned_corrections = r.orphaned_corrections;
+        done += chunk.len();
+        progress(done, total, summary.failed.len());
+    }
+    Ok(summary)
+}
+
+/// A workspace as the app and the exports see it: its articles, and one incident per merged
+/// event (analysts' corrections applied, rejected incidents left out), each with the index of
+/// its representative article.
+pub fn workspace_view(
+    ws: &crate::store::Workspace,
+) -> Result<(Vec<Article>, Vec<(usize, Incident)>), crate::store::StoreError> {
+    let mut articles = Vec::new();
+    let mut by_source = std::collections::HashMap::new();
+    for a in ws.articles()? {
+        let Some(text) = ws.article_text(&a.hash)? else {
+            continue;
+        };
+        let mut article = crate::corpus::article_from_text(&a.source, text);
+        article.hash = a.hash.clone();
+        by_source.insert(a.source.clone(), articles.len());
+        articles.push(article);
+    }
+    let stored = ws.incidents()?;
+    let events = ws.events_of(&stored)?;
+    let incidents = events
+        .into_iter()
+        .filter_map(|e| {
+            let idx = *by_source.get(&e.record.article)?;
+            Some((idx, e.record))
+        })
+        .collect();
+    Ok((articles, incidents))
+}

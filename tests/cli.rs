@@ -341,3 +341,77 @@ fn export_filters_by_region_and_date() {
         assert!(v["date"].as_str().unwrap() >= "2024-01-01");
     }
 }
+
+#[test]
+fn ingest_is_idempotent_reports_failures_and_feeds_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for s in seeds() {
+        let p = std::path::Path::new(&s);
+        std::fs::copy(p, corpus.join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(corpus.join("vide.txt"), "").unwrap();
+    let ws = dir.path().join("w.sqlite");
+    let first = mali_atlas()
+        .arg("ingest")
+        .arg(&corpus)
+        .arg("--workspace")
+        .arg(&ws)
+        .output()
+        .unwrap();
+    assert_eq!(
+        first.status.code(),
+        Some(2),
+        "partial failure: the empty file"
+    );
+    let out = String::from_utf8_lossy(&first.stdout);
+    assert!(out.contains("5 new"), "{out}");
+    let err = String::from_utf8_lossy(&first.stderr);
+    assert!(err.contains("vide.txt"), "{err}");
+    // Piped: plain progress lines, no terminal escapes.
+    assert!(err.contains("files/s"), "{err}");
+    assert!(!err.contains('\u{1b}'));
+    let second = mali_atlas()
+        .arg("ingest")
+        .arg(&corpus)
+        .arg("--workspace")
+        .arg(&ws)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&second.stdout);
+    assert!(out.contains("0 new, 5 unchanged"), "{out}");
+    let export = mali_atlas()
+        .args(["export", "--format", "jsonl", "--workspace"])
+        .arg(&ws)
+        .output()
+        .unwrap();
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let text = String::from_utf8(export.stdout).unwrap();
+    assert_eq!(text.lines().count(), 6, "one line per event: {text}");
+    for l in text.lines() {
+        check_contract(l);
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_workspace_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("notes.txt");
+    std::fs::write(&ws, "mes notes de terrain").unwrap();
+    let out = mali_atlas()
+        .args(["export", "--format", "csv", "--workspace"])
+        .arg(&ws)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("notes.txt"));
+    assert_eq!(
+        std::fs::read_to_string(&ws).unwrap(),
+        "mes notes de terrain"
+    );
+}

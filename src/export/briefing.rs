@@ -8,21 +8,22 @@
 use std::io::Cursor;
 
 use crate::analysis::Filter;
-use crate::corpus::Article;
 use crate::geocode::Geocoder;
 use crate::ui::MaliAtlasApp;
 use crate::ui::briefing::BriefingOptions;
+use crate::ui::state::AppState;
 
-/// Renders the briefing of `articles` under `filter` to an RGBA image of `width`×`height`.
+/// Renders the briefing of `state`'s incidents under `filter` to an RGBA image of
+/// `width`×`height`; `geocoder` provides the town labels.
 pub fn render(
-    articles: Vec<Article>,
+    state: AppState,
     geocoder: &Geocoder,
     filter: Filter,
     opts: &BriefingOptions,
     width: u32,
     height: u32,
 ) -> Result<image::RgbaImage, String> {
-    let mut app = MaliAtlasApp::new(articles, Vec::new(), geocoder);
+    let mut app = MaliAtlasApp::with_state(state, geocoder);
     app.state.set_filter(filter);
     let opts = opts.clone();
     let mut harness = egui_kittest::Harness::builder()

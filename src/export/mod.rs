@@ -76,9 +76,15 @@ pub fn write_csv(w: &mut dyn Write, incidents: &[Incident]) -> io::Result<()> {
             time_precision.into(),
             i.event_type.name().into(),
             i.sub_event_type.clone(),
+            // ACLED's actor1: the perpetrator when known, else the first other actor named.
             i.perpetrator
                 .clone()
-                .or_else(|| i.actors.first().cloned())
+                .or_else(|| {
+                    i.actors
+                        .iter()
+                        .find(|a| Some(*a) != i.target.as_ref())
+                        .cloned()
+                })
                 .unwrap_or_default(),
             i.target.clone().unwrap_or_default(),
             place.and_then(|p| p.admin1.clone()).unwrap_or_default(),

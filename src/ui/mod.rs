@@ -39,6 +39,11 @@ impl MaliAtlasApp {
     /// The app over `articles`, geocoded with `geocoder`.
     pub fn new(articles: Vec<Article>, load_errors: Vec<String>, geocoder: &Geocoder) -> Self {
         let state = AppState::new(articles, load_errors, geocoder);
+        Self::with_state(state, geocoder)
+    }
+
+    /// The app over a prepared state (a workspace's events); `geocoder` gives the town labels.
+    pub fn with_state(state: AppState, geocoder: &Geocoder) -> Self {
         let mut memory = MapMemory::default();
         memory.center_at(walkers::lon_lat(MALI_CENTER.0, MALI_CENTER.1));
         let _ = memory.set_zoom(MALI_ZOOM);
@@ -360,8 +365,17 @@ impl eframe::App for MaliAtlasApp {
 }
 
 /// Opens the window on `paths` (files or folders), or on the embedded seeds when empty.
-pub fn run(paths: Vec<PathBuf>, gazetteer: Option<PathBuf>) -> Result<(), String> {
+pub fn run(
+    paths: Vec<PathBuf>,
+    gazetteer: Option<PathBuf>,
+    workspace: Option<PathBuf>,
+) -> Result<(), String> {
     let geocoder = pipeline::geocoder(gazetteer.as_deref()).map_err(|e| e.to_string())?;
+    let mut stored = None;
+    if let Some(w) = &workspace {
+        let ws = crate::store::Workspace::open(w).map_err(|e| e.to_string())?;
+        stored = Some(pipeline::workspace_view(&ws).map_err(|e| e.to_string())?);
+    }
     let (articles, errors) = if paths.is_empty() {
         (corpus::seeds(), Vec::new())
     } else {
@@ -386,7 +400,14 @@ pub fn run(paths: Vec<PathBuf>, gazetteer: Option<PathBuf>) -> Result<(), String
         "mali-atlas",
         options,
         Box::new(move |cc| {
-            let mut app = MaliAtlasApp::new(articles, errors, &geocoder);
+            let mut app = match stored {
+                // A workspace: its merged events, each counted once.
+                Some((articles, incidents)) => MaliAtlasApp::with_state(
+                    AppState::from_parts(articles, incidents, errors, true),
+                    &geocoder,
+                ),
+                None => MaliAtlasApp::new(articles, errors, &geocoder),
+            };
             if let Some(storage) = cc.storage
                 && let Some(prefs) = eframe::get_value::<Prefs>(storage, PREFS_KEY)
             {

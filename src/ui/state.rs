@@ -94,13 +94,26 @@ impl AppState {
     /// Extracts and geocodes `articles`.
     pub fn new(articles: Vec<Article>, load_errors: Vec<String>, geocoder: &Geocoder) -> Self {
         let mut incidents = Vec::new();
-        let mut incident_article = Vec::new();
         for (ai, a) in articles.iter().enumerate() {
             for inc in pipeline::incidents(a, geocoder) {
-                incidents.push(inc);
-                incident_article.push(ai);
+                incidents.push((ai, inc));
             }
         }
+        let full =
+            geocoder.gazetteer().source() == crate::geocode::gazetteer::GazetteerSource::Full;
+        Self::from_parts(articles, incidents, load_errors, full)
+    }
+
+    /// The state over incidents already extracted (e.g. from a workspace), each with the index
+    /// of its article in `articles`.
+    pub fn from_parts(
+        articles: Vec<Article>,
+        incidents: Vec<(usize, Incident)>,
+        load_errors: Vec<String>,
+        gazetteer_is_full: bool,
+    ) -> Self {
+        let (incident_article, incidents): (Vec<usize>, Vec<Incident>) =
+            incidents.into_iter().unzip();
         let date_bounds = incidents.iter().filter_map(|i| i.date).fold(
             None,
             |acc: Option<(NaiveDate, NaiveDate)>, d| match acc {
@@ -126,8 +139,7 @@ impl AppState {
             clusters: ClusterLevels::build(&[], 48.0),
             charts: Charts::default(),
             pending_view: None,
-            gazetteer_is_full: geocoder.gazetteer().source()
-                == crate::geocode::gazetteer::GazetteerSource::Full,
+            gazetteer_is_full,
             date_bounds,
         };
         s.refresh();
