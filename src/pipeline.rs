@@ -224,12 +224,15 @@ pub fn ingest(
     Ok(summary)
 }
 
+/// Articles, and incidents each with the index of its article.
+pub type ArticlesAndIncidents = (Vec<Article>, Vec<(usize, Incident)>);
+
 /// A workspace as the app and the exports see it: its articles, and one incident per merged
 /// event (analysts' corrections applied, rejected incidents left out), each with the index of
 /// its representative article.
 pub fn workspace_view(
     ws: &crate::store::Workspace,
-) -> Result<(Vec<Article>, Vec<(usize, Incident)>), crate::store::StoreError> {
+) -> Result<ArticlesAndIncidents, crate::store::StoreError> {
     let mut articles = Vec::new();
     let mut by_source = std::collections::HashMap::new();
     for a in ws.articles()? {
