@@ -396,9 +396,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(exit_for(failed))
         }
-        Command::Ingest { .. } => {
-            bail!("`ingest` needs the workspace store, which this build does not have yet")
-        }
         Command::Render {
             files,
             out,
