@@ -140,5 +140,36 @@ fn bench_map(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_extract, bench_gazetteer, bench_map);
+fn bench_briefing(c: &mut Criterion) {
+    use mali_atlas::analysis::Filter;
+    use mali_atlas::ui::briefing::BriefingOptions;
+    use mali_atlas::ui::state::AppState;
+    let geocoder = Geocoder::new(gazetteer());
+    let mut g = c.benchmark_group("briefing");
+    g.sample_size(10);
+    g.bench_function("render_1600x1000_png", |b| {
+        b.iter(|| {
+            let state = AppState::new(corpus::seeds(), Vec::new(), &geocoder);
+            let img = mali_atlas::export::briefing::render(
+                state,
+                mali_atlas::ui::towns(&geocoder),
+                Filter::default(),
+                &BriefingOptions::default(),
+                1600,
+                1000,
+            )
+            .expect("renders");
+            black_box(mali_atlas::export::briefing::encode_png(&img).expect("encodes"))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_extract,
+    bench_gazetteer,
+    bench_map,
+    bench_briefing
+);
 criterion_main!(benches);

@@ -422,6 +422,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     ChartArg::Timeline => mali_atlas::ui::briefing::BriefingChart::Timeline,
                     ChartArg::None => mali_atlas::ui::briefing::BriefingChart::None,
                 },
+                view: None,
             };
             let state = match &workspace {
                 Some(w) if files.is_empty() => {
@@ -436,7 +437,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 _ => mali_atlas::ui::state::AppState::new(articles, Vec::new(), &geocoder),
             };
-            let image = export::briefing::render(state, &geocoder, filter, &opts, width, height)
+            let towns = mali_atlas::ui::towns(&geocoder);
+            let image = export::briefing::render(state, towns, filter, &opts, width, height)
                 .map_err(|e| anyhow::anyhow!("rendering failed: {e}"))?;
             let png = export::briefing::encode_png(&image).map_err(|e| anyhow::anyhow!(e))?;
             export::write_atomically(&out, |w| w.write_all(&png))

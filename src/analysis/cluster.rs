@@ -51,6 +51,7 @@ impl Hasher for CellHasher {
     }
 }
 
+#[derive(Clone)]
 pub struct ClusterLevels {
     levels: Vec<Vec<Cluster>>,
     trees: Vec<RTree<Entry>>,

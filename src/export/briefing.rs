@@ -8,22 +8,22 @@
 use std::io::Cursor;
 
 use crate::analysis::Filter;
-use crate::geocode::Geocoder;
 use crate::ui::MaliAtlasApp;
 use crate::ui::briefing::BriefingOptions;
+use crate::ui::map::Town;
 use crate::ui::state::AppState;
 
 /// Renders the briefing of `state`'s incidents under `filter` to an RGBA image of
-/// `width`×`height`; `geocoder` provides the town labels.
+/// `width`×`height`, with `towns` as labels.
 pub fn render(
     state: AppState,
-    geocoder: &Geocoder,
+    towns: Vec<Town>,
     filter: Filter,
     opts: &BriefingOptions,
     width: u32,
     height: u32,
 ) -> Result<image::RgbaImage, String> {
-    let mut app = MaliAtlasApp::with_state(state, geocoder);
+    let mut app = MaliAtlasApp::with_state_and_towns(state, towns);
     app.state.set_filter(filter);
     let opts = opts.clone();
     let mut harness = egui_kittest::Harness::builder()

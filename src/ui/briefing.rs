@@ -24,6 +24,8 @@ pub enum BriefingChart {
 pub struct BriefingOptions {
     pub title: String,
     pub chart: BriefingChart,
+    /// Centre (lon, lat) and zoom to show; fitted to Mali or the incidents when absent.
+    pub view: Option<(f64, f64, f64)>,
 }
 
 /// The zoom and centre that fit Mali (or the incidents, if tighter) in a `size` map.

@@ -33,6 +33,7 @@ struct Lines {
 }
 
 /// A town label candidate, best first.
+#[derive(Debug, Clone)]
 pub struct Town {
     pub name: String,
     pub lon: f64,

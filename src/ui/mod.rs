@@ -44,10 +44,14 @@ impl MaliAtlasApp {
 
     /// The app over a prepared state (a workspace's events); `geocoder` gives the town labels.
     pub fn with_state(state: AppState, geocoder: &Geocoder) -> Self {
+        Self::with_state_and_towns(state, towns(geocoder))
+    }
+
+    /// The app over a prepared state and town labels (no gazetteer needed: briefings).
+    pub fn with_state_and_towns(state: AppState, towns: Vec<Town>) -> Self {
         let mut memory = MapMemory::default();
         memory.center_at(walkers::lon_lat(MALI_CENTER.0, MALI_CENTER.1));
         let _ = memory.set_zoom(MALI_ZOOM);
-        let towns = towns(geocoder);
         MaliAtlasApp {
             basemap: Basemap::new(false, towns),
             basemap_dark: false,
@@ -91,6 +95,7 @@ impl MaliAtlasApp {
             TopBarAction::ExportGeojson => self.export_table("geojson"),
             TopBarAction::ExportJsonl => self.export_table("jsonl"),
             TopBarAction::ExportPng => self.export_png(ui.ctx()),
+            TopBarAction::ExportBriefing => self.export_briefing(ui.ctx()),
             TopBarAction::None => {}
         }
         if !self.state.gazetteer_is_full {
@@ -221,6 +226,43 @@ impl MaliAtlasApp {
         self.installer.state()
     }
 
+    /// Renders the briefing (title, map at the current centre and zoom, legend, chart) of
+    /// the current filters on a background thread and saves it as PNG.
+    fn export_briefing(&mut self, ctx: &egui::Context) {
+        let state = self.state.clone();
+        let towns = self.basemap.towns.clone();
+        let center = self
+            .memory
+            .detached()
+            .map_or(MALI_CENTER, |p| (p.x(), p.y()));
+        let opts = briefing::BriefingOptions {
+            title: "mali-atlas".into(),
+            chart: briefing::BriefingChart::ByRegion,
+            view: Some((center.0, center.1, self.memory.zoom())),
+        };
+        let filter = self.state.filter.clone();
+        let status = self.status.clone();
+        let path = export_path("png");
+        let done = i18n::t(self.state.prefs.lang, "exported");
+        let ctx = ctx.clone();
+        self.set_status("…".into());
+        std::thread::spawn(move || {
+            let result = crate::export::briefing::render(state, towns, filter, &opts, 1600, 1000)
+                .and_then(|img| crate::export::briefing::encode_png(&img))
+                .and_then(|png| {
+                    crate::export::write_atomically(&path, |w| w.write_all(&png))
+                        .map_err(|e| e.to_string())
+                });
+            if let Ok(mut s) = status.lock() {
+                *s = match result {
+                    Ok(()) => format!("{done} → {}", path.display()),
+                    Err(e) => format!("{}: {e}", path.display()),
+                };
+            }
+            ctx.request_repaint();
+        });
+    }
+
     fn set_status(&self, message: String) {
         if let Ok(mut s) = self.status.lock() {
             *s = message;
@@ -247,7 +289,9 @@ impl MaliAtlasApp {
             .show(ui, |ui| {
                 if !self.briefing_fitted {
                     self.state.pending_view =
-                        Some(briefing::fit_view(&self.state, ui.available_size()));
+                        Some(opts.view.unwrap_or_else(|| {
+                            briefing::fit_view(&self.state, ui.available_size())
+                        }));
                     self.briefing_fitted = true;
                 }
                 map::map_panel(ui, &mut self.state, &mut self.memory, &mut self.basemap);
@@ -322,7 +366,7 @@ fn export_path(ext: &str) -> PathBuf {
 }
 
 /// Town labels ranked by importance from the loaded gazetteer.
-fn towns(geocoder: &Geocoder) -> Vec<Town> {
+pub fn towns(geocoder: &Geocoder) -> Vec<Town> {
     let g = geocoder.gazetteer();
     let mut v: Vec<Town> = g
         .places()

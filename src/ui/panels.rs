@@ -544,6 +544,7 @@ pub fn top_bar(ui: &mut Ui, state: &mut AppState) -> TopBarAction {
                 ("GeoJSON", TopBarAction::ExportGeojson),
                 ("JSONL", TopBarAction::ExportJsonl),
                 ("PNG (carte)", TopBarAction::ExportPng),
+                ("Briefing PNG", TopBarAction::ExportBriefing),
             ] {
                 if ui.button(label).clicked() {
                     action = a;
@@ -564,6 +565,7 @@ pub enum TopBarAction {
     ExportGeojson,
     ExportJsonl,
     ExportPng,
+    ExportBriefing,
 }
 
 /// Deaths stacked by category, one bar per entry of `data`, with low–high whiskers. Shared by

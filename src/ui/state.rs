@@ -59,6 +59,7 @@ pub struct Prefs {
     pub sort_descending: bool,
 }
 
+#[derive(Clone)]
 pub struct AppState {
     pub articles: Vec<Article>,
     pub incidents: Vec<Incident>,
@@ -83,7 +84,7 @@ pub struct AppState {
     pub date_bounds: Option<(NaiveDate, NaiveDate)>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Charts {
     pub by_region: Vec<(String, Stack)>,
     pub by_month: Vec<(String, Stack)>,
