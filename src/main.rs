@@ -103,6 +103,40 @@ enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// List the workspace's incidents with their numbers (for `correct`), corrections applied.
+    Incidents,
+    /// Correct incident N of `mali-atlas incidents` in the workspace; corrections survive
+    /// re-extraction (keyed to the article and the evidence spans).
+    Correct {
+        /// The incident's number in `mali-atlas incidents`.
+        number: usize,
+        /// Why (kept with the correction).
+        #[arg(long)]
+        reason: String,
+        /// New date (YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<String>,
+        /// Move the map point: LAT,LON.
+        #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true)]
+        r#move: Option<String>,
+        /// Deaths of a category: civilians=12 (or civilians=10-12-15 for low-best-high).
+        #[arg(long, value_name = "CATEGORY=N")]
+        killed: Option<String>,
+        /// ACLED event type, e.g. "Battles".
+        #[arg(long)]
+        event_type: Option<String>,
+        /// Not an incident (kept for review, off the map and charts).
+        #[arg(long)]
+        reject: bool,
+        /// Undo a rejection.
+        #[arg(long)]
+        restore: bool,
+    },
+    /// List the analyst's corrections; --orphaned: those whose evidence no longer matches.
+    Corrections {
+        #[arg(long)]
+        orphaned: bool,
+    },
     /// Reference data: install the full GeoNames gazetteer, show what is installed.
     Data {
         #[command(subcommand)]
@@ -446,6 +480,172 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(exit_for(failed))
         }
         Command::Data { action } => data(action),
+        Command::Incidents => {
+            let ws = open_workspace(workspace)?;
+            for (n, s) in ws.incidents()?.iter().enumerate() {
+                let i = &s.incident;
+                let place = i
+                    .places
+                    .iter()
+                    .find(|p| p.lat.is_some())
+                    .map_or("—", |p| p.name.as_str());
+                println!(
+                    "{n:>4}  {}  {:<26} {:<28} {:>5}  {}{}{}",
+                    i.date.map_or("?".to_string(), |d| d.to_string()),
+                    i.event_type.name(),
+                    place,
+                    i.fatalities.map_or("—".to_string(), |f| f.best.to_string()),
+                    i.article,
+                    if s.rejected { "  [rejected]" } else { "" },
+                    if s.corrected.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  [corrected: {}]", s.corrected.join(", "))
+                    },
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Correct {
+            number,
+            reason,
+            date,
+            r#move,
+            killed,
+            event_type,
+            reject,
+            restore,
+        } => {
+            use mali_atlas::store::{Correction, TollField};
+            let mut ws = open_workspace(workspace)?;
+            let stored = ws.incidents()?;
+            let Some(target) = stored.get(number) else {
+                bail!(
+                    "no incident {number}: the workspace has {} (see `mali-atlas incidents`)",
+                    stored.len()
+                )
+            };
+            let key = target.key.clone();
+            let mut changes = Vec::new();
+            if let Some(d) = date {
+                let d = chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                    .with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?;
+                changes.push(Correction::Date {
+                    date: Some(d),
+                    date_end: None,
+                    precision: mali_atlas::corpus::DatePrecision::Day,
+                });
+            }
+            if let Some(m) = r#move {
+                let (lat, lon) = m
+                    .split_once(',')
+                    .and_then(|(a, b)| {
+                        Some((a.trim().parse::<f64>().ok()?, b.trim().parse::<f64>().ok()?))
+                    })
+                    .filter(|(lat, lon)| {
+                        (-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon)
+                    })
+                    .with_context(|| format!("--move {m:?} is not LAT,LON"))?;
+                changes.push(Correction::MovePoint { lat, lon });
+            }
+            if let Some(k) = killed {
+                let (cat, n) = k
+                    .split_once('=')
+                    .with_context(|| format!("--killed {k:?} is not CATEGORY=N"))?;
+                let category = mali_atlas::incident::Category::ALL
+                    .into_iter()
+                    .find(|c| c.as_str() == cat.trim())
+                    .with_context(|| {
+                        format!(
+                            "unknown category {cat:?}; valid: {}",
+                            mali_atlas::incident::Category::ALL
+                                .map(|c| c.as_str())
+                                .join(", ")
+                        )
+                    })?;
+                let parts: Vec<u32> = n
+                    .split('-')
+                    .map(|x| x.trim().parse::<u32>())
+                    .collect::<Result<_, _>>()
+                    .with_context(|| {
+                        format!("--killed {k:?}: N must be a number or LOW-BEST-HIGH")
+                    })?;
+                let range = match parts[..] {
+                    [b] => mali_atlas::incident::TollRange::exact(b),
+                    [low, best, high] if low <= best && best <= high => {
+                        mali_atlas::incident::TollRange { low, best, high }
+                    }
+                    _ => bail!("--killed {k:?}: give N or LOW-BEST-HIGH with LOW ≤ BEST ≤ HIGH"),
+                };
+                changes.push(Correction::Toll {
+                    field: TollField::Killed(category),
+                    range: Some(range),
+                });
+            }
+            if let Some(e) = event_type {
+                let t = mali_atlas::incident::EventType::ALL
+                    .into_iter()
+                    .find(|t| t.name().eq_ignore_ascii_case(e.trim()))
+                    .with_context(|| {
+                        format!(
+                            "unknown event type {e:?}; valid: {}",
+                            mali_atlas::incident::EventType::ALL
+                                .map(|t| t.name())
+                                .join(", ")
+                        )
+                    })?;
+                changes.push(Correction::EventType {
+                    event_type: t,
+                    sub_event_type: None,
+                });
+            }
+            if reject {
+                changes.push(Correction::Reject);
+            }
+            if restore {
+                changes.push(Correction::Restore);
+            }
+            if changes.is_empty() {
+                bail!(
+                    "nothing to correct: give --date, --move, --killed, --event-type, --reject or --restore"
+                );
+            }
+            let n = changes.len();
+            for c in changes {
+                ws.correct(&key, c, &reason)?;
+            }
+            println!("{n} correction(s) recorded for incident {number}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Corrections { orphaned } => {
+            let ws = open_workspace(workspace)?;
+            let list = if orphaned {
+                ws.orphaned_corrections()?
+            } else {
+                ws.corrections()?
+            };
+            for c in &list {
+                println!(
+                    "{:>4}  {}  {:<18} {}  ({})",
+                    c.id,
+                    c.created_at,
+                    c.field,
+                    serde_json::to_string(&c.correction).unwrap_or_default(),
+                    c.reason
+                );
+            }
+            if list.is_empty() {
+                println!(
+                    "{}",
+                    if orphaned {
+                        "no orphaned corrections"
+                    } else {
+                        "no corrections"
+                    }
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -542,6 +742,11 @@ fn data_status(dir: &std::path::Path) {
             mali_atlas::reference::ATTRIBUTION
         ),
     }
+}
+
+fn open_workspace(path: Option<PathBuf>) -> Result<mali_atlas::store::Workspace> {
+    let path = path.context("give --workspace FILE")?;
+    Ok(mali_atlas::store::Workspace::open(&path)?)
 }
 
 /// A progress bar on a terminal; `None` (plain lines) when stderr is piped or a file.

@@ -415,3 +415,91 @@ fn a_file_that_is_not_a_workspace_is_refused_untouched() {
         "mes notes de terrain"
     );
 }
+
+#[test]
+fn corrections_from_the_cli_apply_and_persist() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.sqlite");
+    let seed0 = &seeds()[0];
+    mali_atlas()
+        .arg("ingest")
+        .arg(seed0)
+        .arg("--workspace")
+        .arg(&ws)
+        .assert()
+        .success();
+    let list = mali_atlas()
+        .arg("incidents")
+        .arg("--workspace")
+        .arg(&ws)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(list.stdout).unwrap();
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .trim_start()
+            .starts_with("0  2022-06-18"),
+        "{text}"
+    );
+    mali_atlas()
+        .args([
+            "correct",
+            "0",
+            "--killed",
+            "civilians=130-132-140",
+            "--move",
+            "13.75,-3.60",
+        ])
+        .args(["--reason", "bilan du ministère, 20 juin"])
+        .arg("--workspace")
+        .arg(&ws)
+        .assert()
+        .success();
+    // Bad values are refused with the valid ones listed.
+    let bad = mali_atlas()
+        .args([
+            "correct",
+            "0",
+            "--killed",
+            "aliens=3",
+            "--reason",
+            "x",
+            "--workspace",
+        ])
+        .arg(&ws)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("valid: civilians"));
+    // A second ingest of the same file keeps the correction.
+    mali_atlas()
+        .arg("ingest")
+        .arg(seed0)
+        .arg("--workspace")
+        .arg(&ws)
+        .assert()
+        .success();
+    let out = mali_atlas()
+        .args(["export", "--format", "jsonl", "--workspace"])
+        .arg(&ws)
+        .output()
+        .unwrap();
+    let v = check_contract(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    );
+    assert_eq!(v["killed"]["civilians"]["high"], 140);
+    assert_eq!(v["location"]["lat"], 13.75);
+    let listed = mali_atlas()
+        .arg("corrections")
+        .arg("--workspace")
+        .arg(&ws)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("bilan du ministère"));
+}
