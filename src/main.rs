@@ -406,8 +406,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (incidents, failed) = match (&workspace, files.is_empty()) {
                 (Some(w), true) => {
                     let ws = mali_atlas::store::Workspace::open(w)?;
-                    let (_, incidents) = pipeline::workspace_view(&ws)?;
-                    (incidents.into_iter().map(|(_, i)| i).collect(), 0)
+                    let view = pipeline::workspace_view(&ws)?;
+                    (view.incidents.into_iter().map(|(_, i)| i).collect(), 0)
                 }
                 (_, true) => bail!("give FILES to export, or --workspace"),
                 (_, false) => extract_files(&files, 20 * 1024 * 1024, gazetteer.as_deref())?,
@@ -461,10 +461,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let state = match &workspace {
                 Some(w) if files.is_empty() => {
                     let ws = mali_atlas::store::Workspace::open(w)?;
-                    let (articles, incidents) = pipeline::workspace_view(&ws)?;
+                    let view = pipeline::workspace_view(&ws)?;
                     mali_atlas::ui::state::AppState::from_parts(
-                        articles,
-                        incidents,
+                        view.articles,
+                        view.incidents,
                         Vec::new(),
                         true,
                     )

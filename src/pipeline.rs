@@ -224,15 +224,22 @@ pub fn ingest(
     Ok(summary)
 }
 
-/// Articles, and incidents each with the index of its article.
-pub type ArticlesAndIncidents = (Vec<Article>, Vec<(usize, Incident)>);
+/// A workspace as the app and the exports see it.
+#[derive(Debug, Default)]
+pub struct WorkspaceView {
+    pub articles: Vec<Article>,
+    /// One incident per merged event, with the index of its representative article.
+    pub incidents: Vec<(usize, Incident)>,
+    /// The stored incidents each event merges (where the analyst's corrections go).
+    pub keys: Vec<Vec<crate::store::IncidentKey>>,
+}
 
 /// A workspace as the app and the exports see it: its articles, and one incident per merged
 /// event (analysts' corrections applied, rejected incidents left out), each with the index of
 /// its representative article.
 pub fn workspace_view(
     ws: &crate::store::Workspace,
-) -> Result<ArticlesAndIncidents, crate::store::StoreError> {
+) -> Result<WorkspaceView, crate::store::StoreError> {
     let mut articles = Vec::new();
     let mut by_source = std::collections::HashMap::new();
     for a in ws.articles()? {
@@ -246,12 +253,17 @@ pub fn workspace_view(
     }
     let stored = ws.incidents()?;
     let events = ws.events_of(&stored)?;
-    let incidents = events
-        .into_iter()
-        .filter_map(|e| {
-            let idx = *by_source.get(&e.record.article)?;
-            Some((idx, e.record))
-        })
-        .collect();
-    Ok((articles, incidents))
+    let mut incidents = Vec::with_capacity(events.len());
+    let mut keys = Vec::with_capacity(events.len());
+    for e in events {
+        if let Some(&idx) = by_source.get(&e.record.article) {
+            incidents.push((idx, e.record));
+            keys.push(e.members);
+        }
+    }
+    Ok(WorkspaceView {
+        articles,
+        incidents,
+        keys,
+    })
 }

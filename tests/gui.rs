@@ -152,3 +152,54 @@ fn install_from_file_banner_reloads_with_the_full_gazetteer() {
             .any(|i| i.places.iter().any(|p| p.name == "Diallassagou"))
     );
 }
+
+#[test]
+fn drilldown_corrections_are_stored_in_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = Geocoder::new(Gazetteer::fallback());
+    let mut ws = mali_atlas::store::Workspace::open(&dir.path().join("w.sqlite")).unwrap();
+    let seeds = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+    mali_atlas::pipeline::ingest(&[seeds], &mut ws, &g, 100, &mut |_, _, _| {}).unwrap();
+    let view = mali_atlas::pipeline::workspace_view(&ws).unwrap();
+    let mut state = mali_atlas::ui::state::AppState::from_parts(
+        view.articles,
+        view.incidents,
+        Vec::new(),
+        true,
+    );
+    state.keys = view.keys;
+    let mut app = MaliAtlasApp::with_state(state, &g);
+    app.workspace = Some(ws);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut MaliAtlasApp| app.show(ui), app);
+    h.run_steps(3);
+    h.get_by_label("2022-06-18").click();
+    h.run_steps(3);
+    h.get_by_label("Corriger").click();
+    h.run_steps(3);
+    h.get_by_label("Morts").click();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Morts").type_text("130-132-140");
+    h.run_steps(1);
+    h.get_by_label("Motif").click();
+    h.run_steps(1);
+    h.get_by_label("Motif").type_text("bilan du ministère");
+    h.run_steps(1);
+    h.get_by_label("Enregistrer").click();
+    h.run_steps(4);
+    let s = &h.state().state;
+    let inc = s
+        .incidents
+        .iter()
+        .find(|i| i.article.contains("000_"))
+        .expect("seed 000 incident");
+    let civ = inc
+        .killed_in(mali_atlas::incident::Category::Civilians)
+        .unwrap();
+    assert_eq!((civ.low, civ.best, civ.high), (130, 132, 140), "{inc:#?}");
+    let stored = h.state().workspace.as_ref().unwrap().corrections().unwrap();
+    assert!(stored.iter().any(|c| c.reason == "bilan du ministère"));
+}

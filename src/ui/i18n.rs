@@ -60,6 +60,18 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("load_errors", "Fichiers illisibles", "Unreadable files"),
     ("about", "À propos", "About"),
     ("export", "Exporter", "Export"),
+    ("correct", "Corriger", "Correct"),
+    ("corrected", "Correction enregistrée", "Correction saved"),
+    ("reason", "Motif", "Reason"),
+    ("save", "Enregistrer", "Save"),
+    (
+        "reject",
+        "Rejeter (pas un incident)",
+        "Reject (not an incident)",
+    ),
+    ("need_reason", "Indiquez un motif.", "Give a reason."),
+    ("lat_lon", "Point (lat, lon)", "Point (lat, lon)"),
+    ("deaths_of", "Morts", "Deaths"),
     (
         "about_text",
         "Incidents violents au Mali extraits d'articles de presse en français. Hors ligne par défaut.",

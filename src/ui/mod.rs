@@ -3,6 +3,7 @@
 //! is one function in [`panels`] or [`map`].
 
 pub mod briefing;
+pub mod correct;
 pub mod i18n;
 pub mod install;
 pub mod map;
@@ -33,6 +34,8 @@ pub struct MaliAtlasApp {
     /// Result of the last export, shown in the status bar (written by a screenshot callback).
     status: std::sync::Arc<std::sync::Mutex<String>>,
     installer: install::Installer,
+    /// The open workspace, where corrections made in the drill-down are stored.
+    pub workspace: Option<crate::store::Workspace>,
 }
 
 impl MaliAtlasApp {
@@ -59,6 +62,7 @@ impl MaliAtlasApp {
             map_rect: egui::Rect::NOTHING,
             status: Default::default(),
             installer: Default::default(),
+            workspace: None,
             state,
             memory,
         }
@@ -149,6 +153,49 @@ impl MaliAtlasApp {
                 self.map_rect =
                     map::map_panel(ui, &mut self.state, &mut self.memory, &mut self.basemap);
             });
+        self.apply_corrections();
+    }
+
+    /// Stores the corrections the drill-down asked for (on every incident the event merges)
+    /// and reloads the workspace's events, keeping filters, preferences and the selection.
+    fn apply_corrections(&mut self) {
+        if self.state.pending_corrections.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.state.pending_corrections);
+        let Some(ws) = self.workspace.as_mut() else {
+            return;
+        };
+        let mut message = String::new();
+        for (incident, corrections, reason) in pending {
+            let keys = self.state.keys.get(incident).cloned().unwrap_or_default();
+            for key in &keys {
+                for c in &corrections {
+                    if let Err(e) = ws.correct(key, c.clone(), &reason) {
+                        message = e.to_string();
+                    }
+                }
+            }
+        }
+        match pipeline::workspace_view(ws) {
+            Ok(view) => {
+                let prefs = self.state.prefs.clone();
+                let filter = self.state.filter.clone();
+                let selected = self.state.selected;
+                let mut state =
+                    AppState::from_parts(view.articles, view.incidents, Vec::new(), true);
+                state.keys = view.keys;
+                state.prefs = prefs;
+                state.set_filter(filter);
+                state.selected = selected.filter(|&s| s < state.incidents.len());
+                self.state = state;
+                if message.is_empty() {
+                    message = i18n::t(self.state.prefs.lang, "corrected").to_string();
+                }
+            }
+            Err(e) => message = e.to_string(),
+        }
+        self.set_status(message);
     }
 
     /// Writes the filtered incidents, in table order, to the working directory, named by time.
@@ -418,7 +465,8 @@ pub fn run(
     let mut stored = None;
     if let Some(w) = &workspace {
         let ws = crate::store::Workspace::open(w).map_err(|e| e.to_string())?;
-        stored = Some(pipeline::workspace_view(&ws).map_err(|e| e.to_string())?);
+        let view = pipeline::workspace_view(&ws).map_err(|e| e.to_string())?;
+        stored = Some((ws, view));
     }
     let (articles, errors) = if paths.is_empty() {
         (corpus::seeds(), Vec::new())
@@ -445,11 +493,15 @@ pub fn run(
         options,
         Box::new(move |cc| {
             let mut app = match stored {
-                // A workspace: its merged events, each counted once.
-                Some((articles, incidents)) => MaliAtlasApp::with_state(
-                    AppState::from_parts(articles, incidents, errors, true),
-                    &geocoder,
-                ),
+                // A workspace: its merged events, each counted once, correctable.
+                Some((ws, view)) => {
+                    let mut state =
+                        AppState::from_parts(view.articles, view.incidents, errors, true);
+                    state.keys = view.keys;
+                    let mut app = MaliAtlasApp::with_state(state, &geocoder);
+                    app.workspace = Some(ws);
+                    app
+                }
                 None => MaliAtlasApp::new(articles, errors, &geocoder),
             };
             if let Some(storage) = cc.storage

@@ -284,6 +284,7 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
             ui.small(format!("! {w}"));
         }
     }
+    crate::ui::correct::correction_form(ui, state, sel);
     let others: Vec<usize> = (0..state.incidents.len())
         .filter(|&i| i != sel && state.incident_article[i] == state.incident_article[sel])
         .collect();

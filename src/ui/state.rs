@@ -81,6 +81,12 @@ pub struct AppState {
     /// Where the map should go next frame (lon, lat, zoom).
     pub pending_view: Option<(f64, f64, f64)>,
     pub gazetteer_is_full: bool,
+    /// For a workspace: the stored incidents behind each incident (event); empty otherwise.
+    pub keys: Vec<Vec<crate::store::IncidentKey>>,
+    /// The drill-down's correction form.
+    pub correction: crate::ui::correct::CorrectionForm,
+    /// Corrections asked for this frame: (incident, changes, reason).
+    pub pending_corrections: Vec<(usize, Vec<crate::store::Correction>, String)>,
     pub date_bounds: Option<(NaiveDate, NaiveDate)>,
 }
 
@@ -141,6 +147,9 @@ impl AppState {
             charts: Charts::default(),
             pending_view: None,
             gazetteer_is_full,
+            keys: Vec::new(),
+            correction: Default::default(),
+            pending_corrections: Vec::new(),
             date_bounds,
         };
         s.refresh();
