@@ -203,3 +203,25 @@ fn drilldown_corrections_are_stored_in_the_workspace() {
     let stored = h.state().workspace.as_ref().unwrap().corrections().unwrap();
     assert!(stored.iter().any(|c| c.reason == "bilan du ministère"));
 }
+
+#[test]
+fn heatmap_and_choropleth_modes() {
+    let g = Geocoder::new(Gazetteer::fallback());
+    let mut h = harness(&g);
+    h.get_by_label("chaleur").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().state.prefs.map_mode,
+        mali_atlas::ui::state::MapMode::Heatmap
+    );
+    h.get_by_label("choroplèthe").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().state.prefs.map_mode,
+        mali_atlas::ui::state::MapMode::Choropleth
+    );
+    let options = egui_kittest::SnapshotOptions::new()
+        .threshold(1.5)
+        .max_failed_pixels(4000);
+    h.snapshot_options("choropleth_seeds", &options);
+}

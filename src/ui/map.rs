@@ -13,7 +13,7 @@ use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
 use crate::incident::{EventType, Incident};
 use crate::reference::{ATTRIBUTION, basemap};
 use crate::ui::i18n::t;
-use crate::ui::state::{AppState, ColourBy};
+use crate::ui::state::{AppState, ColourBy, MapMode};
 
 /// Mali's centre and the zoom that fits it in ~1000 px.
 pub const MALI_CENTER: (f64, f64) = (-3.5, 17.3);
@@ -45,9 +45,14 @@ pub struct Town {
 pub struct Basemap {
     fills: Vec<Fill>,
     lines: Vec<Lines>,
+    /// Mali's regions, triangulated, for the choropleth.
+    regions: Vec<(String, Fill)>,
     pub towns: Vec<Town>,
     cache_key: Option<[f32; 6]>,
     cache: Vec<Shape>,
+    /// Choropleth meshes for (view, values); rebuilt only when either changes.
+    choropleth_key: Option<([f32; 6], Vec<(String, u32)>)>,
+    choropleth: Vec<Shape>,
 }
 
 impl Basemap {
@@ -92,31 +97,68 @@ impl Basemap {
                 stroke: Stroke::new(1.2, border),
             },
         ];
+        let regions = b
+            .regions
+            .iter()
+            .map(|r| (r.name.clone(), triangulate(&r.shape, Color32::TRANSPARENT)))
+            .collect();
         Basemap {
             fills,
             lines,
+            regions,
             towns,
             cache_key: None,
             cache: Vec::new(),
+            choropleth_key: None,
+            choropleth: Vec::new(),
         }
     }
 
     /// Forgets the projected shapes (after the towns or the theme changed).
     pub fn invalidate(&mut self) {
         self.cache_key = None;
+        self.choropleth_key = None;
+    }
+
+    /// Regions filled by deaths (`values`: region name → deaths), a sequential red ramp.
+    fn choropleth_shapes(
+        &mut self,
+        projector: &Projector,
+        rect: Rect,
+        values: &[(String, u32)],
+    ) -> &[Shape] {
+        let key = view_key(projector, rect);
+        let stale = self
+            .choropleth_key
+            .as_ref()
+            .is_none_or(|(k, v)| *k != key || v != values);
+        if stale {
+            self.choropleth.clear();
+            let max = values.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
+            for (name, fill) in &self.regions {
+                let deaths = values
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map_or(0, |(_, v)| *v);
+                if deaths == 0 {
+                    continue;
+                }
+                let color = ramp(deaths as f32 / max as f32);
+                let mut mesh = Mesh::default();
+                for &(lon, lat) in &fill.vertices {
+                    mesh.colored_vertex(projector.project(lon_lat(lon, lat)).to_pos2(), color);
+                }
+                mesh.indices.extend_from_slice(&fill.indices);
+                self.choropleth.push(Shape::Mesh(Arc::new(mesh)));
+            }
+            self.choropleth_key = Some((key, values.to_vec()));
+        }
+        &self.choropleth
     }
 
     /// Shapes for the current view; recomputed only when the view changed.
     fn shapes(&mut self, projector: &Projector, rect: Rect) -> &[Shape] {
-        let origin = projector.project(lon_lat(0.0, 0.0));
-        let key = [
-            projector.zoom() as f32,
-            origin.x,
-            origin.y,
-            rect.width(),
-            rect.height(),
-            rect.min.x,
-        ];
+        let key = view_key(projector, rect);
         if self.cache_key != Some(key) {
             self.cache.clear();
             for f in &self.fills {
@@ -144,6 +186,31 @@ impl Basemap {
         }
         &self.cache
     }
+}
+
+/// Identifies a view (zoom, position, size) for the shape caches.
+fn view_key(projector: &Projector, rect: Rect) -> [f32; 6] {
+    let origin = projector.project(lon_lat(0.0, 0.0));
+    [
+        projector.zoom() as f32,
+        origin.x,
+        origin.y,
+        rect.width(),
+        rect.height(),
+        rect.min.x,
+    ]
+}
+
+/// Light yellow → dark red, translucent so borders and rivers stay readable.
+pub fn ramp(t: f32) -> Color32 {
+    let t = t.clamp(0.0, 1.0);
+    let lerp = |a: f32, b: f32| (a + (b - a) * t) as u8;
+    Color32::from_rgba_unmultiplied(
+        lerp(255.0, 165.0),
+        lerp(230.0, 15.0),
+        lerp(160.0, 21.0),
+        170,
+    )
 }
 
 fn palette(dark: bool) -> (Color32, Color32, Color32, Color32) {
@@ -226,17 +293,31 @@ pub fn map_panel(
         let _ = memory.set_zoom(zoom);
     }
     let lang = state.prefs.lang;
+    let choropleth: Option<Vec<(String, u32)>> = (state.prefs.map_mode == MapMode::Choropleth)
+        .then(|| {
+            state
+                .charts
+                .by_region
+                .iter()
+                .map(|(r, s)| (r.clone(), s.total().best))
+                .collect()
+        });
+    let choropleth_max = choropleth
+        .as_ref()
+        .map(|v| v.iter().map(|(_, d)| *d).max().unwrap_or(0));
     let map = Map::new(None, memory, lon_lat(MALI_CENTER.0, MALI_CENTER.1))
-        .with_plugin(BasemapPlugin { base })
+        .with_plugin(BasemapPlugin { base, choropleth })
         .with_plugin(IncidentsPlugin { state });
     let response = map.show(ui, |ui, response, projector, _| {
-        overlays(ui, response, projector, lang);
+        overlays(ui, response, projector, lang, choropleth_max);
     });
     response.response.rect
 }
 
 struct BasemapPlugin<'a> {
     base: &'a mut Basemap,
+    /// Deaths per region when the choropleth is on.
+    choropleth: Option<Vec<(String, u32)>>,
 }
 
 impl Plugin for BasemapPlugin<'_> {
@@ -260,6 +341,13 @@ impl Plugin for BasemapPlugin<'_> {
         );
         let shapes = self.base.shapes(projector, rect).to_vec();
         painter.extend(shapes);
+        if let Some(values) = &self.choropleth {
+            let fills = self
+                .base
+                .choropleth_shapes(projector, rect, values)
+                .to_vec();
+            painter.extend(fills);
+        }
         // Town labels, best first, skipping any that would overlap one already placed.
         let zoom = projector.zoom();
         let font = egui::FontId::proportional(11.0);
@@ -302,9 +390,24 @@ impl Plugin for IncidentsPlugin<'_> {
         let zoom = projector.zoom();
         let by = state.prefs.colour_by;
         let rect = response.rect.expand(40.0);
+        let heat = state.prefs.map_mode == MapMode::Heatmap;
         for c in state.clusters.at_zoom(zoom) {
             let p = projector.project(lon_lat(c.lon, c.lat)).to_pos2();
             if !rect.contains(p) {
+                continue;
+            }
+            if heat {
+                // Concentric translucent discs: overlapping ones add up like a heat layer;
+                // weight = incidents + deaths.
+                let w = (c.members.len() as f32 + c.deaths as f32).sqrt();
+                let r = 14.0 + 6.0 * w;
+                for (k, a) in [(1.0, 0.10), (0.7, 0.14), (0.45, 0.2), (0.25, 0.3)] {
+                    painter.circle_filled(
+                        p,
+                        r * k,
+                        Color32::from_rgba_unmultiplied(230, 60, 20, (a * 255.0) as u8),
+                    );
+                }
                 continue;
             }
             if c.members.len() == 1 {
@@ -447,6 +550,7 @@ fn overlays(
     response: &egui::Response,
     projector: &Projector,
     lang: crate::ui::state::Lang,
+    choropleth_max: Option<u32>,
 ) {
     let rect = response.rect;
     let painter = ui.painter().with_clip_rect(rect);
@@ -484,6 +588,34 @@ fn overlays(
             origin + Vec2::new(len + 6.0, -2.0),
             egui::Align2::LEFT_BOTTOM,
             label,
+            egui::FontId::proportional(11.0),
+            text_color,
+        );
+    }
+    if let Some(max) = choropleth_max {
+        // Colour ramp legend, top right.
+        let w = 160.0;
+        let origin = rect.right_top() + Vec2::new(-w - 16.0, 12.0);
+        painter.rect_filled(
+            Rect::from_min_size(origin - Vec2::splat(6.0), Vec2::new(w + 12.0, 40.0)),
+            3.0,
+            bg,
+        );
+        for i in 0..32 {
+            let x0 = origin.x + w * i as f32 / 32.0;
+            painter.rect_filled(
+                Rect::from_min_max(
+                    egui::pos2(x0, origin.y),
+                    egui::pos2(x0 + w / 32.0 + 0.5, origin.y + 10.0),
+                ),
+                0.0,
+                ramp(i as f32 / 31.0),
+            );
+        }
+        painter.text(
+            origin + Vec2::new(0.0, 14.0),
+            egui::Align2::LEFT_TOP,
+            format!("0 – {max} {}", t(lang, "dead")),
             egui::FontId::proportional(11.0),
             text_color,
         );

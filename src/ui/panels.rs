@@ -9,7 +9,7 @@ use crate::analysis::Stack;
 use crate::incident::{Category, EventType, TollRange};
 use crate::ui::i18n::t;
 use crate::ui::map::event_colour;
-use crate::ui::state::{AppState, ChartKind, ColourBy, Lang, SortKey};
+use crate::ui::state::{AppState, ChartKind, ColourBy, Lang, MapMode, SortKey};
 
 pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
     let lang = state.prefs.lang;
@@ -114,6 +114,24 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
     state.set_filter(f);
 
     ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t(lang, "map_mode"));
+        ui.selectable_value(
+            &mut state.prefs.map_mode,
+            MapMode::Markers,
+            t(lang, "markers"),
+        );
+        ui.selectable_value(
+            &mut state.prefs.map_mode,
+            MapMode::Heatmap,
+            t(lang, "heatmap"),
+        );
+        ui.selectable_value(
+            &mut state.prefs.map_mode,
+            MapMode::Choropleth,
+            t(lang, "choropleth"),
+        );
+    });
     ui.horizontal(|ui| {
         ui.label(t(lang, "colour_by"));
         ui.selectable_value(

@@ -35,6 +35,18 @@ pub enum ChartKind {
     ByActor,
 }
 
+/// How incidents are drawn on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum MapMode {
+    /// Markers sized by deaths, clustered when zoomed out.
+    #[default]
+    Markers,
+    /// Density of deaths (and incidents) as a heat layer.
+    Heatmap,
+    /// Regions filled by deaths, markers on top.
+    Choropleth,
+}
+
 /// Table column the incident table is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum SortKey {
@@ -57,6 +69,8 @@ pub struct Prefs {
     pub show_labels: bool,
     pub sort: SortKey,
     pub sort_descending: bool,
+    #[serde(default)]
+    pub map_mode: MapMode,
 }
 
 #[derive(Clone)]
