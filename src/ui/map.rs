@@ -19,6 +19,11 @@ use crate::ui::state::{AppState, ColourBy, MapMode};
 pub const MALI_CENTER: (f64, f64) = (-3.5, 17.3);
 pub const MALI_ZOOM: f64 = 5.6;
 
+/// Zoom, position and size of a view: what the shape caches are keyed by.
+type ViewKey = [f32; 6];
+/// Deaths per region name.
+type RegionValues = Vec<(String, u32)>;
+
 /// A filled layer triangulated once, in lon/lat.
 struct Fill {
     vertices: Vec<(f64, f64)>,
@@ -51,7 +56,7 @@ pub struct Basemap {
     cache_key: Option<[f32; 6]>,
     cache: Vec<Shape>,
     /// Choropleth meshes for (view, values); rebuilt only when either changes.
-    choropleth_key: Option<([f32; 6], Vec<(String, u32)>)>,
+    choropleth_key: Option<(ViewKey, RegionValues)>,
     choropleth: Vec<Shape>,
 }
 
