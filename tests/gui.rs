@@ -225,3 +225,58 @@ fn heatmap_and_choropleth_modes() {
         .max_failed_pixels(4000);
     h.snapshot_options("choropleth_seeds", &options);
 }
+
+/// A file dropped on the window, as the native integration hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropped_files_are_added_as_they_are_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("kayes.txt"),
+        "Kayes, 4 mai 2023 (AFP) – Neuf civils ont été tués mardi par des hommes armés près de Nioro.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("vide.txt"), "").unwrap();
+    let g = std::sync::Arc::new(Geocoder::new(Gazetteer::fallback()));
+    let mut app = MaliAtlasApp::on_seeds(&g);
+    app.geocoder = Some(g.clone());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut MaliAtlasApp| app.show(ui), app);
+    h.run_steps(2);
+    let before = h.state().state.incidents.len();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(dir.path().to_path_buf())));
+    for _ in 0..100 {
+        h.run_steps(1);
+        if h.state().state.incidents.len() > before && !h.state().state.load_errors.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let s = &h.state().state;
+    assert_eq!(s.incidents.len(), before + 1);
+    assert!(
+        s.incidents
+            .iter()
+            .any(|i| i.article.ends_with("kayes.txt") && i.deaths() == 9)
+    );
+    assert!(
+        s.load_errors.iter().any(|e| e.contains("vide.txt")),
+        "{:?}",
+        s.load_errors
+    );
+}

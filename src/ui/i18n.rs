@@ -60,6 +60,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("load_errors", "Fichiers illisibles", "Unreadable files"),
     ("about", "À propos", "About"),
     ("export", "Exporter", "Export"),
+    (
+        "ingesting",
+        "Lecture des fichiers déposés…",
+        "Reading dropped files…",
+    ),
+    ("ingested", "Fichiers déposés lus :", "Dropped files read:"),
     ("map_mode", "Carte", "Map"),
     ("markers", "symboles", "markers"),
     ("heatmap", "chaleur", "heatmap"),

@@ -4,6 +4,7 @@
 
 pub mod briefing;
 pub mod correct;
+pub mod dropped;
 pub mod i18n;
 pub mod install;
 pub mod map;
@@ -36,6 +37,10 @@ pub struct MaliAtlasApp {
     installer: install::Installer,
     /// The open workspace, where corrections made in the drill-down are stored.
     pub workspace: Option<crate::store::Workspace>,
+    /// The geocoder, for files dropped on the window (set by [`run`]).
+    pub geocoder: Option<std::sync::Arc<Geocoder>>,
+    /// Files dropped on the window, being processed.
+    drop_job: Option<dropped::DropJob>,
 }
 
 impl MaliAtlasApp {
@@ -63,6 +68,8 @@ impl MaliAtlasApp {
             status: Default::default(),
             installer: Default::default(),
             workspace: None,
+            geocoder: None,
+            drop_job: None,
             state,
             memory,
         }
@@ -154,6 +161,85 @@ impl MaliAtlasApp {
                     map::map_panel(ui, &mut self.state, &mut self.memory, &mut self.basemap);
             });
         self.apply_corrections();
+        self.handle_drops(ui.ctx());
+    }
+
+    /// Starts processing dropped files, and adds what is ready (to the workspace too, when one
+    /// is open).
+    fn handle_drops(&mut self, ctx: &egui::Context) {
+        let paths: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !paths.is_empty()
+            && self.drop_job.is_none()
+            && let Some(g) = &self.geocoder
+        {
+            self.drop_job = Some(dropped::DropJob::start(paths, g.clone(), ctx.clone()));
+        }
+        let Some(job) = &self.drop_job else { return };
+        let (ready, errors, (done, total, finished)) = job.take();
+        if !ready.is_empty() || !errors.is_empty() {
+            if let Some(ws) = self.workspace.as_mut() {
+                let records: Vec<_> = ready
+                    .iter()
+                    .map(|(a, inc)| (pipeline::article_record(a), inc.clone()))
+                    .collect();
+                if let Err(e) = ws.ingest(&records, crate::extract::EXTRACTOR_VERSION) {
+                    self.state.load_errors.push(e.to_string());
+                }
+            }
+            self.add_articles(ready, errors);
+        }
+        let lang = self.state.prefs.lang;
+        self.set_status(format!("{} {done}/{total}", i18n::t(lang, "ingesting")));
+        if finished {
+            self.drop_job = None;
+            self.set_status(format!("{} {done}/{total}", i18n::t(lang, "ingested")));
+        }
+    }
+
+    /// Adds extracted articles to the state, keeping filters, preferences and the selection.
+    fn add_articles(
+        &mut self,
+        ready: Vec<(Article, Vec<crate::incident::Incident>)>,
+        errors: Vec<String>,
+    ) {
+        let mut articles = std::mem::take(&mut self.state.articles);
+        let mut incidents: Vec<(usize, crate::incident::Incident)> = self
+            .state
+            .incident_article
+            .iter()
+            .copied()
+            .zip(std::mem::take(&mut self.state.incidents))
+            .collect();
+        let mut keys = std::mem::take(&mut self.state.keys);
+        for (a, inc) in ready {
+            let idx = articles.len();
+            articles.push(a);
+            for i in inc {
+                incidents.push((idx, i));
+                if !keys.is_empty() {
+                    keys.push(Vec::new());
+                }
+            }
+        }
+        let mut load_errors = std::mem::take(&mut self.state.load_errors);
+        load_errors.extend(errors);
+        let prefs = self.state.prefs.clone();
+        let filter = self.state.filter.clone();
+        let selected = self.state.selected;
+        let full = self.state.gazetteer_is_full;
+        let mut state = AppState::from_parts(articles, incidents, load_errors, full);
+        state.keys = keys;
+        state.prefs = prefs;
+        state.set_filter(filter);
+        state.selected = selected;
+        self.state = state;
     }
 
     /// Stores the corrections the drill-down asked for (on every incident the event merges)
@@ -461,7 +547,8 @@ pub fn run(
     gazetteer: Option<PathBuf>,
     workspace: Option<PathBuf>,
 ) -> Result<(), String> {
-    let geocoder = pipeline::geocoder(gazetteer.as_deref()).map_err(|e| e.to_string())?;
+    let geocoder =
+        std::sync::Arc::new(pipeline::geocoder(gazetteer.as_deref()).map_err(|e| e.to_string())?);
     let mut stored = None;
     if let Some(w) = &workspace {
         let ws = crate::store::Workspace::open(w).map_err(|e| e.to_string())?;
@@ -504,6 +591,7 @@ pub fn run(
                 }
                 None => MaliAtlasApp::new(articles, errors, &geocoder),
             };
+            app.geocoder = Some(geocoder.clone());
             if let Some(storage) = cc.storage
                 && let Some(prefs) = eframe::get_value::<Prefs>(storage, PREFS_KEY)
             {
