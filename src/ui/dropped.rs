@@ -15,7 +15,7 @@ use crate::pipeline;
 struct Shared {
     total: usize,
     done: usize,
-    ready: Vec<(Article, Vec<Incident>)>,
+    ready: Vec<Extracted>,
     errors: Vec<String>,
     finished: bool,
 }
@@ -27,6 +27,9 @@ pub struct DropJob {
 
 /// Progress of a job: (done, total, finished).
 pub type DropProgress = (usize, usize, bool);
+
+/// An article with its incidents.
+pub type Extracted = (Article, Vec<Incident>);
 
 impl DropJob {
     /// Starts loading and extracting `paths` with `geocoder`.
@@ -61,7 +64,7 @@ impl DropJob {
     }
 
     /// Takes the articles and errors ready so far, with the progress.
-    pub fn take(&self) -> (Vec<(Article, Vec<Incident>)>, Vec<String>, DropProgress) {
+    pub fn take(&self) -> (Vec<Extracted>, Vec<String>, DropProgress) {
         match self.shared.lock() {
             Ok(mut s) => (
                 std::mem::take(&mut s.ready),

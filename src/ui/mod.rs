@@ -204,11 +204,7 @@ impl MaliAtlasApp {
     }
 
     /// Adds extracted articles to the state, keeping filters, preferences and the selection.
-    fn add_articles(
-        &mut self,
-        ready: Vec<(Article, Vec<crate::incident::Incident>)>,
-        errors: Vec<String>,
-    ) {
+    fn add_articles(&mut self, ready: Vec<dropped::Extracted>, errors: Vec<String>) {
         let mut articles = std::mem::take(&mut self.state.articles);
         let mut incidents: Vec<(usize, crate::incident::Incident)> = self
             .state
