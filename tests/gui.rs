@@ -94,6 +94,9 @@ fn region_filter_from_the_chart_state() {
 fn language_toggle_changes_labels() {
     let g = Geocoder::new(Gazetteer::fallback());
     let mut h = harness(&g);
+    // Offline by default: no tile layer until the analyst turns one on.
+    assert!(!h.state().state.prefs.online_tiles);
+    h.get_by_label_contains("hors ligne");
     h.get_by_label("Filtres");
     h.get_by_label("English").click();
     h.run_steps(3);

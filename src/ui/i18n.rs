@@ -60,6 +60,13 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("load_errors", "Fichiers illisibles", "Unreadable files"),
     ("about", "À propos", "About"),
     ("export", "Exporter", "Export"),
+    ("online", "en ligne (tuiles OSM)", "online (OSM tiles)"),
+    (
+        "osm_tiles",
+        "Tuiles OpenStreetMap (en ligne)",
+        "OpenStreetMap tiles (online)",
+    ),
+    ("tile_file", "Fichier .pmtiles", ".pmtiles file"),
     (
         "ingesting",
         "Lecture des fichiers déposés…",

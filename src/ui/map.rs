@@ -292,7 +292,10 @@ pub fn map_panel(
     state: &mut AppState,
     memory: &mut MapMemory,
     base: &mut Basemap,
+    tiles: Option<&mut dyn walkers::Tiles>,
 ) -> Rect {
+    let tiled = tiles.is_some();
+    let online = state.prefs.online_tiles && tiled;
     if let Some((lon, lat, zoom)) = state.pending_view.take() {
         memory.center_at(lon_lat(lon, lat));
         let _ = memory.set_zoom(zoom);
@@ -310,11 +313,15 @@ pub fn map_panel(
     let choropleth_max = choropleth
         .as_ref()
         .map(|v| v.iter().map(|(_, d)| *d).max().unwrap_or(0));
-    let map = Map::new(None, memory, lon_lat(MALI_CENTER.0, MALI_CENTER.1))
-        .with_plugin(BasemapPlugin { base, choropleth })
+    let map = Map::new(tiles, memory, lon_lat(MALI_CENTER.0, MALI_CENTER.1))
+        .with_plugin(BasemapPlugin {
+            base,
+            choropleth,
+            tiled,
+        })
         .with_plugin(IncidentsPlugin { state });
     let response = map.show(ui, |ui, response, projector, _| {
-        overlays(ui, response, projector, lang, choropleth_max);
+        overlays(ui, response, projector, lang, choropleth_max, online);
     });
     response.response.rect
 }
@@ -323,6 +330,8 @@ struct BasemapPlugin<'a> {
     base: &'a mut Basemap,
     /// Deaths per region when the choropleth is on.
     choropleth: Option<Vec<(String, u32)>>,
+    /// A tile layer is under the plugins: draw only lines and labels, not fills.
+    tiled: bool,
 }
 
 impl Plugin for BasemapPlugin<'_> {
@@ -335,17 +344,25 @@ impl Plugin for BasemapPlugin<'_> {
     ) {
         let rect = response.rect;
         let painter = ui.painter().with_clip_rect(rect);
-        painter.rect_filled(
-            rect,
-            0.0,
-            if ui.visuals().dark_mode {
-                Color32::from_rgb(24, 28, 34)
-            } else {
-                Color32::from_rgb(205, 222, 235)
-            },
-        );
+        let tiled = self.tiled;
+        if !tiled {
+            painter.rect_filled(
+                rect,
+                0.0,
+                if ui.visuals().dark_mode {
+                    Color32::from_rgb(24, 28, 34)
+                } else {
+                    Color32::from_rgb(205, 222, 235)
+                },
+            );
+        }
         let shapes = self.base.shapes(projector, rect).to_vec();
-        painter.extend(shapes);
+        if tiled {
+            // Tiles show land and water; keep only the borders and rivers on top.
+            painter.extend(shapes.into_iter().filter(|s| !matches!(s, Shape::Mesh(_))));
+        } else {
+            painter.extend(shapes);
+        }
         if let Some(values) = &self.choropleth {
             let fills = self
                 .base
@@ -556,6 +573,7 @@ fn overlays(
     projector: &Projector,
     lang: crate::ui::state::Lang,
     choropleth_max: Option<u32>,
+    online: bool,
 ) {
     let rect = response.rect;
     let painter = ui.painter().with_clip_rect(rect);
@@ -625,7 +643,14 @@ fn overlays(
             text_color,
         );
     }
-    let attribution = format!("{ATTRIBUTION} · {}", t(lang, "offline"));
+    let attribution = if online {
+        format!(
+            "{ATTRIBUTION} · © OpenStreetMap contributors · {}",
+            t(lang, "online")
+        )
+    } else {
+        format!("{ATTRIBUTION} · {}", t(lang, "offline"))
+    };
     let galley = painter.layout_no_wrap(attribution, egui::FontId::proportional(10.0), text_color);
     let r = Rect::from_min_size(
         rect.right_bottom() - galley.size() - Vec2::new(8.0, 6.0),

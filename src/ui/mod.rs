@@ -41,6 +41,9 @@ pub struct MaliAtlasApp {
     pub geocoder: Option<std::sync::Arc<Geocoder>>,
     /// Files dropped on the window, being processed.
     drop_job: Option<dropped::DropJob>,
+    /// The optional tile layer and what it was built for (online flag, file path).
+    tiles: Option<Box<dyn walkers::Tiles>>,
+    tiles_for: (bool, String),
 }
 
 impl MaliAtlasApp {
@@ -70,6 +73,8 @@ impl MaliAtlasApp {
             workspace: None,
             geocoder: None,
             drop_job: None,
+            tiles: None,
+            tiles_for: (false, String::new()),
             state,
             memory,
         }
@@ -122,10 +127,15 @@ impl MaliAtlasApp {
         let status = self.status.lock().map(|s| s.clone()).unwrap_or_default();
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
+                let network = if self.state.prefs.online_tiles {
+                    "online"
+                } else {
+                    "offline"
+                };
                 ui.small(format!(
                     "{} · {}",
                     crate::reference::ATTRIBUTION,
-                    i18n::t(self.state.prefs.lang, "offline")
+                    i18n::t(self.state.prefs.lang, network)
                 ));
                 if !status.is_empty() {
                     ui.separator();
@@ -157,11 +167,55 @@ impl MaliAtlasApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                self.map_rect =
-                    map::map_panel(ui, &mut self.state, &mut self.memory, &mut self.basemap);
+                self.update_tiles(ui.ctx());
+                let tiles: Option<&mut dyn walkers::Tiles> = match &mut self.tiles {
+                    Some(t) => Some(t.as_mut()),
+                    None => None,
+                };
+                self.map_rect = map::map_panel(
+                    ui,
+                    &mut self.state,
+                    &mut self.memory,
+                    &mut self.basemap,
+                    tiles,
+                );
             });
         self.apply_corrections();
         self.handle_drops(ui.ctx());
+    }
+
+    /// (Re)builds the tile layer when the analyst changes it: OpenStreetMap over HTTPS with a
+    /// disk cache (only when turned on), or a local PMTiles file; none by default.
+    fn update_tiles(&mut self, ctx: &egui::Context) {
+        let wanted = (
+            self.state.prefs.online_tiles,
+            self.state.prefs.tile_file.trim().to_string(),
+        );
+        if wanted == self.tiles_for {
+            return;
+        }
+        self.tiles_for = wanted.clone();
+        self.tiles = if wanted.0 {
+            let cache = crate::geocode::install::data_dir().map(|d| d.join("tiles"));
+            Some(Box::new(walkers::HttpTiles::with_options(
+                walkers::sources::OpenStreetMap,
+                walkers::HttpOptions {
+                    cache,
+                    ..Default::default()
+                },
+                ctx.clone(),
+            )))
+        } else if !wanted.1.is_empty() {
+            let path = PathBuf::from(&wanted.1);
+            if path.is_file() {
+                Some(Box::new(walkers::PmTiles::new(path, ctx.clone())))
+            } else {
+                self.set_status(format!("{}: not a file", wanted.1));
+                None
+            }
+        } else {
+            None
+        };
     }
 
     /// Starts processing dropped files, and adds what is ready (to the workspace too, when one
@@ -423,7 +477,13 @@ impl MaliAtlasApp {
                         }));
                     self.briefing_fitted = true;
                 }
-                map::map_panel(ui, &mut self.state, &mut self.memory, &mut self.basemap);
+                map::map_panel(
+                    ui,
+                    &mut self.state,
+                    &mut self.memory,
+                    &mut self.basemap,
+                    None,
+                );
             });
     }
 

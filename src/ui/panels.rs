@@ -132,6 +132,16 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
             t(lang, "choropleth"),
         );
     });
+    ui.checkbox(&mut state.prefs.online_tiles, t(lang, "osm_tiles"));
+    ui.horizontal(|ui| {
+        let l = ui.label(t(lang, "tile_file"));
+        ui.add(
+            egui::TextEdit::singleline(&mut state.prefs.tile_file)
+                .hint_text("…/mali.pmtiles")
+                .desired_width(140.0),
+        )
+        .labelled_by(l.id);
+    });
     ui.horizontal(|ui| {
         ui.label(t(lang, "colour_by"));
         ui.selectable_value(

@@ -71,6 +71,12 @@ pub struct Prefs {
     pub sort_descending: bool,
     #[serde(default)]
     pub map_mode: MapMode,
+    /// The analyst turned on OpenStreetMap tiles (the only network use of the app).
+    #[serde(default)]
+    pub online_tiles: bool,
+    /// A local PMTiles file shown under the incidents.
+    #[serde(default)]
+    pub tile_file: String,
 }
 
 #[derive(Clone)]
