@@ -165,11 +165,92 @@ fn bench_briefing(c: &mut Criterion) {
     g.finish();
 }
 
+/// One whole app frame (layout, map with 100k clustered incidents, charts, table; then
+/// tessellation) on a bare egui::Context, zoomed out to all of Mali, and with a hovering
+/// pointer (picking).
+fn bench_app_frame(c: &mut Criterion) {
+    use mali_atlas::incident::{EventType, Incident, Location, Precision, TollRange};
+    use mali_atlas::ui::MaliAtlasApp;
+    use mali_atlas::ui::state::AppState;
+    let pts = synthetic_points(100_000);
+    let incidents: Vec<(usize, Incident)> = pts
+        .iter()
+        .map(|p| {
+            let inc = Incident {
+                article: "synthetic".into(),
+                incident: p.id as usize,
+                date: chrono::NaiveDate::from_ymd_opt(
+                    2020 + (p.id % 5) as i32,
+                    1 + p.id % 12,
+                    1 + p.id % 28,
+                ),
+                date_end: None,
+                date_precision: mali_atlas::corpus::DatePrecision::Day,
+                event_type: EventType::ALL[(p.id % 6) as usize],
+                sub_event_type: String::new(),
+                actors: vec!["JNIM".into()],
+                perpetrator: Some("JNIM".into()),
+                target: None,
+                fatalities: Some(TollRange::exact(p.deaths)),
+                killed: None,
+                wounded: None,
+                captured: None,
+                missing: None,
+                toll_sources: vec![],
+                places: vec![],
+                location: Some(Location {
+                    lat: p.lat,
+                    lon: p.lon,
+                    precision: Precision::Locality,
+                }),
+                evidence: vec![],
+                warnings: vec![],
+            };
+            (0usize, inc)
+        })
+        .collect();
+    let geocoder = Geocoder::new(Gazetteer::fallback());
+    let state = AppState::from_parts(corpus::seeds(), incidents, Vec::new(), true);
+    let mut app = MaliAtlasApp::with_state(state, &geocoder);
+    let ctx = egui::Context::default();
+    let input = |pos: Option<egui::Pos2>| egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        events: pos
+            .map(|p| vec![egui::Event::PointerMoved(p)])
+            .unwrap_or_default(),
+        ..Default::default()
+    };
+    // Warm up: fonts, layout caches, the map's projected shapes.
+    for _ in 0..3 {
+        let out = ctx.run_ui(input(None), |ui| app.show(ui));
+        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+    }
+    let mut g = c.benchmark_group("app_frame_100k");
+    g.sample_size(20);
+    g.bench_function("frame_all_mali", |b| {
+        b.iter(|| {
+            let out = ctx.run_ui(input(None), |ui| app.show(ui));
+            black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+        })
+    });
+    g.bench_function("frame_with_hover_pick", |b| {
+        b.iter(|| {
+            let out = ctx.run_ui(input(Some(egui::pos2(700.0, 400.0))), |ui| app.show(ui));
+            black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+        })
+    });
+    g.finish();
+}
+
 criterion_group!(
     benches,
     bench_extract,
     bench_gazetteer,
     bench_map,
-    bench_briefing
+    bench_briefing,
+    bench_app_frame
 );
 criterion_main!(benches);

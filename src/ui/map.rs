@@ -450,7 +450,7 @@ impl Plugin for IncidentsPlugin<'_> {
                     );
                     painter.extend(dashes);
                 }
-                let highlighted = state.highlighted.contains(&idx);
+                let highlighted = state.highlighted.binary_search(&idx).is_ok();
                 let selected = state.selected == Some(idx);
                 painter.circle(
                     p,
@@ -469,10 +469,10 @@ impl Plugin for IncidentsPlugin<'_> {
                 );
             } else {
                 let r = marker_radius(c.deaths).max(11.0);
-                let any_hl = c
-                    .members
-                    .iter()
-                    .any(|m| state.highlighted.contains(&(*m as usize)));
+                let any_hl = !state.highlighted.is_empty()
+                    && c.members
+                        .iter()
+                        .any(|m| state.highlighted.binary_search(&(*m as usize)).is_ok());
                 painter.circle(
                     p,
                     r,

@@ -28,7 +28,7 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
         let span = (max - min).num_days().max(0);
         let mut from = f.from.map_or(0, |d| (d - min).num_days().clamp(0, span));
         let mut to = f.to.map_or(span, |d| (d - min).num_days().clamp(0, span));
-        histogram(ui, state, min, span);
+        histogram(ui, state);
         ui.add(
             egui::Slider::new(&mut from, 0..=span)
                 .custom_formatter(|v, _| (min + chrono::Days::new(v as u64)).to_string())
@@ -182,20 +182,12 @@ fn combo(
         });
 }
 
-/// Incidents per month over the whole corpus, under the date sliders.
-fn histogram(ui: &mut Ui, state: &AppState, min: chrono::NaiveDate, span: i64) {
+/// Incidents per date bin over the whole corpus (precomputed), under the date sliders.
+fn histogram(ui: &mut Ui, state: &AppState) {
     let (rect, _) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), 36.0), egui::Sense::hover());
-    let bins = 40usize;
-    let mut counts = [0u32; 40];
-    for i in &state.incidents {
-        if let Some(d) = i.date {
-            let x = ((d - min).num_days().max(0) as f64 / (span.max(1) as f64)
-                * (bins as f64 - 1.0))
-                .round() as usize;
-            counts[x.min(bins - 1)] += 1;
-        }
-    }
+    let counts = &state.histogram;
+    let bins = counts.len().max(1);
     let max = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
     let w = rect.width() / bins as f32;
     let color = ui.visuals().selection.bg_fill;
@@ -413,27 +405,43 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
             t(lang, "chart_actor"),
         );
     });
-    let data: Vec<(String, Stack)> = match state.prefs.chart {
-        ChartKind::ByRegion => state.charts.by_region.clone(),
-        ChartKind::ByMonth => state.charts.by_month.clone(),
-        ChartKind::ByActor => state.charts.by_actor.clone(),
+    // Borrow the chart data (no per-frame copy); take out only what changes the state.
+    let (hovered, clicked, bar_incidents) = {
+        let data: &[(String, Stack)] = match state.prefs.chart {
+            ChartKind::ByRegion => &state.charts.by_region,
+            ChartKind::ByMonth => &state.charts.by_month,
+            ChartKind::ByActor => &state.charts.by_actor,
+        };
+        let resp = stacked_chart(ui, data, lang, ("chart", state.prefs.chart as u8));
+        let hovered = resp
+            .response
+            .hover_pos()
+            .map(|p| resp.transform.value_from_position(p).x.round())
+            .filter(|x| *x >= 0.0 && (*x as usize) < data.len())
+            .map(|x| x as usize);
+        let key = hovered.map(|i| (state.prefs.chart, i));
+        // The hovered bar's incidents are copied once, when the hovered bar changes.
+        let bar_incidents = (key != state.highlight_key).then(|| {
+            let mut v = hovered
+                .map(|i| data[i].1.incidents.clone())
+                .unwrap_or_default();
+            v.sort_unstable();
+            v
+        });
+        let clicked = resp
+            .response
+            .clicked()
+            .then(|| hovered.map(|i| data[i].0.clone()))
+            .flatten();
+        (key, clicked, bar_incidents)
     };
-    let resp = stacked_chart(ui, &data, lang, ("chart", state.prefs.chart as u8));
     // Hover a bar → highlight its incidents; click → it becomes a filter.
-    let hovered = resp
-        .response
-        .hover_pos()
-        .map(|p| resp.transform.value_from_position(p).x.round())
-        .filter(|x| *x >= 0.0 && (*x as usize) < data.len())
-        .map(|x| x as usize);
-    state.highlighted = hovered
-        .map(|i| data[i].1.incidents.clone())
-        .unwrap_or_default();
-    if resp.response.clicked()
-        && let Some(i) = hovered
-    {
+    if let Some(v) = bar_incidents {
+        state.highlighted = v;
+        state.highlight_key = hovered;
+    }
+    if let Some(name) = clicked {
         let mut f = state.filter.clone();
-        let name = data[i].0.clone();
         match state.prefs.chart {
             ChartKind::ByRegion => f.region = Some(name),
             ChartKind::ByActor => f.actor = Some(name),
@@ -462,74 +470,93 @@ pub fn category_colour(c: Category) -> Color32 {
     }
 }
 
+/// Column widths of the incident table (date, place, event, toll, actors, source).
+const COLUMNS: [f32; 6] = [86.0, 140.0, 170.0, 96.0, 150.0, 200.0];
+
 pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
     let lang = state.prefs.lang;
     let mut clicked = None;
     let mut sort = None;
-    egui::ScrollArea::vertical()
-        .id_salt("table")
-        .show(ui, |ui| {
-            egui::Grid::new("incident_table")
-                .striped(true)
-                .num_columns(6)
-                .show(ui, |ui| {
-                    let columns = [
-                        ("date", Some(SortKey::Date)),
-                        ("place", Some(SortKey::Place)),
-                        ("event", Some(SortKey::Event)),
-                        ("toll", Some(SortKey::Deaths)),
-                        ("actors", None),
-                        ("source", Some(SortKey::Source)),
-                    ];
-                    for (h, key) in columns {
-                        match key {
-                            Some(k) => {
-                                let arrow = if state.prefs.sort != k {
-                                    ""
-                                } else if state.prefs.sort_descending {
-                                    " v"
-                                } else {
-                                    " ^"
-                                };
-                                let label =
-                                    RichText::new(format!("{}{arrow}", t(lang, h))).strong();
-                                if ui.button(label).clicked() {
-                                    sort = Some(k);
-                                }
-                            }
-                            None => {
-                                ui.strong(t(lang, h));
-                            }
-                        }
+    let columns = [
+        ("date", Some(SortKey::Date)),
+        ("place", Some(SortKey::Place)),
+        ("event", Some(SortKey::Event)),
+        ("toll", Some(SortKey::Deaths)),
+        ("actors", None),
+        ("source", Some(SortKey::Source)),
+    ];
+    ui.horizontal(|ui| {
+        for ((h, key), w) in columns.into_iter().zip(COLUMNS) {
+            let arrow = match key {
+                Some(k) if state.prefs.sort == k && state.prefs.sort_descending => " v",
+                Some(k) if state.prefs.sort == k => " ^",
+                _ => "",
+            };
+            let label = RichText::new(format!("{}{arrow}", t(lang, h))).strong();
+            match key {
+                Some(k) => {
+                    if ui.add_sized([w, 18.0], egui::Button::new(label)).clicked() {
+                        sort = Some(k);
                     }
-                    ui.end_row();
-                    for &i in &state.table_order {
-                        let inc = &state.incidents[i];
-                        let selected = state.selected == Some(i);
-                        let date = inc.date.map_or("?".into(), |d| d.to_string());
-                        if ui.selectable_label(selected, date).clicked() {
-                            clicked = Some(i);
-                        }
-                        let place = inc
-                            .places
-                            .iter()
-                            .find(|p| {
-                                p.lat.is_some()
-                                    && inc.location.is_some_and(|l| p.lat == Some(l.lat))
-                            })
-                            .map_or("—".to_string(), |p| p.name.clone());
-                        ui.label(place);
-                        ui.label(
-                            RichText::new(inc.event_type.name())
-                                .color(event_colour(inc.event_type)),
-                        );
-                        ui.label(inc.fatalities.map_or("—".into(), range));
-                        ui.label(inc.actors.join(", "));
-                        ui.label(inc.article.rsplit('/').next().unwrap_or(""));
-                        ui.end_row();
+                }
+                None => {
+                    ui.add_sized([w, 18.0], egui::Label::new(label));
+                }
+            }
+        }
+    });
+    // Only the visible rows are laid out, so 100,000 incidents cost what 20 do.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    egui::ScrollArea::vertical().id_salt("table").show_rows(
+        ui,
+        row_height,
+        state.table_order.len(),
+        |ui, rows| {
+            for &i in &state.table_order[rows] {
+                let inc = &state.incidents[i];
+                ui.horizontal(|ui| {
+                    let date = inc.date.map_or("?".into(), |d| d.to_string());
+                    let selected = state.selected == Some(i);
+                    if ui
+                        .add_sized(
+                            [COLUMNS[0], row_height],
+                            egui::Button::selectable(selected, date),
+                        )
+                        .clicked()
+                    {
+                        clicked = Some(i);
                     }
+                    let place = inc
+                        .places
+                        .iter()
+                        .find(|p| {
+                            p.lat.is_some() && inc.location.is_some_and(|l| p.lat == Some(l.lat))
+                        })
+                        .map_or("—", |p| p.name.as_str());
+                    let cell = |ui: &mut Ui, w: f32, text: RichText| {
+                        ui.add_sized([w, row_height], egui::Label::new(text).truncate());
+                    };
+                    cell(ui, COLUMNS[1], RichText::new(place));
+                    cell(
+                        ui,
+                        COLUMNS[2],
+                        RichText::new(inc.event_type.name()).color(event_colour(inc.event_type)),
+                    );
+                    cell(
+                        ui,
+                        COLUMNS[3],
+                        RichText::new(inc.fatalities.map_or("—".into(), range)),
+                    );
+                    cell(ui, COLUMNS[4], RichText::new(inc.actors.join(", ")));
+                    cell(
+                        ui,
+                        COLUMNS[5],
+                        RichText::new(inc.article.rsplit('/').next().unwrap_or("")),
+                    );
                 });
-        });
+            }
+        },
+    );
     if let Some(i) = clicked {
         state.select(Some(i));
     }

@@ -90,8 +90,12 @@ pub struct AppState {
     pub filter: Filter,
     pub prefs: Prefs,
     pub selected: Option<usize>,
-    /// Incidents under the hovered chart bar.
+    /// Incidents under the hovered chart bar, sorted (binary-searched while drawing).
     pub highlighted: Vec<usize>,
+    /// Which bar `highlighted` was taken from.
+    pub highlight_key: Option<(ChartKind, usize)>,
+    /// Incidents per date bin for the date filter's histogram (whole corpus).
+    pub histogram: Vec<u32>,
     /// Derived from `incidents` + `filter`; rebuilt by [`AppState::refresh`].
     pub visible: Vec<usize>,
     /// `visible` in the table's sort order.
@@ -161,6 +165,8 @@ impl AppState {
             },
             selected: None,
             highlighted: Vec::new(),
+            highlight_key: None,
+            histogram: Vec::new(),
             visible: Vec::new(),
             table_order: Vec::new(),
             clusters: ClusterLevels::build(&[], 48.0),
@@ -172,6 +178,7 @@ impl AppState {
             pending_corrections: Vec::new(),
             date_bounds,
         };
+        s.histogram = histogram(&s.incidents, s.date_bounds, 40);
         s.refresh();
         s
     }
@@ -286,4 +293,22 @@ impl AppState {
     pub fn article_of(&self, incident: usize) -> &Article {
         &self.articles[self.incident_article[incident]]
     }
+}
+
+/// Incidents per date bin over `bounds`, for the date filter's histogram.
+fn histogram(
+    incidents: &[Incident],
+    bounds: Option<(NaiveDate, NaiveDate)>,
+    bins: usize,
+) -> Vec<u32> {
+    let mut counts = vec![0u32; bins];
+    let Some((min, max)) = bounds else {
+        return counts;
+    };
+    let span = (max - min).num_days().max(1) as f64;
+    for d in incidents.iter().filter_map(|i| i.date) {
+        let x = ((d - min).num_days().max(0) as f64 / span * (bins as f64 - 1.0)).round() as usize;
+        counts[x.min(bins - 1)] += 1;
+    }
+    counts
 }
