@@ -33,6 +33,7 @@ mkdir "$work/data"  # empty MALI_ATLAS_DATA_DIR: nothing installed on this machi
 export MALI_ATLAS_DATA_DIR="$work/data"
 # One core for both: no BLAS or rayon thread pools beyond it.
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 RAYON_NUM_THREADS=1
+export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ left in the repository
 pin=()
 command -v taskset >/dev/null 2>&1 && pin=(taskset -c 0)
 
@@ -90,10 +91,11 @@ peer_recall="$("${pin[@]}" "$python" "$here/peer.py" recall --gazetteer "$gazett
 synth_recall="$("$python" "$here/score.py" synth-recall "$corpus" "$work/atlas.jsonl" "$work/peer.jsonl")"
 
 "$python" - "$articles" "$bytes" "$atlas_seconds" "$atlas_startup" "$peer_seconds" "$peer_counts" \
-  "$atlas_incidents" "$atlas_recall" "$peer_recall" "$synth_recall" "$spacy_version" "$model_version" <<'EOF'
+  "$atlas_incidents" "$atlas_recall" "$peer_recall" "$synth_recall" "$spacy_version" "$model_version" \
+  "$("$mali_atlas" --version | awk '{ print $NF }')" <<'EOF'
 import json, sys
 (articles, size, atlas_s, atlas_startup, peer_s, peer_counts, incidents,
- atlas_recall, peer_recall, synth_recall, spacy_version, model_version) = sys.argv[1:]
+ atlas_recall, peer_recall, synth_recall, spacy_version, model_version, atlas_version) = sys.argv[1:]
 articles, size, atlas_s, atlas_startup, peer_s = int(articles), int(size), float(atlas_s), float(atlas_startup), float(peer_s)
 peer_counts, atlas_recall, peer_recall, synth_recall = map(json.loads, (peer_counts, atlas_recall, peer_recall, synth_recall))
 megabytes = size / 1e6
@@ -103,10 +105,10 @@ atlas_rate, peer_rate = rates(atlas_s), rates(peer_s)
 atlas_steady = rates(max(atlas_s - atlas_startup, 1e-9))
 peer_steady = rates(peer_counts["pipe_seconds"])
 print(f"corpus: {articles} articles, {megabytes:.2f} MB of text; one core (taskset -c 0)")
-print(f"{'':28}{'seconds':>9}{'articles/s':>12}{'MB/s':>9}   steady state (start-up excluded)")
-print(f"{'mali-atlas extract':28}{atlas_s:9.2f}{atlas_rate[0]:12.0f}{atlas_rate[1]:9.3f}   "
+print(f"{'':36}{'seconds':>9}{'articles/s':>12}{'MB/s':>9}   steady state (start-up excluded)")
+print(f"{'mali-atlas ' + atlas_version:36}{atlas_s:9.2f}{atlas_rate[0]:12.0f}{atlas_rate[1]:9.3f}   "
       f"{atlas_steady[0]:.0f} articles/s, {atlas_steady[1]:.3f} MB/s (start-up {atlas_startup:.2f} s)")
-print(f"{'spaCy ' + spacy_version + ' fr_core_news_md ' + model_version:28}{peer_s:9.2f}{peer_rate[0]:12.1f}{peer_rate[1]:9.3f}   "
+print(f"{'spaCy ' + spacy_version + ' + fr_core_news_md ' + model_version:36}{peer_s:9.2f}{peer_rate[0]:12.1f}{peer_rate[1]:9.3f}   "
       f"{peer_steady[0]:.1f} articles/s, {peer_steady[1]:.3f} MB/s (load {peer_counts['load_seconds']:.2f} s)")
 print(f"throughput ratio mali-atlas / peer: {atlas_rate[0] / peer_rate[0]:.1f}x whole process, "
       f"{atlas_steady[0] / peer_steady[0]:.1f}x steady state")

@@ -229,6 +229,9 @@ pub struct Gazetteer {
     keys: Vec<(Box<str>, Box<[u32]>)>,
     /// Indices into `keys`, bucketed by key length in chars, for fuzzy search.
     keys_by_len: Vec<Vec<u32>>,
+    /// Letter-set bit mask of every key (a–z, digits folded into one bit, others into
+    /// another): a cheap lower bound that skips most edit-distance computations.
+    key_masks: Vec<u32>,
     tree: RTree<SpherePoint>,
     source: GazetteerSource,
     skipped_rows: usize,
@@ -468,8 +471,15 @@ impl Gazetteer {
             .min(self.keys_by_len.len() - 1);
         let mut closest: HashMap<u32, usize> = HashMap::new();
         let mut levenshtein = BoundedLevenshtein::default();
+        let query_mask = letter_mask(key);
         for bucket in self.keys_by_len.get(shortest..=longest).unwrap_or(&[]) {
             for &key_idx in bucket {
+                // One edit changes at most two letters of the letter set: keys whose set
+                // differs by more than 2·max letters cannot be within `max` edits.
+                let mask = self.key_masks.get(key_idx as usize).copied().unwrap_or(0);
+                if (mask ^ query_mask).count_ones() as usize > 2 * max {
+                    continue;
+                }
                 let Some((candidate, places)) = self.keys.get(key_idx as usize) else {
                     continue;
                 };
@@ -564,6 +574,7 @@ impl Gazetteer {
         skipped_rows: usize,
         warnings: Vec<String>,
     ) -> Self {
+        let key_masks = keys.iter().map(|(k, _)| letter_mask(k)).collect();
         let mut keys_by_len: Vec<Vec<u32>> = Vec::new();
         for (i, (key, _)) in keys.iter().enumerate() {
             let len = key.chars().count();
@@ -581,6 +592,7 @@ impl Gazetteer {
             places,
             keys,
             keys_by_len,
+            key_masks,
             tree: RTree::bulk_load(points),
             source,
             skipped_rows,
@@ -913,6 +925,18 @@ struct BoundedLevenshtein {
     candidate: Vec<char>,
     previous: Vec<usize>,
     current: Vec<usize>,
+}
+
+/// Which letters a folded key holds, as bits (a–z, then one bit for digits, one for others).
+fn letter_mask(key: &str) -> u32 {
+    key.chars().fold(0u32, |m, c| {
+        m | match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => 1 << 26,
+            ' ' => 0,
+            _ => 1 << 27,
+        }
+    })
 }
 
 impl BoundedLevenshtein {

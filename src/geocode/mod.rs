@@ -83,6 +83,11 @@ impl Geocoder {
         self.cercles.is_some()
     }
 
+    /// The installed cercle polygons, if any.
+    pub fn cercles(&self) -> Option<&crate::reference::cercles::Cercles> {
+        self.cercles.as_ref()
+    }
+
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
     }

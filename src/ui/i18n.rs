@@ -60,6 +60,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("load_errors", "Fichiers illisibles", "Unreadable files"),
     ("about", "À propos", "About"),
     ("export", "Exporter", "Export"),
+    ("pane_filters", "Volet filtres", "Filters pane"),
+    ("pane_details", "Volet détail", "Details pane"),
+    ("pane_charts", "Volet graphiques", "Charts pane"),
+    ("prec_locality", "localités seulement", "localities only"),
+    ("prec_admin2", "jusqu'au cercle", "down to cercle"),
+    ("prec_admin1", "jusqu'à la région", "down to region"),
     ("online", "en ligne (tuiles OSM)", "online (OSM tiles)"),
     (
         "osm_tiles",

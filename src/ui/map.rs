@@ -119,6 +119,19 @@ impl Basemap {
         }
     }
 
+    /// Adds cercle (admin2) outlines, thin, under the region borders.
+    pub fn set_cercles(&mut self, rings: Vec<Vec<(f64, f64)>>, dark: bool) {
+        let (_, _, _, border) = palette(dark);
+        self.lines.insert(
+            0,
+            Lines {
+                paths: rings,
+                stroke: Stroke::new(0.5, border.gamma_multiply(0.35)),
+            },
+        );
+        self.invalidate();
+    }
+
     /// Forgets the projected shapes (after the towns or the theme changed).
     pub fn invalidate(&mut self) {
         self.cache_key = None;

@@ -41,6 +41,8 @@ pub struct MaliAtlasApp {
     pub geocoder: Option<std::sync::Arc<Geocoder>>,
     /// Files dropped on the window, being processed.
     drop_job: Option<dropped::DropJob>,
+    /// Cercle outlines (when installed), kept to redraw them after a theme change.
+    cercle_rings: Vec<Vec<(f64, f64)>>,
     /// The optional tile layer and what it was built for (online flag, file path).
     tiles: Option<Box<dyn walkers::Tiles>>,
     tiles_for: (bool, String),
@@ -55,7 +57,17 @@ impl MaliAtlasApp {
 
     /// The app over a prepared state (a workspace's events); `geocoder` gives the town labels.
     pub fn with_state(state: AppState, geocoder: &Geocoder) -> Self {
-        Self::with_state_and_towns(state, towns(geocoder))
+        let mut app = Self::with_state_and_towns(state, towns(geocoder));
+        if let Some(c) = geocoder.cercles() {
+            app.cercle_rings = c
+                .all()
+                .iter()
+                .flat_map(|c| c.shape.0.iter())
+                .map(|p| p.exterior().0.iter().map(|c| (c.x, c.y)).collect())
+                .collect();
+            app.basemap.set_cercles(app.cercle_rings.clone(), false);
+        }
+        app
     }
 
     /// The app over a prepared state and town labels (no gazetteer needed: briefings).
@@ -73,6 +85,7 @@ impl MaliAtlasApp {
             workspace: None,
             geocoder: None,
             drop_job: None,
+            cercle_rings: Vec::new(),
             tiles: None,
             tiles_for: (false, String::new()),
             state,
@@ -96,6 +109,9 @@ impl MaliAtlasApp {
         if dark != self.basemap_dark {
             let towns = std::mem::take(&mut self.basemap.towns);
             self.basemap = Basemap::new(dark, towns);
+            if !self.cercle_rings.is_empty() {
+                self.basemap.set_cercles(self.cercle_rings.clone(), dark);
+            }
             self.basemap_dark = dark;
         }
         self.shortcuts(ui);
@@ -143,27 +159,33 @@ impl MaliAtlasApp {
                 }
             });
         });
-        egui::Panel::left("filters")
-            .resizable(true)
-            .default_size(250.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("filters_scroll")
-                    .show(ui, |ui| panels::filters_panel(ui, &mut self.state));
-            });
-        egui::Panel::right("drilldown")
-            .resizable(true)
-            .default_size(380.0)
-            .show(ui, |ui| panels::drilldown_panel(ui, &mut self.state));
-        egui::Panel::bottom("charts")
-            .resizable(true)
-            .default_size(260.0)
-            .show(ui, |ui| {
-                ui.columns(2, |cols| {
-                    panels::charts_panel(&mut cols[0], &mut self.state);
-                    panels::table_panel(&mut cols[1], &mut self.state);
+        if !self.state.prefs.hide_filters {
+            egui::Panel::left("filters")
+                .resizable(true)
+                .default_size(250.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("filters_scroll")
+                        .show(ui, |ui| panels::filters_panel(ui, &mut self.state));
                 });
-            });
+        }
+        if !self.state.prefs.hide_drilldown {
+            egui::Panel::right("drilldown")
+                .resizable(true)
+                .default_size(380.0)
+                .show(ui, |ui| panels::drilldown_panel(ui, &mut self.state));
+        }
+        if !self.state.prefs.hide_charts {
+            egui::Panel::bottom("charts")
+                .resizable(true)
+                .default_size(260.0)
+                .show(ui, |ui| {
+                    ui.columns(2, |cols| {
+                        panels::charts_panel(&mut cols[0], &mut self.state);
+                        panels::table_panel(&mut cols[1], &mut self.state);
+                    });
+                });
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -516,6 +538,34 @@ impl MaliAtlasApp {
         if fit {
             self.state.pending_view = Some((MALI_CENTER.0, MALI_CENTER.1, MALI_ZOOM));
         }
+        // Arrow keys pan by about 100 pixels.
+        let (dx, dy) = ui.input(|i| {
+            let mut d = (0.0, 0.0);
+            if !i.modifiers.alt {
+                if i.key_pressed(egui::Key::ArrowLeft) {
+                    d.0 -= 1.0;
+                }
+                if i.key_pressed(egui::Key::ArrowRight) {
+                    d.0 += 1.0;
+                }
+                if i.key_pressed(egui::Key::ArrowUp) {
+                    d.1 += 1.0;
+                }
+                if i.key_pressed(egui::Key::ArrowDown) {
+                    d.1 -= 1.0;
+                }
+            }
+            d
+        });
+        if dx != 0.0 || dy != 0.0 {
+            let zoom = self.memory.zoom();
+            let (lon, lat) = self
+                .memory
+                .detached()
+                .map_or(MALI_CENTER, |p| (p.x(), p.y()));
+            let step = 360.0 / 2f64.powf(zoom) * (100.0 / 256.0);
+            self.state.pending_view = Some((lon + dx * step, lat + dy * step, zoom));
+        }
         if zin {
             let _ = self.memory.zoom_in();
         }
@@ -593,6 +643,11 @@ impl eframe::App for MaliAtlasApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let center = self
+            .memory
+            .detached()
+            .map_or(MALI_CENTER, |p| (p.x(), p.y()));
+        self.state.prefs.view = Some((center.0, center.1, self.memory.zoom()));
         eframe::set_value(storage, PREFS_KEY, &self.state.prefs);
     }
 }
@@ -651,6 +706,7 @@ pub fn run(
             if let Some(storage) = cc.storage
                 && let Some(prefs) = eframe::get_value::<Prefs>(storage, PREFS_KEY)
             {
+                app.state.pending_view = prefs.view;
                 app.state.prefs = prefs;
             }
             Ok(Box::new(app))

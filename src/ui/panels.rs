@@ -108,6 +108,25 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
         &mut f.actor,
         &actors,
     );
+    let precision_label = |p: Option<crate::incident::Precision>| match p {
+        None => t(lang, "all"),
+        Some(crate::incident::Precision::Locality) => t(lang, "prec_locality"),
+        Some(crate::incident::Precision::Admin2) => t(lang, "prec_admin2"),
+        Some(_) => t(lang, "prec_admin1"),
+    };
+    egui::ComboBox::new("precision_filter", t(lang, "precision"))
+        .selected_text(precision_label(f.max_precision))
+        .show_ui(ui, |ui| {
+            use crate::incident::Precision;
+            for p in [
+                None,
+                Some(Precision::Locality),
+                Some(Precision::Admin2),
+                Some(Precision::Admin1),
+            ] {
+                ui.selectable_value(&mut f.max_precision, p, precision_label(p));
+            }
+        });
     if ui.button(t(lang, "reset")).clicked() {
         f = Default::default();
     }
@@ -586,6 +605,18 @@ pub fn top_bar(ui: &mut Ui, state: &mut AppState) -> TopBarAction {
             };
         }
         ui.checkbox(&mut state.prefs.dark, t(lang, "theme_dark"));
+        ui.separator();
+        // Collapse or show the side and bottom panels.
+        for (key, hidden) in [
+            ("pane_filters", &mut state.prefs.hide_filters),
+            ("pane_details", &mut state.prefs.hide_drilldown),
+            ("pane_charts", &mut state.prefs.hide_charts),
+        ] {
+            let mut shown = !*hidden;
+            if ui.toggle_value(&mut shown, t(lang, key)).changed() {
+                *hidden = !shown;
+            }
+        }
         ui.menu_button(t(lang, "about"), |ui| {
             ui.strong(format!("mali-atlas {}", env!("CARGO_PKG_VERSION")));
             ui.label(t(lang, "about_text"));

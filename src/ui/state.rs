@@ -77,6 +77,16 @@ pub struct Prefs {
     /// A local PMTiles file shown under the incidents.
     #[serde(default)]
     pub tile_file: String,
+    /// Panels the analyst has hidden (collapsed).
+    #[serde(default)]
+    pub hide_filters: bool,
+    #[serde(default)]
+    pub hide_drilldown: bool,
+    #[serde(default)]
+    pub hide_charts: bool,
+    /// The map view when the app was closed: (lon, lat, zoom).
+    #[serde(default)]
+    pub view: Option<(f64, f64, f64)>,
 }
 
 #[derive(Clone)]
