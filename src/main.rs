@@ -258,6 +258,7 @@ enum ExportFormat {
 }
 
 fn main() -> ExitCode {
+    let _ = mali_atlas::ui::STARTED.set(std::time::Instant::now());
     let cli = Cli::parse();
     init_logging(cli.verbose, cli.quiet);
     match run(cli) {

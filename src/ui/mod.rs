@@ -24,6 +24,9 @@ use state::{AppState, Prefs};
 
 const PREFS_KEY: &str = "mali-atlas-prefs";
 
+/// When the process started (set by the binary), to log the time to the first frame.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 pub struct MaliAtlasApp {
     pub state: AppState,
     memory: MapMemory,
@@ -43,6 +46,7 @@ pub struct MaliAtlasApp {
     drop_job: Option<dropped::DropJob>,
     /// Cercle outlines (when installed), kept to redraw them after a theme change.
     cercle_rings: Vec<Vec<(f64, f64)>>,
+    first_frame_logged: bool,
     /// The optional tile layer and what it was built for (online flag, file path).
     tiles: Option<Box<dyn walkers::Tiles>>,
     tiles_for: (bool, String),
@@ -86,6 +90,7 @@ impl MaliAtlasApp {
             geocoder: None,
             drop_job: None,
             cercle_rings: Vec::new(),
+            first_frame_logged: false,
             tiles: None,
             tiles_for: (false, String::new()),
             state,
@@ -640,6 +645,12 @@ pub fn towns(geocoder: &Geocoder) -> Vec<Town> {
 impl eframe::App for MaliAtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        if !self.first_frame_logged {
+            self.first_frame_logged = true;
+            if let Some(t) = STARTED.get() {
+                tracing::info!("first frame {} ms after start", t.elapsed().as_millis());
+            }
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
