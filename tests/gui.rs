@@ -283,3 +283,27 @@ fn dropped_files_are_added_as_they_are_processed() {
         s.load_errors
     );
 }
+
+#[test]
+fn choropleth_by_cercle_with_installed_cercles() {
+    let (Some(ml), Some(gb)) = (common::geonames_mirror(), common::geoboundaries_mirror()) else {
+        return;
+    };
+    let cercles = mali_atlas::reference::cercles::Cercles::from_path(&gb).unwrap();
+    let g = Geocoder::new(Gazetteer::from_path(&ml).unwrap()).with_cercles(cercles);
+    let mut h = harness(&g);
+    h.state_mut().state.prefs.map_mode = mali_atlas::ui::state::MapMode::Choropleth;
+    h.run_steps(2);
+    h.get_by_label("par cercle").click();
+    h.run_steps(3);
+    let s = &h.state().state;
+    assert!(s.prefs.choropleth_cercles);
+    assert!(
+        s.charts
+            .by_cercle
+            .iter()
+            .any(|(c, d)| c == "Bankass" && *d == 132),
+        "{:?}",
+        s.charts.by_cercle
+    );
+}

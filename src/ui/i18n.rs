@@ -72,7 +72,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Tuiles OpenStreetMap (en ligne)",
         "OpenStreetMap tiles (online)",
     ),
-    ("tile_file", "Fichier .pmtiles", ".pmtiles file"),
+    ("tile_file", "Tuiles locales", "Local tiles"),
     (
         "ingesting",
         "Lecture des fichiers déposés…",
@@ -83,6 +83,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("markers", "symboles", "markers"),
     ("heatmap", "chaleur", "heatmap"),
     ("choropleth", "choroplèthe", "choropleth"),
+    ("by_cercle", "par cercle", "by cercle"),
     ("correct", "Corriger", "Correct"),
     ("corrected", "Correction enregistrée", "Correction saved"),
     ("reason", "Motif", "Reason"),

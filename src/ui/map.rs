@@ -24,6 +24,9 @@ type ViewKey = [f32; 6];
 /// Deaths per region name.
 type RegionValues = Vec<(String, u32)>;
 
+/// A cercle's name and outer rings (lon, lat).
+pub type CercleOutline = (String, Vec<Vec<(f64, f64)>>);
+
 /// A filled layer triangulated once, in lon/lat.
 struct Fill {
     vertices: Vec<(f64, f64)>,
@@ -52,6 +55,8 @@ pub struct Basemap {
     lines: Vec<Lines>,
     /// Mali's regions, triangulated, for the choropleth.
     regions: Vec<(String, Fill)>,
+    /// Cercles (when installed), triangulated, for the choropleth by cercle.
+    cercles: Vec<(String, Fill)>,
     pub towns: Vec<Town>,
     cache_key: Option<[f32; 6]>,
     cache: Vec<Shape>,
@@ -111,6 +116,7 @@ impl Basemap {
             fills,
             lines,
             regions,
+            cercles: Vec::new(),
             towns,
             cache_key: None,
             cache: Vec::new(),
@@ -120,16 +126,42 @@ impl Basemap {
     }
 
     /// Adds cercle (admin2) outlines, thin, under the region borders.
-    pub fn set_cercles(&mut self, rings: Vec<Vec<(f64, f64)>>, dark: bool) {
+    pub fn set_cercles(&mut self, cercles: &[CercleOutline], dark: bool) {
         let (_, _, _, border) = palette(dark);
         self.lines.insert(
             0,
             Lines {
-                paths: rings,
+                paths: cercles
+                    .iter()
+                    .flat_map(|(_, r)| r.iter().cloned())
+                    .collect(),
                 stroke: Stroke::new(0.5, border.gamma_multiply(0.35)),
             },
         );
+        self.cercles = cercles
+            .iter()
+            .map(|(name, rings)| {
+                let polys: Vec<geo::Polygon<f64>> = rings
+                    .iter()
+                    .map(|r| {
+                        geo::Polygon::new(
+                            r.iter().map(|&(x, y)| geo::coord! {x: x, y: y}).collect(),
+                            vec![],
+                        )
+                    })
+                    .collect();
+                (
+                    name.clone(),
+                    triangulate(&geo::MultiPolygon(polys), Color32::TRANSPARENT),
+                )
+            })
+            .collect();
         self.invalidate();
+    }
+
+    /// True when cercle polygons are loaded (the choropleth can go by cercle).
+    pub fn has_cercles(&self) -> bool {
+        !self.cercles.is_empty()
     }
 
     /// Forgets the projected shapes (after the towns or the theme changed).
@@ -144,6 +176,7 @@ impl Basemap {
         projector: &Projector,
         rect: Rect,
         values: &[(String, u32)],
+        by_cercle: bool,
     ) -> &[Shape] {
         let key = view_key(projector, rect);
         let stale = self
@@ -153,7 +186,12 @@ impl Basemap {
         if stale {
             self.choropleth.clear();
             let max = values.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
-            for (name, fill) in &self.regions {
+            let areas = if by_cercle {
+                &self.cercles
+            } else {
+                &self.regions
+            };
+            for (name, fill) in areas {
                 let deaths = values
                     .iter()
                     .find(|(n, _)| n == name)
@@ -314,14 +352,19 @@ pub fn map_panel(
         let _ = memory.set_zoom(zoom);
     }
     let lang = state.prefs.lang;
+    let by_cercle = state.prefs.choropleth_cercles && base.has_cercles();
     let choropleth: Option<Vec<(String, u32)>> = (state.prefs.map_mode == MapMode::Choropleth)
         .then(|| {
-            state
-                .charts
-                .by_region
-                .iter()
-                .map(|(r, s)| (r.clone(), s.total().best))
-                .collect()
+            if by_cercle {
+                state.charts.by_cercle.clone()
+            } else {
+                state
+                    .charts
+                    .by_region
+                    .iter()
+                    .map(|(r, s)| (r.clone(), s.total().best))
+                    .collect()
+            }
         });
     let choropleth_max = choropleth
         .as_ref()
@@ -330,6 +373,7 @@ pub fn map_panel(
         .with_plugin(BasemapPlugin {
             base,
             choropleth,
+            by_cercle,
             tiled,
         })
         .with_plugin(IncidentsPlugin { state });
@@ -341,8 +385,9 @@ pub fn map_panel(
 
 struct BasemapPlugin<'a> {
     base: &'a mut Basemap,
-    /// Deaths per region when the choropleth is on.
+    /// Deaths per region (or cercle) when the choropleth is on.
     choropleth: Option<Vec<(String, u32)>>,
+    by_cercle: bool,
     /// A tile layer is under the plugins: draw only lines and labels, not fills.
     tiled: bool,
 }
@@ -379,7 +424,7 @@ impl Plugin for BasemapPlugin<'_> {
         if let Some(values) = &self.choropleth {
             let fills = self
                 .base
-                .choropleth_shapes(projector, rect, values)
+                .choropleth_shapes(projector, rect, values, self.by_cercle)
                 .to_vec();
             painter.extend(fills);
         }

@@ -8,6 +8,7 @@ pub mod dropped;
 pub mod i18n;
 pub mod install;
 pub mod map;
+pub mod mbtiles;
 pub mod panels;
 pub mod state;
 
@@ -45,7 +46,7 @@ pub struct MaliAtlasApp {
     /// Files dropped on the window, being processed.
     drop_job: Option<dropped::DropJob>,
     /// Cercle outlines (when installed), kept to redraw them after a theme change.
-    cercle_rings: Vec<Vec<(f64, f64)>>,
+    cercle_rings: Vec<map::CercleOutline>,
     first_frame_logged: bool,
     /// The optional tile layer and what it was built for (online flag, file path).
     tiles: Option<Box<dyn walkers::Tiles>>,
@@ -66,10 +67,17 @@ impl MaliAtlasApp {
             app.cercle_rings = c
                 .all()
                 .iter()
-                .flat_map(|c| c.shape.0.iter())
-                .map(|p| p.exterior().0.iter().map(|c| (c.x, c.y)).collect())
+                .map(|c| {
+                    let rings = c
+                        .shape
+                        .0
+                        .iter()
+                        .map(|p| p.exterior().0.iter().map(|c| (c.x, c.y)).collect())
+                        .collect();
+                    (c.name.clone(), rings)
+                })
                 .collect();
-            app.basemap.set_cercles(app.cercle_rings.clone(), false);
+            app.basemap.set_cercles(&app.cercle_rings, false);
         }
         app
     }
@@ -115,7 +123,7 @@ impl MaliAtlasApp {
             let towns = std::mem::take(&mut self.basemap.towns);
             self.basemap = Basemap::new(dark, towns);
             if !self.cercle_rings.is_empty() {
-                self.basemap.set_cercles(self.cercle_rings.clone(), dark);
+                self.basemap.set_cercles(&self.cercle_rings, dark);
             }
             self.basemap_dark = dark;
         }
@@ -212,7 +220,7 @@ impl MaliAtlasApp {
     }
 
     /// (Re)builds the tile layer when the analyst changes it: OpenStreetMap over HTTPS with a
-    /// disk cache (only when turned on), or a local PMTiles file; none by default.
+    /// disk cache (only when turned on), or a local PMTiles or MBTiles file; none by default.
     fn update_tiles(&mut self, ctx: &egui::Context) {
         let wanted = (
             self.state.prefs.online_tiles,
@@ -234,7 +242,16 @@ impl MaliAtlasApp {
             )))
         } else if !wanted.1.is_empty() {
             let path = PathBuf::from(&wanted.1);
-            if path.is_file() {
+            let is_mbtiles = path.extension().is_some_and(|e| e == "mbtiles");
+            if path.is_file() && is_mbtiles {
+                match mbtiles::MbTiles::open(&path, ctx.clone()) {
+                    Ok(t) => Some(Box::new(t)),
+                    Err(e) => {
+                        self.set_status(e);
+                        None
+                    }
+                }
+            } else if path.is_file() {
                 Some(Box::new(walkers::PmTiles::new(path, ctx.clone())))
             } else {
                 self.set_status(format!("{}: not a file", wanted.1));

@@ -150,13 +150,16 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
             MapMode::Choropleth,
             t(lang, "choropleth"),
         );
+        if state.prefs.map_mode == MapMode::Choropleth {
+            ui.checkbox(&mut state.prefs.choropleth_cercles, t(lang, "by_cercle"));
+        }
     });
     ui.checkbox(&mut state.prefs.online_tiles, t(lang, "osm_tiles"));
     ui.horizontal(|ui| {
         let l = ui.label(t(lang, "tile_file"));
         ui.add(
             egui::TextEdit::singleline(&mut state.prefs.tile_file)
-                .hint_text("…/mali.pmtiles")
+                .hint_text("…/mali.pmtiles | .mbtiles")
                 .desired_width(140.0),
         )
         .labelled_by(l.id);

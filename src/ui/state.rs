@@ -84,6 +84,9 @@ pub struct Prefs {
     pub hide_drilldown: bool,
     #[serde(default)]
     pub hide_charts: bool,
+    /// The choropleth goes by cercle (when cercle polygons are installed).
+    #[serde(default)]
+    pub choropleth_cercles: bool,
     /// The map view when the app was closed: (lon, lat, zoom).
     #[serde(default)]
     pub view: Option<(f64, f64, f64)>,
@@ -129,6 +132,8 @@ pub struct Charts {
     pub by_region: Vec<(String, Stack)>,
     pub by_month: Vec<(String, Stack)>,
     pub by_actor: Vec<(String, Stack)>,
+    /// Deaths per cercle (admin2 of each incident's map point), for the choropleth.
+    pub by_cercle: Vec<(String, u32)>,
 }
 
 impl AppState {
@@ -216,6 +221,7 @@ impl AppState {
             by_region: by_region(&self.incidents, &self.visible),
             by_month: by_month(&self.incidents, &self.visible),
             by_actor: by_actor(&self.incidents, &self.visible),
+            by_cercle: by_cercle(&self.incidents, &self.visible),
         };
         if self.selected.is_some_and(|s| !self.visible.contains(&s)) {
             self.selected = None;
@@ -321,4 +327,22 @@ fn histogram(
         counts[x.min(bins - 1)] += 1;
     }
     counts
+}
+
+/// Deaths per cercle: the admin2 of the place each incident's point comes from.
+fn by_cercle(incidents: &[Incident], keep: &[usize]) -> Vec<(String, u32)> {
+    let mut map: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
+    for &i in keep {
+        let inc = &incidents[i];
+        let Some(l) = inc.location else { continue };
+        let cercle = inc
+            .places
+            .iter()
+            .find(|p| p.lat == Some(l.lat) && p.lon == Some(l.lon))
+            .and_then(|p| p.admin2.clone());
+        if let Some(c) = cercle {
+            *map.entry(c).or_default() += inc.deaths();
+        }
+    }
+    map.into_iter().collect()
 }
