@@ -50,7 +50,7 @@ impl MbTiles {
                 |r| r.get(0),
             )
             .ok();
-        let tile = data.and_then(|d| Tile::new(&d, &Style::default(), zoom, 256, &self.ctx).ok());
+        let tile = data.and_then(|d| Tile::new(&d, &Style, zoom, 256, &self.ctx).ok());
         self.cache.insert((zoom, x, y), tile.clone());
         tile
     }
