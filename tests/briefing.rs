@@ -108,3 +108,47 @@ fn parse_csv_line(line: &str) -> Vec<String> {
     out.push(cur);
     out
 }
+
+mod common;
+
+#[test]
+fn briefing_markers_sit_at_the_projected_places() {
+    let Some(ml) = common::geonames_mirror() else {
+        return;
+    };
+    let g = Geocoder::new(Gazetteer::from_path(&ml).unwrap());
+    let state = mali_atlas::ui::state::AppState::new(mali_atlas::corpus::seeds(), Vec::new(), &g);
+    let opts = BriefingOptions {
+        title: "test".into(),
+        chart: BriefingChart::None,
+        view: None,
+    };
+    let (img, view) = mali_atlas::export::briefing::render_with_view(
+        state,
+        mali_atlas::ui::towns(&g),
+        Default::default(),
+        &opts,
+        1200,
+        900,
+    )
+    .unwrap();
+    let near = |lon: f64, lat: f64, rgb: [u8; 3]| {
+        let p = view.pixel(lon, lat);
+        // The marker's centre, allowing two pixels of rounding.
+        (-2i32..=2).any(|dx| {
+            (-2i32..=2).any(|dy| {
+                let px = img.get_pixel((p.x as i32 + dx) as u32, (p.y as i32 + dy) as u32);
+                (0..3).all(|c| px[c].abs_diff(rgb[c]) < 40)
+            })
+        })
+    };
+    // Diallassagou (seed 000, violence against civilians, purple) and Bamako (seed 004,
+    // battle, red), both drawn at 85 % over the map.
+    assert!(
+        near(-3.6265, 13.7377, [163, 80, 177]),
+        "Diallassagou marker"
+    );
+    assert!(near(-8.0, 12.65, [219, 69, 66]), "Bamako marker");
+    // And nothing red where no incident is (the Sahara west of Taoudéni).
+    assert!(!near(-8.0, 22.0, [219, 69, 66]));
+}

@@ -23,6 +23,36 @@ pub fn render(
     width: u32,
     height: u32,
 ) -> Result<image::RgbaImage, String> {
+    render_with_view(state, towns, filter, opts, width, height).map(|(image, _)| image)
+}
+
+/// Where the briefing's map sits in the image, to locate places on it.
+#[derive(Debug, Clone, Copy)]
+pub struct MapView {
+    pub rect: egui::Rect,
+    pub center: (f64, f64),
+    pub zoom: f64,
+}
+
+impl MapView {
+    /// The pixel where (lon, lat) is drawn (Web Mercator, 256-pixel tiles, as the map).
+    pub fn pixel(&self, lon: f64, lat: f64) -> egui::Pos2 {
+        use crate::analysis::cluster::world_px;
+        let [x, y] = world_px(lon, lat, self.zoom);
+        let [cx, cy] = world_px(self.center.0, self.center.1, self.zoom);
+        self.rect.center() + egui::vec2((x - cx) as f32, (y - cy) as f32)
+    }
+}
+
+/// [`render`], also telling where the map is in the image.
+pub fn render_with_view(
+    state: AppState,
+    towns: Vec<Town>,
+    filter: Filter,
+    opts: &BriefingOptions,
+    width: u32,
+    height: u32,
+) -> Result<(image::RgbaImage, MapView), String> {
     let mut app = MaliAtlasApp::with_state_and_towns(state, towns);
     app.state.set_filter(filter);
     let opts = opts.clone();
@@ -34,9 +64,10 @@ pub fn render(
             move |ui, app: &mut MaliAtlasApp| app.show_briefing(ui, &opts),
             app,
         );
-    // Layout, view fit, then a settled frame.
     harness.run_steps(4);
-    harness.render()
+    let image = harness.render()?;
+    let (rect, center, zoom) = harness.state().map_view();
+    Ok((image, MapView { rect, center, zoom }))
 }
 
 /// PNG bytes of an image.

@@ -448,6 +448,15 @@ impl MaliAtlasApp {
         self.basemap.invalidate();
     }
 
+    /// The map's rectangle, centre (lon, lat) and zoom in the last frame.
+    pub fn map_view(&self) -> (egui::Rect, (f64, f64), f64) {
+        let center = self
+            .memory
+            .detached()
+            .map_or(MALI_CENTER, |p| (p.x(), p.y()));
+        (self.map_rect, center, self.memory.zoom())
+    }
+
     /// Where a gazetteer install started from the banner stands.
     pub fn install_state(&self) -> install::InstallState {
         self.installer.state()
@@ -521,7 +530,7 @@ impl MaliAtlasApp {
                         }));
                     self.briefing_fitted = true;
                 }
-                map::map_panel(
+                self.map_rect = map::map_panel(
                     ui,
                     &mut self.state,
                     &mut self.memory,
