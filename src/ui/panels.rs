@@ -280,7 +280,7 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
                 Some(k) => {
                     ui.vertical(|ui| {
                         for (c, r) in k {
-                            ui.label(format!("{}: {}", t(lang, category_key(*c)), range(*r)));
+                            ui.label(format!("{}: {}", t(lang, c.as_str()), range(*r)));
                         }
                     });
                 }
@@ -345,17 +345,6 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
         .show(ui, |ui| {
             ui.label(highlighted(&text, &inc.evidence, ui.visuals().text_color()));
         });
-}
-
-fn category_key(c: Category) -> &'static str {
-    match c {
-        Category::Civilians => "civilians",
-        Category::Soldiers => "soldiers",
-        Category::Peacekeepers => "peacekeepers",
-        Category::Militants => "militants",
-        Category::Mercenaries => "mercenaries",
-        Category::Unknown => "unknown",
-    }
 }
 
 fn range(r: TollRange) -> String {
@@ -685,7 +674,7 @@ pub fn stacked_chart(
                 .width(0.7)
             })
             .collect();
-        let mut chart = BarChart::new(t(lang, category_key(c)), bars).color(category_colour(c));
+        let mut chart = BarChart::new(t(lang, c.as_str()), bars).color(category_colour(c));
         let below: Vec<&BarChart> = charts.iter().collect();
         chart = chart.stack_on(&below);
         charts.push(chart);
