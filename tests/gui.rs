@@ -263,7 +263,7 @@ fn dropped_files_are_added_as_they_are_processed() {
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(dir.path().to_path_buf())));
-    for _ in 0..100 {
+    for _ in 0..500 {
         h.run_steps(1);
         if h.state().state.incidents.len() > before && !h.state().state.load_errors.is_empty() {
             break;
