@@ -263,6 +263,15 @@ fn main() -> ExitCode {
     init_logging(cli.verbose, cli.quiet);
     match run(cli) {
         Ok(code) => code,
+        // `mali-atlas export … | head`: the reader left; that is not a failure.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
