@@ -481,8 +481,8 @@ pub fn category_colour(c: Category) -> Color32 {
     }
 }
 
-/// Column widths of the incident table (date, place, event, toll, actors, source).
-const COLUMNS: [f32; 6] = [86.0, 140.0, 170.0, 96.0, 150.0, 200.0];
+/// Column widths of the incident table (date, toll, place, event, actors, source).
+const COLUMNS: [f32; 6] = [86.0, 96.0, 130.0, 160.0, 150.0, 200.0];
 
 pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
     let lang = state.prefs.lang;
@@ -490,90 +490,105 @@ pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
     let mut sort = None;
     let columns = [
         ("date", Some(SortKey::Date)),
+        ("toll", Some(SortKey::Deaths)),
         ("place", Some(SortKey::Place)),
         ("event", Some(SortKey::Event)),
-        ("toll", Some(SortKey::Deaths)),
         ("actors", None),
         ("source", Some(SortKey::Source)),
     ];
-    ui.horizontal(|ui| {
-        for ((h, key), w) in columns.into_iter().zip(COLUMNS) {
-            let arrow = match key {
-                Some(k) if state.prefs.sort == k && state.prefs.sort_descending => " v",
-                Some(k) if state.prefs.sort == k => " ^",
-                _ => "",
-            };
-            let label = RichText::new(format!("{}{arrow}", t(lang, h))).strong();
-            match key {
-                Some(k) => {
-                    if ui.add_sized([w, 18.0], egui::Button::new(label)).clicked() {
-                        sort = Some(k);
-                    }
-                }
-                None => {
-                    ui.add_sized([w, 18.0], egui::Label::new(label));
-                }
-            }
-        }
-    });
-    // Only the visible rows are laid out, so 100,000 incidents cost what 20 do.
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-    egui::ScrollArea::vertical().id_salt("table").show_rows(
-        ui,
-        row_height,
-        state.table_order.len(),
-        |ui, rows| {
-            for &i in &state.table_order[rows] {
-                let inc = &state.incidents[i];
+    // Wider than its panel: scrolls sideways; the most used columns come first.
+    egui::ScrollArea::horizontal()
+        .id_salt("table_h")
+        .show(ui, |ui| {
+            ui.vertical(|ui| {
                 ui.horizontal(|ui| {
-                    let date = inc.date.map_or("?".into(), |d| d.to_string());
-                    let selected = state.selected == Some(i);
-                    if ui
-                        .add_sized(
-                            [COLUMNS[0], row_height],
-                            egui::Button::selectable(selected, date),
-                        )
-                        .clicked()
-                    {
-                        clicked = Some(i);
+                    for ((h, key), w) in columns.into_iter().zip(COLUMNS) {
+                        let arrow = match key {
+                            Some(k) if state.prefs.sort == k && state.prefs.sort_descending => " v",
+                            Some(k) if state.prefs.sort == k => " ^",
+                            _ => "",
+                        };
+                        let label = RichText::new(format!("{}{arrow}", t(lang, h))).strong();
+                        match key {
+                            Some(k) => {
+                                if ui.add_sized([w, 18.0], egui::Button::new(label)).clicked() {
+                                    sort = Some(k);
+                                }
+                            }
+                            None => {
+                                ui.add_sized([w, 18.0], egui::Label::new(label));
+                            }
+                        }
                     }
-                    let place = inc
-                        .places
-                        .iter()
-                        .find(|p| {
-                            p.lat.is_some() && inc.location.is_some_and(|l| p.lat == Some(l.lat))
-                        })
-                        .map_or("—", |p| p.name.as_str());
-                    let cell = |ui: &mut Ui, w: f32, text: RichText| {
-                        ui.add_sized([w, row_height], egui::Label::new(text).truncate());
-                    };
-                    cell(ui, COLUMNS[1], RichText::new(place));
-                    cell(
-                        ui,
-                        COLUMNS[2],
-                        RichText::new(inc.event_type.name()).color(event_colour(inc.event_type)),
-                    );
-                    cell(
-                        ui,
-                        COLUMNS[3],
-                        RichText::new(inc.fatalities.map_or("—".into(), range)),
-                    );
-                    cell(ui, COLUMNS[4], RichText::new(inc.actors.join(", ")));
-                    cell(
-                        ui,
-                        COLUMNS[5],
-                        RichText::new(inc.article.rsplit('/').next().unwrap_or("")),
-                    );
                 });
-            }
-        },
-    );
+                // Only the visible rows are laid out, so 100,000 incidents cost what 20 do.
+                egui::ScrollArea::vertical().id_salt("table").show_rows(
+                    ui,
+                    row_height,
+                    state.table_order.len(),
+                    |ui, rows| {
+                        for &i in &state.table_order[rows] {
+                            table_row(ui, state, i, row_height, &mut clicked);
+                        }
+                    },
+                );
+            });
+        });
     if let Some(i) = clicked {
         state.select(Some(i));
     }
     if let Some(k) = sort {
         state.sort_by(k);
     }
+}
+
+fn table_row(
+    ui: &mut Ui,
+    state: &AppState,
+    i: usize,
+    row_height: f32,
+    clicked: &mut Option<usize>,
+) {
+    let inc = &state.incidents[i];
+    ui.horizontal(|ui| {
+        let date = inc.date.map_or("?".into(), |d| d.to_string());
+        let selected = state.selected == Some(i);
+        if ui
+            .add_sized(
+                [COLUMNS[0], row_height],
+                egui::Button::selectable(selected, date),
+            )
+            .clicked()
+        {
+            *clicked = Some(i);
+        }
+        let place = inc
+            .places
+            .iter()
+            .find(|p| p.lat.is_some() && inc.location.is_some_and(|l| p.lat == Some(l.lat)))
+            .map_or("—", |p| p.name.as_str());
+        let cell = |ui: &mut Ui, w: f32, text: RichText| {
+            ui.add_sized([w, row_height], egui::Label::new(text).truncate());
+        };
+        cell(
+            ui,
+            COLUMNS[1],
+            RichText::new(inc.fatalities.map_or("—".into(), range)),
+        );
+        cell(ui, COLUMNS[2], RichText::new(place));
+        cell(
+            ui,
+            COLUMNS[3],
+            RichText::new(inc.event_type.name()).color(event_colour(inc.event_type)),
+        );
+        cell(ui, COLUMNS[4], RichText::new(inc.actors.join(", ")));
+        cell(
+            ui,
+            COLUMNS[5],
+            RichText::new(inc.article.rsplit('/').next().unwrap_or("")),
+        );
+    });
 }
 
 /// The top bar: language, theme, view buttons.
