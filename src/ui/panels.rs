@@ -244,9 +244,10 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
         ui.label(t(lang, "no_selection"));
         return;
     };
-    let inc = state.incidents[sel].clone();
-    let article = state.article_of(sel);
-    let text = article.text.clone();
+    // Drawn from borrows (no per-frame copy of the incident or the article); clicks are
+    // collected and applied after.
+    let mut goto = None;
+    let inc = &state.incidents[sel];
     egui::Grid::new("facts")
         .num_columns(2)
         .striped(true)
@@ -311,7 +312,7 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
                     if ui.link(label).clicked()
                         && let (Some(lat), Some(lon)) = (p.lat, p.lon)
                     {
-                        state.pending_view = Some((lon, lat, 9.0));
+                        goto = Some((lon, lat, 9.0));
                     }
                 }
             });
@@ -326,25 +327,47 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
             ui.small(format!("! {w}"));
         }
     }
+    if goto.is_some() {
+        state.pending_view = goto;
+    }
     crate::ui::correct::correction_form(ui, state, sel);
-    let others: Vec<usize> = (0..state.incidents.len())
-        .filter(|&i| i != sel && state.incident_article[i] == state.incident_article[sel])
-        .collect();
-    if !others.is_empty() {
+    let mut other = None;
+    let siblings = &state.article_incidents[state.incident_article[sel]];
+    if siblings.len() > 1 {
         ui.label(t(lang, "other_incidents"));
-        for o in others {
+        for &o in siblings.iter().filter(|&&o| o != sel) {
             let line = crate::ui::map::tooltip_line(&state.incidents[o], lang);
             if ui.link(line).clicked() {
-                state.select(Some(o));
+                other = Some(o);
             }
         }
     }
     ui.separator();
+    // The highlighted text is laid out once per selection and colour, then shared.
+    let color = ui.visuals().text_color();
+    let cached = state
+        .drill_text
+        .as_ref()
+        .filter(|(i, c, _)| *i == sel && *c == color)
+        .map(|(_, _, job)| job.clone());
+    let job = cached.unwrap_or_else(|| {
+        let inc = &state.incidents[sel];
+        let job = std::sync::Arc::new(highlighted(
+            &state.article_of(sel).text,
+            &inc.evidence,
+            color,
+        ));
+        state.drill_text = Some((sel, color, job.clone()));
+        job
+    });
     egui::ScrollArea::vertical()
         .id_salt("article_text")
         .show(ui, |ui| {
-            ui.label(highlighted(&text, &inc.evidence, ui.visuals().text_color()));
+            ui.label(job);
         });
+    if other.is_some() {
+        state.select(other);
+    }
 }
 
 fn range(r: TollRange) -> String {

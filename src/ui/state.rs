@@ -98,6 +98,10 @@ pub struct AppState {
     pub incidents: Vec<Incident>,
     /// Article index of each incident.
     pub incident_article: Vec<usize>,
+    /// The incidents of each article (the inverse of `incident_article`).
+    pub article_incidents: Vec<Vec<usize>>,
+    /// The drill-down's highlighted article text: (incident, text colour, layout job).
+    pub drill_text: Option<(usize, egui::Color32, std::sync::Arc<egui::text::LayoutJob>)>,
     /// Problems met while loading (file and reason).
     pub load_errors: Vec<String>,
     pub filter: Filter,
@@ -160,6 +164,12 @@ impl AppState {
     ) -> Self {
         let (incident_article, incidents): (Vec<usize>, Vec<Incident>) =
             incidents.into_iter().unzip();
+        let mut article_incidents = vec![Vec::new(); articles.len()];
+        for (i, &a) in incident_article.iter().enumerate() {
+            if let Some(v) = article_incidents.get_mut(a) {
+                v.push(i);
+            }
+        }
         let date_bounds = incidents.iter().filter_map(|i| i.date).fold(
             None,
             |acc: Option<(NaiveDate, NaiveDate)>, d| match acc {
@@ -171,6 +181,8 @@ impl AppState {
             articles,
             incidents,
             incident_article,
+            article_incidents,
+            drill_text: None,
             load_errors,
             filter: Filter::default(),
             prefs: Prefs {
