@@ -63,6 +63,9 @@ pub struct Extraction {
     pub folded: Folded,
     /// Warnings about the article as a whole (e.g. header contradicted by content).
     pub warnings: Vec<String>,
+    /// Where actors are named (original byte ranges): never places, so the geocoder skips
+    /// them without scanning the lexicon again.
+    pub actor_spans: Vec<Range<usize>>,
 }
 
 /// How the article is dated (step 1 above).
@@ -128,10 +131,16 @@ pub fn extract(article: &Article) -> Extraction {
     for d in &mut drafts {
         d.incident.warnings.extend(warnings.iter().cloned());
     }
+    let actor_spans = cues
+        .iter()
+        .filter(|c| matches!(c.cue, Cue::Actor(_)))
+        .map(|c| c.range.clone())
+        .collect();
     Extraction {
         drafts,
         folded,
         warnings,
+        actor_spans,
     }
 }
 

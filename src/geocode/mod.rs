@@ -94,18 +94,22 @@ impl Geocoder {
 
     /// Candidate generation: every place mention of a text, before disambiguation.
     pub fn candidates(&self, text: &str, folded: &Folded) -> Vec<Mention> {
-        let excluded: Vec<Range<usize>> = lexicon()
-            .scan(&folded.text)
-            .into_iter()
-            .filter(|c| matches!(c.cue, Cue::Actor(_)))
-            .map(|c| folded.original_range(c.range))
-            .collect();
-        find_mentions(text, folded, &self.names, &excluded)
+        find_mentions(text, folded, &self.names, &actor_spans(folded))
     }
 
     /// Resolves every place mention of a text.
     pub fn resolve(&self, text: &str, folded: &Folded) -> Vec<Resolved> {
-        let mentions = self.candidates(text, folded);
+        self.resolve_excluding(text, folded, &actor_spans(folded))
+    }
+
+    /// [`Geocoder::resolve`] with the actor names already known (sorted original ranges).
+    pub fn resolve_excluding(
+        &self,
+        text: &str,
+        folded: &Folded,
+        actors: &[Range<usize>],
+    ) -> Vec<Resolved> {
+        let mentions = find_mentions(text, folded, &self.names, actors);
         let plex = place_lexicon();
         let b = basemap();
 
@@ -416,7 +420,8 @@ impl Geocoder {
 
     /// Geocodes an article's incidents: every place of the incident's sentences, and one point.
     pub fn geocode(&self, article: &Article, extraction: &Extraction) -> Vec<Incident> {
-        let mut resolved = self.resolve(&article.text, &extraction.folded);
+        let mut resolved =
+            self.resolve_excluding(&article.text, &extraction.folded, &extraction.actor_spans);
         // "Mopti, 12 mars 2023 (AFP) –": the dateline names where the reporter files from,
         // not where the event happened.
         if let Some(p) = &article.published
@@ -478,6 +483,16 @@ impl Geocoder {
         }
         out
     }
+}
+
+/// Where actors are named in a text: never places.
+fn actor_spans(folded: &Folded) -> Vec<Range<usize>> {
+    lexicon()
+        .scan(&folded.text)
+        .into_iter()
+        .filter(|c| matches!(c.cue, Cue::Actor(_)))
+        .map(|c| folded.original_range(c.range))
+        .collect()
 }
 
 /// The most specific Malian place; ties go to the first mentioned.
