@@ -30,13 +30,18 @@ fn briefing_golden_image() {
     h.snapshot_options("briefing_seeds", &options);
 }
 
-#[test]
-fn geojson_export_is_valid_rfc7946() {
+/// The seeds' incidents with the embedded fallback gazetteer.
+fn seed_incidents() -> Vec<mali_atlas::incident::Incident> {
     let g = Geocoder::new(Gazetteer::fallback());
-    let incidents: Vec<_> = mali_atlas::corpus::seeds()
+    mali_atlas::corpus::seeds()
         .iter()
         .flat_map(|a| mali_atlas::pipeline::incidents(a, &g))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn geojson_export_is_valid_rfc7946() {
+    let incidents = seed_incidents();
     let mut out = Vec::new();
     mali_atlas::export::write_geojson(&mut out, &incidents).unwrap();
     let text = String::from_utf8(out).unwrap();
@@ -64,11 +69,7 @@ fn geojson_export_is_valid_rfc7946() {
 
 #[test]
 fn csv_round_trip_keeps_the_tolls() {
-    let g = Geocoder::new(Gazetteer::fallback());
-    let incidents: Vec<_> = mali_atlas::corpus::seeds()
-        .iter()
-        .flat_map(|a| mali_atlas::pipeline::incidents(a, &g))
-        .collect();
+    let incidents = seed_incidents();
     let mut out = Vec::new();
     mali_atlas::export::write_csv(&mut out, &incidents).unwrap();
     let text = String::from_utf8(out).unwrap();

@@ -52,6 +52,7 @@ pub struct ActorDef {
     pub aliases: Vec<String>,
 }
 
+/// A known event dating an article; `all` holds folded phrases.
 #[derive(Debug, Clone, Deserialize)]
 pub struct AnchorDef {
     pub label: String,
@@ -274,7 +275,15 @@ impl Lexicon {
             automaton,
             meanings: keys.into_iter().map(|(_, c)| c).collect(),
             actors: actors.actor,
-            anchors: anchors.anchor,
+            // Folded once here, not on every article.
+            anchors: anchors
+                .anchor
+                .into_iter()
+                .map(|a| AnchorDef {
+                    all: a.all.iter().map(|p| fold_key(p)).collect(),
+                    ..a
+                })
+                .collect(),
             actor_index,
         })
     }

@@ -154,9 +154,9 @@ fn date_article(
         .anchors
         .iter()
         .find(|a| {
-            a.all.iter().all(|p| {
-                Lexicon::contains_phrase(&folded.text, &crate::corpus::normalize::fold_key(p))
-            })
+            a.all
+                .iter()
+                .all(|p| Lexicon::contains_phrase(&folded.text, p))
         })
         .map(|a| (a.year, a.label.clone()));
     let published = article.published.as_ref();
@@ -613,7 +613,10 @@ fn is_affiliation(text: &str, at: usize) -> bool {
         "filiale d",
     ]
     .iter()
-    .any(|p| before.ends_with(p) || before.ends_with(&format!("{p} l")))
+    .any(|p| {
+        // "lié à l'EI": the elided article may stand between the cue and the name.
+        before.ends_with(p) || before.strip_suffix(" l").is_some_and(|b| b.ends_with(p))
+    })
 }
 
 /// Words that make the date right after them the date of a report, not of the event.
