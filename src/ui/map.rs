@@ -58,8 +58,12 @@ pub struct Basemap {
     /// Cercles (when installed), triangulated, for the choropleth by cercle.
     cercles: Vec<(String, Fill)>,
     pub towns: Vec<Town>,
-    cache_key: Option<[f32; 6]>,
+    cache_key: Option<(ViewKey, f32)>,
+    /// Projected fills, one mesh per layer polygon set.
     cache: Vec<Shape>,
+    /// All borders and rivers tessellated into one mesh, so a frame shares it instead of
+    /// copying every line's points.
+    cache_lines: Shape,
     /// Choropleth meshes for (view, values); rebuilt only when either changes.
     choropleth_key: Option<(ViewKey, RegionValues)>,
     choropleth: Vec<Shape>,
@@ -120,6 +124,7 @@ impl Basemap {
             towns,
             cache_key: None,
             cache: Vec::new(),
+            cache_lines: Shape::Noop,
             choropleth_key: None,
             choropleth: Vec::new(),
         }
@@ -212,9 +217,9 @@ impl Basemap {
         &self.choropleth
     }
 
-    /// Shapes for the current view; recomputed only when the view changed.
-    fn shapes(&mut self, projector: &Projector, rect: Rect) -> &[Shape] {
-        let key = view_key(projector, rect);
+    /// Fills and lines for the current view; recomputed only when the view changed.
+    fn shapes(&mut self, projector: &Projector, rect: Rect, ppp: f32) -> (&[Shape], &Shape) {
+        let key = (view_key(projector, rect), ppp);
         if self.cache_key != Some(key) {
             self.cache.clear();
             for f in &self.fills {
@@ -226,21 +231,26 @@ impl Basemap {
                 mesh.indices.extend_from_slice(&f.indices);
                 self.cache.push(Shape::Mesh(Arc::new(mesh)));
             }
+            let mut tessellator =
+                egui::epaint::Tessellator::new(ppp, Default::default(), [1, 1], Vec::new());
+            let mut lines = Mesh::default();
             for l in &self.lines {
                 for path in &l.paths {
                     let pts: Vec<Pos2> = path
                         .iter()
                         .map(|&(lon, lat)| projector.project(lon_lat(lon, lat)).to_pos2())
                         .collect();
-                    self.cache.push(Shape::line(
+                    let shape = egui::epaint::PathShape::line(
                         pts,
                         PathStroke::new(l.stroke.width, l.stroke.color),
-                    ));
+                    );
+                    tessellator.tessellate_path(&shape, &mut lines);
                 }
             }
+            self.cache_lines = Shape::Mesh(Arc::new(lines));
             self.cache_key = Some(key);
         }
-        &self.cache
+        (&self.cache, &self.cache_lines)
     }
 }
 
@@ -414,13 +424,13 @@ impl Plugin for BasemapPlugin<'_> {
                 },
             );
         }
-        let shapes = self.base.shapes(projector, rect).to_vec();
-        if tiled {
-            // Tiles show land and water; keep only the borders and rivers on top.
-            painter.extend(shapes.into_iter().filter(|s| !matches!(s, Shape::Mesh(_))));
-        } else {
-            painter.extend(shapes);
+        let ppp = ui.ctx().pixels_per_point();
+        let (fills, lines) = self.base.shapes(projector, rect, ppp);
+        // Tiles show land and water: then only the borders and rivers go on top.
+        if !tiled {
+            painter.extend(fills.iter().cloned());
         }
+        painter.add(lines.clone());
         if let Some(values) = &self.choropleth {
             let fills = self
                 .base
