@@ -4,6 +4,7 @@
 //! The briefing image is rendered by [`briefing`] from the UI's drawing code; filtering is the
 //! caller's job.
 
+#[cfg(feature = "gui")]
 pub mod briefing;
 
 use std::io::{self, Write};

@@ -748,6 +748,24 @@ mod tests {
     }
 
     #[test]
+    fn figures_too_large_for_one_incident_are_not_tolls() {
+        // Found by the extractor fuzz target: two 20-digit "tolls" in one incident
+        // overflowed the total, which then no longer matched its categories.
+        let v = incidents(&format!(
+            "{DATELINE}Selon un message en ligne, 18446744073709551615 soldats et 99999999999 civils ont été tués jeudi à Niono."
+        ));
+        assert!(v.iter().all(|i| i.fatalities.is_none()), "{v:#?}");
+        let i = one(&format!(
+            "{DATELINE}Le conflit a fait plus de 150 000 morts depuis 2012. Sept civils ont été tués vendredi à Dioro."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(7));
+        let i = one(&format!(
+            "{DATELINE}Un bilan de 1 200 morts a été avancé après les combats de mercredi à Léré."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1200));
+    }
+
+    #[test]
     fn wounded_captured_and_missing_are_separate() {
         let i = one(&format!(
             "{DATELINE}Deux soldats ont été tués et sept autres blessés mercredi; une dizaine de civils ont été enlevés."

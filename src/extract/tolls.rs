@@ -73,6 +73,11 @@ const SINGULAR: &[&str] = &[
     "jeune",
 ];
 
+/// The largest figure read as one incident's toll. The deadliest single attacks in Mali killed
+/// a few hundred; a figure past this next to "morts" is a cumulative count ("100 000 morts
+/// depuis 2012") or noise, and summing such figures would overflow the toll's integers.
+pub const MAX_INCIDENT_TOLL: u32 = 100_000;
+
 /// Finds every toll. `cues` are sorted by start; `sentences` are ordered, disjoint ranges.
 pub fn find_tolls(
     text: &str,
@@ -84,7 +89,7 @@ pub fn find_tolls(
     let mut tolls = Vec::new();
     let mut used_victims: Vec<Range<usize>> = Vec::new();
     for q in quantities {
-        if date_spans.iter().any(|d| overlaps(d, &q.span)) {
+        if q.range.best > MAX_INCIDENT_TOLL || date_spans.iter().any(|d| overlaps(d, &q.span)) {
             continue;
         }
         let Some(si) = sentence_of(sentences, q.span.start) else {
