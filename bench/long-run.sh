@@ -61,8 +61,12 @@ scale() {
   [ -f "$gazetteer" ] && g=(--gazetteer "$gazetteer")
   work="${LONG_RUN_DIR:-$(mktemp -d)}"
   [ -n "${LONG_RUN_DIR:-}" ] || trap 'rm -rf "$work"' EXIT
+  rm -rf "$work/articles" "$work/scale.atlas" "$work"/scale.atlas-*
   mkdir -p "$work/data" "$work/articles"
   export MALI_ATLAS_DATA_DIR="$work/data"  # nothing installed on this machine leaks in
+  # The briefing render (wgpu, software) wants a runtime dir; headless machines often have none.
+  export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
+  chmod 700 "$XDG_RUNTIME_DIR"
   cargo build --release --quiet --bin mali-atlas --example synth
   local atlas="$repo/target/release/mali-atlas"
 
@@ -85,11 +89,13 @@ with open(sys.argv[1], encoding="utf-8") as lines:
         (out / f"{a['id']}.txt").write_text(f"Publié le {a['published']}\n\n{a['text']}\n", encoding="utf-8")
 PY
   start="$(now)"
-  "$atlas" --quiet "${g[@]}" --workspace "$work/scale.atlas" ingest "$work/articles"
+  "$atlas" --quiet "${g[@]}" --workspace "$work/scale.atlas" ingest "$work/articles" 2> "$work/ingest.log"
   echo "ingest $n files into a workspace (all cores): $(since "$start") s ($(du -h "$work/scale.atlas" | cut -f1))"
   start="$(now)"
-  "$atlas" --quiet "${g[@]}" --workspace "$work/scale.atlas" ingest "$work/articles"
+  "$atlas" --quiet "${g[@]}" --workspace "$work/scale.atlas" ingest "$work/articles" 2> "$work/ingest.log"
   echo "ingest again (nothing changed): $(since "$start") s"
+  start="$(now)"
+  echo "incidents listed from the workspace: $("$atlas" --quiet "${g[@]}" --workspace "$work/scale.atlas" incidents | wc -l) lines in $(since "$start") s"
   start="$(now)"
   "$atlas" --quiet "${g[@]}" --workspace "$work/scale.atlas" export --format geojson --out "$work/events.geojson"
   echo "export the merged events as GeoJSON: $(since "$start") s ($(du -h "$work/events.geojson" | cut -f1))"

@@ -87,12 +87,21 @@ pub fn stream_jsonl(
         if let Some(p) = item.published.as_deref() {
             match parse_published(p) {
                 Some((date, precision)) => {
+                    // The declared date wins, but a dateline the text carries keeps its span:
+                    // the extractor must still know that "Bamako, 10 novembre 2021 (AFP)" is
+                    // the report's date, not the event's.
+                    let (span, kind) = article
+                        .published
+                        .take()
+                        .map_or((0..0, crate::corpus::PublicationKind::Header), |p| {
+                            (p.span, p.kind)
+                        });
                     article.published = Some(crate::corpus::Publication {
                         date,
                         precision,
                         alternatives: Vec::new(),
-                        span: 0..0,
-                        kind: crate::corpus::PublicationKind::Header,
+                        span,
+                        kind,
                     })
                 }
                 None => report
@@ -147,6 +156,27 @@ mod tests {
         assert_eq!(first["article"], "a1");
         assert_eq!(first["date"], "2023-05-01");
         assert_eq!(first["killed"]["soldiers"]["best"], 10);
+    }
+
+    #[test]
+    fn a_declared_date_does_not_turn_the_dateline_into_the_event_date() {
+        // Found by the 100k scale run: with `published` given, the dateline's date was taken
+        // for the event's ("hier" lost), because the dateline was no longer known as such.
+        let g = Geocoder::new(Gazetteer::fallback());
+        let input = concat!(
+            r#"{"id": "b1", "published": "2022-03-09", "text": "Mopti, 9 mars 2022 (AFP) – Six gendarmes ont été tués avant-hier dans une embuscade près de Douentza."}"#,
+            "\n",
+            r#"{"id": "b2", "published": "2022-03-09", "text": "Kayes, 9 mars 2022 – Quatre orpailleurs ont été tués lundi près de Kéniéba."}"#,
+            "\n",
+        );
+        let mut out = Vec::new();
+        stream_jsonl(input.as_bytes(), &mut out, &g).unwrap();
+        let dates: Vec<String> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["date"].to_string())
+            .collect();
+        assert_eq!(dates, [r#""2022-03-07""#, r#""2022-03-07""#]);
     }
 }
 
