@@ -477,6 +477,57 @@ impl Workspace {
         Ok(orphaned)
     }
 
+    /// How many corrections are orphaned, reading only the incidents of the articles that
+    /// corrections point at: what every ingest batch reports, so it must not cost a load of
+    /// the whole workspace (that made ingest quadratic in the workspace's size).
+    pub fn count_orphaned_corrections(&self) -> Result<usize, StoreError> {
+        let corrections = self.corrections()?;
+        let added: std::collections::HashSet<i64> = corrections
+            .iter()
+            .filter(|c| c.added.is_some())
+            .map(|c| c.id)
+            .collect();
+        let mut keys_of: HashMap<&str, Vec<IncidentKey>> = HashMap::new();
+        let mut orphaned = 0;
+        for c in corrections.iter().filter(|c| c.added.is_none()) {
+            let found = match &c.target {
+                IncidentKey::Manual { correction_id } => added.contains(correction_id),
+                IncidentKey::Extracted { article_hash, .. } => {
+                    if !keys_of.contains_key(article_hash.as_str()) {
+                        let keys = self.incident_keys_of(article_hash)?;
+                        keys_of.insert(article_hash, keys);
+                    }
+                    let keys = &keys_of[article_hash.as_str()];
+                    resolve(&c.target, keys.iter().enumerate()).is_some()
+                }
+            };
+            if !found || c.correction.is_none() {
+                orphaned += 1;
+            }
+        }
+        Ok(orphaned)
+    }
+
+    /// The keys of one article's extracted incidents (indexed look-ups only).
+    fn incident_keys_of(&self, article_hash: &str) -> Result<Vec<IncidentKey>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT i.record FROM incidents i JOIN articles a ON a.id = i.article_id \
+                 WHERE a.hash = ?1 ORDER BY i.idx",
+            )
+            .map_err(|e| self.classify(e))?;
+        let mut rows = st.query([article_hash]).map_err(|e| self.classify(e))?;
+        let mut keys = Vec::new();
+        while let Some(row) = rows.next().map_err(|e| self.classify(e))? {
+            let record = row.get_ref(0).map_err(|e| self.classify(e))?;
+            let incident: Incident =
+                serde_json::from_slice(record.as_bytes().map_err(|e| self.classify(e.into()))?)?;
+            keys.push(IncidentKey::of(article_hash, &incident));
+        }
+        Ok(keys)
+    }
+
     /// Deletes a correction (the analyst's decision after review, e.g. of an orphan).
     pub fn dismiss_correction(&mut self, id: i64) -> Result<(), StoreError> {
         self.conn

@@ -313,7 +313,7 @@ impl Workspace {
         }
         tx.commit().map_err(e)?;
         if report.added + report.reextracted + report.replaced > 0 {
-            report.orphaned_corrections = self.orphaned_corrections()?.len();
+            report.orphaned_corrections = self.count_orphaned_corrections()?;
         }
         Ok(report)
     }

@@ -319,7 +319,8 @@ fn correction_without_matching_evidence_is_orphaned_not_dropped() {
     assert_eq!(orphans[0].reason, "the article is a day late");
     assert_eq!(ws.incidents().unwrap()[0].corrected, Vec::<String>::new());
     // Back with v3, the correction applies again: it was kept.
-    ws.ingest(&[(a, incidents)], "v3").unwrap();
+    let report = ws.ingest(&[(a, incidents)], "v3").unwrap();
+    assert_eq!(report.orphaned_corrections, 0);
     assert!(ws.orphaned_corrections().unwrap().is_empty());
     let date = ws.incidents().unwrap()[1].incident.date;
     assert_eq!(date, "2024-03-13".parse().ok());
