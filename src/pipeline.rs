@@ -9,10 +9,19 @@ use crate::geocode::Geocoder;
 use crate::geocode::install::{data_dir, load_installed_or_fallback};
 use crate::incident::Incident;
 
-/// Incidents of one article, geocoded.
+/// Incidents of one article, geocoded. The text is segmented a second time, knowing which
+/// towns each sentence names, only when an incident mixes distant towns (rare): then
+/// same-day incidents in different places come apart.
 pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
     let extraction = extract(article);
-    geocoder.geocode(article, &extraction)
+    let resolved = geocoder.resolve_article(article, &extraction);
+    let places = Geocoder::sentence_places(article, &resolved);
+    let extraction = if crate::extract::places_may_split(&extraction, &places) {
+        crate::extract::extract_with_places(article, &places)
+    } else {
+        extraction
+    };
+    geocoder.geocode_resolved(article, &extraction, &resolved)
 }
 
 /// The geocoder over the gazetteer at `path` (ML.txt, ML.zip, a folder or an installed data

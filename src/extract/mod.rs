@@ -19,6 +19,10 @@
 //!    article's focus) are never incidents and close the current incident, so later commentary
 //!    does not leak into it. An incident with neither its own date nor a toll is dropped unless
 //!    it is the article's only one.
+//!    When the geocoder has told the segmenter which towns each sentence names
+//!    ([`extract_with_places`]), a dated or undated sentence with its own toll does not join an
+//!    incident that already has a toll and names only towns more than 50 km from its own: that
+//!    is another incident the same day (ACLED codes one event per location and day).
 
 pub mod dates;
 pub mod events;
@@ -81,6 +85,50 @@ struct Dating {
 
 /// Extracts the incidents of one article.
 pub fn extract(article: &Article) -> Extraction {
+    extract_with_places(article, &[])
+}
+
+/// Localities (lat, lon) named by each sentence of an article, indexed like
+/// `Article::sentences`; shorter than the sentence list (or empty) where unknown.
+pub type SentencePlaces = [Vec<(f64, f64)>];
+
+/// Two incidents' towns closer than this are the same place for segmentation.
+const SAME_PLACE_KM: f64 = 50.0;
+
+/// Whether a draft of `extraction` mixes towns more than [`SAME_PLACE_KM`] apart in the
+/// sentences that carry its tolls: only then can [`extract_with_places`] segment differently.
+pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> bool {
+    extraction.drafts.iter().any(|d| {
+        let points: Vec<(f64, f64)> = d
+            .core
+            .iter()
+            .filter_map(|&si| places.get(si))
+            .flatten()
+            .copied()
+            .collect();
+        points
+            .iter()
+            .enumerate()
+            .any(|(i, a)| points[i + 1..].iter().any(|b| km(*a, *b) > SAME_PLACE_KM))
+    })
+}
+
+/// Great-circle distance in km (haversine; plenty for "same town or not").
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// [`extract`], with the towns each sentence names (from the geocoder) so that same-day
+/// incidents in distant towns are not merged.
+pub fn extract_with_places(article: &Article, places: &SentencePlaces) -> Extraction {
     let lex = lexicon();
     let text = article.text.as_str();
     let folded = fold(text);
@@ -116,7 +164,7 @@ pub fn extract(article: &Article) -> Extraction {
         .max()
         .or(dating.reference);
 
-    let groups = segment(article, &cues, &mut mentions, &tolls, focus);
+    let groups = segment(article, &cues, &mut mentions, &tolls, focus, places);
     let only_one = groups.len() == 1;
     let mut drafts = Vec::new();
     for g in groups {
@@ -235,6 +283,20 @@ struct Group {
     date: Option<usize>,
     tolls: Vec<usize>,
     core: Vec<usize>,
+    /// Towns its sentences name (when the geocoder said).
+    points: Vec<(f64, f64)>,
+}
+
+impl Group {
+    /// Holds a toll, and names towns all far from every one of `points` (none empty).
+    fn is_elsewhere(&self, points: &[(f64, f64)]) -> bool {
+        !self.tolls.is_empty()
+            && !self.points.is_empty()
+            && !points.is_empty()
+            && points
+                .iter()
+                .all(|p| self.points.iter().all(|q| km(*p, *q) > SAME_PLACE_KM))
+    }
 }
 
 fn segment(
@@ -243,6 +305,7 @@ fn segment(
     mentions: &mut Vec<DateMention>,
     tolls: &[Toll],
     focus: Option<NaiveDate>,
+    places: &SentencePlaces,
 ) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut current: Option<usize> = None;
@@ -266,6 +329,9 @@ fn segment(
             .filter(|&i| in_s(&mentions[i].span))
             .collect();
         let is_event = !event_cues.is_empty() || !s_tolls.is_empty();
+        // Another town with its own toll: not the incident of a group told elsewhere.
+        let s_points: &[(f64, f64)] = places.get(si).map_or(&[], |p| p.as_slice());
+        let elsewhere_than = |g: &Group| !s_tolls.is_empty() && g.is_elsewhere(s_points);
         // Only old dates, or only whole years ("l'an dernier", "en 2019"): a recalled event
         // or a yearly summary, never the incident itself.
         let all_old = !s_dates.is_empty()
@@ -357,16 +423,17 @@ fn segment(
             Some(d) => {
                 let m = &mentions[d];
                 let overlapping = groups.iter().position(|g| {
-                    g.date.is_some_and(|gd| {
-                        // Within one article two different dates are two events; the ±1 day
-                        // tolerance is for matching reports across articles (the store).
-                        let o = &mentions[gd];
-                        o.start <= m.end && m.start <= o.end
-                    })
+                    !elsewhere_than(g)
+                        && g.date.is_some_and(|gd| {
+                            // Within one article two different dates are two events; the ±1 day
+                            // tolerance is for matching reports across articles (the store).
+                            let o = &mentions[gd];
+                            o.start <= m.end && m.start <= o.end
+                        })
                 });
                 match (overlapping, current) {
                     (Some(g), _) => g,
-                    (None, Some(c)) if groups[c].date.is_none() => {
+                    (None, Some(c)) if groups[c].date.is_none() && !elsewhere_than(&groups[c]) => {
                         groups[c].date = Some(d);
                         c
                     }
@@ -391,6 +458,12 @@ fn segment(
                 });
                 match (same_toll, current, last) {
                     (Some(g), _, _) => g,
+                    (None, Some(c), _) | (None, None, Some(c))
+                        if !s_tolls.is_empty() && elsewhere_than(&groups[c]) =>
+                    {
+                        groups.push(Group::default());
+                        groups.len() - 1
+                    }
                     (None, Some(c), _) => c,
                     // After a background break, a toll still belongs to the last incident;
                     // toll-less commentary does not start one.
@@ -408,6 +481,7 @@ fn segment(
             g.core.push(si);
         }
         g.sentences.push(si);
+        g.points.extend_from_slice(s_points);
         g.tolls.extend(s_tolls);
         current = Some(target);
         last = Some(target);
@@ -745,6 +819,67 @@ mod tests {
             "{DATELINE}Des hommes armés ont tué samedi un gendarme et blessé quatre passants."
         ));
         assert_eq!(killed(&i, Category::Soldiers), Some(1));
+    }
+
+    /// What the geocoder would say: `towns` (name, lat, lon) put in the sentence naming them.
+    fn places_of(article: &Article, towns: &[(&str, f64, f64)]) -> Vec<Vec<(f64, f64)>> {
+        let mut out = vec![Vec::new(); article.sentences.len()];
+        for (name, lat, lon) in towns {
+            let at = article.text.find(name).expect("town in text");
+            let si = article.sentences.iter().position(|s| s.contains(&at));
+            out[si.expect("in a sentence")].push((*lat, *lon));
+        }
+        out
+    }
+
+    #[test]
+    fn same_day_tolls_in_distant_towns_are_two_incidents_when_places_are_known() {
+        let text = format!(
+            "{DATELINE}Neuf soldats ont été tués mardi dans une embuscade près de Boni. \
+             Mardi, des hommes armés ont attaqué le marché de Diabaly, tuant quatre commerçants. \
+             Le JNIM a revendiqué l'attaque."
+        );
+        let article = article_from_text("test.txt", text);
+        // Without places: one date, one incident (the rule cannot tell).
+        assert_eq!(extract(&article).drafts.len(), 1);
+        // Boni (15.0 N, 1.9 W) and Diabaly (14.7 N, 6.0 W): some 440 km apart.
+        let places = places_of(
+            &article,
+            &[("Boni", 15.02, -1.93), ("Diabaly", 14.69, -6.02)],
+        );
+        let first = extract(&article);
+        assert!(places_may_split(&first, &places));
+        let drafts = extract_with_places(&article, &places).drafts;
+        let killed: Vec<_> = drafts
+            .iter()
+            .map(|d| d.incident.fatalities.map(|t| t.best))
+            .collect();
+        assert_eq!(killed, [Some(9), Some(4)], "{drafts:#?}");
+        let claim = article.sentences.len() - 1;
+        assert_eq!(
+            drafts[1].sentences.last(),
+            Some(&claim),
+            "the claim follows the second attack"
+        );
+        // Villages 20 km apart on the same day: one incident, tolls combined as before.
+        let near = places_of(
+            &article,
+            &[("Boni", 15.02, -1.93), ("Diabaly", 15.10, -1.80)],
+        );
+        assert!(!places_may_split(&first, &near));
+        assert_eq!(extract_with_places(&article, &near).drafts.len(), 1);
+    }
+
+    #[test]
+    fn a_lead_without_a_town_still_joins_the_body() {
+        // The lead names no town: the body's detailed toll is the same incident.
+        let text = format!(
+            "{DATELINE}Au moins trente civils ont été tués dimanche dans le centre du pays. \
+             Dimanche, des hommes armés ont attaqué Ogossagou, tuant 31 villageois."
+        );
+        let article = article_from_text("test.txt", text);
+        let places = places_of(&article, &[("Ogossagou", 14.33, -3.95)]);
+        assert_eq!(extract_with_places(&article, &places).drafts.len(), 1);
     }
 
     #[test]

@@ -420,6 +420,12 @@ impl Geocoder {
 
     /// Geocodes an article's incidents: every place of the incident's sentences, and one point.
     pub fn geocode(&self, article: &Article, extraction: &Extraction) -> Vec<Incident> {
+        let resolved = self.resolve_article(article, extraction);
+        self.geocode_resolved(article, extraction, &resolved)
+    }
+
+    /// The places of an article's text, actor names and the dateline's city left out.
+    pub fn resolve_article(&self, article: &Article, extraction: &Extraction) -> Vec<Resolved> {
         let mut resolved =
             self.resolve_excluding(&article.text, &extraction.folded, &extraction.actor_spans);
         // "Mopti, 12 mars 2023 (AFP) –": the dateline names where the reporter files from,
@@ -433,12 +439,45 @@ impl Geocoder {
             resolved
                 .retain(|r| !(r.place.span[0] >= line_start && r.place.span[1] <= p.span.start));
         }
+        resolved
+    }
+
+    /// The towns (locality precision, in Mali) each sentence names, for the extractor's
+    /// segmentation ([`crate::extract::extract_with_places`]).
+    pub fn sentence_places(article: &Article, resolved: &[Resolved]) -> Vec<Vec<(f64, f64)>> {
+        let mut out = vec![Vec::new(); article.sentences.len()];
+        for r in resolved {
+            let p = &r.place;
+            let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
+                continue;
+            };
+            if !matches!(p.precision, Precision::Locality | Precision::NearLocality) {
+                continue;
+            }
+            if let Some(si) = article
+                .sentences
+                .iter()
+                .position(|s| p.span[0] >= s.start && p.span[1] <= s.end)
+            {
+                out[si].push((lat, lon));
+            }
+        }
+        out
+    }
+
+    /// [`Geocoder::geocode`] with the article's places already resolved.
+    pub fn geocode_resolved(
+        &self,
+        article: &Article,
+        extraction: &Extraction,
+        resolved: &[Resolved],
+    ) -> Vec<Incident> {
         let mut out = Vec::with_capacity(extraction.drafts.len());
         for d in &extraction.drafts {
             let mut inc = d.incident.clone();
             let ranges: Vec<&Range<usize>> =
                 d.sentences.iter().map(|&i| &article.sentences[i]).collect();
-            for r in &resolved {
+            for r in resolved {
                 let [s, e] = r.place.span;
                 if ranges.iter().any(|x| s >= x.start && e <= x.end) {
                     inc.evidence
