@@ -416,8 +416,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (incidents, failed) = match (&workspace, files.is_empty()) {
                 (Some(w), true) => {
                     let ws = mali_atlas::store::Workspace::open(w)?;
-                    let view = pipeline::workspace_view(&ws)?;
-                    (view.incidents.into_iter().map(|(_, i)| i).collect(), 0)
+                    let events = pipeline::workspace_events(&ws)?;
+                    (events.into_iter().map(|(i, _)| i).collect(), 0)
                 }
                 (_, true) => bail!("give FILES to export, or --workspace"),
                 (_, false) => extract_files(&files, 20 * 1024 * 1024, gazetteer.as_deref())?,

@@ -279,25 +279,28 @@ pub struct WorkspaceView {
 pub fn workspace_view(
     ws: &crate::store::Workspace,
 ) -> Result<WorkspaceView, crate::store::StoreError> {
-    let mut articles = Vec::new();
-    let mut by_source = std::collections::HashMap::new();
-    for a in ws.articles()? {
-        let Some(text) = ws.article_text(&a.hash)? else {
-            continue;
-        };
-        let mut article = crate::corpus::article_from_text(&a.source, text);
-        article.hash = a.hash.clone();
-        by_source.insert(a.source.clone(), articles.len());
-        articles.push(article);
-    }
-    let stored = ws.incidents()?;
-    let events = ws.events_of(&stored)?;
-    let mut incidents = Vec::with_capacity(events.len());
-    let mut keys = Vec::with_capacity(events.len());
-    for e in events {
-        if let Some(&idx) = by_source.get(&e.record.article) {
-            incidents.push((idx, e.record));
-            keys.push(e.members);
+    use rayon::prelude::*;
+    // Headers and sentences are found again from the text, on every core.
+    let articles: Vec<Article> = ws
+        .article_texts()?
+        .into_par_iter()
+        .map(|(hash, source, text)| {
+            let mut article = crate::corpus::article_from_text(&source, text);
+            article.hash = hash;
+            article
+        })
+        .collect();
+    let by_source: std::collections::HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.source.as_str(), i))
+        .collect();
+    let mut incidents = Vec::new();
+    let mut keys = Vec::new();
+    for (record, members) in workspace_events(ws)? {
+        if let Some(&idx) = by_source.get(record.article.as_str()) {
+            incidents.push((idx, record));
+            keys.push(members);
         }
     }
     Ok(WorkspaceView {
@@ -305,4 +308,17 @@ pub fn workspace_view(
         incidents,
         keys,
     })
+}
+
+/// The workspace's merged events (corrections applied, rejected incidents left out), each
+/// with the stored incidents it merges; without the articles, for exports.
+pub fn workspace_events(
+    ws: &crate::store::Workspace,
+) -> Result<Vec<(Incident, Vec<crate::store::IncidentKey>)>, crate::store::StoreError> {
+    let stored = ws.incidents()?;
+    Ok(ws
+        .events_of(&stored)?
+        .into_iter()
+        .map(|e| (e.record, e.members))
+        .collect())
 }
