@@ -134,33 +134,44 @@ fn csv_cell(s: &str) -> String {
 
 /// A FeatureCollection of located incidents (RFC 7946: lon, lat order; WGS 84).
 pub fn geojson(incidents: &[Incident]) -> Value {
-    let features: Vec<Value> = incidents
-        .iter()
-        .filter_map(|i| {
-            let l = i.location?;
-            let mut props = serde_json::to_value(i).ok()?;
-            if let Some(o) = props.as_object_mut() {
-                o.remove("location");
-                o.insert("precision".into(), json!(l.precision));
-                o.insert("deaths".into(), json!(i.deaths()));
-            }
-            Some(json!({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [round6(l.lon), round6(l.lat)]},
-                "properties": props,
-            }))
-        })
-        .collect();
+    let features: Vec<Value> = incidents.iter().filter_map(feature).collect();
     json!({"type": "FeatureCollection", "features": features})
+}
+
+/// One located incident as a GeoJSON Feature; `None` without a location.
+fn feature(i: &Incident) -> Option<Value> {
+    let l = i.location?;
+    let mut props = serde_json::to_value(i).ok()?;
+    if let Some(o) = props.as_object_mut() {
+        o.remove("location");
+        o.insert("precision".into(), json!(l.precision));
+        o.insert("deaths".into(), json!(i.deaths()));
+    }
+    Some(json!({
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round6(l.lon), round6(l.lat)]},
+        "properties": props,
+    }))
 }
 
 fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
+/// Writes [`geojson`]'s bytes one feature at a time: 200k incidents never become one value
+/// tree in memory (that cost more than the writing).
 pub fn write_geojson(w: &mut dyn Write, incidents: &[Incident]) -> io::Result<()> {
-    serde_json::to_writer(&mut *w, &geojson(incidents))?;
-    w.write_all(b"\n")
+    // serde_json orders object keys: "features" comes before "type".
+    w.write_all(b"{\"features\":[")?;
+    let mut first = true;
+    for f in incidents.iter().filter_map(feature) {
+        if !first {
+            w.write_all(b",")?;
+        }
+        first = false;
+        serde_json::to_writer(&mut *w, &f)?;
+    }
+    w.write_all(b"],\"type\":\"FeatureCollection\"}\n")
 }
 
 /// Writes through a temporary file in the same folder, renamed over `path` at the end, so a
@@ -196,6 +207,23 @@ pub fn write_atomically(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_geojson_is_the_collection_value() {
+        let g = crate::geocode::Geocoder::new(crate::geocode::gazetteer::Gazetteer::fallback());
+        let incidents: Vec<Incident> = crate::corpus::seeds()
+            .iter()
+            .flat_map(|a| crate::pipeline::incidents(a, &g))
+            .collect();
+        assert!(incidents.iter().filter(|i| i.location.is_some()).count() >= 3);
+        let mut streamed = Vec::new();
+        write_geojson(&mut streamed, &incidents).unwrap();
+        let whole = serde_json::to_string(&geojson(&incidents)).unwrap() + "\n";
+        assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+        let mut empty = Vec::new();
+        write_geojson(&mut empty, &[]).unwrap();
+        assert_eq!(empty, b"{\"features\":[],\"type\":\"FeatureCollection\"}\n");
+    }
 
     #[test]
     fn csv_cells_are_quoted_when_needed() {
