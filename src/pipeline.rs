@@ -168,6 +168,43 @@ mod tests {
     }
 
     #[test]
+    fn ingest_reads_batch_by_batch_and_reports_bad_files_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        let towns = ["Niono", "Bourem", "Kita", "Yorosso", "Goundam"];
+        for (i, town) in towns.iter().enumerate() {
+            let text = format!(
+                "Publié le 3 mai 2023\n\n{} civils ont été tués mardi lors d'une attaque à {town}.",
+                i + 2
+            );
+            std::fs::write(corpus.join(format!("{i}.txt")), text).unwrap();
+        }
+        std::fs::write(corpus.join("broken.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2]).unwrap();
+        let missing = dir.path().join("missing.txt");
+        let mut ws = crate::store::Workspace::open(&dir.path().join("w.atlas")).unwrap();
+        let g = Geocoder::new(Gazetteer::fallback());
+        let mut calls = Vec::new();
+        let paths = [corpus.clone(), missing];
+        let summary = ingest(&paths, &mut ws, &g, 2, &mut |done, total, errors| {
+            calls.push((done, total, errors))
+        })
+        .unwrap();
+        assert_eq!((summary.files, summary.stored.added), (7, 5));
+        assert_eq!(summary.failed.len(), 2, "{:?}", summary.failed);
+        assert!(summary.failed.iter().any(|e| e.contains("broken.txt")));
+        assert!(summary.failed.iter().any(|e| e.contains("missing.txt")));
+        // Progress after every batch of two, up to all seven sources.
+        let done: Vec<usize> = calls.iter().map(|c| c.0).collect();
+        assert_eq!(done, [0, 2, 4, 6, 7]);
+        assert!(calls.iter().all(|c| c.1 == 7));
+        assert_eq!(calls.last().unwrap().2, 2);
+        // A second run finds them all stored.
+        let again = ingest(&paths, &mut ws, &g, 2, &mut |_, _, _| {}).unwrap();
+        assert_eq!((again.stored.added, again.stored.unchanged), (0, 5));
+    }
+
+    #[test]
     fn a_declared_date_does_not_turn_the_dateline_into_the_event_date() {
         // Found by the 100k scale run: with `published` given, the dateline's date was taken
         // for the event's ("hier" lost), because the dateline was no longer known as such.
@@ -213,9 +250,10 @@ pub struct IngestSummary {
     pub failed: Vec<String>,
 }
 
-/// Loads `paths`, extracts what the workspace does not already hold at this extractor
-/// version (in parallel over the cores), and stores it in batches of `batch` articles, each
-/// batch one transaction. `progress(done, total, errors)` is called after every batch.
+/// Reads `paths` batch by batch (so memory stays bounded by the batch, not the corpus),
+/// extracts what the workspace does not already hold at this extractor version, reading and
+/// extracting in parallel over the cores, and stores each batch of `batch` articles in one
+/// transaction. `progress(done, total, errors)` is called after every batch.
 pub fn ingest(
     paths: &[std::path::PathBuf],
     workspace: &mut crate::store::Workspace,
@@ -225,25 +263,27 @@ pub fn ingest(
 ) -> Result<IngestSummary, crate::store::StoreError> {
     use rayon::prelude::*;
     let mut summary = IngestSummary::default();
-    let mut articles = Vec::new();
-    for r in crate::corpus::load_paths(paths, &crate::corpus::LoadOptions::default()) {
-        match r {
-            Ok(a) => articles.push(a),
-            Err(e) => summary.failed.push(e.to_string()),
-        }
-    }
-    summary.files = articles.len() + summary.failed.len();
-    let total = summary.files;
-    let mut done = summary.failed.len();
-    progress(done, total, summary.failed.len());
+    let sources = crate::corpus::load::list_sources(paths);
+    let total = sources.len();
+    summary.files = total;
+    let mut done = 0;
+    progress(done, total, 0);
+    let options = crate::corpus::LoadOptions::default();
     let version = crate::extract::EXTRACTOR_VERSION;
-    for chunk in articles.chunks(batch.max(1)) {
-        let mut todo = Vec::with_capacity(chunk.len());
-        for a in chunk {
-            if workspace.needs_extraction(&a.hash, version)? {
-                todo.push(a);
-            } else {
-                summary.stored.unchanged += 1;
+    let mut sources = sources.into_iter().peekable();
+    while sources.peek().is_some() {
+        let chunk: Vec<_> = sources.by_ref().take(batch.max(1)).collect();
+        let count = chunk.len();
+        let loaded: Vec<_> = chunk
+            .into_par_iter()
+            .map(|s| crate::corpus::load::load_source(s, &options))
+            .collect();
+        let mut todo = Vec::with_capacity(count);
+        for r in loaded {
+            match r {
+                Ok(a) if workspace.needs_extraction(&a.hash, version)? => todo.push(a),
+                Ok(_) => summary.stored.unchanged += 1,
+                Err(e) => summary.failed.push(e.to_string()),
             }
         }
         let records: Vec<(crate::store::ArticleRecord, Vec<Incident>)> = todo
@@ -257,7 +297,7 @@ pub fn ingest(
         summary.stored.replaced += r.replaced;
         summary.stored.incidents_written += r.incidents_written;
         summary.stored.orphaned_corrections = r.orphaned_corrections;
-        done += chunk.len();
+        done += count;
         progress(done, total, summary.failed.len());
     }
     Ok(summary)

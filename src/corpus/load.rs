@@ -20,22 +20,49 @@ pub const STDIN_SOURCE: &str = "<stdin>";
 /// Load files, folders (recursively, sorted, only .txt/.md/.html/.htm; hidden files skipped)
 /// and "-" (stdin). One result per article or per failure; a failure never stops the others.
 pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Vec<Result<Article, LoadError>> {
-    let mut results = Vec::new();
+    list_sources(paths)
+        .into_iter()
+        .map(|s| load_source(s, opts))
+        .collect()
+}
+
+/// One article to read, as [`list_sources`] finds them.
+#[derive(Debug)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+    /// A path that could not be listed (missing, unreadable, a folder without articles).
+    Unlisted(LoadError),
+}
+
+/// What [`load_paths`] reads, in the same order, without reading it: so a large corpus can be
+/// read batch by batch ([`crate::pipeline::ingest`]) instead of all at once.
+pub fn list_sources(paths: &[PathBuf]) -> Vec<Source> {
+    let mut sources = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            results.push(load_stdin(opts));
+            sources.push(Source::Stdin);
             continue;
         }
         match fs::metadata(path) {
-            Err(source) => results.push(Err(LoadError::Io {
+            Err(source) => sources.push(Source::Unlisted(LoadError::Io {
                 path: path.clone(),
                 source,
             })),
-            Ok(meta) if meta.is_dir() => load_folder(path, opts, &mut results),
-            Ok(_) => results.push(load_file(path, opts)),
+            Ok(meta) if meta.is_dir() => list_folder(path, &mut sources),
+            Ok(_) => sources.push(Source::File(path.clone())),
         }
     }
-    results
+    sources
+}
+
+/// Reads one listed source.
+pub fn load_source(source: Source, opts: &LoadOptions) -> Result<Article, LoadError> {
+    match source {
+        Source::File(path) => load_file(&path, opts),
+        Source::Stdin => load_stdin(opts),
+        Source::Unlisted(e) => Err(e),
+    }
 }
 
 /// Load one article from raw bytes; the format is chosen by extension (html/htm → HTML),
@@ -134,18 +161,18 @@ fn load_file(path: &Path, opts: &LoadOptions) -> Result<Article, LoadError> {
     load_bytes(&path.to_string_lossy(), &bytes, opts)
 }
 
-fn load_folder(folder: &Path, opts: &LoadOptions, results: &mut Vec<Result<Article, LoadError>>) {
+fn list_folder(folder: &Path, sources: &mut Vec<Source>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     collect_article_files(folder, 0, &mut files, &mut errors);
     files.sort();
     if files.is_empty() && errors.is_empty() {
-        results.push(Err(LoadError::NoArticles {
+        sources.push(Source::Unlisted(LoadError::NoArticles {
             path: folder.to_path_buf(),
         }));
     }
-    results.extend(errors.into_iter().map(Err));
-    results.extend(files.iter().map(|f| load_file(f, opts)));
+    sources.extend(errors.into_iter().map(Source::Unlisted));
+    sources.extend(files.into_iter().map(Source::File));
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
