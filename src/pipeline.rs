@@ -17,7 +17,7 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
     let resolved = geocoder.resolve_article(article, &extraction);
     let places = Geocoder::sentence_places(article, &resolved);
     let extraction = if crate::extract::places_may_split(&extraction, &places) {
-        crate::extract::extract_with_places(article, &places)
+        crate::extract::resegment(article, extraction, &places)
     } else {
         extraction
     };

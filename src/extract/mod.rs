@@ -70,6 +70,8 @@ pub struct Extraction {
     /// Where actors are named (original byte ranges): never places, so the geocoder skips
     /// them without scanning the lexicon again.
     pub actor_spans: Vec<Range<usize>>,
+    /// Kept for [`resegment`].
+    reading: Reading,
 }
 
 /// How the article is dated (step 1 above).
@@ -129,6 +131,28 @@ fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
 /// [`extract`], with the towns each sentence names (from the geocoder) so that same-day
 /// incidents in distant towns are not merged.
 pub fn extract_with_places(article: &Article, places: &SentencePlaces) -> Extraction {
+    let (folded, reading) = read(article);
+    draft_incidents(article, folded, reading, places)
+}
+
+/// Segments an extraction again with the towns each sentence names: the same result as
+/// [`extract_with_places`] without reading the text a second time.
+pub fn resegment(article: &Article, extraction: Extraction, places: &SentencePlaces) -> Extraction {
+    draft_incidents(article, extraction.folded, extraction.reading, places)
+}
+
+/// What extraction reads from an article before grouping its sentences into incidents.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    cues: Vec<TextCue>,
+    warnings: Vec<String>,
+    dating: Dating,
+    mentions: Vec<DateMention>,
+    tolls: Vec<Toll>,
+    focus: Option<NaiveDate>,
+}
+
+fn read(article: &Article) -> (Folded, Reading) {
     let lex = lexicon();
     let text = article.text.as_str();
     let folded = fold(text);
@@ -143,7 +167,7 @@ pub fn extract_with_places(article: &Article, places: &SentencePlaces) -> Extrac
     let mut warnings = Vec::new();
     let dating = date_article(article, &folded, lex, &mut warnings);
     let pub_span = article.published.as_ref().map(|p| p.span.clone());
-    let mut mentions: Vec<DateMention> = dates::find_dates(text, dating.reference)
+    let mentions: Vec<DateMention> = dates::find_dates(text, dating.reference)
         .into_iter()
         .filter(|m| dating.relative_ok || m.kind != DateKind::Relative)
         .filter(|m| pub_span.as_ref().is_none_or(|p| !overlaps(p, &m.span)))
@@ -163,8 +187,35 @@ pub fn extract_with_places(article: &Article, places: &SentencePlaces) -> Extrac
         .map(|m| m.end)
         .max()
         .or(dating.reference);
+    let reading = Reading {
+        cues,
+        warnings,
+        dating,
+        mentions,
+        tolls,
+        focus,
+    };
+    (folded, reading)
+}
 
-    let groups = segment(article, &cues, &mut mentions, &tolls, focus, places);
+fn draft_incidents(
+    article: &Article,
+    folded: Folded,
+    reading: Reading,
+    places: &SentencePlaces,
+) -> Extraction {
+    let lex = lexicon();
+    let Reading {
+        cues,
+        warnings,
+        dating,
+        tolls,
+        focus,
+        ..
+    } = &reading;
+    // Segmentation adds the dates of "le lendemain"-style anaphors: work on a copy.
+    let mut mentions = reading.mentions.clone();
+    let groups = segment(article, cues, &mut mentions, tolls, *focus, places);
     let only_one = groups.len() == 1;
     let mut drafts = Vec::new();
     for g in groups {
@@ -173,7 +224,7 @@ pub fn extract_with_places(article: &Article, places: &SentencePlaces) -> Extrac
         }
         let idx = drafts.len();
         drafts.push(build_draft(
-            article, idx, g, &cues, &mentions, &tolls, &dating, lex,
+            article, idx, g, cues, &mentions, tolls, dating, lex,
         ));
     }
     for d in &mut drafts {
@@ -187,8 +238,9 @@ pub fn extract_with_places(article: &Article, places: &SentencePlaces) -> Extrac
     Extraction {
         drafts,
         folded,
-        warnings,
+        warnings: warnings.clone(),
         actor_spans,
+        reading,
     }
 }
 
@@ -850,6 +902,12 @@ mod tests {
         let first = extract(&article);
         assert!(places_may_split(&first, &places));
         let drafts = extract_with_places(&article, &places).drafts;
+        let again = resegment(&article, extract(&article), &places).drafts;
+        assert_eq!(
+            format!("{again:?}"),
+            format!("{drafts:?}"),
+            "resegment reads the same"
+        );
         let killed: Vec<_> = drafts
             .iter()
             .map(|d| d.incident.fatalities.map(|t| t.best))
