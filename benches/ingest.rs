@@ -4,20 +4,18 @@
 //! reading plus extraction and geocoding without the store. Also: opening a workspace of
 //! 10,000 articles and loading its incidents, and a full-text search over it.
 //!
-//! The full-gazetteer run needs the GeoNames mirror at ../shared/data/geonames/ML.txt;
-//! without it the embedded list is used (fewer places, same code).
-
-use std::hint::black_box;
-use std::path::PathBuf;
+//! The gazetteer is the full GeoNames mirror when present (`support/mirror.rs`).
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use mali_atlas::corpus::{LoadOptions, load_paths};
 use mali_atlas::geocode::Geocoder;
-use mali_atlas::geocode::gazetteer::Gazetteer;
 use mali_atlas::pipeline;
 use mali_atlas::store::Workspace;
 use rayon::prelude::*;
+use std::hint::black_box;
 
+#[path = "support/mirror.rs"]
+mod mirror;
 #[path = "support/synth.rs"]
 // Benches skip #[test] functions, which leaves the generator's test-module import unused.
 #[allow(unused_imports)]
@@ -26,9 +24,7 @@ mod synth;
 const ARTICLES: usize = 10_000;
 
 fn geocoder() -> Geocoder {
-    let ml = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/ML.txt");
-    let gazetteer = Gazetteer::from_path(&ml).unwrap_or_else(|_| Gazetteer::fallback());
-    Geocoder::new(gazetteer)
+    Geocoder::new(mirror::gazetteer())
 }
 
 /// Writes the corpus as one .txt file per article (publication date as a header line, the way

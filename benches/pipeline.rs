@@ -6,7 +6,6 @@
 //! without it they fall back to the embedded list.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use mali_atlas::analysis::cluster::{ClusterLevels, Point};
@@ -15,16 +14,9 @@ use mali_atlas::extract::extract;
 use mali_atlas::geocode::Geocoder;
 use mali_atlas::geocode::gazetteer::Gazetteer;
 
-fn mirror() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/ML.txt");
-    p.exists().then_some(p)
-}
-
-fn gazetteer() -> Gazetteer {
-    mirror()
-        .and_then(|p| Gazetteer::from_path(&p).ok())
-        .unwrap_or_else(Gazetteer::fallback)
-}
+#[path = "support/mirror.rs"]
+mod mirror;
+use mirror::{gazetteer, mirror};
 
 /// About 3 KB of French news text: seed 000 (2.8 KB).
 fn article() -> corpus::Article {

@@ -115,17 +115,10 @@ pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> boo
     })
 }
 
-/// Great-circle distance in km (haversine; plenty for "same town or not").
+/// Great-circle distance in km between two (lat, lon) points.
 fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
+    use geo::{Distance, Haversine, Point};
+    Haversine.distance(Point::new(a.1, a.0), Point::new(b.1, b.0)) / 1000.0
 }
 
 /// [`extract`], with the towns each sentence names (from the geocoder) so that same-day

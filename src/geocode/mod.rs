@@ -454,10 +454,8 @@ impl Geocoder {
             if !matches!(p.precision, Precision::Locality | Precision::NearLocality) {
                 continue;
             }
-            if let Some(si) = article
-                .sentences
-                .iter()
-                .position(|s| p.span[0] >= s.start && p.span[1] <= s.end)
+            if let Some(si) = crate::extract::tolls::sentence_of(&article.sentences, p.span[0])
+                && p.span[1] <= article.sentences[si].end
             {
                 out[si].push((lat, lon));
             }
