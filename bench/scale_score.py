@@ -4,18 +4,16 @@
   scale_score.py CORPUS.jsonl INCIDENTS.jsonl   -> one JSON line of counts and rates
 
 A truth incident is found when an incident of the same article names its place (mention or
-gazetteer name, folded); its date and best toll are then compared exactly. Standard library
+gazetteer name, folded and matched as bench/peer/score.py does); its date and best toll are then compared exactly. Standard library
 only. The corpus is templated prose: these rates check that nothing degrades at scale, they
 say nothing of real articles (that is tests/eval/).
 """
 import json
+import os
 import sys
-import unicodedata
 
-
-def fold(s):
-    s = unicodedata.normalize("NFD", s or "")
-    return "".join(c for c in s if unicodedata.category(c) != "Mn").lower().replace("’", "'")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "peer"))
+from score import atlas_names, fold  # noqa: E402  (the peer benchmark's matching, no spaCy)
 
 
 def main():
@@ -36,11 +34,7 @@ def main():
                 expected += 1
                 place = fold(truth["place"])
                 match = next(
-                    (
-                        i
-                        for i in by_article.get(article["id"], [])
-                        if any(place in (fold(p.get("mention")), fold(p.get("name"))) for p in i.get("places", []))
-                    ),
+                    (i for i in by_article.get(article["id"], []) if place in atlas_names(i.get("places", []))),
                     None,
                 )
                 if truth.get("date"):
