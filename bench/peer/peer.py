@@ -98,24 +98,34 @@ def expected_places(cases_path):
         yield case["id"], case["text"], places
 
 
-def recall(arguments):
-    gazetteer = load_gazetteer(arguments.gazetteer)
-    nlp = load_model()
+def recall_on_cases(cases_path, names_of_text):
+    """Toponym recall on the evaluation set, the same for both pipelines: `names_of_text(text)`
+    is the set of folded names (mentions and gazetteer names) a pipeline found in the text."""
     expected = found = 0
     missed = []
-    for case_id, text, places in expected_places(arguments.cases):
-        doc = nlp(text)
-        seen = set()
-        for place in resolved_places(doc, gazetteer):
-            seen.add(fold(place["mention"]))
-            seen.update(fold(name) for name in place["names"])
+    for case_id, text, places in expected_places(cases_path):
+        seen = names_of_text(text)
         for place in places:
             expected += 1
             if fold(place) in seen:
                 found += 1
             else:
                 missed.append(f"{case_id}:{place}")
-    print(json.dumps({"expected": expected, "found": found, "recall": found / max(expected, 1), "missed": missed}, ensure_ascii=False))
+    return {"expected": expected, "found": found, "recall": found / max(expected, 1), "missed": missed}
+
+
+def recall(arguments):
+    gazetteer = load_gazetteer(arguments.gazetteer)
+    nlp = load_model()
+
+    def names_of_text(text):
+        seen = set()
+        for place in resolved_places(nlp(text), gazetteer):
+            seen.add(fold(place["mention"]))
+            seen.update(fold(name) for name in place["names"])
+        return seen
+
+    print(json.dumps(recall_on_cases(arguments.cases, names_of_text), ensure_ascii=False))
 
 
 def main():

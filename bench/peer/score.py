@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from peer import expected_places, fold  # noqa: E402
+from peer import fold, recall_on_cases  # noqa: E402
 
 
 def read_jsonl(path):
@@ -40,19 +40,12 @@ def text_bytes(corpus):
 
 
 def atlas_recall(binary, gazetteer, cases):
-    expected = found = 0
-    missed = []
-    for case_id, text, places in expected_places(cases):
+    def names_of_text(text):
         command = [binary, "--quiet", "--gazetteer", gazetteer, "geocode", text]
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        seen = atlas_names(json.loads(output))
-        for place in places:
-            expected += 1
-            if fold(place) in seen:
-                found += 1
-            else:
-                missed.append(f"{case_id}:{place}")
-    return {"expected": expected, "found": found, "recall": found / max(expected, 1), "missed": missed}
+        return atlas_names(json.loads(output))
+
+    return recall_on_cases(cases, names_of_text)
 
 
 def synth_recall(corpus, atlas_output, peer_output):
