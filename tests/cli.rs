@@ -13,6 +13,17 @@ fn mali_atlas() -> Command {
     c
 }
 
+/// Runs `cmd`, asserts it succeeded (its stderr shown otherwise) and returns its stdout.
+fn success_stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn seeds() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
         .unwrap()
@@ -74,18 +85,12 @@ fn check_contract(line: &str) -> Value {
 
 #[test]
 fn extract_seeds_prints_the_contract_as_jsonl() {
-    let out = mali_atlas()
-        .arg("extract")
-        .args(["--format", "jsonl"])
-        .args(seeds())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let text = success_stdout(
+        mali_atlas()
+            .arg("extract")
+            .args(["--format", "jsonl"])
+            .args(seeds()),
     );
-    let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines.len() >= 5, "{text}");
     for l in &lines {
@@ -110,18 +115,12 @@ fn extract_with_the_full_gazetteer_finds_diallassagou() {
     let Some(ml) = common::geonames_mirror() else {
         return;
     };
-    let out = mali_atlas()
-        .args(["extract", "--format", "jsonl", "--gazetteer"])
-        .arg(ml)
-        .arg(&seeds()[0])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let text = success_stdout(
+        mali_atlas()
+            .args(["extract", "--format", "jsonl", "--gazetteer"])
+            .arg(ml)
+            .arg(&seeds()[0]),
     );
-    let text = String::from_utf8(out.stdout).unwrap();
     let v = check_contract(text.lines().next().unwrap());
     assert!(
         v["places"]
@@ -241,17 +240,11 @@ fn geocode_prints_places() {
 
 #[test]
 fn stdin_is_read_with_a_dash() {
-    let out = mali_atlas()
-        .args(["extract", "--format", "jsonl", "-"])
-        .write_stdin("Bamako, 2 avril 2023 – Trois soldats ont été tués hier près de Sévaré.")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let text = success_stdout(
+        mali_atlas()
+            .args(["extract", "--format", "jsonl", "-"])
+            .write_stdin("Bamako, 2 avril 2023 – Trois soldats ont été tués hier près de Sévaré."),
     );
-    let text = String::from_utf8(out.stdout).unwrap();
     let v = check_contract(text.lines().next().unwrap());
     assert_eq!(v["date"], "2023-04-01");
     assert_eq!(v["killed"]["soldiers"]["best"], 3);
@@ -381,17 +374,11 @@ fn ingest_is_idempotent_reports_failures_and_feeds_export() {
         .unwrap();
     let out = String::from_utf8_lossy(&second.stdout);
     assert!(out.contains("0 new, 5 unchanged"), "{out}");
-    let export = mali_atlas()
-        .args(["export", "--format", "jsonl", "--workspace"])
-        .arg(&ws)
-        .output()
-        .unwrap();
-    assert!(
-        export.status.success(),
-        "{}",
-        String::from_utf8_lossy(&export.stderr)
+    let text = success_stdout(
+        mali_atlas()
+            .args(["export", "--format", "jsonl", "--workspace"])
+            .arg(&ws),
     );
-    let text = String::from_utf8(export.stdout).unwrap();
     assert_eq!(text.lines().count(), 6, "one line per event: {text}");
     for l in text.lines() {
         check_contract(l);
