@@ -93,30 +93,12 @@ pub fn stream_jsonl(
             }
         };
         let mut article = crate::corpus::article_from_text(&item.id, item.text);
-        if let Some(p) = item.published.as_deref() {
-            match parse_published(p) {
-                Some((date, precision)) => {
-                    // The declared date wins, but a dateline the text carries keeps its span:
-                    // the extractor must still know that "Bamako, 10 novembre 2021 (AFP)" is
-                    // the report's date, not the event's.
-                    let (span, kind) = article
-                        .published
-                        .take()
-                        .map_or((0..0, crate::corpus::PublicationKind::Header), |p| {
-                            (p.span, p.kind)
-                        });
-                    article.published = Some(crate::corpus::Publication {
-                        date,
-                        precision,
-                        alternatives: Vec::new(),
-                        span,
-                        kind,
-                    })
-                }
-                None => report
-                    .errors
-                    .push((n, format!("published {p:?} is not YYYY-MM-DD or YYYY-MM"))),
-            }
+        if let Some(p) = item.published.as_deref()
+            && !declare_published(&mut article, p)
+        {
+            report
+                .errors
+                .push((n, format!("published {p:?} is not YYYY-MM-DD or YYYY-MM")));
         }
         report.articles += 1;
         for inc in incidents(&article, geocoder) {
@@ -127,6 +109,30 @@ pub fn stream_jsonl(
     }
     output.flush()?;
     Ok(report)
+}
+
+/// Sets an article's publication date from a declared `YYYY-MM-DD` or `YYYY-MM` (a page's
+/// metadata, a feed's field), as `extract --stdin-jsonl` does; false when it does not parse.
+/// The declared date wins, but a dateline the text carries keeps its span: the extractor must
+/// still know that "Bamako, 10 novembre 2021 (AFP)" is the report's date, not the event's.
+pub fn declare_published(article: &mut Article, published: &str) -> bool {
+    let Some((date, precision)) = parse_published(published) else {
+        return false;
+    };
+    let (span, kind) = article
+        .published
+        .take()
+        .map_or((0..0, crate::corpus::PublicationKind::Header), |p| {
+            (p.span, p.kind)
+        });
+    article.published = Some(crate::corpus::Publication {
+        date,
+        precision,
+        alternatives: Vec::new(),
+        span,
+        kind,
+    });
+    true
 }
 
 fn parse_published(s: &str) -> Option<(chrono::NaiveDate, crate::corpus::DatePrecision)> {
