@@ -114,6 +114,12 @@ pub enum Cue {
     Source(&'static str),
     Event(EventCue),
     Actor(u16),
+    /// "sans faire de victimes", "aucune perte en vie humaine": the text says nobody died.
+    NoDeath,
+    /// "aucun bilan n'était disponible": the text says the toll is not known.
+    TollUnknown,
+    /// "une attaque meurtrière", "de lourdes pertes": deaths without a figure.
+    DeathsWithoutFigure,
 }
 
 /// A cue found in folded text.
@@ -143,6 +149,12 @@ struct CasualtiesFile {
     victims: HashMap<String, Vec<String>>,
     outcomes: HashMap<String, Vec<String>>,
     sources: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    no_deaths: Vec<String>,
+    #[serde(default)]
+    toll_unknown: Vec<String>,
+    #[serde(default)]
+    deaths_without_figure: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -246,6 +258,18 @@ impl Lexicon {
             let label = source_label(name);
             words.iter().for_each(|w| add(w, Cue::Source(label)));
         }
+        casualties
+            .no_deaths
+            .iter()
+            .for_each(|w| add(w, Cue::NoDeath));
+        casualties
+            .toll_unknown
+            .iter()
+            .for_each(|w| add(w, Cue::TollUnknown));
+        casualties
+            .deaths_without_figure
+            .iter()
+            .for_each(|w| add(w, Cue::DeathsWithoutFigure));
         for (name, words) in &events {
             let c =
                 event_cue_named(name).ok_or(format!("events.toml: unknown cue family {name}"))?;

@@ -598,11 +598,15 @@ fn build_draft(
             Outcome::Missing => missing = Some(sum(missing, *r)),
         }
     }
-    let fatalities = (!killed.is_empty()).then(|| {
-        killed
-            .values()
-            .fold(numbers::TollRange::exact(0), |a, r| a.add(*r))
-    });
+    let fatalities = if killed.is_empty() {
+        no_death_toll(cues, &in_group, &mut evidence, text)
+    } else {
+        Some(
+            killed
+                .values()
+                .fold(numbers::TollRange::exact(0), |a, r| a.add(*r)),
+        )
+    };
     let mut toll_sources: Vec<String> = Vec::new();
     for s in group_tolls.iter().filter_map(|t| t.source) {
         if !toll_sources.iter().any(|x| x == s) {
@@ -709,6 +713,35 @@ fn build_draft(
         sentences: g.sentences,
         core: g.core,
     }
+}
+
+/// The toll of an incident whose sentences give no death figure: 0 when the text says nobody
+/// died ("sans faire de victimes", "aucune perte en vie humaine") or says nothing of deaths at
+/// all (no killing word: a kidnapping, a looting, rockets that fell in the sand). That is
+/// ACLED's convention (fatalities 0 when none are reported), and it keeps unknown (`None`) for
+/// incidents that report deaths without a figure ("une attaque meurtrière", "des morts"), and
+/// for every incident of an article that says its toll is not known ("aucun bilan").
+fn no_death_toll(
+    cues: &[TextCue],
+    in_group: &dyn Fn(&Range<usize>) -> bool,
+    evidence: &mut Vec<Evidence>,
+    text: &str,
+) -> Option<numbers::TollRange> {
+    let said = cues
+        .iter()
+        .find(|c| c.cue == Cue::NoDeath && in_group(&c.range));
+    if let Some(c) = said {
+        evidence.push(Evidence::new("fatalities", text, c.range.clone()));
+        return Some(numbers::TollRange::exact(0));
+    }
+    let lethal = cues.iter().any(|c| {
+        c.cue == Cue::TollUnknown
+            || matches!(
+                c.cue,
+                Cue::Outcome(Outcome::Killed) | Cue::DeathsWithoutFigure
+            ) && in_group(&c.range)
+    });
+    (!lethal).then_some(numbers::TollRange::exact(0))
 }
 
 fn sum(a: Option<numbers::TollRange>, b: numbers::TollRange) -> numbers::TollRange {
@@ -949,6 +982,34 @@ mod tests {
             "{DATELINE}Un bilan de 1 200 morts a été avancé après les combats de mercredi à Léré."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(1200));
+    }
+
+    #[test]
+    fn an_incident_that_reports_no_death_has_a_toll_of_zero() {
+        // Said outright.
+        let i = one(&format!(
+            "{DATELINE}Des obus sont tombés mardi près du camp de Tessalit sans faire de victimes."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        let i = one(&format!(
+            "{DATELINE}Le poste de douane de Kolondiéba a été incendié jeudi. Il n'y a pas eu de perte en vie humaine."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        // Nothing said of deaths: a kidnapping, a looting.
+        let i = one(&format!(
+            "{DATELINE}Trois commerçants ont été enlevés lundi par des hommes armés près de Léré."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        assert_eq!(i.captured.map(|t| t.best), Some(3));
+        // Deaths reported without a figure stay unknown.
+        let i = one(&format!(
+            "{DATELINE}Une attaque meurtrière a visé mercredi le marché de Dioura."
+        ));
+        assert_eq!(i.fatalities, None);
+        let i = one(&format!(
+            "{DATELINE}Des combats ont opposé vendredi l'armée aux rebelles à Anéfis. Aucun bilan n'était disponible samedi."
+        ));
+        assert_eq!(i.fatalities, None);
     }
 
     #[test]

@@ -142,6 +142,12 @@ pub struct Qualifier {
     pub region: bool,
     /// "cercle de X"
     pub cercle: bool,
+    /// "commune de X", "arrondissement de X": the administrative context of the villages a
+    /// text names, the event's place only when nothing finer is named.
+    pub commune: bool,
+    /// "le maire de X", "évacués vers l'hôpital de X", "venant de X": the town of a quoted
+    /// source, a journey's origin or destination; never the event's place.
+    pub context: bool,
     /// "à 30 km (au nord) de X": distance in km and bearing in degrees.
     pub distance_km: Option<f64>,
     pub bearing: Option<f64>,
@@ -359,11 +365,92 @@ pub fn find_mentions(
     out
 }
 
+/// Words right before a name that make it a commune (folded).
+const COMMUNE_BEFORE: &[&str] = &[
+    "commune de",
+    "commune d",
+    "commune rurale de",
+    "commune rurale d",
+    "commune urbaine de",
+    "arrondissement de",
+    "arrondissement d",
+];
+
+/// Words right before a name that make it the town of a source or of a journey, not of the
+/// event (folded; an administrative noun may stand between: "maire de la commune de X").
+const CONTEXT_BEFORE: &[&str] = &[
+    "maire de",
+    "maire d",
+    "prefet de",
+    "prefet d",
+    "gouverneur de",
+    "gouverneur d",
+    "depute de",
+    "depute d",
+    "hopital de",
+    "hopital d",
+    "centre de sante de",
+    "centre de sante d",
+    "evacue vers",
+    "evacues vers",
+    "evacuee vers",
+    "evacuees vers",
+    "evacue a",
+    "evacues a",
+    "evacuees a",
+    "transfere a",
+    "transferes a",
+    "transferes vers",
+    "en provenance de",
+    "en provenance d",
+    "venant de",
+    "venant d",
+    "venus de",
+    "venus d",
+    "originaire de",
+    "originaire d",
+    "originaires de",
+    "originaires d",
+    "a destination de",
+    "a destination d",
+    "en route pour",
+    "de retour de",
+    "de retour d",
+];
+
+/// Administrative nouns that may stand between a context phrase and the name.
+const ADMIN_NOUNS: &[&str] = &[
+    "la commune de",
+    "la commune d",
+    "la commune rurale de",
+    "la ville de",
+    "la ville d",
+    "la localite de",
+    "la localite d",
+    "du cercle de",
+    "du cercle d",
+    "la region de",
+    "la region d",
+];
+
+fn is_context(before: &str) -> bool {
+    let mut b = before;
+    for n in ADMIN_NOUNS {
+        if let Some(rest) = b.strip_suffix(n) {
+            b = rest.trim_end();
+            break;
+        }
+    }
+    CONTEXT_BEFORE.iter().any(|c| b.ends_with(c))
+}
+
 fn qualify(before_folded: &str) -> Qualifier {
     let b = before_folded.trim_end();
     let mut q = Qualifier {
         region: b.ends_with("region de") || b.ends_with("region d"),
         cercle: b.ends_with("cercle de") || b.ends_with("cercle d"),
+        commune: COMMUNE_BEFORE.iter().any(|c| b.ends_with(c)),
+        context: is_context(b),
         country_cue: b.ends_with(" au") || b.ends_with(" en") || b == "au" || b == "en",
         ..Default::default()
     };
@@ -629,5 +716,40 @@ mod tests {
         let m = find_mentions(text, &f, &matcher(), &[]);
         assert!(m[0].qualifier.region);
         assert!(m[1].qualifier.cercle);
+    }
+
+    #[test]
+    fn communes_and_source_towns_are_qualified() {
+        let cases = [
+            (
+                "les villages de la commune de Macina",
+                "macina",
+                true,
+                false,
+            ),
+            ("dans la commune rurale de Boni", "boni", true, false),
+            ("selon le maire de Macina", "macina", false, true),
+            (
+                "a déclaré le maire de la commune de Boni",
+                "boni",
+                true,
+                true,
+            ),
+            (
+                "les blessés ont été évacués vers l'hôpital de Gao",
+                "gao",
+                false,
+                true,
+            ),
+            ("des forains en provenance de Kidal", "kidal", false, true),
+            ("une attaque à Kidal", "kidal", false, false),
+        ];
+        for (text, key, commune, context) in cases {
+            let f = fold(text);
+            let m = find_mentions(text, &f, &matcher(), &[]);
+            let m = m.iter().find(|m| m.key == key).expect(text);
+            assert_eq!(m.qualifier.commune, commune, "{text}");
+            assert_eq!(m.qualifier.context, context, "{text}");
+        }
     }
 }

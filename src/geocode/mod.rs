@@ -57,6 +57,10 @@ pub struct Candidate {
 pub struct Resolved {
     pub place: PlaceMatch,
     pub candidates: Vec<Candidate>,
+    /// Named as a source's or a journey's town ("le maire de X", "évacués vers X"): kept for
+    /// `geocode --explain`, never a place of an incident.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub context: bool,
 }
 
 impl Geocoder {
@@ -151,10 +155,12 @@ impl Geocoder {
                 MentionKind::Foreign => out.push(Resolved {
                     place: foreign(surface, m),
                     candidates: Vec::new(),
+                    context: m.qualifier.context,
                 }),
                 MentionKind::Area(i) => out.push(Resolved {
                     place: self.area(*i, surface, m),
                     candidates: Vec::new(),
+                    context: m.qualifier.context,
                 }),
                 MentionKind::Named(ids) => {
                     // "la région de Mopti": the region itself.
@@ -175,6 +181,7 @@ impl Geocoder {
                                 precision: Precision::Admin1,
                             },
                             candidates: Vec::new(),
+                            context: m.qualifier.context,
                         });
                         continue;
                     }
@@ -184,6 +191,7 @@ impl Geocoder {
                         out.push(Resolved {
                             place,
                             candidates: cands,
+                            context: m.qualifier.context,
                         });
                     }
                 }
@@ -228,6 +236,7 @@ impl Geocoder {
                 out.push(Resolved {
                     place,
                     candidates: cands,
+                    context: m.qualifier.context,
                 });
             }
         }
@@ -299,7 +308,8 @@ impl Geocoder {
         let mut precision = match best.feature_code.as_str() {
             "ADM1" => Precision::Admin1,
             "ADM2" => Precision::Admin2,
-            _ if m.qualifier.cercle => Precision::Admin2,
+            // A commune is administrative context: its seat stands for an area.
+            _ if m.qualifier.cercle || m.qualifier.commune => Precision::Admin2,
             _ if m.qualifier.region => Precision::NearLocality,
             _ => Precision::Locality,
         };
@@ -446,7 +456,7 @@ impl Geocoder {
     /// segmentation ([`crate::extract::extract_with_places`]).
     pub fn sentence_places(article: &Article, resolved: &[Resolved]) -> Vec<Vec<(f64, f64)>> {
         let mut out = vec![Vec::new(); article.sentences.len()];
-        for r in resolved {
+        for r in resolved.iter().filter(|r| !r.context) {
             let p = &r.place;
             let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
                 continue;
@@ -477,6 +487,10 @@ impl Geocoder {
                 d.sentences.iter().map(|&i| &article.sentences[i]).collect();
             for r in resolved {
                 let [s, e] = r.place.span;
+                // The town of a source or of a journey is not a place of the incident.
+                if r.context {
+                    continue;
+                }
                 if ranges.iter().any(|x| s >= x.start && e <= x.end) {
                     inc.evidence
                         .push(Evidence::new("place", &article.text, s..e));
@@ -491,11 +505,26 @@ impl Geocoder {
                 })
             };
             let core: Vec<PlaceMatch> = inc.places.iter().filter(|p| in_core(p)).cloned().collect();
-            // A town in the core sentences wins; a mere region there yields to a town named
-            // elsewhere in the incident ("… ont pris Kidal" after a headline on "le nord").
-            inc.location = best_location(&core)
-                .filter(|l| l.precision <= Precision::Admin2)
-                .or_else(|| best_location(&inc.places));
+            // A town in the core sentences wins; a mere commune, cercle or region there
+            // yields to a town named elsewhere in the incident ("… dans la commune de C" in
+            // the lead, "les villages de A et B" in the body).
+            inc.location = match best_location(&core) {
+                Some(l) if l.precision <= Precision::NearLocality => Some(l),
+                Some(l) if l.precision == Precision::Admin2 => {
+                    let inside: Vec<PlaceMatch> = inc
+                        .places
+                        .iter()
+                        .filter(|p| {
+                            p.lat.zip(p.lon).is_some_and(|(lat, lon)| {
+                                haversine_km(lon, lat, l.lon, l.lat) <= ADMIN_CONTEXT_KM
+                            })
+                        })
+                        .cloned()
+                        .collect();
+                    best_location(&inside).or(Some(l))
+                }
+                _ => best_location(&inc.places),
+            };
             if inc.location.is_none() {
                 // Fall back to the region of the article's first Malian place.
                 if let Some(p) = resolved.iter().map(|r| &r.place).find(|p| p.lat.is_some()) {
@@ -521,6 +550,10 @@ impl Geocoder {
         out
     }
 }
+
+/// A village named in the body stands for a commune or cercle named in the lead when it lies
+/// within this distance of its seat (Mali's cercles are rarely wider).
+const ADMIN_CONTEXT_KM: f64 = 80.0;
 
 /// Where actors are named in a text: never places.
 fn actor_spans(folded: &Folded) -> Vec<Range<usize>> {
