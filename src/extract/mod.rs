@@ -492,13 +492,16 @@ fn segment(
                 }
             }
             None => {
+                // A lead's figure restated in the body. "Un soldat tué" is too common to
+                // tell which earlier incident it restates: small figures join the current one.
                 let same_toll = s_tolls.iter().find_map(|&t| {
-                    groups.iter().position(|g| {
-                        g.tolls.iter().any(|&o| {
-                            tolls[o].outcome == tolls[t].outcome
-                                && tolls[o].category == tolls[t].category
-                                && tolls[o].range.best == tolls[t].range.best
-                        })
+                    groups.iter().enumerate().position(|(gi, g)| {
+                        (tolls[t].range.best >= 3 || Some(gi) == current)
+                            && g.tolls.iter().any(|&o| {
+                                tolls[o].outcome == tolls[t].outcome
+                                    && tolls[o].category == tolls[t].category
+                                    && tolls[o].range.best == tolls[t].range.best
+                            })
                     })
                 });
                 match (same_toll, current, last) {
@@ -1010,6 +1013,21 @@ mod tests {
             "{DATELINE}Des combats ont opposé vendredi l'armée aux rebelles à Anéfis. Aucun bilan n'était disponible samedi."
         ));
         assert_eq!(i.fatalities, None);
+    }
+
+    #[test]
+    fn a_toll_of_one_said_with_a_noun() {
+        let i = one(&format!(
+            "{DATELINE}Un car a été attaqué lundi près de Douentza. Le bilan est d'un mort et d'un blessé."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+        // A small figure restated later joins the incident it follows, not an earlier one.
+        let v = incidents(&format!(
+            "{DATELINE}Le 3 mars, un soldat a été tué près de Niono. \
+             Le 9 mars, des hommes armés ont attaqué le poste de Sokolo. Un gendarme a été tué."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].fatalities.map(|t| t.best), Some(1));
     }
 
     #[test]

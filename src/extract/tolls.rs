@@ -71,6 +71,9 @@ const SINGULAR: &[&str] = &[
     "habitant",
     "orpailleur",
     "jeune",
+    // "le bilan est d'un mort", "l'attaque a fait une victime".
+    "mort",
+    "victime",
 ];
 
 /// The largest figure read as one incident's toll. The deadliest single attacks in Mali killed
