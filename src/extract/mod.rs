@@ -102,7 +102,7 @@ const SAME_PLACE_KM: f64 = 50.0;
 pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> bool {
     extraction.drafts.iter().any(|d| {
         let points: Vec<(f64, f64)> = d
-            .core
+            .sentences
             .iter()
             .filter_map(|&si| places.get(si))
             .flatten()
@@ -294,19 +294,46 @@ fn date_article(
         }
         None => {
             // No header: the latest full date of the text stands in for it.
-            let latest = dates::find_dates(&article.text, None)
+            let absolute: Vec<DateMention> = dates::find_dates(&article.text, None)
                 .into_iter()
                 .filter(|m| m.kind == DateKind::Absolute)
-                .map(|m| m.end)
+                .collect();
+            let latest = absolute.iter().map(|m| m.end).max();
+            // "Ce matin, mardi 6 avril 2021": the text says which day is its today, so
+            // "dimanche dernier" and "hier" resolve against it as against a publication date.
+            let today = absolute
+                .iter()
+                .filter(|m| m.precision == DatePrecision::Day && m.start == m.end)
+                .filter(|m| names_today(&article.text, m.span.start))
+                .map(|m| m.start)
                 .max();
             Dating {
-                reference: latest,
-                relative_ok: false,
+                reference: today.or(latest),
+                relative_ok: today.is_some(),
                 anchor: None,
                 fallback: None,
             }
         }
     }
+}
+
+/// Whether the date at `at` is introduced as the text's own day: "ce mardi 6 avril 2021",
+/// "ce matin, mardi 6 avril 2021", "aujourd'hui 6 avril 2021".
+fn names_today(text: &str, at: usize) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    let from = text.floor_char_boundary(at.saturating_sub(32));
+    let before = fold_key(&text[from..at]);
+    let mut words: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.last().is_some_and(|w| WEEKDAYS.contains(w)) {
+        words.pop();
+    }
+    words.ends_with(&["ce"])
+        || words.ends_with(&["ce", "matin"])
+        || words.ends_with(&["ce", "soir"])
+        || words.ends_with(&["ce", "matin", "du"])
+        || words.ends_with(&["aujourd", "hui"])
 }
 
 fn end_of_month(d: NaiveDate) -> NaiveDate {
@@ -335,7 +362,7 @@ struct Group {
 impl Group {
     /// Holds a toll, and names towns all far from every one of `points` (none empty).
     fn is_elsewhere(&self, points: &[(f64, f64)]) -> bool {
-        !self.tolls.is_empty()
+        (!self.tolls.is_empty() || self.date.is_some())
             && !self.points.is_empty()
             && !points.is_empty()
             && points
@@ -376,7 +403,14 @@ fn segment(
         let is_event = !event_cues.is_empty() || !s_tolls.is_empty();
         // Another town with its own toll: not the incident of a group told elsewhere.
         let s_points: &[(f64, f64)] = places.get(si).map_or(&[], |p| p.as_slice());
-        let elsewhere_than = |g: &Group| !s_tolls.is_empty() && g.is_elsewhere(s_points);
+        // "L'attaque s'est produite entre A et B": a definite event noun goes on telling the
+        // current incident; only a toll or a new event ("une attaque", "ont attaqué") may
+        // start another one elsewhere.
+        let new_event = event_cues
+            .iter()
+            .any(|c| !is_anaphoric(&article.text, c.range.start));
+        let elsewhere_than =
+            |g: &Group| (!s_tolls.is_empty() || new_event) && g.is_elsewhere(s_points);
         // Only old dates, or only whole years ("l'an dernier", "en 2019"): a recalled event
         // or a yearly summary, never the incident itself.
         let all_old = !s_dates.is_empty()
@@ -506,9 +540,7 @@ fn segment(
                 });
                 match (same_toll, current, last) {
                     (Some(g), _, _) => g,
-                    (None, Some(c), _) | (None, None, Some(c))
-                        if !s_tolls.is_empty() && elsewhere_than(&groups[c]) =>
-                    {
+                    (None, Some(c), _) | (None, None, Some(c)) if elsewhere_than(&groups[c]) => {
                         groups.push(Group::default());
                         groups.len() - 1
                     }
@@ -774,6 +806,18 @@ fn is_affiliation(text: &str, at: usize) -> bool {
     })
 }
 
+/// "l'attaque", "cette embuscade", "ces combats": an event noun that refers back to an event
+/// already told.
+fn is_anaphoric(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(8));
+    let before = fold_key(&text[from..at]);
+    let last = before.rsplit(' ').next().unwrap_or("");
+    matches!(
+        last,
+        "l" | "la" | "le" | "les" | "cette" | "cet" | "ce" | "ces"
+    )
+}
+
 /// Words that make the date right after them the date of a report, not of the event.
 const REPORTING: &[&str] = &[
     "publie",
@@ -1028,6 +1072,25 @@ mod tests {
         ));
         assert_eq!(v.len(), 2, "{v:#?}");
         assert_eq!(v[1].fatalities.map(|t| t.best), Some(1));
+    }
+
+    #[test]
+    fn a_text_that_names_its_own_day_resolves_weekdays_against_it() {
+        let v = incidents(
+            "Très tôt ce matin, jeudi 9 mars 2023, des hommes armés ont attaqué le poste de Sokolo, \
+             tuant deux gendarmes. Lundi dernier, trois bergers avaient été tués près de Nampala.",
+        );
+        let dates: Vec<String> = v.iter().map(|i| i.date.unwrap().to_string()).collect();
+        assert_eq!(dates, ["2023-03-09", "2023-03-06"], "{v:#?}");
+        // Without such a day, a bare weekday stays unresolved.
+        let v = incidents(
+            "Le 9 mars 2023, des hommes armés ont attaqué le poste de Sokolo. \
+             Lundi dernier, trois bergers avaient été tués près de Nampala.",
+        );
+        assert!(
+            v.iter()
+                .all(|i| i.date.is_none_or(|d| d.to_string() != "2023-03-06"))
+        );
     }
 
     #[test]

@@ -291,7 +291,7 @@ pub fn find_mentions(
     }
     found.sort_by_key(|(r, _)| r.start);
 
-    let mut out = Vec::new();
+    let mut out: Vec<Mention> = Vec::new();
     for (r, kind) in found {
         let span = folded.original_range(r.clone());
         let key = f[r.clone()].to_string();
@@ -355,6 +355,13 @@ pub fn find_mentions(
         }
         let mut qualifier = qualify(before);
         qualifier.foreign_country_after = foreign_country_after(&f[r.end..], lex);
+        // "l'hôpital de Mopti-Sévaré": the second half of a compound shares its context.
+        if let Some(prev) = out.last()
+            && prev.qualifier.context
+            && text[prev.span.end..span.start] == *"-"
+        {
+            qualifier.context = true;
+        }
         out.push(Mention {
             span,
             key,
