@@ -174,6 +174,27 @@ mod tests {
     }
 
     #[test]
+    fn an_incident_without_a_place_is_put_near_the_one_before_it() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let mut article = crate::corpus::article_from_text(
+            "t",
+            "Six civils ont été tués lundi à Bandiagara, selon le maire de Bankass. \
+             En juin 2021, une attaque contre le même village avait fait 14 morts."
+                .to_string(),
+        );
+        assert!(declare_published(&mut article, "2023-03-15"));
+        let v = incidents(&article, &g);
+        assert_eq!(v.len(), 2, "{v:#?}");
+        let first = v[0].location.expect("Bandiagara");
+        assert_eq!(first.precision, crate::incident::Precision::Locality);
+        // The mayor's commune is context, not a place of the incident.
+        assert!(v[0].places.iter().all(|p| p.mention != "Bankass"), "{v:#?}");
+        let second = v[1].location.expect("near Bandiagara");
+        assert_eq!(second.precision, crate::incident::Precision::NearLocality);
+        assert_eq!((second.lat, second.lon), (first.lat, first.lon));
+    }
+
+    #[test]
     fn ingest_reads_batch_by_batch_and_reports_bad_files_by_name() {
         let dir = tempfile::tempdir().unwrap();
         let corpus = dir.path().join("corpus");

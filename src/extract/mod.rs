@@ -421,6 +421,33 @@ fn segment(
                         DatePrecision::Year | DatePrecision::Unknown
                     )
             });
+        // "En mars 2019, 160 villageois avaient été tués à A": a recalled incident with its
+        // own day or month is an incident of its own (never summed into the current one);
+        // whole years ("depuis 2012", "en 2019") stay background.
+        let recalled = is_event && all_old && background.is_empty();
+        if recalled
+            && let Some(d) = s_dates
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    old(&mentions[i])
+                        && matches!(
+                            mentions[i].precision,
+                            DatePrecision::Day | DatePrecision::Week | DatePrecision::Month
+                        )
+                })
+                .find(|&i| !fold_key(&article.text[mentions[i].span.clone()]).starts_with("depuis"))
+        {
+            groups.push(Group {
+                sentences: vec![si],
+                date: Some(d),
+                tolls: s_tolls,
+                core: vec![si],
+                points: s_points.to_vec(),
+            });
+            current = None;
+            continue;
+        }
         if !is_event || all_old {
             if !background.is_empty() || all_old {
                 current = None;
@@ -1090,6 +1117,27 @@ mod tests {
         assert!(
             v.iter()
                 .all(|i| i.date.is_none_or(|d| d.to_string() != "2023-03-06"))
+        );
+    }
+
+    #[test]
+    fn a_recalled_attack_with_its_month_is_an_incident_of_its_own() {
+        let v = incidents(&format!(
+            "{DATELINE}Six civils ont été tués lundi à Dioura. \
+             En juin 2021, une attaque contre le même village avait fait 14 morts. \
+             Depuis 2012, le conflit a fait des milliers de morts."
+        ));
+        let summary: Vec<(String, Option<u32>)> = v
+            .iter()
+            .map(|i| (i.date.unwrap().to_string(), i.fatalities.map(|t| t.best)))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("2023-03-13".to_string(), Some(6)),
+                ("2021-06-01".to_string(), Some(14))
+            ],
+            "{v:#?}"
         );
     }
 

@@ -525,6 +525,26 @@ impl Geocoder {
                 }
                 _ => best_location(&inc.places),
             };
+            let abroad = inc.places.iter().any(|p| p.precision == Precision::Foreign);
+            // "Le village avait déjà été attaqué en mars": an incident that names no place
+            // happened near the town of the incident told before it.
+            let previous = out.iter().rev().find_map(|o: &Incident| {
+                o.location
+                    .filter(|l| l.precision <= Precision::NearLocality)
+            });
+            if inc.location.is_none()
+                && !abroad
+                && let Some(l) = previous
+            {
+                inc.location = Some(Location {
+                    precision: Precision::NearLocality,
+                    ..l
+                });
+                inc.warnings.push(
+                    "no place in the incident's sentences; near the place of the incident before it"
+                        .into(),
+                );
+            }
             if inc.location.is_none() {
                 // Fall back to the region of the article's first Malian place.
                 if let Some(p) = resolved.iter().map(|r| &r.place).find(|p| p.lat.is_some()) {
