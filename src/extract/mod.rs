@@ -1184,7 +1184,29 @@ mod tests {
              Une source locale évoque plutôt 20 soldats tués."
         ));
         let t = i.killed_in(Category::Soldiers).unwrap();
-        assert_eq!((t.low, t.best, t.high), (12, 20, 20));
+        // The official figure is best; the local one widens the range.
+        assert_eq!((t.low, t.best, t.high), (12, 12, 20));
+        // Without an official figure, the largest exact one.
+        let i = one(&format!(
+            "{DATELINE}Selon des témoins, 8 villageois ont été tués lundi à Dioura. \
+             Un élu local parle de 11 villageois tués."
+        ));
+        let t = i.killed_in(Category::Civilians).unwrap();
+        assert_eq!((t.low, t.best, t.high), (8, 11, 11));
+    }
+
+    #[test]
+    fn the_conflicts_dead_are_not_an_incidents_toll() {
+        let i = one(&format!(
+            "{DATELINE}Quatre soldats ont été tués lundi près de Ménaka. \
+             Le conflit a fait des milliers de morts et des centaines de milliers de déplacés."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(4));
+        let i = one(&format!(
+            "{DATELINE}Des hommes armés ont attaqué mardi le village de Tinabaw. \
+             « On compte déjà plusieurs centaines de victimes dans la zone », dit un notable."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0), "{i:#?}");
     }
 
     #[test]

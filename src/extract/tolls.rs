@@ -126,7 +126,9 @@ pub fn find_tolls(
             q.vague,
         ) {
             used_victims.push(victim.range.clone());
-            tolls.push(t);
+            if !is_aggregate(&t, cues, sentence) {
+                tolls.push(t);
+            }
         }
     }
     // "un soldat tué", "une femme enlevée".
@@ -159,11 +161,35 @@ pub fn find_tolls(
             TollRange::exact(1),
             false,
         ) {
-            tolls.push(t);
+            // "Un élu local parle de 11 villageois tués": the outcome belongs to the figure
+            // that follows, not to the singular noun.
+            let later_figure = tolls.iter().any(|o: &Toll| {
+                o.sentence == si && o.outcome == t.outcome && o.span.start > c.range.end
+            });
+            if !later_figure {
+                tolls.push(t);
+            }
         }
     }
     tolls.sort_by_key(|t| t.span.start);
     tolls
+}
+
+/// The smallest vague figure read as a count of the whole conflict rather than of one event
+/// ("des centaines", "des milliers").
+const AGGREGATE_VAGUE: u32 = 100;
+
+/// "Le conflit a fait des milliers de morts", "on compte déjà plusieurs centaines de
+/// victimes": hundreds or thousands said vaguely, in a sentence that tells no event, count the
+/// conflict's dead, not an incident's.
+fn is_aggregate(t: &Toll, cues: &[TextCue], sentence: &Range<usize>) -> bool {
+    t.vague
+        && t.range.best >= AGGREGATE_VAGUE
+        && !cues.iter().any(|c| {
+            c.range.start >= sentence.start
+                && c.range.end <= sentence.end
+                && matches!(c.cue, Cue::Event(e) if e.is_event())
+        })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -366,7 +392,8 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 ///
 /// The rule (documented in the README): the same statement repeated (same outcome, category
 /// and range) counts once; otherwise low = the smallest low, high = the largest high, and best =
-/// the largest best among exact figures (vague words only when no exact figure exists),
+/// the latest official figure (army, government, authorities), else the largest best among
+/// exact figures (vague words only when no exact figure exists),
 /// kept within [low, high]. Deaths of unknown category are taken to be the same dead as the
 /// categorised ones when they are not more numerous (the usual "des dizaines de morts … dont
 /// 47 soldats"); otherwise only the excess stays unknown.
@@ -390,8 +417,15 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
         .map(|(o, c, ts)| {
             let low = ts.iter().map(|t| t.range.low).min().unwrap_or(0);
             let high = ts.iter().map(|t| t.range.high).max().unwrap_or(0);
+            // The latest official figure, else the largest exact one.
+            let official = ts
+                .iter()
+                .rev()
+                .find(|t| !t.vague && t.source == Some("official"))
+                .map(|t| t.range.best);
             let exact_best = ts.iter().filter(|t| !t.vague).map(|t| t.range.best).max();
-            let best = exact_best
+            let best = official
+                .or(exact_best)
                 .or_else(|| ts.iter().map(|t| t.range.best).max())
                 .unwrap_or(0)
                 .clamp(low, high.max(low));
