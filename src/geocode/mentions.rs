@@ -145,6 +145,9 @@ pub struct Qualifier {
     /// "commune de X", "arrondissement de X": the administrative context of the villages a
     /// text names, the event's place only when nothing finer is named.
     pub commune: bool,
+    /// "la province du Soum", "le département de Tillabéri": administrative units Mali does
+    /// not have, so the name is abroad whatever Malian homonym the gazetteer holds.
+    pub foreign_admin: bool,
     /// "le maire de X", "évacués vers l'hôpital de X", "venant de X": the town of a quoted
     /// source, a journey's origin or destination; never the event's place.
     pub context: bool,
@@ -383,6 +386,24 @@ const COMMUNE_BEFORE: &[&str] = &[
     "arrondissement d",
 ];
 
+/// Administrative units of Mali's neighbours, right before a name (folded).
+const FOREIGN_ADMIN_BEFORE: &[&str] = &[
+    "province de",
+    "province du",
+    "province d",
+    "provinces du",
+    "provinces de",
+    "departement de",
+    "departement du",
+    "departement d",
+    "wilaya de",
+    "wilaya d",
+    "moughataa de",
+    "moughataa d",
+    "prefecture de",
+    "prefecture d",
+];
+
 /// Words right before a name that make it the town of a source or of a journey, not of the
 /// event (folded; an administrative noun may stand between: "maire de la commune de X").
 const CONTEXT_BEFORE: &[&str] = &[
@@ -458,6 +479,7 @@ fn qualify(before_folded: &str) -> Qualifier {
         cercle: b.ends_with("cercle de") || b.ends_with("cercle d"),
         commune: COMMUNE_BEFORE.iter().any(|c| b.ends_with(c)),
         context: is_context(b),
+        foreign_admin: FOREIGN_ADMIN_BEFORE.iter().any(|c| b.ends_with(c)),
         country_cue: b.ends_with(" au") || b.ends_with(" en") || b == "au" || b == "en",
         ..Default::default()
     };
@@ -757,6 +779,15 @@ mod tests {
             let m = m.iter().find(|m| m.key == key).expect(text);
             assert_eq!(m.qualifier.commune, commune, "{text}");
             assert_eq!(m.qualifier.context, context, "{text}");
+        }
+        for (text, foreign_admin) in [
+            ("dans la province du Boni, au Burkina", true),
+            ("le département de Bamba au Niger", true),
+            ("le village de Boni", false),
+        ] {
+            let f = fold(text);
+            let m = find_mentions(text, &f, &matcher(), &[]);
+            assert_eq!(m[0].qualifier.foreign_admin, foreign_admin, "{text}");
         }
     }
 }

@@ -276,8 +276,11 @@ impl Geocoder {
                 if p.feature_class == 'P' {
                     parts.push(("populated place", 1.0));
                 }
+                // A neighbour's town a few km from a Malian place the text names is the other
+                // side of a border crossing ("Kidira" beside Diboli), not a distant homonym.
                 if p.country != "ML" {
-                    parts.push(("outside Mali", -4.0));
+                    let crossing = spread <= BORDER_CROSSING_KM;
+                    parts.push(("outside Mali", if crossing { -1.0 } else { -4.0 }));
                 }
                 if (m.qualifier.region || m.qualifier.cercle) && p.feature_class == 'A' {
                     parts.push(("admin area after cue", 1.0));
@@ -320,7 +323,7 @@ impl Geocoder {
                 (lat, lon) = offset(lat, lon, km, bearing);
             }
         }
-        if foreign_place || m.qualifier.foreign_country_after {
+        if foreign_place || m.qualifier.foreign_country_after || m.qualifier.foreign_admin {
             precision = Precision::Foreign;
         }
         let name = self
@@ -570,6 +573,9 @@ impl Geocoder {
         out
     }
 }
+
+/// A foreign town this close to a Malian place of the same text is taken at the border.
+const BORDER_CROSSING_KM: f64 = 25.0;
 
 /// A village named in the body stands for a commune or cercle named in the lead when it lies
 /// within this distance of its seat (Mali's cercles are rarely wider).
