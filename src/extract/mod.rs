@@ -1142,6 +1142,14 @@ mod tests {
     }
 
     #[test]
+    fn a_day_without_its_year_is_not_a_toll() {
+        // No publication date, no year: "30 septembre" cannot be dated, yet it is no count.
+        let v =
+            incidents("Dimanche 30 septembre, des hommes armés ont tué 22 villageois à Inékar.");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(22), "{v:#?}");
+    }
+
+    #[test]
     fn wounded_captured_and_missing_are_separate() {
         let i = one(&format!(
             "{DATELINE}Deux soldats ont été tués et sept autres blessés mercredi; une dizaine de civils ont été enlevés."

@@ -92,7 +92,10 @@ pub fn find_tolls(
     let mut tolls = Vec::new();
     let mut used_victims: Vec<Range<usize>> = Vec::new();
     for q in quantities {
-        if q.range.best > MAX_INCIDENT_TOLL || date_spans.iter().any(|d| overlaps(d, &q.span)) {
+        if q.range.best > MAX_INCIDENT_TOLL
+            || date_spans.iter().any(|d| overlaps(d, &q.span))
+            || followed_by_month(text, q.span.end)
+        {
             continue;
         }
         let Some(si) = sentence_of(sentences, q.span.start) else {
@@ -173,6 +176,29 @@ pub fn find_tolls(
     }
     tolls.sort_by_key(|t| t.span.start);
     tolls
+}
+
+/// "30 septembre" in a text whose year is unknown is still a day, never a count: a figure
+/// right before a month name is not a toll.
+fn followed_by_month(text: &str, at: usize) -> bool {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+    ];
+    let end = text.floor_char_boundary((at + 12).min(text.len()));
+    let after = crate::corpus::normalize::fold_key(&text[at..end]);
+    let word = after.split(' ').find(|w| !w.is_empty()).unwrap_or("");
+    MONTHS.contains(&word)
 }
 
 /// The smallest vague figure read as a count of the whole conflict rather than of one event
