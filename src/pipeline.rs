@@ -195,6 +195,38 @@ mod tests {
     }
 
     #[test]
+    fn a_far_reference_town_does_not_tie_two_incidents_together() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Des terroristes ont tué quatre soldats à Ménaka, à quelque 300 km de Gao. \
+             Samedi, 14 soldats ont été tués lors d'une attaque à Ansongo, à 90 km de Gao."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(4), Some(14)], "{v:#?}");
+    }
+
+    #[test]
+    fn an_incident_naming_no_town_is_put_near_the_articles_town() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let article = crate::corpus::article_from_text(
+            "t",
+            "La ville de Douentza est située sur la route de Gao. \
+             Des hommes armés ont tué onze soldats dimanche lors d'une attaque contre le camp."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        let l = v[0].location.expect("near Douentza");
+        assert_eq!(l.precision, crate::incident::Precision::NearLocality);
+        assert!(
+            (l.lat - 15.0).abs() < 0.3 && (l.lon + 2.95).abs() < 0.3,
+            "{l:?}"
+        );
+    }
+
+    #[test]
     fn ingest_reads_batch_by_batch_and_reports_bad_files_by_name() {
         let dir = tempfile::tempdir().unwrap();
         let corpus = dir.path().join("corpus");

@@ -566,6 +566,44 @@ impl Gazetteer {
         Self::with_keys(places, keys, source, skipped_rows, warnings)
     }
 
+    /// The gazetteer with `extra` places added (the curated supplement): their name keys are
+    /// merged into the sorted key list rather than rebuilding every key.
+    pub fn with_extra_places(self, extra: Vec<Place>) -> Self {
+        let Self {
+            mut places,
+            mut keys,
+            source,
+            skipped_rows,
+            warnings,
+            ..
+        } = self;
+        let mut place_keys = Vec::new();
+        for place in extra {
+            let idx = places.len() as u32;
+            place_keys.clear();
+            for name in [&place.name, &place.asciiname]
+                .into_iter()
+                .chain(&place.alternate_names)
+            {
+                name_keys(name, &mut place_keys);
+            }
+            place_keys.sort_unstable();
+            place_keys.dedup();
+            for key in place_keys.drain(..) {
+                match keys.binary_search_by(|(k, _)| (**k).cmp(key.as_str())) {
+                    Ok(i) => {
+                        let mut ids = keys[i].1.to_vec();
+                        ids.push(idx);
+                        keys[i].1 = ids.into_boxed_slice();
+                    }
+                    Err(i) => keys.insert(i, (key.into_boxed_str(), Box::new([idx]))),
+                }
+            }
+            places.push(place);
+        }
+        Self::with_keys(places, keys, source, skipped_rows, warnings)
+    }
+
     /// Completes a gazetteer from places and sorted keys (from [`Self::build`] or the cache).
     fn with_keys(
         places: Vec<Place>,

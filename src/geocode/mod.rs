@@ -11,6 +11,7 @@
 pub mod gazetteer;
 pub mod install;
 pub mod mentions;
+pub mod supplement;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -35,6 +36,8 @@ pub struct Geocoder {
     /// Cercle polygons (geoBoundaries, installed by the user): admin2 by point-in-polygon and
     /// the 2023 regions.
     cercles: Option<crate::reference::cercles::Cercles>,
+    /// Places added from the curated supplement.
+    supplement_places: usize,
 }
 
 /// One candidate for a mention with the parts of its score.
@@ -61,10 +64,16 @@ pub struct Resolved {
     /// `geocode --explain`, never a place of an incident.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub context: bool,
+    /// "à 700 km à l'est de Tombouctou": the distance from the reference town, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_km: Option<f64>,
 }
 
 impl Geocoder {
+    /// The geocoder over `gazetteer`, completed by the curated supplement
+    /// ([`supplement`]: places the news names that GeoNames lacks).
     pub fn new(gazetteer: Gazetteer) -> Self {
+        let (gazetteer, supplement_places) = supplement::supplement(gazetteer);
         let names = NameMatcher::new(gazetteer.keys());
         let cercle_seats = (0..gazetteer.places().len() as u32)
             .filter(|&i| gazetteer.place(i).feature_code == "ADM2")
@@ -74,6 +83,7 @@ impl Geocoder {
             names,
             cercle_seats,
             cercles: None,
+            supplement_places,
         }
     }
 
@@ -90,6 +100,11 @@ impl Geocoder {
     /// The installed cercle polygons, if any.
     pub fn cercles(&self) -> Option<&crate::reference::cercles::Cercles> {
         self.cercles.as_ref()
+    }
+
+    /// How many places the curated supplement added to the gazetteer.
+    pub fn supplement_places(&self) -> usize {
+        self.supplement_places
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -156,11 +171,13 @@ impl Geocoder {
                     place: foreign(surface, m),
                     candidates: Vec::new(),
                     context: m.qualifier.context,
+                    reference_km: m.qualifier.distance_km,
                 }),
                 MentionKind::Area(i) => out.push(Resolved {
                     place: self.area(*i, surface, m),
                     candidates: Vec::new(),
                     context: m.qualifier.context,
+                    reference_km: m.qualifier.distance_km,
                 }),
                 MentionKind::Named(ids) => {
                     // "la région de Mopti": the region itself.
@@ -182,6 +199,7 @@ impl Geocoder {
                             },
                             candidates: Vec::new(),
                             context: m.qualifier.context,
+                            reference_km: m.qualifier.distance_km,
                         });
                         continue;
                     }
@@ -192,6 +210,7 @@ impl Geocoder {
                             place,
                             candidates: cands,
                             context: m.qualifier.context,
+                            reference_km: m.qualifier.distance_km,
                         });
                     }
                 }
@@ -237,6 +256,7 @@ impl Geocoder {
                     place,
                     candidates: cands,
                     context: m.qualifier.context,
+                    reference_km: m.qualifier.distance_km,
                 });
             }
         }
@@ -459,7 +479,10 @@ impl Geocoder {
     /// segmentation ([`crate::extract::extract_with_places`]).
     pub fn sentence_places(article: &Article, resolved: &[Resolved]) -> Vec<Vec<(f64, f64)>> {
         let mut out = vec![Vec::new(); article.sentences.len()];
-        for r in resolved.iter().filter(|r| !r.context) {
+        // A source's town, or a town far from the event ("à 700 km de Tombouctou"), says
+        // nothing of where the sentence's event is.
+        let far = |r: &&Resolved| r.reference_km.is_some_and(|km| km > REFERENCE_KM);
+        for r in resolved.iter().filter(|r| !r.context && !far(r)) {
             let p = &r.place;
             let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
                 continue;
@@ -548,6 +571,28 @@ impl Geocoder {
                         .into(),
                 );
             }
+            // "Le village de B est situé à la frontière": an article's town named outside
+            // the incident's sentences is still the best guess for an incident naming none.
+            let article_town = resolved
+                .iter()
+                .filter(|r| !r.context && r.reference_km.is_none_or(|km| km <= REFERENCE_KM))
+                .map(|r| &r.place)
+                .find(|p| p.lat.is_some() && p.precision == Precision::Locality);
+            if inc.location.is_none()
+                && !abroad
+                && let Some(p) = article_town
+                && let (Some(lat), Some(lon)) = (p.lat, p.lon)
+            {
+                inc.location = Some(Location {
+                    lat,
+                    lon,
+                    precision: Precision::NearLocality,
+                });
+                inc.warnings.push(format!(
+                    "no place in the incident's sentences; near '{}', the article's first town",
+                    p.mention
+                ));
+            }
             if inc.location.is_none() {
                 // Fall back to the region of the article's first Malian place.
                 if let Some(p) = resolved.iter().map(|r| &r.place).find(|p| p.lat.is_some()) {
@@ -573,6 +618,10 @@ impl Geocoder {
         out
     }
 }
+
+/// A town given as a reference farther than this ("à une centaine de km de X") is not where
+/// the sentence's event is, for segmentation.
+const REFERENCE_KM: f64 = 50.0;
 
 /// A foreign town this close to a Malian place of the same text is taken at the border.
 const BORDER_CROSSING_KM: f64 = 25.0;
