@@ -54,6 +54,36 @@ pub enum DateKind {
     YearOnly,
     /// A month (or part of one) with its year: "août 2020", "fin mai 2021".
     MonthYear,
+    /// Day and month in a text that gives no year at all ("le 5 février"): the year is a
+    /// placeholder ([`FLOATING_YEAR`]), good for telling two days apart, never for output.
+    Floating,
+}
+
+/// The placeholder year of [`DateKind::Floating`] dates (a leap year, for 29 February).
+pub const FLOATING_YEAR: i32 = 2000;
+
+/// Day-and-month dates of a text that gives no year: the same expressions [`find_dates`] reads
+/// against a publication date, with a placeholder year, so that "le 5 février" and "le 12
+/// février" are still two days. Weekday checks are dropped (the year is unknown).
+pub fn find_floating_dates(text: &str) -> Vec<DateMention> {
+    let Some(reference) = NaiveDate::from_ymd_opt(FLOATING_YEAR, 12, 31) else {
+        return Vec::new();
+    };
+    find_dates(text, Some(reference))
+        .into_iter()
+        .filter(|m| m.kind == DateKind::NoYear && m.precision == DatePrecision::Day)
+        .filter_map(|m| {
+            let start = m.start.with_year(FLOATING_YEAR)?;
+            let end = m.end.with_year(FLOATING_YEAR)?;
+            (start <= end).then_some(DateMention {
+                start,
+                end,
+                kind: DateKind::Floating,
+                warnings: Vec::new(),
+                ..m
+            })
+        })
+        .collect()
 }
 
 /// Every date expression in `text`, in order, non-overlapping (longest match wins).

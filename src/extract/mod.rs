@@ -160,11 +160,20 @@ fn read(article: &Article) -> (Folded, Reading) {
     let mut warnings = Vec::new();
     let dating = date_article(article, &folded, lex, &mut warnings);
     let pub_span = article.published.as_ref().map(|p| p.span.clone());
-    let mentions: Vec<DateMention> = dates::find_dates(text, dating.reference)
+    let mut mentions: Vec<DateMention> = dates::find_dates(text, dating.reference)
         .into_iter()
         .filter(|m| dating.relative_ok || m.kind != DateKind::Relative)
         .filter(|m| pub_span.as_ref().is_none_or(|p| !overlaps(p, &m.span)))
         .collect();
+    // No year anywhere: "le 5 février" and "le 12 février" still tell two incidents apart.
+    if dating.reference.is_none() && dating.anchor.is_none() {
+        let floating: Vec<DateMention> = dates::find_floating_dates(text)
+            .into_iter()
+            .filter(|f| !mentions.iter().any(|m| overlaps(&m.span, &f.span)))
+            .collect();
+        mentions.extend(floating);
+        mentions.sort_by_key(|m| m.span.start);
+    }
     // Numbers inside any date (the publication's included) are never tolls.
     let date_spans: Vec<Range<usize>> = mentions
         .iter()
@@ -618,6 +627,15 @@ fn build_draft(
 
     // Date.
     let (date, date_end, date_precision) = match g.date {
+        Some(d) if mentions[d].kind == DateKind::Floating => {
+            let m = &mentions[d];
+            evidence.push(Evidence::new("date", text, m.span.clone()));
+            warnings.push(format!(
+                "'{}' gives day and month, but neither the text nor its publication date gives the year",
+                &text[m.span.clone()]
+            ));
+            (None, None, DatePrecision::Unknown)
+        }
         Some(d) => {
             let m = &mentions[d];
             evidence.push(Evidence::new("date", text, m.span.clone()));
@@ -1147,6 +1165,23 @@ mod tests {
         let v =
             incidents("Dimanche 30 septembre, des hommes armés ont tué 22 villageois à Inékar.");
         assert_eq!(v[0].fatalities.map(|t| t.best), Some(22), "{v:#?}");
+    }
+
+    #[test]
+    fn days_without_a_year_still_tell_incidents_apart() {
+        let v = incidents(
+            "Le camp de Tessalit a été attaqué le 12 février par des hommes armés; deux soldats \
+             ont été tués. Le 5 février, un commerçant avait été tué lors d'une embuscade près \
+             de Bourem.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert!(v.iter().all(|i| i.date.is_none()));
+        assert!(
+            v[1].warnings.iter().any(|w| w.contains("5 février")),
+            "{:?}",
+            v[1].warnings
+        );
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(2));
     }
 
     #[test]
