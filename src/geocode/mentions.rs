@@ -510,13 +510,37 @@ fn qualify(before_folded: &str) -> Qualifier {
         if tail
             .get(i)
             .is_some_and(|w| matches!(*w, "km" | "kilometres" | "kilometre" | "kms"))
-            && let Some(n) = tail.get(i + 1).and_then(|w| w.parse::<f64>().ok())
+            && let Some(n) = tail
+                .get(i + 1)
+                .and_then(|w| distance_number(w, tail.get(i + 2)))
         {
             q.distance_km = Some(n);
             q.bearing = bearing;
         }
     }
     q
+}
+
+/// The number of a distance: digits, or a round figure said in words ("une centaine de
+/// kilomètres", "une trentaine de km"; `word` is then "de" and `before` the figure).
+fn distance_number(word: &str, before: Option<&&str>) -> Option<f64> {
+    if let Ok(n) = word.parse::<f64>() {
+        return Some(n);
+    }
+    if word != "de" && word != "d" {
+        return None;
+    }
+    Some(match *before? {
+        "dizaine" => 10.0,
+        "quinzaine" => 15.0,
+        "vingtaine" => 20.0,
+        "trentaine" => 30.0,
+        "quarantaine" => 40.0,
+        "cinquantaine" => 50.0,
+        "soixantaine" => 60.0,
+        "centaine" => 100.0,
+        _ => return None,
+    })
 }
 
 /// "…, au Burkina Faso", " (Niger)", " dans le nord du Niger" right after a mention.
@@ -714,6 +738,11 @@ mod tests {
         let m = find_mentions(text, &f, &matcher(), &[]);
         assert_eq!(m[0].qualifier.distance_km, Some(30.0));
         assert_eq!(m[0].qualifier.bearing, Some(45.0));
+        let text = "à une centaine de kilomètres au sud-ouest de Gao";
+        let f = fold(text);
+        let m = find_mentions(text, &f, &matcher(), &[]);
+        assert_eq!(m[0].qualifier.distance_km, Some(100.0));
+        assert_eq!(m[0].qualifier.bearing, Some(225.0));
         let text = "à 12 kilomètres de Kidal";
         let f = fold(text);
         let m = find_mentions(text, &f, &matcher(), &[]);
