@@ -516,7 +516,12 @@ fn segment(
                 start: day,
                 end: day,
                 precision: b.precision,
-                kind: DateKind::Relative,
+                // "Le lendemain" of a day whose year is unknown has no year either.
+                kind: if b.kind == DateKind::Floating {
+                    DateKind::Floating
+                } else {
+                    DateKind::Relative
+                },
                 warnings: Vec::new(),
             });
             date = Some(mentions.len() - 1);
@@ -1182,6 +1187,13 @@ mod tests {
             v[1].warnings
         );
         assert_eq!(v[0].fatalities.map(|t| t.best), Some(2));
+        // "Le lendemain" of such a day has no year either.
+        let v = incidents(
+            "Le 12 février, deux soldats ont été tués à Tessalit. \
+             Le lendemain, trois civils ont été tués près de Bourem.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert!(v.iter().all(|i| i.date.is_none()), "{v:#?}");
     }
 
     #[test]
