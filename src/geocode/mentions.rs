@@ -483,7 +483,26 @@ fn qualify(before_folded: &str) -> Qualifier {
         country_cue: b.ends_with(" au") || b.ends_with(" en") || b == "au" || b == "en",
         ..Default::default()
     };
-    // "à 30 km au nord de", "à une trentaine de kilomètres de", "à 30 km de"
+    // "à 30 km au nord de", "à une trentaine de kilomètres de", "à 30 km de"; "… de la ville
+    // de X" reads as "… de X".
+    let b = [
+        "la ville de",
+        "la ville d",
+        "la localite de",
+        "la localite d",
+        "du village de",
+    ]
+    .iter()
+    .find_map(|n| b.strip_suffix(n))
+    .map_or(b, |rest| {
+        rest.trim_end()
+            .strip_suffix(" de")
+            .or_else(|| rest.trim_end().strip_suffix(" du"))
+            .map_or(b, |r| {
+                // Keep a trailing "de" so the distance parse below sees "… km de".
+                &b[..r.len() + 3]
+            })
+    });
     let tail: Vec<&str> = b.rsplit(' ').take(8).collect();
     // tail is reversed: tail[0] is the word right before the mention.
     if tail
@@ -500,11 +519,14 @@ fn qualify(before_folded: &str) -> Qualifier {
                 bearing = Some(combine_bearing(first, bw));
                 i += 1;
             }
-            if tail
-                .get(i)
-                .is_some_and(|w| *w == "au" || *w == "a" || *w == "l")
-            {
-                i += 1;
+            // "au nord", "à l'est": up to two small words before the bearing.
+            for _ in 0..2 {
+                if tail
+                    .get(i)
+                    .is_some_and(|w| *w == "au" || *w == "a" || *w == "l")
+                {
+                    i += 1;
+                }
             }
         }
         if tail
@@ -743,6 +765,11 @@ mod tests {
         let m = find_mentions(text, &f, &matcher(), &[]);
         assert_eq!(m[0].qualifier.distance_km, Some(100.0));
         assert_eq!(m[0].qualifier.bearing, Some(225.0));
+        let text = "à 65 km à l'est de la ville de Gao";
+        let f = fold(text);
+        let m = find_mentions(text, &f, &matcher(), &[]);
+        assert_eq!(m[0].qualifier.distance_km, Some(65.0));
+        assert_eq!(m[0].qualifier.bearing, Some(90.0));
         let text = "à 12 kilomètres de Kidal";
         let f = fold(text);
         let m = find_mentions(text, &f, &matcher(), &[]);
