@@ -1165,6 +1165,18 @@ mod tests {
     }
 
     #[test]
+    fn an_age_is_not_a_toll() {
+        let i = one(&format!(
+            "{DATELINE}Un jeune de 25 ans a été tué lundi par des hommes armés près de Kati."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1), "{i:#?}");
+        let i = one(&format!(
+            "{DATELINE}Une enfant a été tuée lundi par une balle perdue à Kati."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+    }
+
+    #[test]
     fn a_day_without_its_year_is_not_a_toll() {
         // No publication date, no year: "30 septembre" cannot be dated, yet it is no count.
         let v =

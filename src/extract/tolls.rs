@@ -95,6 +95,7 @@ pub fn find_tolls(
         if q.range.best > MAX_INCIDENT_TOLL
             || date_spans.iter().any(|d| overlaps(d, &q.span))
             || followed_by_month(text, q.span.end)
+            || followed_by_age(text, q.span.end)
         {
             continue;
         }
@@ -199,6 +200,16 @@ fn followed_by_month(text: &str, at: usize) -> bool {
     let after = crate::corpus::normalize::fold_key(&text[at..end]);
     let word = after.split(' ').find(|w| !w.is_empty()).unwrap_or("");
     MONTHS.contains(&word)
+}
+
+/// "un jeune de 25 ans a été tué": an age, never a count of the dead.
+fn followed_by_age(text: &str, at: usize) -> bool {
+    let end = text.floor_char_boundary((at + 10).min(text.len()));
+    let after = crate::corpus::normalize::fold_key(&text[at..end]);
+    matches!(
+        after.split(' ').find(|w| !w.is_empty()),
+        Some("ans" | "an" | "annees" | "printemps")
+    )
 }
 
 /// The smallest vague figure read as a count of the whole conflict rather than of one event
