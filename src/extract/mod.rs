@@ -1165,6 +1165,21 @@ mod tests {
     }
 
     #[test]
+    fn several_without_a_figure_widens_only_the_high_end() {
+        let i = one(&format!(
+            "{DATELINE}Une dizaine de militaires ont été tués lundi à Dinangourou et plusieurs terroristes neutralisés."
+        ));
+        let t = i.fatalities.unwrap();
+        assert_eq!((t.low, t.best), (8, 10), "{t:?}");
+        assert!(t.high > 12, "{t:?}");
+        // Alone, "plusieurs" is the only figure there is.
+        let i = one(&format!(
+            "{DATELINE}Plusieurs civils ont été tués lundi à Dinangourou."
+        ));
+        assert!(i.fatalities.unwrap().best >= 2);
+    }
+
+    #[test]
     fn an_age_is_not_a_toll() {
         let i = one(&format!(
             "{DATELINE}Un jeune de 25 ans a été tué lundi par des hommes armés près de Kati."

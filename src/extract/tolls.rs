@@ -32,6 +32,8 @@ pub struct Toll {
     pub span: Range<usize>,
     pub sentence: usize,
     pub source: Option<&'static str>,
+    /// "plusieurs terroristes", "quelques assaillants": no figure at all, only "more than one".
+    pub indefinite: bool,
 }
 
 /// Singular victim nouns that "un"/"une" turns into a toll of one.
@@ -270,6 +272,12 @@ fn complete(
     } else {
         victim.range.end
     };
+    let words = crate::corpus::normalize::fold_key(&text[quantity.clone()]);
+    let indefinite = vague
+        && matches!(
+            words.as_str(),
+            "plusieurs" | "quelques" | "de nombreux" | "de nombreuses" | "nombreux" | "nombreuses"
+        );
     Some(Toll {
         outcome,
         category,
@@ -278,6 +286,7 @@ fn complete(
         span: quantity.start..span_end,
         sentence: si,
         source,
+        indefinite,
     })
 }
 
@@ -469,6 +478,31 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
             (o, c, TollRange { low, best, high })
         })
         .collect();
+    // "Une dizaine de soldats et plusieurs assaillants tués": a group with no figure at all
+    // widens the high end only, when another group of the same outcome has a figure.
+    let indefinite: Vec<(Outcome, Category)> = tolls
+        .iter()
+        .filter(|t| t.indefinite)
+        .map(|t| (t.outcome, t.category))
+        .filter(|key| {
+            tolls
+                .iter()
+                .filter(|t| (t.outcome, t.category) == *key)
+                .all(|t| t.indefinite)
+        })
+        .collect();
+    for (o, c, r) in out.iter_mut() {
+        let figured_elsewhere = tolls
+            .iter()
+            .any(|t| t.outcome == *o && t.category != *c && !t.indefinite);
+        if figured_elsewhere && indefinite.contains(&(*o, *c)) {
+            *r = TollRange {
+                low: 0,
+                best: 0,
+                high: r.high,
+            };
+        }
+    }
     for outcome in [
         Outcome::Killed,
         Outcome::Wounded,
