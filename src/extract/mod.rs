@@ -1180,6 +1180,21 @@ mod tests {
     }
 
     #[test]
+    fn the_category_may_be_said_before_the_figure() {
+        let i = one(&format!(
+            "{DATELINE}Un soldat a été tué lundi à Nioro. Du côté des assaillants, 12 corps ont été retrouvés."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(12), "{i:#?}");
+        assert_eq!(i.fatalities.map(|t| t.best), Some(13));
+        // Taken to hospital: wounded, not killed.
+        let i = one(&format!(
+            "{DATELINE}Un obus est tombé lundi sur le marché de Gao: une fillette tuée et trois civils évacués à l'hôpital."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1), "{i:#?}");
+        assert_eq!(i.wounded.map(|t| t.best), Some(3));
+    }
+
+    #[test]
     fn an_age_is_not_a_toll() {
         let i = one(&format!(
             "{DATELINE}Un jeune de 25 ans a été tué lundi par des hommes armés près de Kati."

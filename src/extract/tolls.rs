@@ -73,6 +73,12 @@ const SINGULAR: &[&str] = &[
     "habitant",
     "orpailleur",
     "jeune",
+    "fillette",
+    "garcon",
+    "bebe",
+    "nourrisson",
+    "vieillard",
+    "fille",
     // "le bilan est d'un mort", "l'attaque a fait une victime".
     "mort",
     "victime",
@@ -256,7 +262,9 @@ fn complete(
     };
     // "30 morts parmi les assaillants", "dans les rangs de l'armée": the category follows.
     let category = if category == Category::Unknown {
-        category_after(text, cues, victim.range.end).unwrap_or(category)
+        category_after(text, cues, victim.range.end)
+            .or_else(|| category_before(text, cues, sentence.start, quantity.start))
+            .unwrap_or(category)
     } else {
         category
     };
@@ -346,6 +354,35 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
     }
     cues.iter()
         .filter(|c| c.range.start >= from && c.range.start < window_end)
+        .find_map(|c| match c.cue {
+            Cue::Victim(cat) if cat != Category::Unknown => Some(cat),
+            _ => None,
+        })
+}
+
+/// "Du côté des assaillants, 30 corps…", "Côté armée, 5 morts": the category said just before
+/// a figure counted with a generic noun.
+fn category_before(
+    text: &str,
+    cues: &[TextCue],
+    sentence_start: usize,
+    at: usize,
+) -> Option<Category> {
+    let from = text.floor_char_boundary(at.saturating_sub(48).max(sentence_start));
+    let window = crate::corpus::normalize::fold_key(&text[from..at]);
+    let lead = [
+        "du cote des",
+        "du cote de",
+        "cote",
+        "parmi les",
+        "dans les rangs des",
+    ];
+    if !lead.iter().any(|l| window.contains(l)) {
+        return None;
+    }
+    cues.iter()
+        .rev()
+        .filter(|c| c.range.start >= from && c.range.end <= at)
         .find_map(|c| match c.cue {
             Cue::Victim(cat) if cat != Category::Unknown => Some(cat),
             _ => None,
