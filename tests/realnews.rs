@@ -309,11 +309,12 @@ fn real_news_score() {
         s.predicted,
         s.absurd_tolls,
     );
-    // Floors: measured figures, minus a small margin (see the module doc).
-    assert!(recall >= 0.45, "place recall {recall:.3}");
-    assert!(precision >= 0.55, "place precision {precision:.3}");
-    assert!(dates >= 0.50, "supported dates {dates:.3}");
-    assert!(tolls >= 0.17, "tolls {tolls:.3}");
-    assert!(s.foreign_in_mali <= 3, "foreign places in Mali");
-    assert!(s.absurd_tolls <= 3, "absurd tolls");
+    // Floors: the figures measured when last raised (0.54 / 0.65 / 0.58 / 0.43, 1 foreign,
+    // 1 absurd), minus a small margin.
+    assert!(recall >= 0.52, "place recall {recall:.3}");
+    assert!(precision >= 0.63, "place precision {precision:.3}");
+    assert!(dates >= 0.56, "supported dates {dates:.3}");
+    assert!(tolls >= 0.41, "tolls {tolls:.3}");
+    assert!(s.foreign_in_mali <= 1, "foreign places in Mali");
+    assert!(s.absurd_tolls <= 1, "absurd tolls");
 }

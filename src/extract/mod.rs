@@ -46,7 +46,7 @@ use tolls::{TextCue, Toll};
 /// Identifies the extraction rules: stored articles extracted by another version are
 /// re-extracted on the next ingest (and the analyst's corrections re-applied). Bump the suffix
 /// whenever a rule or a lexicon changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.1");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.2");
 
 /// An incident before geocoding, with the sentences it was built from.
 #[derive(Debug, Clone)]
