@@ -572,6 +572,7 @@ impl Gazetteer {
         let Self {
             mut places,
             mut keys,
+            mut tree,
             source,
             skipped_rows,
             warnings,
@@ -599,9 +600,21 @@ impl Gazetteer {
                     Err(i) => keys.insert(i, (key.into_boxed_str(), Box::new([idx]))),
                 }
             }
+            tree.insert(SpherePoint::new(sphere_point(place.lon, place.lat), idx));
             places.push(place);
         }
-        Self::with_keys(places, keys, source, skipped_rows, warnings)
+        // Key indices moved: the length buckets and masks follow; the point tree did not.
+        let (keys_by_len, key_masks) = index_keys(&keys);
+        Self {
+            places,
+            keys,
+            keys_by_len,
+            key_masks,
+            tree,
+            source,
+            skipped_rows,
+            warnings,
+        }
     }
 
     /// Completes a gazetteer from places and sorted keys (from [`Self::build`] or the cache).
@@ -612,15 +625,7 @@ impl Gazetteer {
         skipped_rows: usize,
         warnings: Vec<String>,
     ) -> Self {
-        let key_masks = keys.iter().map(|(k, _)| letter_mask(k)).collect();
-        let mut keys_by_len: Vec<Vec<u32>> = Vec::new();
-        for (i, (key, _)) in keys.iter().enumerate() {
-            let len = key.chars().count();
-            if keys_by_len.len() <= len {
-                keys_by_len.resize_with(len + 1, Vec::new);
-            }
-            keys_by_len[len].push(i as u32);
-        }
+        let (keys_by_len, key_masks) = index_keys(&keys);
         let points = places
             .iter()
             .enumerate()
@@ -637,6 +642,21 @@ impl Gazetteer {
             warnings,
         }
     }
+}
+
+/// The fuzzy-search indexes of sorted keys: key indices bucketed by length in chars, and each
+/// key's letter-set mask.
+fn index_keys(keys: &[(Box<str>, Box<[u32]>)]) -> (Vec<Vec<u32>>, Vec<u32>) {
+    let key_masks = keys.iter().map(|(k, _)| letter_mask(k)).collect();
+    let mut keys_by_len: Vec<Vec<u32>> = Vec::new();
+    for (i, (key, _)) in keys.iter().enumerate() {
+        let len = key.chars().count();
+        if keys_by_len.len() <= len {
+            keys_by_len.resize_with(len + 1, Vec::new);
+        }
+        keys_by_len[len].push(i as u32);
+    }
+    (keys_by_len, key_masks)
 }
 
 /// Great-circle distance in km between two (lon, lat) points in degrees.
