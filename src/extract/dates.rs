@@ -59,6 +59,31 @@ pub enum DateKind {
     Floating,
 }
 
+/// Bare weekdays ("samedi", "jeudi soir") of a text with no date to count from: read back
+/// from `base` (the latest floating day, else the end of the placeholder year), so that two
+/// weekdays are two days; [`DateKind::Floating`], never output as dates.
+pub fn find_floating_weekdays(text: &str, base: Option<NaiveDate>) -> Vec<DateMention> {
+    const WEEKDAYS: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    let Some(base) = base.or_else(|| NaiveDate::from_ymd_opt(FLOATING_YEAR, 12, 31)) else {
+        return Vec::new();
+    };
+    find_dates(text, Some(base))
+        .into_iter()
+        .filter(|m| m.kind == DateKind::Relative && m.precision == DatePrecision::Day)
+        .filter(|m| {
+            let words = crate::corpus::normalize::fold_key(&text[m.span.clone()]);
+            words.split(' ').any(|w| WEEKDAYS.contains(&w))
+        })
+        .map(|m| DateMention {
+            kind: DateKind::Floating,
+            warnings: Vec::new(),
+            ..m
+        })
+        .collect()
+}
+
 /// The placeholder year of [`DateKind::Floating`] dates (a leap year, for 29 February).
 pub const FLOATING_YEAR: i32 = 2000;
 

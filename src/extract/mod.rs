@@ -167,11 +167,14 @@ fn read(article: &Article) -> (Folded, Reading) {
         .collect();
     // No year anywhere: "le 5 février" and "le 12 février" still tell two incidents apart.
     if dating.reference.is_none() && dating.anchor.is_none() {
-        let floating: Vec<DateMention> = dates::find_floating_dates(text)
-            .into_iter()
-            .filter(|f| !mentions.iter().any(|m| overlaps(&m.span, &f.span)))
-            .collect();
-        mentions.extend(floating);
+        let days = dates::find_floating_dates(text);
+        let base = days.iter().map(|m| m.end).max();
+        let weekdays = dates::find_floating_weekdays(text, base);
+        for f in days.into_iter().chain(weekdays) {
+            if !mentions.iter().any(|m| overlaps(&m.span, &f.span)) {
+                mentions.push(f);
+            }
+        }
         mentions.sort_by_key(|m| m.span.start);
     }
     // Numbers inside any date (the publication's included) are never tolls.
@@ -636,7 +639,7 @@ fn build_draft(
             let m = &mentions[d];
             evidence.push(Evidence::new("date", text, m.span.clone()));
             warnings.push(format!(
-                "'{}' gives day and month, but neither the text nor its publication date gives the year",
+                "'{}': neither the text nor its publication date says which year (or week) it is",
                 &text[m.span.clone()]
             ));
             (None, None, DatePrecision::Unknown)
@@ -1228,6 +1231,13 @@ mod tests {
             "{:?}",
             v[1].warnings
         );
+        // Bare weekdays, with nothing to count from, are still two days.
+        let w = incidents(
+            "Samedi, 14 soldats ont été tués lors de l'attaque du camp de Soumpi. \
+             Jeudi, 26 civils ont péri dans l'explosion d'une mine près de Boni.",
+        );
+        assert_eq!(w.len(), 2, "{w:#?}");
+        assert!(w.iter().all(|i| i.date.is_none()));
         assert_eq!(v[0].fatalities.map(|t| t.best), Some(2));
         // "Le lendemain" of such a day has no year either.
         let v = incidents(
