@@ -338,7 +338,7 @@ pub fn find_mentions(
             }
             // A capitalised word after a title or first name is a person's name.
             if lex.person_cues.contains(prev_word) && prev_is_capitalised_word(text, span.start)
-                || lex.person_cues.contains(prev_word) && matches!(prev_word, "m" | "mme" | "dr")
+                || lex.person_cues.contains(prev_word) && TITLES.contains(&prev_word)
             {
                 continue;
             }
@@ -374,6 +374,31 @@ pub fn find_mentions(
     }
     out
 }
+
+/// Titles written in lower case before a name ("le préfet X", "M. X"): the name is a person's.
+const TITLES: &[&str] = &[
+    "m",
+    "mme",
+    "dr",
+    "colonel",
+    "general",
+    "capitaine",
+    "commandant",
+    "lieutenant",
+    "sergent",
+    "president",
+    "ministre",
+    "prefet",
+    "gouverneur",
+    "maire",
+    "depute",
+    "commissaire",
+    "adjudant",
+    "caporal",
+    "docteur",
+    "professeur",
+    "parole",
+];
 
 /// Words right before a name that make it a commune (folded).
 const COMMUNE_BEFORE: &[&str] = &[
@@ -711,6 +736,10 @@ mod tests {
         assert!(mentions("le président Amadou Toumani Touré", &[]).is_empty());
         // A place that is also a first name, followed by a surname.
         assert!(mentions("a répondu Moussa Traoré", &[]).is_empty());
+        // Administrative titles, and a first name before a surname after a comma.
+        assert!(mentions("enlevé avec le préfet Bamba Touré", &[]).is_empty());
+        assert!(mentions("selon le gouverneur Gao Diallo", &[]).is_empty());
+        assert!(mentions("le préfet de Boni, Makan Bamba, a été enlevé", &[]).len() == 1);
     }
 
     #[test]
