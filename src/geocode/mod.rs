@@ -572,14 +572,15 @@ impl Geocoder {
                 );
             }
             // "Le village de B est situé à la frontière": an article's town named outside
-            // the incident's sentences is still the best guess for an incident naming none.
+            // the incident's sentences is still the best guess for an incident naming none,
+            // even when those sentences name only foreign places (a border, the attackers'
+            // origin): the press rarely tells an incident abroad without its own town.
             let article_town = resolved
                 .iter()
                 .filter(|r| !r.context && r.reference_km.is_none_or(|km| km <= REFERENCE_KM))
                 .map(|r| &r.place)
                 .find(|p| p.lat.is_some() && p.precision == Precision::Locality);
             if inc.location.is_none()
-                && !abroad
                 && let Some(p) = article_town
                 && let (Some(lat), Some(lon)) = (p.lat, p.lon)
             {
