@@ -572,13 +572,16 @@ fn segment(
             None => {
                 // A lead's figure restated in the body. "Un soldat tué" is too common to
                 // tell which earlier incident it restates: small figures join the current one.
+                // A restatement says the figure the same way ("10 morts" is not "une dizaine
+                // de morts").
                 let same_toll = s_tolls.iter().find_map(|&t| {
                     groups.iter().enumerate().position(|(gi, g)| {
-                        (tolls[t].range.best >= 3 || Some(gi) == current)
+                        (Some(gi) == current || tolls[t].range.best >= 3)
                             && g.tolls.iter().any(|&o| {
                                 tolls[o].outcome == tolls[t].outcome
                                     && tolls[o].category == tolls[t].category
                                     && tolls[o].range.best == tolls[t].range.best
+                                    && tolls[o].vague == tolls[t].vague
                             })
                     })
                 });
@@ -1125,6 +1128,14 @@ mod tests {
         ));
         assert_eq!(v.len(), 2, "{v:#?}");
         assert_eq!(v[1].fatalities.map(|t| t.best), Some(1));
+        // "Une dizaine de morts" does not restate an earlier "10 morts".
+        let v = incidents(&format!(
+            "{DATELINE}Le 10 mars, l'attaque du camp de Bourem a fait 10 morts. \
+             Le 8 mars, le camp de Gao avait été visé par un kamikaze. \
+             Cette attaque a causé une dizaine de morts."
+        ));
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(10), Some(10)], "{v:#?}");
     }
 
     #[test]
