@@ -1,5 +1,6 @@
 //! Article loading: files, folders and stdin turned into decoded UTF-8 [`Article`]s with their
-//! title, publication date (header, "Publié le", dateline) and sentence spans.
+//! title, publication date (a web page's metadata, else the text's header, "Publié le",
+//! dateline) and sentence spans. A web page gives only its article's text (`html`).
 //!
 //! This module reads and segments text; it does not extract incidents, places or actors
 //! (see `extract` and `geocode`). Every span it reports is a byte range into

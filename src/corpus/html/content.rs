@@ -8,7 +8,8 @@
 //!    (an ASP.NET `<form>` or a "has-sidebar" wrapper around the article).
 //! 2. **Link lists out.** Blocks whose text is mostly links (menus, tickers, "à lire aussi"
 //!    lists, tag clouds) unless they hold a real paragraph, and short blocks that open with
-//!    "Lire aussi", "Sur le même sujet", "Les plus lus"…
+//!    "Lire aussi", "Sur le même sujet", "Les plus lus"… (a bare such heading takes the short
+//!    block after it along).
 //! 3. **Scoring.** Each paragraph of 25 characters or more scores 1 + its commas + one point a
 //!    hundred characters (at most 3), given to its parent, half to its grandparent, less to
 //!    three more ancestors. An element's score starts from its tag (div +5, lists −3,
@@ -22,7 +23,7 @@
 //! Not here: tokenizing (`lexer`), the tree (`tree`), title and date (`page_meta`).
 
 use super::text::TextBuilder;
-use super::tree::{Event, ROOT, TextStats, Tree};
+use super::tree::{Event, NONE, ROOT, TextStats, Tree};
 use crate::corpus::normalize::fold_key;
 
 /// Paragraphs shorter than this (visible characters) do not score.
@@ -35,6 +36,8 @@ const KEEP_SHARE: f64 = 0.6;
 const MAX_LINK_DENSITY: f64 = 0.5;
 /// "Lire aussi" blocks are shorter than this.
 const MAX_CUE_BLOCK: u32 = 300;
+/// A "Lire aussi" block this short is a heading for the block after it.
+const MAX_CUE_HEADING: u32 = 30;
 
 /// Elements that make a block of text of their own.
 const BLOCKS: [&str; 38] = [
@@ -246,6 +249,16 @@ pub(super) fn select(tree: &Tree<'_>) -> Content {
         let cue = text.chars < MAX_CUE_BLOCK && opens_with_cue(tree, i, &removed);
         if link_list || cue {
             removed[i] = true;
+        }
+        // A bare "À lire aussi" heading: what it introduces goes too, links or not.
+        let next = node.next_sibling;
+        if cue
+            && text.chars <= MAX_CUE_HEADING
+            && next != NONE
+            && is_block(&tree.nodes[next].name)
+            && kept.text[next].chars < MAX_CUE_BLOCK
+        {
+            removed[next] = true;
         }
     }
     propagate(tree, &mut removed);
@@ -465,4 +478,105 @@ pub(super) fn only_hidden(tree: &Tree<'_>) -> Vec<bool> {
     let mut removed: Vec<bool> = tree.nodes.iter().map(|n| n.hint.hidden).collect();
     propagate(tree, &mut removed);
     removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tree::build;
+    use super::*;
+
+    fn main_text(html: &str) -> String {
+        let tree = build(html);
+        let content = select(&tree);
+        text_of(&tree, &content.roots, &content.removed)
+    }
+
+    const PARAGRAPH: &str = "<p>Des hommes armés ont attaqué le poste de Léré, tuant deux gendarmes, selon une source sécuritaire.</p>";
+
+    #[test]
+    fn the_article_wins_over_menus_and_link_lists() {
+        let html = format!(
+            "<div class=\"menu\"><a href=\"/\">Accueil</a> <a href=\"/s\">Sécurité</a></div>\
+             <div><ul><li><a href=\"/1\">Gao : vingt civils tués dans un raid</a></li>\
+             <li><a href=\"/2\">Ansongo : six morts</a></li></ul></div>\
+             <div class=\"entry-content\">{PARAGRAPH}{PARAGRAPH}</div>\
+             <div id=\"footer\">© 2024 Journal du Nord, tous droits réservés à la rédaction.</div>"
+        );
+        let text = main_text(&html);
+        assert!(text.starts_with("Des hommes armés"), "{text}");
+        for leaked in ["Accueil", "Gao", "Ansongo", "©"] {
+            assert!(!text.contains(leaked), "{leaked} in {text}");
+        }
+    }
+
+    #[test]
+    fn read_also_inside_the_article_is_dropped() {
+        let html = format!(
+            "<article><h1>Attaque à Léré</h1>{PARAGRAPH}\
+             <p><strong>Lire aussi :</strong> <a href=\"/x\">Niono : neuf villageois tués</a></p>\
+             <h3>À lire aussi</h3><p>Tombouctou : deux soldats tués par une mine</p>\
+             {PARAGRAPH}</article>"
+        );
+        let text = main_text(&html);
+        assert!(text.starts_with("Attaque à Léré\n\nDes hommes"), "{text}");
+        assert!(
+            !text.contains("Niono") && !text.contains("lire aussi"),
+            "{text}"
+        );
+        // A "read also" heading goes with the headline under it, even without a link.
+        assert!(
+            !text.contains("À lire aussi") && !text.contains("Tombouctou"),
+            "{text}"
+        );
+        assert_eq!(text.matches("Des hommes armés").count(), 2, "{text}");
+    }
+
+    #[test]
+    fn a_wrapper_holding_the_article_is_never_furniture() {
+        // ASP.NET pages wrap the whole body in a <form>; themes call wrappers "has-sidebar".
+        for open in [
+            "<form id=\"aspnetForm\">",
+            "<div class=\"layout has-sidebar\">",
+        ] {
+            let html = format!(
+                "{open}<div class=\"sidebar\"><p>Publicité pour un opérateur de téléphonie.</p></div>\
+                 <div>{PARAGRAPH}{PARAGRAPH}</div></div>"
+            );
+            let text = main_text(&html);
+            assert!(text.starts_with("Des hommes armés"), "{open}: {text}");
+            assert!(!text.contains("Publicité"), "{open}: {text}");
+        }
+    }
+
+    #[test]
+    fn an_article_is_taken_whole_and_a_lead_block_joins_the_body() {
+        let html = format!(
+            "<article><header><h1>Attaque à Léré</h1><p class=\"byline\">Par A. Diallo</p></header>\
+             <div class=\"body\">{PARAGRAPH}{PARAGRAPH}</div><footer>Mots-clés : Léré</footer></article>"
+        );
+        let text = main_text(&html);
+        assert!(
+            text.starts_with("Attaque à Léré\n\nPar A. Diallo\n\nDes hommes"),
+            "{text}"
+        );
+        assert!(!text.contains("Mots-clés"), "{text}");
+        let html = format!(
+            "<div class=\"chapo\"><p>Le poste de Léré a été visé dans la nuit, pour la deuxième fois ce mois-ci, par des hommes armés.</p></div>\
+             <div class=\"texte\">{PARAGRAPH}{PARAGRAPH}</div><div class=\"partage\"><a href=\"#\">Facebook</a></div>"
+        );
+        let text = main_text(&html);
+        assert!(text.starts_with("Le poste de Léré"), "{text}");
+        assert!(
+            text.contains("gendarmes") && !text.contains("Facebook"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn without_paragraphs_the_page_minus_its_furniture_is_kept() {
+        let text = main_text(
+            "<nav><a href=\"/\">Accueil</a></nav><div>Bilan :<br>deux morts</div><footer>Contact</footer>",
+        );
+        assert_eq!(text, "Bilan :\ndeux morts");
+    }
 }

@@ -165,4 +165,47 @@ mod tests {
             "Gao 12\nMopti 3"
         );
     }
+
+    #[test]
+    fn page_metadata_gives_title_and_date() {
+        let page = extract(
+            "<html><head><title>Attaque à Léré - Journal du Nord</title>\
+             <meta property=\"og:site_name\" content=\"Journal du Nord\">\
+             <meta name=\"date\" content=\"2024-05-06\"></head>\
+             <body><p>Des hommes armés ont tué deux gendarmes hier.</p></body></html>",
+        );
+        assert_eq!(
+            page.text,
+            "Attaque à Léré\n\nDes hommes armés ont tué deux gendarmes hier."
+        );
+        assert_eq!(page.title, Some(0.."Attaque à Léré".len()));
+        let date = page.published.unwrap();
+        assert_eq!(date.date.to_string(), "2024-05-06");
+        assert_eq!(date.precision, DatePrecision::Day);
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// Tag soup of the shapes the tree and the scoring care about: never a panic, the
+        /// title a single line at the start, the text trimmed.
+        #[test]
+        fn tag_soup_never_panics(
+            html in "(<div class=\"(entry-content|sidebar|comment-content|lire-aussi)\">|</div>|<p>|</p>|<a href=x>|</a>|<article>|</article>|<nav>|</nav>|<header>|<li>|<ul>|</ul>|<td>|<tr>|<title>|</title>|<meta property=\"og:title\" content=\"T - S\">|<script type=\"application/ld\\+json\">\\{\"@graph\":\\[|\"datePublished\":\"2024-0|</script>|<time datetime=\"2024-02-30\">|<br>|&eacute;|&#x|Lire aussi|Des hommes armés ont tué, selon, |[a-zé ,.<>/\"=]){0,60}"
+        ) {
+            let page = extract(&html);
+            if let Some(title) = &page.title {
+                prop_assert_eq!(title.start, 0);
+                let t = page.text.get(title.clone());
+                prop_assert!(t.is_some_and(|t| !t.is_empty() && !t.contains('\n')));
+            }
+            prop_assert_eq!(page.text.trim(), page.text.as_str());
+        }
+    }
 }
