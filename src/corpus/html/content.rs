@@ -225,8 +225,7 @@ pub(super) fn select(tree: &Tree<'_>) -> Content {
     propagate(tree, &mut removed);
     let raw = stats(tree, &removed);
     let total = raw.paragraphs[ROOT] as f64;
-    for i in 1..n {
-        let node = &tree.nodes[i];
+    for (i, node) in tree.nodes.iter().enumerate().skip(1) {
         let hint = node.hint;
         let furniture = FURNITURE.contains(&&*node.name)
             || (&*node.name == "header" && !node.in_article)
@@ -265,9 +264,8 @@ pub(super) fn select(tree: &Tree<'_>) -> Content {
     // 3. Scores.
     let kept = stats(tree, &removed);
     let mut score = vec![f64::NAN; n];
-    for i in 0..n {
+    for (i, node) in tree.nodes.iter().enumerate() {
         let own = kept.own[i];
-        let node = &tree.nodes[i];
         if removed[i] || !SCORED.contains(&&*node.name) || own.chars < MIN_PARAGRAPH {
             continue;
         }
