@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::encoding::{DecodeFailure, decode_detailed, fnv1a_hex};
-use super::{Article, LoadError, LoadOptions, build_article, html};
+use super::{Article, Declared, LoadError, LoadOptions, build_article, html};
 
 /// File extensions loaded from folders (compared case-insensitively).
 const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
@@ -84,11 +84,15 @@ pub fn load_bytes(source: &str, bytes: &[u8], opts: &LoadOptions) -> Result<Arti
             detail,
         },
     })?;
-    let (text, title) = if is_html(source, &decoded) {
-        let extracted = html::extract(&decoded);
-        (extracted.text, extracted.title)
+    let (text, declared) = if is_html(source, &decoded) {
+        let page = html::extract(&decoded);
+        let declared = Declared {
+            title: page.title,
+            published: page.published,
+        };
+        (page.text, declared)
     } else {
-        (decoded, None)
+        (decoded, Declared::default())
     };
     if is_blank(&text) {
         return Err(LoadError::Empty { path: path() });
@@ -98,7 +102,7 @@ pub fn load_bytes(source: &str, bytes: &[u8], opts: &LoadOptions) -> Result<Arti
         text,
         encoding,
         fnv1a_hex(bytes),
-        title,
+        declared,
     ))
 }
 

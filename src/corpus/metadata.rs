@@ -200,6 +200,11 @@ fn date_at(s: &str, year_alone: bool) -> Option<DateMatch> {
     None
 }
 
+/// A date (or a bare year) filling the start of `s`, as written in a page's metadata.
+pub(crate) fn date_in(s: &str) -> Option<(NaiveDate, DatePrecision)> {
+    date_at(s, true).map(|m| (m.date, m.precision))
+}
+
 /// Length of a time ("à 10h30", "01:24 PM") at the start of `s`, or 0.
 fn time_len(s: &str) -> usize {
     TIME.find(s).map_or(0, |m| m.end())
@@ -345,6 +350,8 @@ fn kind_rank(kind: PublicationKind) -> u8 {
         PublicationKind::Dateline => 2,
         PublicationKind::Updated => 3,
         PublicationKind::Inline => 4,
+        // Not read from the text; listed for completeness.
+        PublicationKind::Metadata => 0,
     }
 }
 
@@ -415,6 +422,46 @@ pub fn find_header(text: &str, title_hint: Option<Range<usize>>) -> Header {
         title,
         published,
         body: body_start..text.len(),
+    }
+}
+
+/// At most this many lines from the start of the body are searched for a dateline under a
+/// byline ("Par la rédaction · 7 juin 2023" then "Bamako, 7 juin 2023 (AFP) –").
+const DATELINE_LINES: usize = 3;
+
+/// The publication of an article whose date is declared outside its text (a page's
+/// metadata): that date, with the span of the text's dateline (kind `Dateline`) when the top of
+/// the body has one, else the span of the date the header shows (kind `Metadata`), else an
+/// empty span.
+pub fn declared_publication(
+    text: &str,
+    header: &Header,
+    date: NaiveDate,
+    precision: DatePrecision,
+) -> Publication {
+    let dateline = header
+        .published
+        .clone()
+        .filter(|p| p.kind == PublicationKind::Dateline)
+        .or_else(|| {
+            content_lines(text, header.body.start)
+                .take(DATELINE_LINES)
+                .take_while(|line| line.start < header.body.start + HEADER_REGION)
+                .find_map(|line| dateline_at(text, line.start, line.end))
+        });
+    let (span, kind) = match dateline {
+        Some(d) => (d.span, PublicationKind::Dateline),
+        None => (
+            header.published.as_ref().map_or(0..0, |p| p.span.clone()),
+            PublicationKind::Metadata,
+        ),
+    };
+    Publication {
+        date,
+        precision,
+        alternatives: Vec::new(),
+        span,
+        kind,
     }
 }
 

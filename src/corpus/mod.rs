@@ -1,5 +1,6 @@
 //! Article loading: files, folders and stdin turned into decoded UTF-8 [`Article`]s with their
-//! title, publication date (header, "Publié le", dateline) and sentence spans.
+//! title, publication date (a web page's metadata, else the text's header, "Publié le",
+//! dateline) and sentence spans. A web page gives only its article's text (`html`).
 //!
 //! This module reads and segments text; it does not extract incidents, places or actors
 //! (see `extract` and `geocode`). Every span it reports is a byte range into
@@ -59,6 +60,12 @@ pub enum PublicationKind {
     Updated,
     /// A full date on a short byline-like line near the top (weakest evidence).
     Inline,
+    /// The page's markup (`article:published_time`, JSON-LD `datePublished`, `<time
+    /// datetime>`): wins over any date read in the text, whose span it keeps so the extractor
+    /// never reads the header's date as an event's. When the text has a dateline, the
+    /// publication stays a `Dateline` (with the page's date), as a date declared to
+    /// `stream_jsonl` does: the geocoder drops the dateline's city by that kind.
+    Metadata,
 }
 
 /// The publication date of an article and where it came from.
@@ -183,26 +190,43 @@ impl LoadError {
 /// Builds an article from already-decoded text (embedded seeds, JSONL streams).
 pub fn article_from_text(source: &str, text: String) -> Article {
     let hash = fnv1a_hex(text.as_bytes());
-    build_article(source, text, "UTF-8", hash, None)
+    build_article(source, text, "UTF-8", hash, Declared::default())
 }
 
-/// Assembles an article: header, title, body and sentences. `title_hint` is a title already
-/// known (an HTML `<title>`), as a span of `text`.
+/// What an article's page declares outside its text (HTML metadata).
+#[derive(Debug, Default)]
+pub(crate) struct Declared {
+    /// The title, as a span at the start of the text.
+    pub title: Option<Range<usize>>,
+    pub published: Option<html::PageDate>,
+}
+
+/// Assembles an article: header, title, body and sentences. A declared publication date wins
+/// over the dates of the text (see [`PublicationKind::Metadata`]).
 pub(crate) fn build_article(
     source: &str,
     text: String,
     encoding: &'static str,
     hash: String,
-    title_hint: Option<Range<usize>>,
+    declared: Declared,
 ) -> Article {
-    let header = find_header(&text, title_hint);
+    let header = find_header(&text, declared.title);
+    let published = match declared.published {
+        Some(page) => Some(metadata::declared_publication(
+            &text,
+            &header,
+            page.date,
+            page.precision,
+        )),
+        None => header.published.clone(),
+    };
     let sentences = split_at_body_start(&text, split_sentences(&text), header.body.start);
     Article {
         source: source.to_string(),
         encoding,
         hash,
         title: header.title,
-        published: header.published,
+        published,
         body: header.body,
         sentences,
         text,
