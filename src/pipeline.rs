@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::corpus::Article;
 use crate::extract::extract;
 use crate::geocode::Geocoder;
-use crate::geocode::install::{data_dir, load_installed_or_fallback};
+use crate::geocode::install::{data_dir, load_installed_or_embedded};
 use crate::incident::Incident;
 
 /// Incidents of one article, geocoded. The text is segmented a second time, knowing which
@@ -25,19 +25,19 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
 }
 
 /// The geocoder over the gazetteer at `path` (ML.txt, ML.zip, a folder or an installed data
-/// dir), else the installed one, else the embedded fallback.
+/// dir), else the installed one, else the snapshot embedded in the program; with the
+/// installed cercles, else the embedded ones.
 pub fn geocoder(
     path: Option<&Path>,
 ) -> Result<Geocoder, crate::geocode::gazetteer::GazetteerError> {
     let dir = data_dir();
     let gazetteer = match path {
         Some(p) => crate::geocode::gazetteer::Gazetteer::from_path(p)?,
-        None => load_installed_or_fallback(dir.as_deref()),
+        None => load_installed_or_embedded(dir.as_deref()),
     };
     let geocoder = Geocoder::new(gazetteer);
-    // Cercle polygons are optional: installed next to the gazetteer by `data install`.
     Ok(
-        match dir.and_then(|d| crate::reference::cercles::load_installed(&d)) {
+        match crate::reference::cercles::load_installed_or_embedded(dir.as_deref()) {
             Some(c) => geocoder.with_cercles(c),
             None => geocoder,
         },

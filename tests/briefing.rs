@@ -114,11 +114,8 @@ mod common;
 
 #[test]
 fn briefing_markers_sit_at_the_projected_places() {
-    let Some(ml) = common::geonames_mirror() else {
-        return;
-    };
-    let g = Geocoder::new(Gazetteer::from_path(&ml).unwrap());
-    let state = mali_atlas::ui::state::AppState::new(mali_atlas::corpus::seeds(), Vec::new(), &g);
+    let g = common::embedded_geocoder();
+    let state = mali_atlas::ui::state::AppState::new(mali_atlas::corpus::seeds(), Vec::new(), g);
     let opts = BriefingOptions {
         title: "test".into(),
         chart: BriefingChart::None,
@@ -126,7 +123,7 @@ fn briefing_markers_sit_at_the_projected_places() {
     };
     let (img, view) = mali_atlas::export::briefing::render_with_view(
         state,
-        mali_atlas::ui::towns(&g),
+        mali_atlas::ui::towns(g),
         Default::default(),
         &opts,
         1200,

@@ -131,6 +131,70 @@ fn extract_with_the_full_gazetteer_finds_diallassagou() {
     );
 }
 
+/// A fresh machine: no data folder content at all. The embedded GeoNames snapshot and cercles
+/// still resolve villages the small list of towns never had, each with its cercle.
+#[test]
+fn a_fresh_machine_resolves_villages_with_the_embedded_snapshot() {
+    let empty = tempfile::tempdir().unwrap();
+    let article = empty.path().join("centre.txt");
+    std::fs::write(
+        &article,
+        "Mopti, 16 mars 2024 (AFP) – Douze civils ont été tués lundi 11 mars à Diallassagou \
+         par des hommes armés. Mardi 12 mars, trois soldats ont été tués dans une embuscade à \
+         Kouakourou. Mercredi 13 mars, une frappe de drone a tué cinq personnes à Tinzaouatène. \
+         Jeudi 14 mars, des jihadistes ont attaqué Ouenkoro, tuant sept villageois. \
+         Vendredi 15 mars, deux gendarmes ont été tués à Boni, près de Hombori.",
+    )
+    .unwrap();
+    let text = success_stdout(
+        mali_atlas()
+            .env("MALI_ATLAS_DATA_DIR", empty.path())
+            .args(["extract", "--format", "jsonl"])
+            .arg(&article),
+    );
+    let places: Vec<Value> = text
+        .lines()
+        .flat_map(|l| check_contract(l)["places"].as_array().unwrap().clone())
+        .collect();
+    for (village, cercle) in [
+        ("Diallassagou", "Bankass"),
+        ("Kouakourou", "Djenné"),
+        ("Tinzaouatène", "Abeïbara"),
+        ("Ouenkoro", "Bankass"),
+        ("Boni", "Douentza"),
+    ] {
+        let place = places
+            .iter()
+            .find(|p| p["mention"] == village)
+            .unwrap_or_else(|| panic!("{village} not found in {text}"));
+        assert_eq!(place["precision"], "locality", "{village}: {place}");
+        assert_eq!(place["admin2"], cercle, "{village}: {place}");
+        assert!(place["geonameid"].is_u64(), "{village}: {place}");
+    }
+    // Nothing was installed or written there.
+    assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn data_status_names_the_snapshot_in_use() {
+    let empty = tempfile::tempdir().unwrap();
+    let text = success_stdout(
+        mali_atlas()
+            .env("MALI_ATLAS_DATA_DIR", empty.path())
+            .args(["data", "status"]),
+    );
+    assert!(
+        text.contains("gazetteer: embedded (GeoNames export of 2023-10-22)"),
+        "{text}"
+    );
+    assert!(text.contains("cercles: embedded"), "{text}");
+    assert!(
+        text.contains("GeoNames (geonames.org), CC BY 4.0"),
+        "{text}"
+    );
+    assert!(text.contains("geoBoundaries"), "{text}");
+}
+
 #[test]
 fn bad_files_are_reported_and_the_rest_goes_on() {
     let dir = tempfile::tempdir().unwrap();

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use mali_atlas::corpus::{DatePrecision, Publication, PublicationKind, article_from_text};
 use mali_atlas::geocode::Geocoder;
-use mali_atlas::geocode::gazetteer::{Gazetteer, haversine_km};
+use mali_atlas::geocode::gazetteer::haversine_km;
 use mali_atlas::incident::{Incident, Precision};
 use mali_atlas::pipeline;
 use serde::Deserialize;
@@ -173,12 +173,10 @@ fn ratio(a: usize, b: usize) -> f64 {
 fn developer_evaluation_set() {
     let file: File = toml::from_str(include_str!("eval/cases.toml")).expect("cases.toml parses");
     assert!(file.case.len() >= 40);
-    let Some(ml) = common::geonames_mirror() else {
-        return;
-    };
-    let geocoder = Geocoder::new(Gazetteer::from_path(&ml).expect("mirror parses"));
+    // The program's default: the embedded GeoNames snapshot and cercles.
+    let geocoder = common::embedded_geocoder();
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
-    let s = score(&geocoder, &file.case, verbose);
+    let s = score(geocoder, &file.case, verbose);
     let place_p = ratio(s.correct_points, s.predicted_points);
     let place_r = ratio(s.found_points, s.expected_points);
     let dates = ratio(s.exact_dates, s.expected_dates);

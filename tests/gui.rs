@@ -1,6 +1,7 @@
 //! The app, headless (egui_kittest + wgpu on Mesa's software adapter): it opens on the seeds,
 //! a table click shows the article in the drill-down with its evidence, filters hide
-//! incidents, the language toggle changes the labels, and a snapshot of the main window.
+//! incidents, the language toggle changes the labels, and a snapshot of the main window as a
+//! fresh install shows it (the embedded GeoNames snapshot and cercles, no banner).
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -22,11 +23,14 @@ fn harness(geocoder: &Geocoder) -> Harness<'static, MaliAtlasApp> {
 
 #[test]
 fn opens_on_the_seeds_and_clicking_an_incident_shows_its_article() {
-    let Some(ml) = common::geonames_mirror() else {
-        return;
-    };
-    let g = Geocoder::new(Gazetteer::from_path(&ml).unwrap());
-    let mut h = harness(&g);
+    let mut h = harness(common::embedded_geocoder());
+    // The full gazetteer is built in: no install banner.
+    assert!(h.state().state.gazetteer_is_full);
+    assert!(
+        h.query_by_label("Installer (télécharger GeoNames)")
+            .is_none()
+    );
+    h.get_by_label_contains("instantané intégré du 2023-10-22");
     assert!(h.state().state.incidents.len() >= 6);
     h.get_by_label("2022-06-18").click();
     h.run_steps(3);
@@ -106,8 +110,7 @@ fn language_toggle_changes_labels() {
 
 #[test]
 fn main_window_snapshot() {
-    let g = Geocoder::new(Gazetteer::fallback());
-    let mut h = harness(&g);
+    let mut h = harness(common::embedded_geocoder());
     h.run_steps(4);
     // Software rendering is deterministic on one machine kind; allow a little antialiasing
     // drift between Mesa versions.
@@ -209,8 +212,7 @@ fn drilldown_corrections_are_stored_in_the_workspace() {
 
 #[test]
 fn heatmap_and_choropleth_modes() {
-    let g = Geocoder::new(Gazetteer::fallback());
-    let mut h = harness(&g);
+    let mut h = harness(common::embedded_geocoder());
     h.get_by_label("chaleur").click();
     h.run_steps(3);
     assert_eq!(
@@ -285,13 +287,8 @@ fn dropped_files_are_added_as_they_are_processed() {
 }
 
 #[test]
-fn choropleth_by_cercle_with_installed_cercles() {
-    let (Some(ml), Some(gb)) = (common::geonames_mirror(), common::geoboundaries_mirror()) else {
-        return;
-    };
-    let cercles = mali_atlas::reference::cercles::Cercles::from_path(&gb).unwrap();
-    let g = Geocoder::new(Gazetteer::from_path(&ml).unwrap()).with_cercles(cercles);
-    let mut h = harness(&g);
+fn choropleth_by_cercle_with_the_embedded_cercles() {
+    let mut h = harness(common::embedded_geocoder());
     h.state_mut().state.prefs.map_mode = mali_atlas::ui::state::MapMode::Choropleth;
     h.run_steps(2);
     h.get_by_label("par cercle").click();

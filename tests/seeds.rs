@@ -1,5 +1,5 @@
-//! The five seed articles end to end (corpus → extract → geocode), with the full GeoNames
-//! gazetteer from the offline mirror and with the embedded fallback. Each seed hides a trap:
+//! The five seed articles end to end (corpus → extract → geocode), with the program's default
+//! geocoder (the embedded GeoNames snapshot and cercles) and with the small list of towns. Each seed hides a trap:
 //! missing spaces between sentences (000), a lead and a body telling one event (000, 001),
 //! a weekday contradicting its date (002), a 2012 story under a 2024 header (003), a typo'd
 //! town ("Ansogo", 003), a region instead of a locality (001).
@@ -19,11 +19,8 @@ fn run(geocoder: &Geocoder) -> Vec<Vec<Incident>> {
         .collect()
 }
 
-fn full() -> Option<Geocoder> {
-    let path = common::geonames_mirror()?;
-    Some(Geocoder::new(
-        Gazetteer::from_path(&path).expect("mirror parses"),
-    ))
+fn full() -> &'static Geocoder {
+    common::embedded_geocoder()
 }
 
 fn date(i: &Incident) -> String {
@@ -40,8 +37,8 @@ fn place_names(i: &Incident) -> Vec<&str> {
 
 #[test]
 fn seed_000_diallassagou_massacre_counted_once() {
-    let Some(g) = full() else { return };
-    let all = run(&g);
+    let g = full();
+    let all = run(g);
     let s = &all[0];
     assert_eq!(s.len(), 1, "lead and body tell one incident: {s:#?}");
     let i = &s[0];
@@ -76,8 +73,8 @@ fn seed_000_diallassagou_massacre_counted_once() {
 
 #[test]
 fn seed_001_soldiers_and_militants_in_the_north_east() {
-    let Some(g) = full() else { return };
-    let s = &run(&g)[1];
+    let g = full();
+    let s = &run(g)[1];
     assert_eq!(s.len(), 1, "{s:#?}");
     let i = &s[0];
     assert_eq!(date(i), "2022-08-06");
@@ -96,8 +93,8 @@ fn seed_001_soldiers_and_militants_in_the_north_east() {
 
 #[test]
 fn seed_002_two_incidents_and_the_weekday_warning() {
-    let Some(g) = full() else { return };
-    let s = &run(&g)[2];
+    let g = full();
+    let s = &run(g)[2];
     assert_eq!(s.len(), 2, "{s:#?}");
     let kouakourou = &s[0];
     assert_eq!(date(kouakourou), "2024-08-07");
@@ -130,8 +127,8 @@ fn seed_002_two_incidents_and_the_weekday_warning() {
 
 #[test]
 fn seed_003_is_about_2012_not_2024() {
-    let Some(g) = full() else { return };
-    let s = &run(&g)[3];
+    let g = full();
+    let s = &run(g)[3];
     assert_eq!(s.len(), 1, "{s:#?}");
     let i = &s[0];
     assert_eq!(i.date.map(|d| chrono::Datelike::year(&d)), Some(2012));
@@ -162,8 +159,8 @@ fn seed_003_is_about_2012_not_2024() {
 
 #[test]
 fn seed_004_bamako_attack_with_captives() {
-    let Some(g) = full() else { return };
-    let s = &run(&g)[4];
+    let g = full();
+    let s = &run(g)[4];
     assert_eq!(s.len(), 1, "{s:#?}");
     let i = &s[0];
     assert_eq!(date(i), "2024-09-17");
@@ -195,12 +192,7 @@ fn fallback_gazetteer_never_invents_a_village() {
 
 #[test]
 fn cercle_polygons_give_admin2_and_the_2023_regions() {
-    let (Some(ml), Some(gb)) = (common::geonames_mirror(), common::geoboundaries_mirror()) else {
-        return;
-    };
-    let cercles = mali_atlas::reference::cercles::Cercles::from_path(&gb).expect("ADM2 parses");
-    let g = Geocoder::new(Gazetteer::from_path(&ml).unwrap()).with_cercles(cercles);
-    let all = run(&g);
+    let all = run(full());
     let d = all[0][0]
         .places
         .iter()

@@ -1,6 +1,6 @@
 //! Geocoder: arbitrary UTF-8 text through candidate generation, resolution and the whole
-//! article pipeline, on the embedded fallback gazetteer or, when `MALI_ATLAS_FUZZ_GAZETTEER`
-//! names ML.txt, the full one. Must not panic; spans must index the text and points be real
+//! article pipeline, on the embedded GeoNames snapshot (the program's default) or, when
+//! `MALI_ATLAS_FUZZ_GAZETTEER` names an ML.txt, that one. Must not panic; spans must index the text and points be real
 //! coordinates in or near Mali.
 #![no_main]
 
@@ -12,9 +12,10 @@ use mali_atlas::geocode::Geocoder;
 use mali_atlas::geocode::gazetteer::Gazetteer;
 
 static GEOCODER: LazyLock<Geocoder> = LazyLock::new(|| {
-    let gazetteer = std::env::var_os("MALI_ATLAS_FUZZ_GAZETTEER")
-        .map(|p| Gazetteer::from_path(std::path::Path::new(&p)).expect("gazetteer loads"))
-        .unwrap_or_else(Gazetteer::fallback);
+    let gazetteer = match std::env::var_os("MALI_ATLAS_FUZZ_GAZETTEER") {
+        Some(p) => Gazetteer::from_path(std::path::Path::new(&p)).expect("gazetteer loads"),
+        None => Gazetteer::embedded().expect("the embedded gazetteer decodes"),
+    };
     Geocoder::new(gazetteer)
 });
 

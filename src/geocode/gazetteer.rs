@@ -2,8 +2,10 @@
 //! name search and a compact binary cache.
 //!
 //! Input is the GeoNames country dump (`ML.txt`, or `ML.zip` as downloaded, or a folder holding
-//! either). The full dump is the user's download and is never shipped; when it is not installed
-//! the small embedded list from [`crate::reference`] stands in ([`Gazetteer::fallback`]).
+//! either). The program embeds a snapshot of that export ([`Gazetteer::embedded`]: the rows
+//! kept below, compressed, plus the neighbours' towns), read by the same parser; a newer export
+//! the user installs replaces it. The small list of towns from [`crate::reference`]
+//! ([`Gazetteer::fallback`]) is the last resort should the snapshot be unreadable.
 //!
 //! This module does not decide which mention in a text is a place, nor pick among homonyms with
 //! context (that is the geocoder's work); it offers exact keys, fuzzy keys, a prominence order
@@ -133,9 +135,11 @@ pub fn admin1_name(code: &str) -> Option<&'static str> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GazetteerSource {
-    /// The full GeoNames dump installed by the user.
+    /// A full GeoNames dump: installed by the user, or a file given to the program.
     Full,
-    /// The small list embedded in the program.
+    /// The snapshot of the full GeoNames export embedded in the program.
+    Embedded,
+    /// The small list of towns embedded in the program.
     Fallback,
 }
 
@@ -203,6 +207,8 @@ pub enum GazetteerError {
         attempts: usize,
         reason: String,
     },
+    #[error(transparent)]
+    Embedded(#[from] crate::reference::ReferenceError),
     #[error("{url}: the downloaded file is not a usable GeoNames export: {source}")]
     Downloaded {
         url: String,
@@ -296,35 +302,43 @@ impl Gazetteer {
         )
     }
 
-    /// The small gazetteer embedded in the program ([`crate::reference::fallback_places`]).
+    /// The GeoNames snapshot embedded in the program: every row of the export of Mali that
+    /// this module keeps, plus the neighbours' towns (so a foreign town is not taken for a
+    /// Malian homonym). Parsed like a download; tens of milliseconds in a release build.
+    /// An error only if the embedded data is damaged (the tests check it is not).
+    pub fn embedded() -> Result<Self, GazetteerError> {
+        let table = crate::reference::snapshot::gazetteer_table()?;
+        let mut gazetteer = parse_geonames(table.as_slice(), "embedded gazetteer")?;
+        gazetteer.source = GazetteerSource::Embedded;
+        Ok(gazetteer)
+    }
+
+    /// The small list of towns embedded in the program ([`crate::reference::fallback_places`]):
+    /// Mali's 94 largest and the neighbours'. Quick to build, so unit tests use it; the program
+    /// uses it only should [`Self::embedded`] fail.
     pub fn fallback() -> Self {
         let places = crate::reference::fallback_places()
             .iter()
-            .map(|f| {
-                let mut place = Place {
-                    geonameid: f.geonameid,
-                    name: f.name.clone(),
-                    asciiname: f.asciiname.clone(),
-                    alternate_names: Vec::new(),
-                    lat: f.lat,
-                    lon: f.lon,
-                    feature_class: feature_class_of_code(&f.feature_code),
-                    feature_code: f.feature_code.clone(),
-                    country: f.country.clone(),
-                    admin1: f.admin1.clone(),
-                    admin2: String::new(),
-                    population: f.population,
-                };
-                place.alternate_names = useful_alternates(
-                    f.alternate_names.iter().map(String::as_str),
-                    &place.name,
-                    place.geonameid,
-                );
-                place
-            })
-            .filter(|p| p.lat.is_finite() && p.lon.is_finite())
+            .filter_map(listed_place)
             .collect();
         Self::build(places, GazetteerSource::Fallback, 0, Vec::new())
+    }
+
+    /// This gazetteer with the neighbouring countries' towns of the small list added, as the
+    /// embedded snapshot has them: a GeoNames export of Mali holds no foreign place, and
+    /// without them a text's "Kidira" (Sénégal) would find only a Malian hamlet. Places
+    /// already present (same geonameid) are not added twice. Rebuilds the indexes.
+    pub fn with_neighbours(self) -> Self {
+        let known: std::collections::HashSet<u64> =
+            self.places.iter().map(|p| p.geonameid).collect();
+        let mut places = self.places;
+        places.extend(
+            crate::reference::fallback_places()
+                .iter()
+                .filter(|f| f.country != "ML" && !known.contains(&f.geonameid))
+                .filter_map(listed_place),
+        );
+        Self::build(places, self.source, self.skipped_rows, self.warnings)
     }
 
     pub fn source(&self) -> GazetteerSource {
@@ -736,7 +750,31 @@ fn is_kept_feature(class: char, code: &str) -> bool {
     }
 }
 
-/// Feature class for a code when the source gives only the code (the embedded fallback).
+/// A place of the small list ([`crate::reference::fallback_places`]), its alternate names
+/// filtered as a dump's are; `None` if its coordinates are not finite.
+fn listed_place(f: &crate::reference::FallbackPlace) -> Option<Place> {
+    let place = Place {
+        geonameid: f.geonameid,
+        alternate_names: useful_alternates(
+            f.alternate_names.iter().map(String::as_str),
+            &f.name,
+            f.geonameid,
+        ),
+        name: f.name.clone(),
+        asciiname: f.asciiname.clone(),
+        lat: f.lat,
+        lon: f.lon,
+        feature_class: feature_class_of_code(&f.feature_code),
+        feature_code: f.feature_code.clone(),
+        country: f.country.clone(),
+        admin1: f.admin1.clone(),
+        admin2: String::new(),
+        population: f.population,
+    };
+    (place.lat.is_finite() && place.lon.is_finite()).then_some(place)
+}
+
+/// Feature class for a code when the source gives only the code (the small list).
 fn feature_class_of_code(code: &str) -> char {
     if code.starts_with("PPL") {
         'P'
@@ -1047,6 +1085,7 @@ mod cache {
         payload.u8(match gazetteer.source {
             GazetteerSource::Full => 0,
             GazetteerSource::Fallback => 1,
+            GazetteerSource::Embedded => 2,
         });
         payload.u64(gazetteer.skipped_rows as u64);
         payload.u32(gazetteer.warnings.len() as u32);
@@ -1129,6 +1168,7 @@ mod cache {
         let source = match r.u8()? {
             0 => GazetteerSource::Full,
             1 => GazetteerSource::Fallback,
+            2 => GazetteerSource::Embedded,
             other => return Err(format!("unknown source {other}")),
         };
         let skipped_rows = usize::try_from(r.u64()?).map_err(|e| e.to_string())?;
@@ -1288,13 +1328,11 @@ mod tests {
     use std::sync::LazyLock;
     use std::time::Instant;
 
-    /// The full GeoNames dump, parsed once; `None` (test skipped) when absent outside CI.
-    fn full() -> Option<&'static Gazetteer> {
-        static FULL: LazyLock<Option<Gazetteer>> = LazyLock::new(|| {
-            let path = geonames_path()?;
-            Some(Gazetteer::from_path(&path).expect("ML.txt parses"))
-        });
-        FULL.as_ref()
+    /// The embedded snapshot of the full GeoNames export, parsed once.
+    fn full() -> &'static Gazetteer {
+        static FULL: LazyLock<Gazetteer> =
+            LazyLock::new(|| Gazetteer::embedded().expect("the embedded gazetteer decodes"));
+        &FULL
     }
 
     /// `../shared/data/geonames/ML.txt` from the crate root; missing is a failure under CI.
@@ -1542,7 +1580,7 @@ mod tests {
 
     #[test]
     fn french_town_names_resolve_to_the_main_town() {
-        let Some(g) = full() else { return };
+        let g = full();
         for &(name, lat, lon, region) in FRENCH_TOWNS {
             let idx = g
                 .best(&fold_key(name))
@@ -1556,7 +1594,7 @@ mod tests {
 
     #[test]
     fn fuzzy_finds_misspellings() {
-        let Some(g) = full() else { return };
+        let g = full();
         let finds = |key: &str, max: usize, expected: &str| {
             let found = g.fuzzy(key, max);
             assert!(
@@ -1580,7 +1618,7 @@ mod tests {
 
     #[test]
     fn full_file_quirks_and_counts() {
-        let Some(g) = full() else { return };
+        let g = full();
         assert!(g.places().len() > 15_000, "{}", g.places().len());
         assert_eq!(g.skipped_rows(), 0, "{:?}", g.warnings());
         let timbuktu = g.place(g.best("tombouctou").unwrap());
@@ -1618,6 +1656,90 @@ mod tests {
         );
         let first = g.place(near_bamako[0]);
         assert!(haversine_km(-8.0, 12.65, first.lon, first.lat) < 1.0);
+    }
+
+    #[test]
+    fn embedded_snapshot_counts_and_source() {
+        let g = full();
+        let snapshot = &crate::reference::snapshot::snapshot().gazetteer;
+        assert_eq!(g.source(), GazetteerSource::Embedded);
+        assert_eq!(g.skipped_rows(), 0, "{:?}", g.warnings());
+        assert_eq!(
+            g.places().len(),
+            snapshot.counts.mali_rows + snapshot.counts.neighbour_rows
+        );
+        let mali = g.places().iter().filter(|p| p.country == "ML").count();
+        assert_eq!(mali, snapshot.counts.mali_rows);
+        // Villages the small list never had, each with its cercle code where GeoNames has one.
+        for village in ["Diallassagou", "Kouakourou", "Ouenkoro", "Ti-n-Zaouâtene"] {
+            let place = g.place(g.best(&fold_key(village)).expect(village));
+            assert_eq!((place.country.as_str(), place.feature_class), ("ML", 'P'));
+        }
+    }
+
+    /// The neighbours' towns are exactly those of the small list, read the same way: a town
+    /// across the border keeps its country (Kidira, Sénégal; Bassikounou, Mauritanie).
+    #[test]
+    fn embedded_neighbours_are_the_small_lists() {
+        let embedded: Vec<&Place> = full()
+            .places()
+            .iter()
+            .filter(|p| p.country != "ML")
+            .collect();
+        let fallback = Gazetteer::fallback();
+        let listed: Vec<&Place> = fallback
+            .places()
+            .iter()
+            .filter(|p| p.country != "ML")
+            .collect();
+        assert_eq!(embedded, listed);
+        for (town, country) in [("kidira", "SN"), ("bassikounou", "MR"), ("niamey", "NE")] {
+            assert!(
+                full()
+                    .lookup(town)
+                    .iter()
+                    .any(|&i| full().place(i).country == country),
+                "{town}"
+            );
+        }
+    }
+
+    /// The snapshot holds what parsing the mirror's ML.txt gives, row for row: the build
+    /// script keeps every row and name this module keeps.
+    #[test]
+    fn embedded_equals_the_parsed_export() {
+        let Some(path) = geonames_path() else { return };
+        let dump = Gazetteer::from_path(&path).unwrap();
+        let embedded = full();
+        assert_eq!(
+            &embedded.places()[..dump.places().len()],
+            dump.places(),
+            "Mali rows, in the export's order"
+        );
+        assert!(
+            embedded.places()[dump.places().len()..]
+                .iter()
+                .all(|p| p.country != "ML")
+        );
+    }
+
+    /// Issue 17's budget, asserted in release builds only:
+    /// `cargo test --release --lib embedded_loads -- --nocapture`.
+    #[test]
+    fn embedded_loads_quickly() {
+        let start = Instant::now();
+        let g = Gazetteer::embedded().unwrap();
+        let elapsed = start.elapsed();
+        eprintln!(
+            "embedded gazetteer: {} places, {} keys in {elapsed:?}",
+            g.places().len(),
+            g.key_count()
+        );
+        #[cfg(not(debug_assertions))]
+        assert!(
+            elapsed < std::time::Duration::from_millis(50),
+            "{elapsed:?}"
+        );
     }
 
     /// Timings: `cargo test --release timings -- --nocapture`.

@@ -1,7 +1,8 @@
 //! Installing the GeoNames export of Mali (`ML.zip`, `ML.txt` or a folder) into the data
 //! directory as a fast binary cache, downloading `ML.zip` from GeoNames on request
-//! (resumable, with retries), reporting what is installed, and loading it with the embedded
-//! fallback when nothing valid is installed.
+//! (resumable, with retries), reporting what is installed, and loading it, or the snapshot
+//! embedded in the program when nothing valid is installed. Installing is an update: the
+//! embedded snapshot already holds the full export of its date.
 //!
 //! Not here: parsing GeoNames rows or the cache format (see [`super::gazetteer`]), nor any
 //! download that the user did not ask for (nothing here runs by itself).
@@ -67,13 +68,17 @@ fn install_labelled(
     source: &str,
 ) -> Result<InstallStatus, GazetteerError> {
     let gazetteer = Gazetteer::from_path(path)?;
-    if gazetteer.places().len() < MIN_PLACES {
+    let places = gazetteer.places().len();
+    if places < MIN_PLACES {
         return Err(GazetteerError::TooFewPlaces {
             file: path.display().to_string(),
-            places: gazetteer.places().len(),
+            places,
             min: MIN_PLACES,
         });
     }
+    // The export holds Mali only: the neighbours' towns come along, as in the embedded
+    // snapshot, so an update does not start taking Kidira (Sénégal) for a Malian hamlet.
+    let gazetteer = gazetteer.with_neighbours();
     std::fs::create_dir_all(dir).map_err(|source| GazetteerError::Write {
         path: dir.to_path_buf(),
         source,
@@ -82,7 +87,7 @@ fn install_labelled(
     let status = StatusFile {
         source: source.to_string(),
         installed_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        places: gazetteer.places().len(),
+        places,
         keys: gazetteer.key_count(),
     };
     write_status(&dir.join(STATUS_FILE), &status)?;
@@ -99,12 +104,68 @@ pub fn status(dir: &Path) -> Option<InstallStatus> {
     Some(to_install_status(status))
 }
 
-/// The installed full gazetteer if present and valid, else the embedded fallback.
+/// The installed gazetteer if present and valid, else the snapshot embedded in the program
+/// (else, should that be damaged, the small list of towns, with an error logged).
 /// `dir` is the data directory (usually `data_dir().as_deref()`); `None` means there is none.
-pub fn load_installed_or_fallback(dir: Option<&Path>) -> Gazetteer {
-    dir.and_then(|dir| Gazetteer::read_cache(&dir.join(CACHE_FILE)).ok())
-        .filter(|g| g.source() == GazetteerSource::Full && g.places().len() >= MIN_PLACES)
+pub fn load_installed_or_embedded(dir: Option<&Path>) -> Gazetteer {
+    dir.and_then(load_installed)
+        .or_else(|| {
+            Gazetteer::embedded()
+                .inspect_err(|e| tracing::error!("{e}; using the small list of towns"))
+                .ok()
+        })
         .unwrap_or_else(Gazetteer::fallback)
+}
+
+/// The installed gazetteer in `dir`, if its cache reads and is a full export.
+fn load_installed(dir: &Path) -> Option<Gazetteer> {
+    Gazetteer::read_cache(&dir.join(CACHE_FILE))
+        .ok()
+        .filter(|g| g.source() == GazetteerSource::Full && g.places().len() >= MIN_PLACES)
+}
+
+/// Which gazetteer the program reads, as `data status` and the app name it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InUse {
+    /// Installed by `data install`.
+    Installed(InstallStatus),
+    /// The snapshot embedded in the program.
+    Embedded {
+        /// Date of the GeoNames export (`YYYY-MM-DD`).
+        export_date: &'static str,
+        /// Places of Mali in it (the neighbours' towns not counted).
+        places: usize,
+    },
+}
+
+impl InUse {
+    /// The embedded snapshot, as its metadata describes it.
+    pub fn embedded() -> Self {
+        let snapshot = &crate::reference::snapshot::snapshot().gazetteer;
+        InUse::Embedded {
+            export_date: &snapshot.export_date,
+            places: snapshot.counts.mali_rows,
+        }
+    }
+}
+
+/// "installed (DATE)" or "embedded (GeoNames export of DATE)".
+impl std::fmt::Display for InUse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InUse::Installed(status) => write!(f, "installed ({})", status.installed_at),
+            InUse::Embedded { export_date, .. } => {
+                write!(f, "embedded (GeoNames export of {export_date})")
+            }
+        }
+    }
+}
+
+/// What [`load_installed_or_embedded`] picks with data directory `dir`: the installed
+/// gazetteer only if its cache reads, as loading requires.
+pub fn in_use(dir: Option<&Path>) -> InUse {
+    dir.and_then(|dir| status(dir).filter(|_| load_installed(dir).is_some()))
+        .map_or_else(InUse::embedded, InUse::Installed)
 }
 
 /// The official GeoNames export of Mali (a zip holding `ML.txt` and `readme.txt`).
@@ -572,18 +633,47 @@ mod tests {
     }
 
     #[test]
-    fn nothing_installed_gives_the_fallback() {
+    fn nothing_installed_gives_the_embedded_snapshot() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(status(dir.path()), None);
-        let g = load_installed_or_fallback(Some(dir.path()));
-        assert_eq!(g.source(), GazetteerSource::Fallback);
-        assert_eq!(
-            load_installed_or_fallback(None).source(),
-            GazetteerSource::Fallback
+        let g = load_installed_or_embedded(Some(dir.path()));
+        assert_eq!(g.source(), GazetteerSource::Embedded);
+        assert!(
+            g.best("diallassagou").is_some(),
+            "a village, not only towns"
         );
+        assert_eq!(
+            load_installed_or_embedded(None).source(),
+            GazetteerSource::Embedded
+        );
+        assert_eq!(in_use(Some(dir.path())), InUse::embedded());
+        assert_eq!(in_use(None), InUse::embedded());
+        let InUse::Embedded {
+            export_date,
+            places,
+        } = InUse::embedded()
+        else {
+            unreachable!()
+        };
+        assert_eq!(export_date, "2023-10-22");
+        assert!(places > 15_000);
+        assert_eq!(
+            InUse::embedded().to_string(),
+            "embedded (GeoNames export of 2023-10-22)"
+        );
+        // A damaged cache with its status file: still the snapshot, and said so.
         std::fs::write(dir.path().join(CACHE_FILE), b"garbage").unwrap();
-        let g = load_installed_or_fallback(Some(dir.path()));
-        assert_eq!(g.source(), GazetteerSource::Fallback);
+        let status_file = StatusFile {
+            source: "ML.zip".into(),
+            installed_at: "2026-11-30T12:00:00Z".into(),
+            places: 20_000,
+            keys: 30_000,
+        };
+        write_status(&dir.path().join(STATUS_FILE), &status_file).unwrap();
+        assert!(status(dir.path()).is_some());
+        let g = load_installed_or_embedded(Some(dir.path()));
+        assert_eq!(g.source(), GazetteerSource::Embedded);
+        assert_eq!(in_use(Some(dir.path())), InUse::embedded());
     }
 
     #[test]
@@ -624,11 +714,22 @@ mod tests {
         ));
         assert!(install_from(&dir.path().join("nowhere"), &data).is_err());
         assert_eq!(std::fs::read(data.join(CACHE_FILE)).unwrap(), cache_before);
-        assert_eq!(status(&data), Some(installed));
+        assert_eq!(status(&data), Some(installed.clone()));
 
-        let g = load_installed_or_fallback(Some(&data));
+        let g = load_installed_or_embedded(Some(&data));
         assert_eq!(g.source(), GazetteerSource::Full);
         assert!(g.best("tombouctou").is_some());
+        match in_use(Some(&data)) {
+            InUse::Installed(s) => {
+                assert_eq!(s, installed);
+                assert!(
+                    InUse::Installed(s.clone())
+                        .to_string()
+                        .starts_with("installed (20")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -799,6 +900,14 @@ mod tests {
         zip.finish().unwrap().into_inner()
     }
 
+    /// Towns outside Mali in the small list, added to every installed export.
+    fn neighbour_count() -> usize {
+        crate::reference::fallback_places()
+            .iter()
+            .filter(|p| p.country != "ML")
+            .count()
+    }
+
     const NO_WAIT: DownloadSettings = DownloadSettings {
         retries: DOWNLOAD_RETRIES,
         retry_delay: Duration::ZERO,
@@ -839,9 +948,13 @@ mod tests {
         assert!(!data.join(PARTIAL_DOWNLOAD_FILE).exists());
         assert!(!data.join(PARTIAL_META_FILE).exists());
         assert!(!data.join(DOWNLOADED_ZIP_FILE).exists());
-        let g = load_installed_or_fallback(Some(&data));
+        let g = load_installed_or_embedded(Some(&data));
         assert_eq!(g.source(), GazetteerSource::Full);
         assert!(g.best("village 0042").is_some());
+        // The neighbours' towns come with an installed export, as with the snapshot.
+        assert_eq!(g.places().len(), 1200 + neighbour_count());
+        let bassikounou = g.best("bassikounou").expect("neighbour town");
+        assert_eq!(g.place(bassikounou).country, "MR");
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub struct Geocoder {
     names: NameMatcher,
     /// Cercle (ADM2) records, for admin2 by nearest seat when no polygons are installed.
     cercle_seats: Vec<u32>,
-    /// Cercle polygons (geoBoundaries, installed by the user): admin2 by point-in-polygon and
+    /// Cercle polygons (geoBoundaries, embedded or installed): admin2 by point-in-polygon and
     /// the 2023 regions.
     cercles: Option<crate::reference::cercles::Cercles>,
     /// Places added from the curated supplement.
@@ -97,7 +97,7 @@ impl Geocoder {
         self.cercles.is_some()
     }
 
-    /// The installed cercle polygons, if any.
+    /// The cercle polygons, if any.
     pub fn cercles(&self) -> Option<&crate::reference::cercles::Cercles> {
         self.cercles.as_ref()
     }

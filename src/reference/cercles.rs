@@ -1,13 +1,12 @@
 //! Mali's cercles (admin-2, the 49 pre-2023 cercles plus the Bamako district)
-//! from a user-installed geoBoundaries ADM2 GeoJSON: parsing, installing into
-//! the data directory, point-in-cercle and name lookups, and a names-only
-//! table of the 2023 regions each cercle now belongs to.
+//! from geoBoundaries' ADM2 GeoJSON: parsing, the simplified copy embedded in
+//! the program ([`Cercles::embedded`]), installing a file into the data
+//! directory (it then takes precedence), point-in-cercle and name lookups, and
+//! a names-only table of the 2023 regions each cercle now belongs to.
 //!
-//! Not embedded data: the polygons are CC BY 4.0 and never shipped with the
-//! program; without an installed file there is no cercle layer at all (the
-//! admin-1 regions of the embedded basemap still work). Not the post-2023 cercles
-//! either: the reform split many cercles, and no boundaries for the new ones
-//! are used here, so [`region_2023`] is only as precise as a whole old cercle.
+//! Not the post-2023 cercles: the reform split many cercles, and no boundaries
+//! for the new ones are used here, so [`region_2023`] is only as precise as a
+//! whole old cercle. Attribution (CC BY 4.0): [`ATTRIBUTION`].
 
 use std::path::{Path, PathBuf};
 
@@ -79,6 +78,8 @@ pub enum CerclesError {
         "only {found} cercles in the file (at least {minimum} expected); not Mali's ADM2 layer?"
     )]
     TooFew { found: usize, minimum: usize },
+    #[error(transparent)]
+    Embedded(#[from] super::ReferenceError),
 }
 
 /// geoBoundaries writes names in ASCII; these are the usual French
@@ -360,6 +361,14 @@ impl Cercles {
         })
     }
 
+    /// The 50 cercles embedded in the program: geoBoundaries' ADM2 layer with its borders
+    /// simplified (Douglas–Peucker, 0.005°, shared borders kept shared) by
+    /// `data/build_gazetteer.py`. A few milliseconds; an error only if the embedded data is
+    /// damaged (the tests check it is not).
+    pub fn embedded() -> Result<Self, CerclesError> {
+        Self::from_geojson(&super::snapshot::cercles_geojson()?)
+    }
+
     /// Reads `path`: a GeoJSON file, or a folder holding [`FILE_NAME`].
     pub fn from_path(path: &Path) -> Result<Self, CerclesError> {
         let (_, text) = read_source(path)?;
@@ -466,6 +475,17 @@ pub fn load_installed(dir: &Path) -> Option<Cercles> {
     Cercles::from_path(&dir.join(FILE_NAME)).ok()
 }
 
+/// The cercles installed in `dir` (the data directory, if any) when valid,
+/// else the embedded ones; `None` only should the embedded data be damaged
+/// (the error is logged).
+pub fn load_installed_or_embedded(dir: Option<&Path>) -> Option<Cercles> {
+    dir.and_then(load_installed).or_else(|| {
+        Cercles::embedded()
+            .inspect_err(|e| tracing::error!("{e}; no cercle boundaries"))
+            .ok()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -495,6 +515,16 @@ mod tests {
 
     fn mirror() -> Option<&'static Cercles> {
         MIRROR.as_ref()
+    }
+
+    static EMBEDDED: LazyLock<Cercles> =
+        LazyLock::new(|| Cercles::embedded().expect("the embedded cercles parse"));
+
+    /// The embedded cercles, then the mirror's when present: both must pass the same checks.
+    fn layers() -> Vec<(&'static str, &'static Cercles)> {
+        std::iter::once(("embedded", &*EMBEDDED))
+            .chain(mirror().map(|m| ("mirror", m)))
+            .collect()
     }
 
     /// A fresh directory under the system temp dir, removed on drop.
@@ -542,8 +572,14 @@ mod tests {
     }
 
     #[test]
-    fn mirror_has_fifty_units_all_with_a_2023_region() {
-        let Some(cercles) = mirror() else { return };
+    fn fifty_units_all_with_a_2023_region() {
+        for (layer, cercles) in layers() {
+            eprintln!("{layer}");
+            fifty_units_all_with_a_2023_region_in(cercles);
+        }
+    }
+
+    fn fifty_units_all_with_a_2023_region_in(cercles: &Cercles) {
         assert_eq!(cercles.len(), 50);
         assert!(!cercles.is_empty());
         for cercle in cercles.all() {
@@ -572,7 +608,13 @@ mod tests {
 
     #[test]
     fn towns_fall_in_their_cercles() {
-        let Some(cercles) = mirror() else { return };
+        for (layer, cercles) in layers() {
+            eprintln!("{layer}");
+            towns_fall_in_their_cercles_in(cercles);
+        }
+    }
+
+    fn towns_fall_in_their_cercles_in(cercles: &Cercles) {
         for (lon, lat, expected) in [
             (-3.52, 14.08, "Bankass"),
             (-3.63, 13.74, "Bankass"), // Diallassagou
@@ -600,7 +642,13 @@ mod tests {
 
     #[test]
     fn border_points_count_as_inside_and_bamako_beats_kati() {
-        let Some(cercles) = mirror() else { return };
+        for (layer, cercles) in layers() {
+            eprintln!("{layer}");
+            border_points_count_as_inside_in(cercles);
+        }
+    }
+
+    fn border_points_count_as_inside_in(cercles: &Cercles) {
         for name in ["Bankass", "Kidal", "Bamako", "Tin-Essako"] {
             let cercle = cercles.named(name).expect("cercle");
             for polygon in &cercle.shape.0 {
@@ -618,7 +666,7 @@ mod tests {
 
     #[test]
     fn named_folds_case_accents_prefixes_and_aliases() {
-        let Some(cercles) = mirror() else { return };
+        let cercles = &*EMBEDDED;
         let named = |name: &str| cercles.named(name).map(|c| c.name.as_str());
         for query in ["ségou", "Segou", "SÉGOU", "Cercle de Ségou", "segou cercle"] {
             assert_eq!(named(query), Some("Ségou"), "{query}");
@@ -823,7 +871,7 @@ mod tests {
 
     #[test]
     fn ten_thousand_lookups_are_fast() {
-        let Some(cercles) = mirror() else { return };
+        let cercles = &*EMBEDDED;
         // Deterministic pseudo-random points over Mali's bounding box.
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
@@ -848,6 +896,65 @@ mod tests {
         assert!(
             elapsed < std::time::Duration::from_millis(50),
             "{elapsed:?}"
+        );
+    }
+
+    /// Simplified borders move by at most ~550 m: the embedded layer puts points of Mali in
+    /// the same cercle as the full-resolution one, bar a few near a border (under 1 %).
+    #[test]
+    fn embedded_agrees_with_the_full_resolution_layer() {
+        let Some(full) = mirror() else { return };
+        let embedded = &*EMBEDDED;
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let (mut inside, mut differ) = (0, 0);
+        for _ in 0..20_000 {
+            let (lon, lat) = (-12.24 + 16.49 * next(), 10.14 + 14.86 * next());
+            let a = full.cercle_at(lon, lat).map(|c| c.name.as_str());
+            let b = embedded.cercle_at(lon, lat).map(|c| c.name.as_str());
+            inside += usize::from(a.is_some());
+            differ += usize::from(a != b);
+        }
+        eprintln!("{differ} of {inside} points inside Mali change cercle");
+        assert!(inside > 5_000, "{inside}");
+        assert!(differ * 100 < inside, "{differ} of {inside} points differ");
+        let names = |c: &Cercles| {
+            let mut v: Vec<String> = c.all().iter().map(|c| c.name.clone()).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names(embedded), names(full));
+    }
+
+    #[test]
+    fn load_installed_or_embedded_prefers_a_valid_install() {
+        assert_eq!(load_installed_or_embedded(None).map(|c| c.len()), Some(50));
+        let data = TempDir::new();
+        assert_eq!(
+            load_installed_or_embedded(Some(&data.0)).map(|c| c.len()),
+            Some(50)
+        );
+        let units: Vec<(String, f64, f64, f64)> = (0..45)
+            .map(|i| (format!("Unit{i}"), f64::from(i), 0.0, 1.0))
+            .collect();
+        let units: Vec<(&str, f64, f64, f64)> = units
+            .iter()
+            .map(|(n, x, y, s)| (n.as_str(), *x, *y, *s))
+            .collect();
+        std::fs::write(data.0.join(FILE_NAME), squares(&units)).expect("write");
+        assert_eq!(
+            load_installed_or_embedded(Some(&data.0)).map(|c| c.len()),
+            Some(45)
+        );
+        std::fs::write(data.0.join(FILE_NAME), "{broken").expect("write");
+        assert_eq!(
+            load_installed_or_embedded(Some(&data.0)).map(|c| c.len()),
+            Some(50)
         );
     }
 }

@@ -1,21 +1,26 @@
 //! Committed reference data, embedded in the binary: the offline basemap
-//! (country outlines, Mali's admin-1 regions, rivers, lakes; Natural Earth)
-//! and a small fallback gazetteer (GeoNames cities500 subset).
+//! (country outlines, Mali's admin-1 regions, rivers, lakes; Natural Earth),
+//! a small list of towns (GeoNames cities500 subset, with Mali's neighbours),
+//! and the snapshots of the full GeoNames gazetteer of Mali and of its 50
+//! cercles (geoBoundaries ADM2), compressed.
 //!
-//! Both files are produced by `data/build.py` from pinned registry packages.
-//! This is not the full gazetteer: the complete GeoNames export of Mali is a
-//! user download handled by the geocoder, and cercle (admin-2) polygons are
-//! not available here at all.
+//! The basemap and the towns are produced by `data/build.py` from pinned
+//! registry packages; the snapshots by `data/build_gazetteer.py` from the
+//! GeoNames export and geoBoundaries' layer. A newer gazetteer or other
+//! cercles installed by the user (`data install`) take precedence; choosing
+//! happens in the geocoder and the pipeline, not here.
 
 mod basemap;
 pub mod cercles;
 mod places;
+pub mod snapshot;
 
 pub use basemap::{Area, Basemap, Line, basemap};
 pub use places::{FallbackPlace, fallback_places, parse_fallback_places};
 
 /// Credit line to show wherever the reference data is displayed.
-pub const ATTRIBUTION: &str = "GeoNames (geonames.org), CC BY 4.0 · Made with Natural Earth";
+pub const ATTRIBUTION: &str =
+    "GeoNames (geonames.org), CC BY 4.0 · geoBoundaries, CC BY 4.0 · Made with Natural Earth";
 
 /// Why embedded (or caller-supplied) reference data could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +31,8 @@ pub enum ReferenceError {
     Geometry { name: String, reason: &'static str },
     #[error("cities table line {line}: {reason}")]
     Table { line: usize, reason: String },
+    #[error("embedded {file} is damaged: {reason}")]
+    Snapshot { file: &'static str, reason: String },
 }
 
 /// Folds a name for comparison: lowercase, French/Latin accents removed,
@@ -90,8 +97,9 @@ mod tests {
     }
 
     #[test]
-    fn attribution_names_both_sources() {
+    fn attribution_names_every_source() {
         assert!(ATTRIBUTION.contains("GeoNames (geonames.org), CC BY 4.0"));
+        assert!(ATTRIBUTION.contains("geoBoundaries, CC BY 4.0"));
         assert!(ATTRIBUTION.contains("Made with Natural Earth"));
     }
 }

@@ -107,6 +107,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Full gazetteer not installed: only main towns are recognised.",
     ),
     (
+        "embedded_snapshot",
+        "GeoNames : instantané intégré du",
+        "GeoNames: embedded snapshot of",
+    ),
+    (
         "install_download",
         "Installer (télécharger GeoNames)",
         "Install (download GeoNames)",

@@ -1,4 +1,5 @@
-//! The banner shown while only the built-in gazetteer is loaded: "Install" downloads GeoNames'
+//! The banner shown while only the small built-in list of towns is loaded (the embedded GeoNames
+//! snapshot could not be read, or a caller chose the list): "Install" downloads GeoNames'
 //! ML.zip (with progress) and "Install from file" takes a local ML.zip/ML.txt; both run on a
 //! background thread and the app re-geocodes its articles when they finish. Nothing is
 //! downloaded unless the analyst clicks.

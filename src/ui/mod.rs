@@ -45,8 +45,11 @@ pub struct MaliAtlasApp {
     pub geocoder: Option<std::sync::Arc<Geocoder>>,
     /// Files dropped on the window, being processed.
     drop_job: Option<dropped::DropJob>,
-    /// Cercle outlines (when installed), kept to redraw them after a theme change.
+    /// Cercle outlines (embedded or installed), kept to redraw them after a theme change.
     cercle_rings: Vec<map::CercleOutline>,
+    /// Export date of the embedded GeoNames snapshot, when that is the gazetteer in use
+    /// (shown in the status bar).
+    embedded_snapshot: Option<&'static str>,
     first_frame_logged: bool,
     /// The optional tile layer and what it was built for (online flag, file path).
     tiles: Option<Box<dyn walkers::Tiles>>,
@@ -63,6 +66,7 @@ impl MaliAtlasApp {
     /// The app over a prepared state (a workspace's events); `geocoder` gives the town labels.
     pub fn with_state(state: AppState, geocoder: &Geocoder) -> Self {
         let mut app = Self::with_state_and_towns(state, towns(geocoder));
+        app.embedded_snapshot = embedded_snapshot(geocoder);
         if let Some(c) = geocoder.cercles() {
             app.cercle_rings = c
                 .all()
@@ -98,6 +102,7 @@ impl MaliAtlasApp {
             geocoder: None,
             drop_job: None,
             cercle_rings: Vec::new(),
+            embedded_snapshot: None,
             first_frame_logged: false,
             tiles: None,
             tiles_for: (false, String::new()),
@@ -161,11 +166,16 @@ impl MaliAtlasApp {
                 } else {
                     "offline"
                 };
-                ui.small(format!(
+                let lang = self.state.prefs.lang;
+                let mut line = format!(
                     "{} · {}",
                     crate::reference::ATTRIBUTION,
-                    i18n::t(self.state.prefs.lang, network)
-                ));
+                    i18n::t(lang, network)
+                );
+                if let Some(date) = self.embedded_snapshot {
+                    line.push_str(&format!(" · {} {date}", i18n::t(lang, "embedded_snapshot")));
+                }
+                ui.small(line);
                 if !status.is_empty() {
                     ui.separator();
                     ui.small(status);
@@ -433,10 +443,13 @@ impl MaliAtlasApp {
     /// Re-geocodes the articles with the freshly installed gazetteer, keeping filters and
     /// preferences.
     fn reload_with_installed_gazetteer(&mut self) {
-        let gazetteer = crate::geocode::install::load_installed_or_fallback(
-            crate::geocode::install::data_dir().as_deref(),
-        );
-        let geocoder = Geocoder::new(gazetteer);
+        let dir = crate::geocode::install::data_dir();
+        let gazetteer = crate::geocode::install::load_installed_or_embedded(dir.as_deref());
+        let mut geocoder = Geocoder::new(gazetteer);
+        if let Some(c) = crate::reference::cercles::load_installed_or_embedded(dir.as_deref()) {
+            geocoder = geocoder.with_cercles(c);
+        }
+        self.embedded_snapshot = embedded_snapshot(&geocoder);
         let articles = std::mem::take(&mut self.state.articles);
         let errors = std::mem::take(&mut self.state.load_errors);
         let prefs = self.state.prefs.clone();
@@ -636,6 +649,18 @@ fn export_path(ext: &str) -> PathBuf {
 }
 
 /// Town labels ranked by importance from the loaded gazetteer.
+/// The embedded snapshot's export date, if `geocoder` reads that snapshot.
+fn embedded_snapshot(geocoder: &Geocoder) -> Option<&'static str> {
+    (geocoder.gazetteer().source() == crate::geocode::gazetteer::GazetteerSource::Embedded).then(
+        || {
+            crate::reference::snapshot::snapshot()
+                .gazetteer
+                .export_date
+                .as_str()
+        },
+    )
+}
+
 pub fn towns(geocoder: &Geocoder) -> Vec<Town> {
     let g = geocoder.gazetteer();
     let mut v: Vec<Town> = g

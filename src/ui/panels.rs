@@ -652,6 +652,7 @@ pub fn top_bar(ui: &mut Ui, state: &mut AppState) -> TopBarAction {
             ui.label(t(lang, "about_text"));
             ui.separator();
             ui.label("GeoNames (geonames.org), CC BY 4.0");
+            ui.label(crate::reference::cercles::ATTRIBUTION);
             ui.label("Made with Natural Earth (public domain)");
             ui.label(crate::reference::ATTRIBUTION);
         });

@@ -121,6 +121,7 @@ pub struct AppState {
     pub charts: Charts,
     /// Where the map should go next frame (lon, lat, zoom).
     pub pending_view: Option<(f64, f64, f64)>,
+    /// False only with the small list of towns: the install banner shows then.
     pub gazetteer_is_full: bool,
     /// For a workspace: the stored incidents behind each incident (event); empty otherwise.
     pub keys: Vec<Vec<crate::store::IncidentKey>>,
@@ -149,8 +150,9 @@ impl AppState {
                 incidents.push((ai, inc));
             }
         }
+        // The embedded snapshot is the full export too: only the small list warrants the banner.
         let full =
-            geocoder.gazetteer().source() == crate::geocode::gazetteer::GazetteerSource::Full;
+            geocoder.gazetteer().source() != crate::geocode::gazetteer::GazetteerSource::Fallback;
         Self::from_parts(articles, incidents, load_errors, full)
     }
 
