@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use mali_atlas::corpus::{LoadOptions, article_from_text, load::load_bytes};
 use mali_atlas::geocode::Geocoder;
-use mali_atlas::geocode::gazetteer::haversine_km;
+use mali_atlas::geocode::gazetteer::{Gazetteer, haversine_km};
 use mali_atlas::incident::{Incident, Precision};
 use mali_atlas::pipeline;
 use serde_json::Value;
@@ -272,10 +272,9 @@ fn real_news_score() {
     let Some(dir) = realnews_dir() else {
         return;
     };
-    let Some(ml) = common::geonames_mirror() else {
-        return;
-    };
-    let geocoder = pipeline::geocoder(Some(&ml)).expect("mirror gazetteer");
+    // The embedded snapshot: what a fresh machine uses (its score equals the mirror's, see
+    // `real_news_score_is_the_same_with_the_mirror`).
+    let geocoder = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
     let verbose = std::env::var_os("REALNEWS_VERBOSE").is_some();
     let (s, all) = score(&dir, &geocoder, verbose);
     if let Some(out) = std::env::var_os("REALNEWS_JSON") {
@@ -317,4 +316,21 @@ fn real_news_score() {
     assert!(tolls >= 0.43, "tolls {tolls:.3}");
     assert!(s.foreign_in_mali <= 1, "foreign places in Mali");
     assert!(s.absurd_tolls <= 1, "absurd tolls");
+}
+
+/// Issue 17's acceptance: the embedded snapshot scores as the full gazetteer read from the
+/// GeoNames mirror.
+#[test]
+fn real_news_score_is_the_same_with_the_mirror() {
+    let Some(dir) = realnews_dir() else {
+        return;
+    };
+    let Some(ml) = common::geonames_mirror() else {
+        return;
+    };
+    let embedded = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+    let mirror = Geocoder::new(Gazetteer::from_path(&ml).expect("mirror gazetteer"));
+    let (a, _) = score(&dir, &embedded, false);
+    let (b, _) = score(&dir, &mirror, false);
+    assert_eq!(format!("{a:?}"), format!("{b:?}"));
 }

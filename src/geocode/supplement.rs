@@ -98,8 +98,21 @@ fn admin1_code(name: &str) -> Option<&'static str> {
     .find(|c| admin1_name(c).is_some_and(|n| fold_key(n) == fold_key(name)))
 }
 
-/// `gazetteer` with the supplement rows it lacks; the count of rows added.
+/// `gazetteer` with the supplement rows it lacks; the count of rows added. A gazetteer of
+/// Mali alone (a GeoNames `ML.txt`) also gets the neighbours' towns of the embedded list, so
+/// that "Kidira" beside Diboli stays Senegalese whichever gazetteer is in use.
 pub fn supplement(gazetteer: Gazetteer) -> (Gazetteer, usize) {
+    let neighbours: Vec<Place> = if gazetteer.places().iter().any(|p| p.country != "ML") {
+        Vec::new()
+    } else {
+        Gazetteer::fallback()
+            .places()
+            .iter()
+            .filter(|p| p.country != "ML")
+            .cloned()
+            .collect()
+    };
+    let gazetteer = gazetteer.with_extra_places(neighbours);
     let extra: Vec<Place> = rows()
         .into_iter()
         .map(|r| r.place)
