@@ -716,6 +716,32 @@ mod tests {
     }
 
     #[test]
+    fn a_declared_date_keeps_the_span_of_the_text_date_or_dateline() {
+        let declared = |text: &str| {
+            let header = find_header(text, None);
+            declared_publication(text, &header, ymd(2023, 6, 8), DatePrecision::Day)
+        };
+        // The header's date is protected from the extractor, but the page's date wins.
+        let text = "Attaque à Ménaka\nPublié le 7 juin 2023\nHuit civils ont été tués mardi.";
+        let p = declared(text);
+        assert_eq!(
+            (p.date, p.kind, &text[p.span.clone()]),
+            (ymd(2023, 6, 8), PublicationKind::Metadata, "7 juin 2023")
+        );
+        // A dateline under a byline is still found, and stays a dateline.
+        let text = "Attaque à Ménaka\nPar la rédaction · 7 juin 2023\n\
+            Bamako, 6 juin 2023 (AFP) – Huit civils ont été tués mardi.";
+        let p = declared(text);
+        assert_eq!(
+            (p.date, p.kind, &text[p.span.clone()]),
+            (ymd(2023, 6, 8), PublicationKind::Dateline, "6 juin 2023")
+        );
+        // Nothing in the text: an empty span.
+        let p = declared("Huit civils ont été tués mardi à Ménaka.");
+        assert_eq!((p.span, p.kind), (0..0, PublicationKind::Metadata));
+    }
+
+    #[test]
     fn crlf_lines_are_understood() {
         let text = "Publié le 2 juin 2023\r\nAccrochage à Hombori\r\nUn véhicule a sauté sur une mine.\r\n";
         let h = find_header(text, None);
