@@ -238,7 +238,8 @@ pub struct Gazetteer {
     /// Letter-set bit mask of every key (a–z, digits folded into one bit, others into
     /// another): a cheap lower bound that skips most edit-distance computations.
     key_masks: Vec<u32>,
-    tree: RTree<SpherePoint>,
+    /// Built on the first spatial query: the geocoder makes none, so a load skips it.
+    tree: std::sync::OnceLock<RTree<SpherePoint>>,
     source: GazetteerSource,
     skipped_rows: usize,
     warnings: Vec<String>,
@@ -441,12 +442,25 @@ impl Gazetteer {
         })
     }
 
+    /// The spatial index of the places (unit-sphere points), built once on first use.
+    fn tree(&self) -> &RTree<SpherePoint> {
+        self.tree.get_or_init(|| {
+            let points = self
+                .places
+                .iter()
+                .enumerate()
+                .map(|(i, p)| SpherePoint::new(sphere_point(p.lon, p.lat), i as u32))
+                .collect();
+            RTree::bulk_load(points)
+        })
+    }
+
     /// The `n` places nearest to (`lon`, `lat`), nearest first (great-circle distance).
     pub fn nearest(&self, lon: f64, lat: f64, n: usize) -> Vec<u32> {
         if !lon.is_finite() || !lat.is_finite() {
             return Vec::new();
         }
-        self.tree
+        self.tree()
             .nearest_neighbor_iter(&sphere_point(lon, lat))
             .take(n)
             .map(|p| p.data)
@@ -462,7 +476,7 @@ impl Gazetteer {
         let angle = (km / EARTH_RADIUS_KM).min(std::f64::consts::PI);
         let chord = 2.0 * (angle / 2.0).sin();
         let mut found: Vec<(f64, u32)> = self
-            .tree
+            .tree()
             .locate_within_distance(center, chord * chord + 1e-12)
             .map(|p| (squared_distance(p.geom(), &center), p.data))
             .collect();
@@ -559,14 +573,15 @@ impl Gazetteer {
         warnings: Vec<String>,
     ) -> Self {
         use rayon::prelude::*;
-        // Folding ~60,000 names is most of a load: on every core, merged in place order so the
-        // result does not depend on the thread count.
+        // Folding ~60,000 names is a large part of a load: on every core.
         let place_keys: Vec<Vec<String>> = places
             .par_iter()
             .map(|place| {
                 let mut keys = Vec::new();
-                for name in [&place.name, &place.asciiname]
-                    .into_iter()
+                // Most ASCII names equal the name: not folded twice.
+                let ascii = (place.asciiname != place.name).then_some(&place.asciiname);
+                for name in std::iter::once(&place.name)
+                    .chain(ascii)
                     .chain(&place.alternate_names)
                 {
                     name_keys(name, &mut keys);
@@ -574,17 +589,31 @@ impl Gazetteer {
                 keys
             })
             .collect();
-        let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
-        for (idx, keys) in place_keys.into_iter().enumerate() {
-            for key in keys {
-                by_key.entry(key).or_default().push(idx as u32);
-            }
-        }
-        let mut keys: Vec<(Box<str>, Box<[u32]>)> = by_key
+        // Every (key, place) pair sorted, then equal keys grouped: no map, and the sort
+        // mostly compares the keys' first 8 bytes as one integer (a big share of the load
+        // time went to a hash map and string comparisons). Places of a key stay ascending.
+        let mut pairs: Vec<(u64, String, u32)> = place_keys
             .into_iter()
-            .map(|(key, idxs)| (key.into_boxed_str(), idxs.into_boxed_slice()))
+            .enumerate()
+            .flat_map(|(idx, keys)| {
+                keys.into_iter()
+                    .map(move |k| (key_prefix(&k), k, idx as u32))
+            })
             .collect();
-        keys.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        pairs.par_sort_unstable_by(|a, b| {
+            (a.0.cmp(&b.0))
+                .then_with(|| a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+        });
+        let mut keys: Vec<(Box<str>, Box<[u32]>)> = Vec::with_capacity(pairs.len());
+        let mut pairs = pairs.into_iter().peekable();
+        while let Some((_, key, first)) = pairs.next() {
+            let mut idxs = vec![first];
+            while let Some((_, _, idx)) = pairs.next_if(|(_, next, _)| *next == key) {
+                idxs.push(idx);
+            }
+            keys.push((key.into_boxed_str(), idxs.into_boxed_slice()));
+        }
         Self::with_keys(places, keys, source, skipped_rows, warnings)
     }
 
@@ -596,35 +625,21 @@ impl Gazetteer {
         skipped_rows: usize,
         warnings: Vec<String>,
     ) -> Self {
-        // The spatial index and the fuzzy-search tables are independent: built side by side.
-        let (tree, (key_masks, keys_by_len)) = rayon::join(
-            || {
-                let points = places
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| SpherePoint::new(sphere_point(p.lon, p.lat), i as u32))
-                    .collect();
-                RTree::bulk_load(points)
-            },
-            || {
-                let key_masks: Vec<u32> = keys.iter().map(|(k, _)| letter_mask(k)).collect();
-                let mut keys_by_len: Vec<Vec<u32>> = Vec::new();
-                for (i, (key, _)) in keys.iter().enumerate() {
-                    let len = key.chars().count();
-                    if keys_by_len.len() <= len {
-                        keys_by_len.resize_with(len + 1, Vec::new);
-                    }
-                    keys_by_len[len].push(i as u32);
-                }
-                (key_masks, keys_by_len)
-            },
-        );
+        let key_masks: Vec<u32> = keys.iter().map(|(k, _)| letter_mask(k)).collect();
+        let mut keys_by_len: Vec<Vec<u32>> = Vec::new();
+        for (i, (key, _)) in keys.iter().enumerate() {
+            let len = key.chars().count();
+            if keys_by_len.len() <= len {
+                keys_by_len.resize_with(len + 1, Vec::new);
+            }
+            keys_by_len[len].push(i as u32);
+        }
         Self {
             places,
             keys,
             keys_by_len,
             key_masks,
-            tree,
+            tree: std::sync::OnceLock::new(),
             source,
             skipped_rows,
             warnings,
@@ -652,6 +667,15 @@ fn sphere_point(lon: f64, lat: f64) -> [f64; 3] {
 
 fn squared_distance(a: &[f64; 3], b: &[f64; 3]) -> f64 {
     (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
+}
+
+/// The first 8 bytes of `key`, big-endian (zero-padded): ordering these integers orders the
+/// keys by their first 8 bytes, as comparing the strings would.
+fn key_prefix(key: &str) -> u64 {
+    let mut prefix = [0u8; 8];
+    let n = key.len().min(8);
+    prefix[..n].copy_from_slice(&key.as_bytes()[..n]);
+    u64::from_be_bytes(prefix)
 }
 
 /// Adds the folded key of `name` to `out` and, when the name has several words (hyphens,
@@ -903,7 +927,15 @@ fn parse_line(line: &[u8]) -> Result<Option<Place>, String> {
 
 /// One dump row: `Ok(None)` when well-formed but not a kept feature.
 fn parse_row(row: &str) -> Result<Option<Place>, String> {
-    let columns: Vec<&str> = row.split('\t').collect();
+    // The columns in a fixed array (no allocation per row); one more would be an error.
+    let mut columns = [""; GEONAMES_COLUMNS];
+    let mut count = 0;
+    for column in row.split('\t') {
+        if let Some(slot) = columns.get_mut(count) {
+            *slot = column;
+        }
+        count += 1;
+    }
     let [
         geonameid,
         name,
@@ -921,17 +953,10 @@ fn parse_row(row: &str) -> Result<Option<Place>, String> {
         _admin4,
         population,
         ..,
-    ] = columns.as_slice()
-    else {
+    ] = columns;
+    if count != GEONAMES_COLUMNS {
         return Err(format!(
-            "expected {GEONAMES_COLUMNS} tab-separated columns, found {}",
-            columns.len()
-        ));
-    };
-    if columns.len() != GEONAMES_COLUMNS {
-        return Err(format!(
-            "expected {GEONAMES_COLUMNS} tab-separated columns, found {}",
-            columns.len()
+            "expected {GEONAMES_COLUMNS} tab-separated columns, found {count}"
         ));
     }
     let geonameid: u64 = geonameid
@@ -1704,6 +1729,32 @@ mod tests {
             let place = g.place(g.best(&fold_key(village)).expect(village));
             assert_eq!((place.country.as_str(), place.feature_class), ("ML", 'P'));
         }
+    }
+
+    /// The key table: sorted, no key twice, each key's places ascending and unique, and every
+    /// name of every place findable under its keys (and under nothing else).
+    #[test]
+    fn keys_index_every_name_exactly() {
+        let g = full();
+        let keys: Vec<(&str, &[u32])> = g.keys().collect();
+        assert!(keys.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(keys.iter().all(|(_, p)| p.windows(2).all(|w| w[0] < w[1])));
+        let mut expected = 0;
+        for (i, place) in g.places().iter().enumerate() {
+            let mut names = Vec::new();
+            for name in [&place.name, &place.asciiname]
+                .into_iter()
+                .chain(&place.alternate_names)
+            {
+                name_keys(name, &mut names);
+            }
+            for key in &names {
+                assert!(g.lookup(key).contains(&(i as u32)), "{key} {place:?}");
+            }
+            expected += names.len();
+        }
+        let listed: usize = keys.iter().map(|(_, p)| p.len()).sum();
+        assert_eq!(listed, expected);
     }
 
     /// The neighbours' towns are exactly those of the small list, read the same way: a town
