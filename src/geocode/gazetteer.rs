@@ -238,7 +238,8 @@ pub struct Gazetteer {
     /// Letter-set bit mask of every key (a–z, digits folded into one bit, others into
     /// another): a cheap lower bound that skips most edit-distance computations.
     key_masks: Vec<u32>,
-    tree: RTree<SpherePoint>,
+    /// Built on the first spatial query: the geocoder makes none, so a load skips it.
+    tree: std::sync::OnceLock<RTree<SpherePoint>>,
     source: GazetteerSource,
     skipped_rows: usize,
     warnings: Vec<String>,
@@ -308,7 +309,7 @@ impl Gazetteer {
     /// An error only if the embedded data is damaged (the tests check it is not).
     pub fn embedded() -> Result<Self, GazetteerError> {
         let table = crate::reference::snapshot::gazetteer_table()?;
-        let mut gazetteer = parse_geonames(table.as_slice(), "embedded gazetteer")?;
+        let mut gazetteer = parse_geonames_bytes(&table, "embedded gazetteer")?;
         gazetteer.source = GazetteerSource::Embedded;
         Ok(gazetteer)
     }
@@ -441,12 +442,25 @@ impl Gazetteer {
         })
     }
 
+    /// The spatial index of the places (unit-sphere points), built once on first use.
+    fn tree(&self) -> &RTree<SpherePoint> {
+        self.tree.get_or_init(|| {
+            let points = self
+                .places
+                .iter()
+                .enumerate()
+                .map(|(i, p)| SpherePoint::new(sphere_point(p.lon, p.lat), i as u32))
+                .collect();
+            RTree::bulk_load(points)
+        })
+    }
+
     /// The `n` places nearest to (`lon`, `lat`), nearest first (great-circle distance).
     pub fn nearest(&self, lon: f64, lat: f64, n: usize) -> Vec<u32> {
         if !lon.is_finite() || !lat.is_finite() {
             return Vec::new();
         }
-        self.tree
+        self.tree()
             .nearest_neighbor_iter(&sphere_point(lon, lat))
             .take(n)
             .map(|p| p.data)
@@ -462,7 +476,7 @@ impl Gazetteer {
         let angle = (km / EARTH_RADIUS_KM).min(std::f64::consts::PI);
         let chord = 2.0 * (angle / 2.0).sin();
         let mut found: Vec<(f64, u32)> = self
-            .tree
+            .tree()
             .locate_within_distance(center, chord * chord + 1e-12)
             .map(|p| (squared_distance(p.geom(), &center), p.data))
             .collect();
@@ -558,25 +572,48 @@ impl Gazetteer {
         skipped_rows: usize,
         warnings: Vec<String>,
     ) -> Self {
-        let mut by_key: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut place_keys = Vec::new();
-        for (idx, place) in places.iter().enumerate() {
-            place_keys.clear();
-            for name in [&place.name, &place.asciiname]
-                .into_iter()
-                .chain(&place.alternate_names)
-            {
-                name_keys(name, &mut place_keys);
-            }
-            for key in place_keys.drain(..) {
-                by_key.entry(key).or_default().push(idx as u32);
-            }
-        }
-        let mut keys: Vec<(Box<str>, Box<[u32]>)> = by_key
-            .into_iter()
-            .map(|(key, idxs)| (key.into_boxed_str(), idxs.into_boxed_slice()))
+        use rayon::prelude::*;
+        // Folding ~60,000 names is a large part of a load: on every core.
+        let place_keys: Vec<Vec<String>> = places
+            .par_iter()
+            .map(|place| {
+                let mut keys = Vec::new();
+                // Most ASCII names equal the name: not folded twice.
+                let ascii = (place.asciiname != place.name).then_some(&place.asciiname);
+                for name in std::iter::once(&place.name)
+                    .chain(ascii)
+                    .chain(&place.alternate_names)
+                {
+                    name_keys(name, &mut keys);
+                }
+                keys
+            })
             .collect();
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Every (key, place) pair sorted, then equal keys grouped: no map, and the sort
+        // mostly compares the keys' first 8 bytes as one integer (a big share of the load
+        // time went to a hash map and string comparisons). Places of a key stay ascending.
+        let mut pairs: Vec<(u64, String, u32)> = place_keys
+            .into_iter()
+            .enumerate()
+            .flat_map(|(idx, keys)| {
+                keys.into_iter()
+                    .map(move |k| (key_prefix(&k), k, idx as u32))
+            })
+            .collect();
+        pairs.par_sort_unstable_by(|a, b| {
+            (a.0.cmp(&b.0))
+                .then_with(|| a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+        });
+        let mut keys: Vec<(Box<str>, Box<[u32]>)> = Vec::with_capacity(pairs.len());
+        let mut pairs = pairs.into_iter().peekable();
+        while let Some((_, key, first)) = pairs.next() {
+            let mut idxs = vec![first];
+            while let Some((_, _, idx)) = pairs.next_if(|(_, next, _)| *next == key) {
+                idxs.push(idx);
+            }
+            keys.push((key.into_boxed_str(), idxs.into_boxed_slice()));
+        }
         Self::with_keys(places, keys, source, skipped_rows, warnings)
     }
 
@@ -620,10 +657,13 @@ impl Gazetteer {
                     Err(i) => keys.insert(i, (key.into_boxed_str(), Box::new([idx]))),
                 }
             }
-            tree.insert(SpherePoint::new(sphere_point(place.lon, place.lat), idx));
+            // The point tree is built on first use; one already built takes the new point.
+            if let Some(t) = tree.get_mut() {
+                t.insert(SpherePoint::new(sphere_point(place.lon, place.lat), idx));
+            }
             places.push(place);
         }
-        // Key indices moved: the length buckets and masks follow; the point tree did not.
+        // Key indices moved: the length buckets and masks follow.
         let (keys_by_len, key_masks) = index_keys(&keys);
         Self {
             places,
@@ -646,17 +686,12 @@ impl Gazetteer {
         warnings: Vec<String>,
     ) -> Self {
         let (keys_by_len, key_masks) = index_keys(&keys);
-        let points = places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| SpherePoint::new(sphere_point(p.lon, p.lat), i as u32))
-            .collect();
         Self {
             places,
             keys,
             keys_by_len,
             key_masks,
-            tree: RTree::bulk_load(points),
+            tree: std::sync::OnceLock::new(),
             source,
             skipped_rows,
             warnings,
@@ -699,6 +734,15 @@ fn sphere_point(lon: f64, lat: f64) -> [f64; 3] {
 
 fn squared_distance(a: &[f64; 3], b: &[f64; 3]) -> f64 {
     (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
+}
+
+/// The first 8 bytes of `key`, big-endian (zero-padded): ordering these integers orders the
+/// keys by their first 8 bytes, as comparing the strings would.
+fn key_prefix(key: &str) -> u64 {
+    let mut prefix = [0u8; 8];
+    let n = key.len().min(8);
+    prefix[..n].copy_from_slice(&key.as_bytes()[..n]);
+    u64::from_be_bytes(prefix)
 }
 
 /// Adds the folded key of `name` to `out` and, when the name has several words (hyphens,
@@ -825,8 +869,13 @@ fn is_useful_alternate(name: &str) -> bool {
     if name.chars().count() <= 2 || name.chars().any(char::is_numeric) {
         return false;
     }
-    let lower = name.to_lowercase();
-    if lower.contains("http") || lower.contains("://") || lower.contains("www.") {
+    // No lowercase copy: no non-ASCII letter lowercases to these ASCII ones.
+    let has = |needle: &[u8]| {
+        name.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    if has(b"http") || has(b"://") || has(b"www.") {
         return false;
     }
     let (mut latin, mut other, mut has_upper) = (0usize, 0usize, false);
@@ -849,66 +898,111 @@ fn is_latin_letter(c: char) -> bool {
 }
 
 fn parse_geonames<R: BufRead>(mut reader: R, file: &str) -> Result<Gazetteer, GazetteerError> {
-    let mut places = Vec::new();
-    let mut skipped = 0usize;
-    let mut warnings = Vec::new();
+    let mut rows = Rows::default();
     let mut buf = Vec::with_capacity(512);
-    let mut line_no = 0usize;
     loop {
         buf.clear();
         let read = reader
             .read_until(b'\n', &mut buf)
             .map_err(|source| GazetteerError::Read {
                 file: file.to_string(),
-                line: line_no + 1,
+                line: rows.lines + 1,
                 source,
             })?;
         if read == 0 {
             break;
         }
-        line_no += 1;
-        while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
-            buf.pop();
-        }
-        let parsed = match std::str::from_utf8(&buf) {
-            Ok(row) => {
-                let row = row.strip_prefix('\u{feff}').unwrap_or(row);
-                if row.trim().is_empty() || row.starts_with('#') {
-                    continue;
-                }
-                parse_row(row)
-            }
-            Err(_) => Err("not valid UTF-8".to_string()),
-        };
+        rows.add(parse_line(&buf));
+    }
+    rows.finish(file)
+}
+
+/// [`parse_geonames`] over a dump already in memory, its lines parsed on every core (the
+/// embedded snapshot: half of its load time is here).
+fn parse_geonames_bytes(text: &[u8], file: &str) -> Result<Gazetteer, GazetteerError> {
+    use rayon::prelude::*;
+    let lines: Vec<&[u8]> = text.split_inclusive(|&b| b == b'\n').collect();
+    let parsed: Vec<Result<Option<Place>, String>> =
+        lines.par_iter().map(|line| parse_line(line)).collect();
+    let mut rows = Rows {
+        places: Vec::with_capacity(parsed.len()),
+        ..Rows::default()
+    };
+    for line in parsed {
+        rows.add(line);
+    }
+    rows.finish(file)
+}
+
+/// The places of a dump's lines so far, and its bad rows (counted, the first few kept).
+#[derive(Default)]
+struct Rows {
+    places: Vec<Place>,
+    lines: usize,
+    skipped: usize,
+    warnings: Vec<String>,
+}
+
+impl Rows {
+    /// Adds the next line's result.
+    fn add(&mut self, parsed: Result<Option<Place>, String>) {
+        self.lines += 1;
         match parsed {
-            Ok(Some(place)) => places.push(place),
+            Ok(Some(place)) => self.places.push(place),
             Ok(None) => {}
             Err(problem) => {
-                skipped += 1;
-                if warnings.len() < MAX_WARNINGS {
-                    warnings.push(format!("line {line_no}: {problem}"));
+                self.skipped += 1;
+                if self.warnings.len() < MAX_WARNINGS {
+                    self.warnings
+                        .push(format!("line {}: {problem}", self.lines));
                 }
             }
         }
     }
-    if places.is_empty() {
-        return Err(GazetteerError::NoValidRows {
-            file: file.to_string(),
-            skipped,
-            first_problem: warnings.first().cloned(),
-        });
+
+    fn finish(self, file: &str) -> Result<Gazetteer, GazetteerError> {
+        if self.places.is_empty() {
+            return Err(GazetteerError::NoValidRows {
+                file: file.to_string(),
+                skipped: self.skipped,
+                first_problem: self.warnings.first().cloned(),
+            });
+        }
+        Ok(Gazetteer::build(
+            self.places,
+            GazetteerSource::Full,
+            self.skipped,
+            self.warnings,
+        ))
     }
-    Ok(Gazetteer::build(
-        places,
-        GazetteerSource::Full,
-        skipped,
-        warnings,
-    ))
+}
+
+/// One line of a dump, with or without its line ending: `Ok(None)` for a blank or comment
+/// line and for a well-formed row that is not a kept feature.
+fn parse_line(line: &[u8]) -> Result<Option<Place>, String> {
+    let mut line = line;
+    while let [rest @ .., b'\n' | b'\r'] = line {
+        line = rest;
+    }
+    let row = std::str::from_utf8(line).map_err(|_| "not valid UTF-8".to_string())?;
+    let row = row.strip_prefix('\u{feff}').unwrap_or(row);
+    if row.trim().is_empty() || row.starts_with('#') {
+        return Ok(None);
+    }
+    parse_row(row)
 }
 
 /// One dump row: `Ok(None)` when well-formed but not a kept feature.
 fn parse_row(row: &str) -> Result<Option<Place>, String> {
-    let columns: Vec<&str> = row.split('\t').collect();
+    // The columns in a fixed array (no allocation per row); one more would be an error.
+    let mut columns = [""; GEONAMES_COLUMNS];
+    let mut count = 0;
+    for column in row.split('\t') {
+        if let Some(slot) = columns.get_mut(count) {
+            *slot = column;
+        }
+        count += 1;
+    }
     let [
         geonameid,
         name,
@@ -926,17 +1020,10 @@ fn parse_row(row: &str) -> Result<Option<Place>, String> {
         _admin4,
         population,
         ..,
-    ] = columns.as_slice()
-    else {
+    ] = columns;
+    if count != GEONAMES_COLUMNS {
         return Err(format!(
-            "expected {GEONAMES_COLUMNS} tab-separated columns, found {}",
-            columns.len()
-        ));
-    };
-    if columns.len() != GEONAMES_COLUMNS {
-        return Err(format!(
-            "expected {GEONAMES_COLUMNS} tab-separated columns, found {}",
-            columns.len()
+            "expected {GEONAMES_COLUMNS} tab-separated columns, found {count}"
         ));
     }
     let geonameid: u64 = geonameid
@@ -1371,7 +1458,11 @@ mod tests {
     }
 
     fn sample() -> Gazetteer {
-        let text = [
+        Gazetteer::from_geonames(sample_text().as_bytes()).expect("sample parses")
+    }
+
+    fn sample_text() -> String {
+        [
             row(
                 1,
                 "Ti-n-Zaouâtene",
@@ -1388,8 +1479,32 @@ mod tests {
             "6\tbroken row\n".to_string(),
             row(7, "Bad Lat", "", "north", "1.0", "P", "PPL"),
         ]
-        .concat();
-        Gazetteer::from_geonames(text.as_bytes()).expect("sample parses")
+        .concat()
+    }
+
+    #[test]
+    fn in_memory_parse_equals_the_streaming_one() {
+        let text = format!(
+            "# a comment\n\u{feff}{}\r\n\n{}",
+            sample_text(),
+            row(8, "Last", "", "12.0", "-8.0", "P", "PPL").trim_end()
+        );
+        let streamed = Gazetteer::from_geonames(text.as_bytes()).unwrap();
+        let in_memory = parse_geonames_bytes(text.as_bytes(), "GeoNames data").unwrap();
+        assert_eq!(in_memory, streamed);
+        assert_eq!(in_memory.warnings(), streamed.warnings());
+        assert_eq!(streamed.places().len(), 5);
+        let mut bad = text.into_bytes();
+        bad.extend_from_slice(b"\n\xff\xfe\n");
+        let streamed = Gazetteer::from_geonames(bad.as_slice()).unwrap();
+        let in_memory = parse_geonames_bytes(&bad, "GeoNames data").unwrap();
+        assert_eq!(in_memory.warnings(), streamed.warnings());
+        assert!(
+            streamed.warnings().iter().any(|w| w.contains("UTF-8")),
+            "{:?}",
+            streamed.warnings()
+        );
+        assert!(parse_geonames_bytes(b"", "x").is_err());
     }
 
     #[test]
@@ -1681,6 +1796,32 @@ mod tests {
             let place = g.place(g.best(&fold_key(village)).expect(village));
             assert_eq!((place.country.as_str(), place.feature_class), ("ML", 'P'));
         }
+    }
+
+    /// The key table: sorted, no key twice, each key's places ascending and unique, and every
+    /// name of every place findable under its keys (and under nothing else).
+    #[test]
+    fn keys_index_every_name_exactly() {
+        let g = full();
+        let keys: Vec<(&str, &[u32])> = g.keys().collect();
+        assert!(keys.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(keys.iter().all(|(_, p)| p.windows(2).all(|w| w[0] < w[1])));
+        let mut expected = 0;
+        for (i, place) in g.places().iter().enumerate() {
+            let mut names = Vec::new();
+            for name in [&place.name, &place.asciiname]
+                .into_iter()
+                .chain(&place.alternate_names)
+            {
+                name_keys(name, &mut names);
+            }
+            for key in &names {
+                assert!(g.lookup(key).contains(&(i as u32)), "{key} {place:?}");
+            }
+            expected += names.len();
+        }
+        let listed: usize = keys.iter().map(|(_, p)| p.len()).sum();
+        assert_eq!(listed, expected);
     }
 
     /// The neighbours' towns are exactly those of the small list, read the same way: a town
