@@ -4,7 +4,7 @@
 //! reading plus extraction and geocoding without the store. Also: opening a workspace of
 //! 10,000 articles and loading its incidents, and a full-text search over it.
 //!
-//! The gazetteer is the full GeoNames mirror when present (`support/mirror.rs`).
+//! The gazetteer is the GeoNames snapshot embedded in the program (`support/mirror.rs`).
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use mali_atlas::corpus::{LoadOptions, load_paths};

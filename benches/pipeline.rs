@@ -1,9 +1,10 @@
 //! Criterion benches for the hot paths, each with a baseline measured in the same run so
 //! results read as ratios: extraction vs a plain scan of the text, candidate generation
-//! (MB/s), gazetteer parse vs cached load, cluster building and picking at 100k incidents.
+//! (MB/s), the embedded gazetteer vs the installed cache and the ML.txt parse, cluster building
+//! and picking at 100k incidents.
 //!
-//! The full-gazetteer benches need the GeoNames mirror at ../shared/data/geonames/ML.txt;
-//! without it they fall back to the embedded list.
+//! The gazetteer is the snapshot embedded in the program (the full GeoNames export of Mali);
+//! the ML.txt and full-resolution cercle baselines need the mirror in ../shared/data/.
 
 use std::hint::black_box;
 
@@ -16,6 +17,7 @@ use mali_atlas::geocode::gazetteer::Gazetteer;
 
 #[path = "support/mirror.rs"]
 mod mirror;
+use mali_atlas::reference::cercles::Cercles;
 use mirror::{gazetteer, mirror};
 
 /// About 3 KB of French news text: seed 000 (2.8 KB).
@@ -63,24 +65,43 @@ fn bench_extract(c: &mut Criterion) {
 }
 
 fn bench_gazetteer(c: &mut Criterion) {
-    let Some(ml) = mirror() else { return };
+    // Baseline without the mirror: the installed-cache load, from a cache of the same places.
     let dir = tempfile::tempdir().expect("temp dir");
     let cache = dir.path().join("gazetteer.bin");
-    Gazetteer::from_path(&ml)
-        .expect("parses")
+    Gazetteer::embedded()
+        .expect("embedded")
         .write_cache(&cache)
         .expect("cache");
+    // Loads are timed without freeing the result (iter_with_large_drop): a program keeps it.
     let mut g = c.benchmark_group("gazetteer");
-    g.sample_size(10);
-    g.bench_function("parse_ML_txt", |b| {
-        b.iter(|| black_box(Gazetteer::from_path(&ml)))
+    g.sample_size(20);
+    g.bench_function("embedded", |b| {
+        b.iter_with_large_drop(|| black_box(Gazetteer::embedded()))
+    });
+    g.bench_function("embedded_inflate_only", |b| {
+        b.iter_with_large_drop(|| black_box(mali_atlas::reference::snapshot::gazetteer_table()))
     });
     g.bench_function("load_cache", |b| {
-        b.iter(|| black_box(Gazetteer::read_cache(&cache)))
+        b.iter_with_large_drop(|| black_box(Gazetteer::read_cache(&cache)))
     });
+    if let Some(ml) = mirror() {
+        g.bench_function("parse_ML_txt", |b| {
+            b.iter_with_large_drop(|| black_box(Gazetteer::from_path(&ml)))
+        });
+    }
+    g.bench_function("embedded_cercles", |b| {
+        b.iter_with_large_drop(|| black_box(Cercles::embedded()))
+    });
+    let adm2 = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/geoboundaries/geoBoundaries-MLI-ADM2.geojson");
+    if adm2.is_file() {
+        g.bench_function("parse_ADM2_geojson", |b| {
+            b.iter_with_large_drop(|| black_box(Cercles::from_path(&adm2)))
+        });
+    }
     g.bench_function("build_geocoder", |b| {
         let gz = Gazetteer::read_cache(&cache).expect("cache");
-        b.iter(|| black_box(Geocoder::new(gz.clone())))
+        b.iter_with_large_drop(|| black_box(Geocoder::new(gz.clone())))
     });
     g.finish();
 }

@@ -746,9 +746,9 @@ fn data_status(dir: &std::path::Path) {
     match cercles::load_installed(dir) {
         Some(c) => println!("cercles: installed: {} polygons", c.len()),
         None => println!(
-            "cercles: embedded ({}, {} polygons)",
-            snapshot::snapshot().cercles.source,
-            snapshot::snapshot().cercles.counts.cercles
+            "cercles: embedded, {} polygons — {}",
+            snapshot::snapshot().cercles.counts.cercles,
+            snapshot::snapshot().cercles.source
         ),
     }
     println!("{}", cercles::ATTRIBUTION);

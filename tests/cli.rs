@@ -175,6 +175,40 @@ fn a_fresh_machine_resolves_villages_with_the_embedded_snapshot() {
     assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 1);
 }
 
+/// The embedded gazetteer lists Malian hamlets named like towns across the border; a bare
+/// "Kidira" is still Sénégal's, unless the text places it in a Malian region.
+#[test]
+fn neighbours_towns_stay_foreign_with_the_embedded_snapshot() {
+    let empty = tempfile::tempdir().unwrap();
+    let place = |text: &str, mention: &str| -> Value {
+        let out = success_stdout(
+            mali_atlas()
+                .env("MALI_ATLAS_DATA_DIR", empty.path())
+                .args(["geocode", text]),
+        );
+        let places: Vec<Value> = serde_json::from_str(&out).unwrap();
+        places
+            .into_iter()
+            .find(|p| p["mention"] == mention)
+            .unwrap_or_else(|| panic!("{mention} not found in {out}"))
+    };
+    for (text, town) in [
+        ("Des civils ont fui vers Kidira.", "Kidira"),
+        ("Des orpailleurs sont partis pour Siguiri.", "Siguiri"),
+        ("Des réfugiés sont arrivés à Bassikounou.", "Bassikounou"),
+    ] {
+        let p = place(text, town);
+        assert_eq!(p["precision"], "foreign", "{p}");
+        assert!(p["lat"].is_null(), "{p}");
+    }
+    let malian = place(
+        "Dans la région de Kayes, des hommes armés ont attaqué Kidira.",
+        "Kidira",
+    );
+    assert_eq!(malian["precision"], "locality", "{malian}");
+    assert_eq!(malian["admin1"], "Kayes", "{malian}");
+}
+
 #[test]
 fn data_status_names_the_snapshot_in_use() {
     let empty = tempfile::tempdir().unwrap();

@@ -1,19 +1,18 @@
-//! The benches' gazetteer: the full GeoNames dump from the offline mirror at
-//! ../shared/data/geonames/ML.txt when present, else the embedded list (fewer places, same code).
+//! The benches' gazetteer: the GeoNames snapshot embedded in the program (the full export of
+//! Mali), as the program uses it; and where the offline mirror's ML.txt is, for baselines.
 
 use std::path::PathBuf;
 
 use mali_atlas::geocode::gazetteer::Gazetteer;
 
-/// The mirror's ML.txt, if this machine has it.
+/// The mirror's ML.txt, if this machine has it (a baseline of the pipeline bench only).
+#[allow(dead_code)]
 pub fn mirror() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/ML.txt");
     p.exists().then_some(p)
 }
 
-/// The mirror's gazetteer, else the embedded one.
+/// The embedded snapshot.
 pub fn gazetteer() -> Gazetteer {
-    mirror()
-        .and_then(|p| Gazetteer::from_path(&p).ok())
-        .unwrap_or_else(Gazetteer::fallback)
+    Gazetteer::embedded().expect("the embedded gazetteer decodes")
 }

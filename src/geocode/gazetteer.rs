@@ -309,7 +309,7 @@ impl Gazetteer {
     /// An error only if the embedded data is damaged (the tests check it is not).
     pub fn embedded() -> Result<Self, GazetteerError> {
         let table = crate::reference::snapshot::gazetteer_table()?;
-        let mut gazetteer = parse_geonames_bytes(&table, "embedded gazetteer")?;
+        let mut gazetteer = parse_geonames(table.as_slice(), "embedded gazetteer")?;
         gazetteer.source = GazetteerSource::Embedded;
         Ok(gazetteer)
     }
@@ -898,98 +898,61 @@ fn is_latin_letter(c: char) -> bool {
 }
 
 fn parse_geonames<R: BufRead>(mut reader: R, file: &str) -> Result<Gazetteer, GazetteerError> {
-    let mut rows = Rows::default();
+    let mut places = Vec::new();
+    let mut skipped = 0usize;
+    let mut warnings = Vec::new();
     let mut buf = Vec::with_capacity(512);
+    let mut line_no = 0usize;
     loop {
         buf.clear();
         let read = reader
             .read_until(b'\n', &mut buf)
             .map_err(|source| GazetteerError::Read {
                 file: file.to_string(),
-                line: rows.lines + 1,
+                line: line_no + 1,
                 source,
             })?;
         if read == 0 {
             break;
         }
-        rows.add(parse_line(&buf));
-    }
-    rows.finish(file)
-}
-
-/// [`parse_geonames`] over a dump already in memory, its lines parsed on every core (the
-/// embedded snapshot: half of its load time is here).
-fn parse_geonames_bytes(text: &[u8], file: &str) -> Result<Gazetteer, GazetteerError> {
-    use rayon::prelude::*;
-    let lines: Vec<&[u8]> = text.split_inclusive(|&b| b == b'\n').collect();
-    let parsed: Vec<Result<Option<Place>, String>> =
-        lines.par_iter().map(|line| parse_line(line)).collect();
-    let mut rows = Rows {
-        places: Vec::with_capacity(parsed.len()),
-        ..Rows::default()
-    };
-    for line in parsed {
-        rows.add(line);
-    }
-    rows.finish(file)
-}
-
-/// The places of a dump's lines so far, and its bad rows (counted, the first few kept).
-#[derive(Default)]
-struct Rows {
-    places: Vec<Place>,
-    lines: usize,
-    skipped: usize,
-    warnings: Vec<String>,
-}
-
-impl Rows {
-    /// Adds the next line's result.
-    fn add(&mut self, parsed: Result<Option<Place>, String>) {
-        self.lines += 1;
+        line_no += 1;
+        while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+            buf.pop();
+        }
+        let parsed = match std::str::from_utf8(&buf) {
+            Ok(row) => {
+                let row = row.strip_prefix('\u{feff}').unwrap_or(row);
+                if row.trim().is_empty() || row.starts_with('#') {
+                    continue;
+                }
+                parse_row(row)
+            }
+            Err(_) => Err("not valid UTF-8".to_string()),
+        };
         match parsed {
-            Ok(Some(place)) => self.places.push(place),
+            Ok(Some(place)) => places.push(place),
             Ok(None) => {}
             Err(problem) => {
-                self.skipped += 1;
-                if self.warnings.len() < MAX_WARNINGS {
-                    self.warnings
-                        .push(format!("line {}: {problem}", self.lines));
+                skipped += 1;
+                if warnings.len() < MAX_WARNINGS {
+                    warnings.push(format!("line {line_no}: {problem}"));
                 }
             }
         }
     }
-
-    fn finish(self, file: &str) -> Result<Gazetteer, GazetteerError> {
-        if self.places.is_empty() {
-            return Err(GazetteerError::NoValidRows {
-                file: file.to_string(),
-                skipped: self.skipped,
-                first_problem: self.warnings.first().cloned(),
-            });
-        }
-        Ok(Gazetteer::build(
-            self.places,
-            GazetteerSource::Full,
-            self.skipped,
-            self.warnings,
-        ))
+    if places.is_empty() {
+        return Err(GazetteerError::NoValidRows {
+            file: file.to_string(),
+            skipped,
+            first_problem: warnings.first().cloned(),
+        });
     }
-}
-
-/// One line of a dump, with or without its line ending: `Ok(None)` for a blank or comment
-/// line and for a well-formed row that is not a kept feature.
-fn parse_line(line: &[u8]) -> Result<Option<Place>, String> {
-    let mut line = line;
-    while let [rest @ .., b'\n' | b'\r'] = line {
-        line = rest;
-    }
-    let row = std::str::from_utf8(line).map_err(|_| "not valid UTF-8".to_string())?;
-    let row = row.strip_prefix('\u{feff}').unwrap_or(row);
-    if row.trim().is_empty() || row.starts_with('#') {
-        return Ok(None);
-    }
-    parse_row(row)
+    Ok(Gazetteer::build(
+        places,
+        GazetteerSource::Full,
+        skipped,
+        warnings,
+    ))
 }
 
 /// One dump row: `Ok(None)` when well-formed but not a kept feature.
@@ -1458,11 +1421,7 @@ mod tests {
     }
 
     fn sample() -> Gazetteer {
-        Gazetteer::from_geonames(sample_text().as_bytes()).expect("sample parses")
-    }
-
-    fn sample_text() -> String {
-        [
+        let text = [
             row(
                 1,
                 "Ti-n-Zaouâtene",
@@ -1479,32 +1438,8 @@ mod tests {
             "6\tbroken row\n".to_string(),
             row(7, "Bad Lat", "", "north", "1.0", "P", "PPL"),
         ]
-        .concat()
-    }
-
-    #[test]
-    fn in_memory_parse_equals_the_streaming_one() {
-        let text = format!(
-            "# a comment\n\u{feff}{}\r\n\n{}",
-            sample_text(),
-            row(8, "Last", "", "12.0", "-8.0", "P", "PPL").trim_end()
-        );
-        let streamed = Gazetteer::from_geonames(text.as_bytes()).unwrap();
-        let in_memory = parse_geonames_bytes(text.as_bytes(), "GeoNames data").unwrap();
-        assert_eq!(in_memory, streamed);
-        assert_eq!(in_memory.warnings(), streamed.warnings());
-        assert_eq!(streamed.places().len(), 5);
-        let mut bad = text.into_bytes();
-        bad.extend_from_slice(b"\n\xff\xfe\n");
-        let streamed = Gazetteer::from_geonames(bad.as_slice()).unwrap();
-        let in_memory = parse_geonames_bytes(&bad, "GeoNames data").unwrap();
-        assert_eq!(in_memory.warnings(), streamed.warnings());
-        assert!(
-            streamed.warnings().iter().any(|w| w.contains("UTF-8")),
-            "{:?}",
-            streamed.warnings()
-        );
-        assert!(parse_geonames_bytes(b"", "x").is_err());
+        .concat();
+        Gazetteer::from_geonames(text.as_bytes()).expect("sample parses")
     }
 
     #[test]

@@ -272,11 +272,22 @@ impl Geocoder {
         m: &Mention,
     ) -> Vec<Candidate> {
         let b = basemap();
+        let ids: Vec<(u32, usize)> = ids.collect();
+        // A bare "Kidira" or "Siguiri" is the neighbour's town of that name, not one of the
+        // Malian hamlets the full gazetteer also lists (no population, no seat).
+        let foreign_town = ids.iter().any(|&(i, _)| {
+            let p = self.gazetteer.place(i);
+            p.country != "ML" && p.population >= 10_000
+        });
         let mut cands: Vec<Candidate> = ids
+            .into_iter()
             .map(|(i, dist)| {
                 let p = self.gazetteer.place(i);
                 let region = b.region_at(p.lon, p.lat).map(|r| r.name.clone());
                 let mut parts = Vec::new();
+                if foreign_town && p.country == "ML" && p.population == 0 && p.importance() <= 2 {
+                    parts.push(("hamlet named like a foreign town", -3.0));
+                }
                 if let Some(r) = &region
                     && context.contains(&fold_key(r))
                 {
