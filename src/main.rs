@@ -743,6 +743,17 @@ fn data_status(dir: &std::path::Path) {
         ),
     }
     println!("{}", mali_atlas::geocode::gazetteer::ATTRIBUTION);
+    // Added to whichever gazetteer is in use (data/supplement.tsv).
+    let supplement = mali_atlas::geocode::supplement::rows();
+    println!(
+        "supplement: {} curated places GeoNames lacks ({}), each with its source",
+        supplement.len(),
+        supplement
+            .iter()
+            .map(|r| r.place.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     match cercles::load_installed(dir) {
         Some(c) => println!("cercles: installed: {} polygons", c.len()),
         None => println!(

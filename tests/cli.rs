@@ -223,6 +223,10 @@ fn data_status_names_the_snapshot_in_use() {
     );
     assert!(text.contains("cercles: embedded"), "{text}");
     assert!(
+        text.contains("supplement: ") && text.contains("Boulkessi"),
+        "{text}"
+    );
+    assert!(
         text.contains("GeoNames (geonames.org), CC BY 4.0"),
         "{text}"
     );
