@@ -52,3 +52,23 @@ pub fn geoboundaries_mirror() -> Option<PathBuf> {
         None
     }
 }
+
+/// `../shared/realnews/` (real articles with hand labels), same rule as the GeoNames mirror.
+#[allow(dead_code)]
+pub fn realnews() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/realnews");
+    if p.join("labels.jsonl").exists() {
+        Some(p)
+    } else if std::env::var_os("CI").is_some() {
+        panic!(
+            "CI is set but the real-news folder {} is missing",
+            p.display()
+        );
+    } else {
+        eprintln!(
+            "SKIPPED real-news score: no labelled articles at {}",
+            p.display()
+        );
+        None
+    }
+}

@@ -8,7 +8,7 @@
 //! `REALNEWS_VERBOSE=1` prints every labelled incident beside its match (as `score.py
 //! --verbose`), `REALNEWS_JSON=FILE` writes the predicted incidents for inspection.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use mali_atlas::corpus::{LoadOptions, article_from_text, load::load_bytes};
 use mali_atlas::geocode::Geocoder;
@@ -249,27 +249,9 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
-fn realnews_dir() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/realnews");
-    if p.join("labels.jsonl").exists() {
-        Some(p)
-    } else if std::env::var_os("CI").is_some() {
-        panic!(
-            "CI is set but the real-news folder {} is missing",
-            p.display()
-        );
-    } else {
-        eprintln!(
-            "SKIPPED real-news score: no labelled articles at {}",
-            p.display()
-        );
-        None
-    }
-}
-
 #[test]
 fn real_news_score() {
-    let Some(dir) = realnews_dir() else {
+    let Some(dir) = common::realnews() else {
         return;
     };
     // The embedded snapshot: what a fresh machine uses (its score equals the mirror's, see
@@ -322,7 +304,7 @@ fn real_news_score() {
 /// GeoNames mirror.
 #[test]
 fn real_news_score_is_the_same_with_the_mirror() {
-    let Some(dir) = realnews_dir() else {
+    let Some(dir) = common::realnews() else {
         return;
     };
     let Some(ml) = common::geonames_mirror() else {

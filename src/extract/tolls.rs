@@ -187,6 +187,17 @@ pub fn find_tolls(
     tolls
 }
 
+/// The first word after `at` (within a few bytes), folded.
+fn next_word(text: &str, at: usize, within: usize) -> String {
+    let end = text.floor_char_boundary((at + within).min(text.len()));
+    let after = crate::corpus::normalize::fold_key(&text[at..end]);
+    after
+        .split(' ')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
 /// "30 septembre" in a text whose year is unknown is still a day, never a count: a figure
 /// right before a month name is not a toll.
 fn followed_by_month(text: &str, at: usize) -> bool {
@@ -204,19 +215,14 @@ fn followed_by_month(text: &str, at: usize) -> bool {
         "novembre",
         "decembre",
     ];
-    let end = text.floor_char_boundary((at + 12).min(text.len()));
-    let after = crate::corpus::normalize::fold_key(&text[at..end]);
-    let word = after.split(' ').find(|w| !w.is_empty()).unwrap_or("");
-    MONTHS.contains(&word)
+    MONTHS.contains(&next_word(text, at, 12).as_str())
 }
 
 /// "un jeune de 25 ans a été tué": an age, never a count of the dead.
 fn followed_by_age(text: &str, at: usize) -> bool {
-    let end = text.floor_char_boundary((at + 10).min(text.len()));
-    let after = crate::corpus::normalize::fold_key(&text[at..end]);
     matches!(
-        after.split(' ').find(|w| !w.is_empty()),
-        Some("ans" | "an" | "annees" | "printemps")
+        next_word(text, at, 10).as_str(),
+        "ans" | "an" | "annees" | "printemps"
     )
 }
 

@@ -629,7 +629,6 @@ impl Gazetteer {
         let Self {
             mut places,
             mut keys,
-            mut tree,
             source,
             skipped_rows,
             warnings,
@@ -657,24 +656,10 @@ impl Gazetteer {
                     Err(i) => keys.insert(i, (key.into_boxed_str(), Box::new([idx]))),
                 }
             }
-            // The point tree is built on first use; one already built takes the new point.
-            if let Some(t) = tree.get_mut() {
-                t.insert(SpherePoint::new(sphere_point(place.lon, place.lat), idx));
-            }
             places.push(place);
         }
-        // Key indices moved: the length buckets and masks follow.
-        let (keys_by_len, key_masks) = index_keys(&keys);
-        Self {
-            places,
-            keys,
-            keys_by_len,
-            key_masks,
-            tree,
-            source,
-            skipped_rows,
-            warnings,
-        }
+        // Key indices moved: the indexes follow (the point tree is rebuilt on first use).
+        Self::with_keys(places, keys, source, skipped_rows, warnings)
     }
 
     /// Completes a gazetteer from places and sorted keys (from [`Self::build`] or the cache).
