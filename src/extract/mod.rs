@@ -394,6 +394,8 @@ fn segment(
     let mut groups: Vec<Group> = Vec::new();
     let mut current: Option<usize> = None;
     let mut last: Option<usize> = None;
+    // A dated sentence telling no fact, and its date: the next sentence's, when it has none.
+    let mut held: Option<(usize, usize)> = None;
     // Events recalled from more than six months before the article's focus are background.
     let old = |m: &DateMention| focus.is_some_and(|f| (f - m.end).num_days() > 180);
     for (si, s) in article.sentences.iter().enumerate() {
@@ -414,15 +416,13 @@ fn segment(
             .collect();
         let is_event = !event_cues.is_empty() || !s_tolls.is_empty();
         // Another town with its own toll: not the incident of a group told elsewhere.
-        let s_points: &[(f64, f64)] = places.get(si).map_or(&[], |p| p.as_slice());
+        let mut s_points: Vec<(f64, f64)> = places.get(si).map_or(Vec::new(), |p| p.clone());
         // "L'attaque s'est produite entre A et B": a definite event noun goes on telling the
         // current incident; only a toll or a new event ("une attaque", "ont attaqué") may
         // start another one elsewhere.
         let new_event = event_cues
             .iter()
             .any(|c| !is_anaphoric(&article.text, c.range.start));
-        let elsewhere_than =
-            |g: &Group| (!s_tolls.is_empty() || new_event) && g.is_elsewhere(s_points);
         // Only old dates, or only whole years ("l'an dernier", "en 2019"): a recalled event
         // or a yearly summary, never the incident itself.
         let all_old = !s_dates.is_empty()
@@ -455,15 +455,9 @@ fn segment(
                 date: Some(d),
                 tolls: s_tolls,
                 core: vec![si],
-                points: s_points.to_vec(),
+                points: s_points.clone(),
             });
             current = None;
-            continue;
-        }
-        if !is_event || all_old {
-            if !background.is_empty() || all_old {
-                current = None;
-            }
             continue;
         }
         // The sentence's own date: not governed by a background cue ("le départ de Barkhane
@@ -473,7 +467,7 @@ fn segment(
             .map(|&t| tolls[t].span.start)
             .or(event_cues.first().map(|c| c.range.start))
             .unwrap_or(s.start);
-        let date = s_dates
+        let own_date = s_dates
             .iter()
             .copied()
             .filter(|&i| !old(&mentions[i]))
@@ -492,6 +486,38 @@ fn segment(
                 })
             })
             .min_by_key(|&i| mentions[i].span.start.abs_diff(first_fact));
+        if !is_event || all_old {
+            if !background.is_empty() || all_old {
+                current = None;
+            }
+            // "Le 16 janvier, des bandits sont arrivés au village de A. Un homme a été tué." A
+            // dated scene-setting sentence dates (and places) the facts of the next one.
+            held = own_date
+                .filter(|&d| {
+                    background.is_empty()
+                        && matches!(
+                            mentions[d].precision,
+                            DatePrecision::Day | DatePrecision::Week
+                        )
+                })
+                .map(|d| (si, d));
+            continue;
+        }
+        let mut date = own_date;
+        let mut opener = None;
+        if date.is_none()
+            && let Some((hs, hd)) = held
+            && hs + 1 == si
+        {
+            date = Some(hd);
+            opener = Some(hs);
+        }
+        held = None;
+        if let Some(hs) = opener {
+            s_points.extend(places.get(hs).map_or(&[][..], |p| p.as_slice()));
+        }
+        let elsewhere_than =
+            |g: &Group| (!s_tolls.is_empty() || new_event) && g.is_elsewhere(&s_points);
 
         // "Le lendemain", "la veille", "le même jour": another event, dated from the
         // current one; "par ailleurs": another event.
@@ -501,7 +527,6 @@ fn segment(
             .find(|(p, _)| opening.starts_with(p))
             .map(|(p, days)| (p.len(), *days));
         let elsewhere = ELSEWHERE.iter().any(|p| opening.contains(p));
-        let mut date = date;
         let mut force_new = elsewhere;
         if let Some((len, days)) = anaphor
             && date.is_none()
@@ -604,11 +629,15 @@ fn segment(
             }
         };
         let g = &mut groups[target];
+        if let Some(hs) = opener {
+            g.core.push(hs);
+            g.sentences.push(hs);
+        }
         if g.sentences.is_empty() || date.is_some() || !s_tolls.is_empty() {
             g.core.push(si);
         }
         g.sentences.push(si);
-        g.points.extend_from_slice(s_points);
+        g.points.extend_from_slice(&s_points);
         g.tolls.extend(s_tolls);
         current = Some(target);
         last = Some(target);
@@ -1363,6 +1392,42 @@ mod tests {
         assert_eq!(v.len(), 2, "{v:#?}");
         assert_eq!(v[0].date.unwrap().to_string(), "2023-03-13");
         assert_eq!(v[1].date.unwrap().to_string(), "2023-03-02");
+    }
+
+    #[test]
+    fn a_dated_scene_dates_the_facts_of_the_next_sentence() {
+        let v = incidents(&format!(
+            "{DATELINE}Des coupeurs de route sèment la peur autour de Kita. \
+             Le jeudi 9 mars vers 22 heures, des bandits sont arrivés au hameau de Sirakoro. \
+             Un commerçant a été tué par balle. \
+             Le samedi 4 mars, trois bergers avaient été tués près de Sébékoro."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].date.unwrap().to_string(), "2023-03-09");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(1));
+        assert_eq!(v[1].date.unwrap().to_string(), "2023-03-04");
+        // Only the very next sentence: a dated aside two sentences earlier dates nothing.
+        let v = incidents(&format!(
+            "{DATELINE}Le 9 mars, le gouverneur a visité le marché de Sirakoro. \
+             Les commerçants se plaignent des routes. \
+             Un commerçant a été tué par balle près de Sébékoro."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_ne!(v[0].date.unwrap().to_string(), "2023-03-09");
+    }
+
+    #[test]
+    fn facts_told_in_the_present_tense() {
+        let i = one(&format!(
+            "{DATELINE}Vers 5 heures, une trentaine d'hommes armés font irruption à Sirakoro. \
+             Ils tirent sur les passants et tuent 11 personnes dont deux enfants."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(11));
+        let i = one(&format!(
+            "{DATELINE}Des assaillants attaquent le poste de Sébékoro dimanche. \
+             Quatre gendarmes trouvent la mort."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(4));
     }
 
     #[test]
