@@ -1431,6 +1431,43 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_figures_of_one_category_add_up() {
+        let toll = |text: &str| one(&format!("{DATELINE}{text}")).fatalities.map(|t| t.best);
+        assert_eq!(
+            toll(
+                "Une attaque a visé un campement près de Sébékoro. Trois femmes et deux nourrissons ont été tués."
+            ),
+            Some(5)
+        );
+        assert_eq!(
+            toll(
+                "Des camions ont été attaqués près de Sébékoro. Deux chauffeurs et un apprenti ont été tués."
+            ),
+            Some(3)
+        );
+        assert_eq!(
+            toll(
+                "Une attaque a visé Sébékoro. Deux femmes, trois enfants et un vieillard ont péri."
+            ),
+            Some(6)
+        );
+        // A restated figure is a conflicting report, not more dead.
+        let i = one(&format!(
+            "{DATELINE}Une attaque a visé Sébékoro. Au moins 20 civils, 25 selon les habitants, ont été tués."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(25));
+        assert_eq!(i.fatalities.map(|t| t.low), Some(20));
+    }
+
+    #[test]
+    fn a_source_is_not_a_victim() {
+        let i = one(&format!(
+            "{DATELINE}Des hommes armés ont attaqué Sébékoro, tuant une quinzaine de villageois, selon un conseiller communal."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(15));
+    }
+
+    #[test]
     fn le_lendemain_opens_a_new_incident() {
         let v = incidents(&format!(
             "{DATELINE}Sept soldats ont été tués lundi près de Niono. \

@@ -34,6 +34,8 @@ pub struct Toll {
     pub source: Option<&'static str>,
     /// "plusieurs terroristes", "quelques assaillants": no figure at all, only "more than one".
     pub indefinite: bool,
+    /// Where the victim noun ends: "quatre femmes| et deux enfants" joins the next figure.
+    pub noun_end: usize,
 }
 
 /// Singular victim nouns that "un"/"une" turns into a toll of one.
@@ -79,6 +81,14 @@ const SINGULAR: &[&str] = &[
     "nourrisson",
     "vieillard",
     "fille",
+    "chauffeur",
+    "apprenti",
+    "conducteur",
+    "pecheur",
+    "ouvrier",
+    "employe",
+    "conseiller communal",
+    "chef de quartier",
     // "le bilan est d'un mort", "l'attaque a fait une victime".
     "mort",
     "victime",
@@ -160,6 +170,15 @@ pub fn find_tolls(
         if art != "un" && art != "une" {
             continue;
         }
+        // "selon un conseiller communal", "d'après une habitante": a source, not a victim.
+        if word_before(text, article.start).is_some_and(|w| {
+            matches!(
+                crate::corpus::normalize::fold_key(&text[w]).as_str(),
+                "selon" | "apres" | "par" | "pour"
+            )
+        }) {
+            continue;
+        }
         let Some(si) = sentence_of(sentences, c.range.start) else {
             continue;
         };
@@ -184,7 +203,73 @@ pub fn find_tolls(
         }
     }
     tolls.sort_by_key(|t| t.span.start);
-    tolls
+    join_conjuncts(text, tolls)
+}
+
+/// "Quatre femmes et deux enfants ont été tués": figures of one category joined by "et" (or
+/// a list "deux femmes, trois enfants et un vieillard") count different victims, so they add
+/// up to one toll. Two figures of one category said apart are conflicting reports of the same
+/// dead ([`combine`]'s job), and so is "20 civils, 25 selon les habitants".
+fn join_conjuncts(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
+    // How each toll is joined to the one before it.
+    let link: Vec<Link> = (0..tolls.len())
+        .map(|i| {
+            let Some(prev) = i.checked_sub(1).map(|p| &tolls[p]) else {
+                return Link::None;
+            };
+            let t = &tolls[i];
+            if prev.sentence != t.sentence
+                || prev.outcome != t.outcome
+                || prev.category != t.category
+                || prev.noun_end > t.span.start
+            {
+                return Link::None;
+            }
+            conjunction(&text[prev.noun_end..t.span.start])
+        })
+        .collect();
+    let mut out: Vec<Toll> = Vec::with_capacity(tolls.len());
+    for (i, t) in tolls.into_iter().enumerate() {
+        // A comma joins only a list that ends with "et".
+        let joined = match link[i] {
+            Link::And => true,
+            Link::Comma => link[i + 1..]
+                .iter()
+                .take_while(|l| **l != Link::None)
+                .any(|l| *l == Link::And),
+            Link::None => false,
+        };
+        if joined && let Some(prev) = out.last_mut() {
+            prev.range = prev.range.add(t.range);
+            prev.vague |= t.vague;
+            prev.indefinite &= t.indefinite;
+            prev.span.end = prev.span.end.max(t.span.end);
+            prev.noun_end = t.noun_end;
+            prev.source = prev.source.or(t.source);
+            continue;
+        }
+        out.push(t);
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Link {
+    None,
+    Comma,
+    And,
+}
+
+/// The words between two figures: "et", ", et", "ainsi que" join; a bare comma may list.
+fn conjunction(gap: &str) -> Link {
+    if gap.contains(['.', ';', ':', '(', ')']) {
+        return Link::None;
+    }
+    match crate::corpus::normalize::fold_key(gap).trim() {
+        "et" | "ainsi que" | "ainsi qu" | "de meme que" => Link::And,
+        "" if gap.trim() == "," => Link::Comma,
+        _ => Link::None,
+    }
 }
 
 /// The first word after `at` (within a few bytes), folded.
@@ -301,6 +386,7 @@ fn complete(
         sentence: si,
         source,
         indefinite,
+        noun_end: victim.range.end,
     })
 }
 
