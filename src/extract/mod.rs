@@ -490,6 +490,23 @@ fn segment(
             if !background.is_empty() || all_old {
                 current = None;
             }
+            // "Des hommes armés ont attaqué A. Les faits se sont produits le mardi 18 juin." A
+            // dated sentence about the facts just told dates the incident that has none.
+            if let Some(d) = own_date
+                && background.is_empty()
+                && let Some(c) = current
+                && groups[c].date.is_none()
+                && groups[c].sentences.last().copied() == si.checked_sub(1)
+                && tells_when(&opening_of(&article.text, s))
+            {
+                let g = &mut groups[c];
+                g.date = Some(d);
+                g.sentences.push(si);
+                g.core.push(si);
+                g.points.extend_from_slice(&s_points);
+                held = None;
+                continue;
+            }
             // "Le 16 janvier, des bandits sont arrivés au village de A. Un homme a été tué." A
             // dated scene-setting sentence dates (and places) the facts of the next one.
             held = own_date
@@ -521,7 +538,7 @@ fn segment(
 
         // "Le lendemain", "la veille", "le même jour": another event, dated from the
         // current one; "par ailleurs": another event.
-        let opening = fold_key(text_prefix(&article.text, s, 80));
+        let opening = opening_of(&article.text, s);
         let anaphor = ANAPHORS
             .iter()
             .find(|(p, _)| opening.starts_with(p))
@@ -931,6 +948,42 @@ fn is_reporting_date(text: &str, at: usize) -> bool {
     let from = text.floor_char_boundary(at.saturating_sub(24));
     let before = fold_key(&text[from..at]);
     REPORTING.iter().any(|r| before.ends_with(r))
+}
+
+/// The folded start of a sentence (its first 80 bytes at most).
+fn opening_of(text: &str, s: &Range<usize>) -> String {
+    fold_key(text_prefix(text, s, 80))
+}
+
+/// "C'était dans la nuit de…", "L'incident s'est produit le…", "Les faits ont eu lieu…": a
+/// sentence that says when the facts just told happened.
+fn tells_when(opening: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "c etait",
+        "c est ",
+        "cela s est",
+        "ca s est",
+        "l incident",
+        "les faits",
+        "le drame",
+        "la scene",
+        "l evenement",
+        "les evenements",
+        "la tragedie",
+    ];
+    const VERBS: &[&str] = &[
+        "s est deroule",
+        "se sont deroule",
+        "s est produit",
+        "se sont produit",
+        "a eu lieu",
+        "ont eu lieu",
+        "s est passe",
+        "se sont passe",
+        "remonte",
+        "remontent",
+    ];
+    OPENERS.iter().any(|o| opening.starts_with(o)) || VERBS.iter().any(|v| opening.contains(v))
 }
 
 /// Sentence openings that date a new event from the current one (days after it).
@@ -1414,6 +1467,26 @@ mod tests {
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_ne!(v[0].date.unwrap().to_string(), "2023-03-09");
+    }
+
+    #[test]
+    fn a_sentence_saying_when_the_facts_happened_dates_them() {
+        let i = one(&format!(
+            "{DATELINE}Des individus armés ont attaqué deux hameaux près de Sébékoro. \
+             Les faits se sont déroulés le mardi 7 mars, peu avant l'aube."
+        ));
+        assert_eq!(i.date.unwrap().to_string(), "2023-03-07");
+        let i = one(&format!(
+            "{DATELINE}Une attaque a visé le poste de douane de Sébékoro. \
+             C'était le 11 mars vers minuit, selon des témoins."
+        ));
+        assert_eq!(i.date.unwrap().to_string(), "2023-03-11");
+        // Any dated sentence is not about the facts: a visit is not the attack's day.
+        let i = one(&format!(
+            "{DATELINE}Une attaque a visé le poste de douane de Sébékoro. \
+             Le 11 mars, le gouverneur a reçu les notables."
+        ));
+        assert_ne!(i.date.map(|d| d.to_string()), Some("2023-03-11".into()));
     }
 
     #[test]
