@@ -1533,6 +1533,21 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_the_text_calls_unconfirmed_only_widens_the_range() {
+        let i = one(&format!(
+            "{DATELINE}Une attaque a visé le camp de Sébékoro. Douze soldats ont été tués. \
+             Trois assaillants auraient aussi été tués, mais cela reste à confirmer."
+        ));
+        let t = i.fatalities.unwrap();
+        assert_eq!((t.low, t.best, t.high), (12, 12, 15));
+        // Said without a doubt, the same figure counts.
+        let i = one(&format!(
+            "{DATELINE}Une attaque a visé le camp de Sébékoro. Douze soldats et trois assaillants ont été tués."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(15));
+    }
+
+    #[test]
     fn a_source_is_not_a_victim() {
         let i = one(&format!(
             "{DATELINE}Des hommes armés ont attaqué Sébékoro, tuant une quinzaine de villageois, selon un conseiller communal."

@@ -36,6 +36,8 @@ pub struct Toll {
     pub indefinite: bool,
     /// Where the victim noun ends: "quatre femmes| et deux enfants" joins the next figure.
     pub noun_end: usize,
+    /// "… auraient été tués, cela reste à confirmer": said with a doubt by the text itself.
+    pub unconfirmed: bool,
 }
 
 /// Singular victim nouns that "un"/"une" turns into a toll of one.
@@ -387,7 +389,28 @@ fn complete(
         source,
         indefinite,
         noun_end: victim.range.end,
+        unconfirmed: is_unconfirmed(&text[sentence.clone()]),
     })
+}
+
+/// Words by which a text says a figure is not confirmed.
+const UNCONFIRMED: &[&str] = &[
+    "reste a confirmer",
+    "restent a confirmer",
+    "a confirmer",
+    "non confirme",
+    "pas encore confirme",
+    "pas ete confirme",
+    "sans confirmation",
+    "inverifiable",
+    "n a pas pu etre verifie",
+    "n ont pas pu etre verifie",
+];
+
+/// The sentence says its figure is not confirmed ("cela reste à confirmer").
+fn is_unconfirmed(sentence: &str) -> bool {
+    let folded = crate::corpus::normalize::fold_key(sentence);
+    UNCONFIRMED.iter().any(|u| folded.contains(u))
 }
 
 /// The first victim noun starting within three words after `from`, in the same sentence.
@@ -608,22 +631,24 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
         })
         .collect();
     // "Une dizaine de soldats et plusieurs assaillants tués": a group with no figure at all
-    // widens the high end only, when another group of the same outcome has a figure.
+    // widens the high end only, when another group of the same outcome has a figure. So does
+    // a group the text itself calls unconfirmed ("quatre assaillants auraient été tués, cela
+    // reste à confirmer").
     let indefinite: Vec<(Outcome, Category)> = tolls
         .iter()
-        .filter(|t| t.indefinite)
+        .filter(|t| t.indefinite || t.unconfirmed)
         .map(|t| (t.outcome, t.category))
         .filter(|key| {
             tolls
                 .iter()
                 .filter(|t| (t.outcome, t.category) == *key)
-                .all(|t| t.indefinite)
+                .all(|t| t.indefinite || t.unconfirmed)
         })
         .collect();
     for (o, c, r) in out.iter_mut() {
         let figured_elsewhere = tolls
             .iter()
-            .any(|t| t.outcome == *o && t.category != *c && !t.indefinite);
+            .any(|t| t.outcome == *o && t.category != *c && !t.indefinite && !t.unconfirmed);
         if figured_elsewhere && indefinite.contains(&(*o, *c)) {
             *r = TollRange {
                 low: 0,
