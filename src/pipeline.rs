@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::corpus::Article;
 use crate::extract::extract;
 use crate::geocode::Geocoder;
-use crate::geocode::install::{data_dir, load_installed_or_embedded};
+use crate::geocode::install::{self, data_dir};
 use crate::incident::Incident;
 
 /// Incidents of one article, geocoded. The text is segmented a second time, knowing which
@@ -24,24 +24,13 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
     geocoder.geocode_resolved(article, &extraction, &resolved)
 }
 
-/// The geocoder over the gazetteer at `path` (ML.txt, ML.zip, a folder or an installed data
-/// dir), else the installed one, else the snapshot embedded in the program; with the
-/// installed cercles, else the embedded ones.
+/// The geocoder over the gazetteer at `path` (ML.txt, ML.zip, a cache, a pack or a folder),
+/// else the installed one, else the snapshot embedded in the program; with the pack's
+/// cercles, else the installed ones, else the embedded ones ([`install::load`]).
 pub fn geocoder(
     path: Option<&Path>,
 ) -> Result<Geocoder, crate::geocode::gazetteer::GazetteerError> {
-    let dir = data_dir();
-    let gazetteer = match path {
-        Some(p) => crate::geocode::gazetteer::Gazetteer::from_path(p)?,
-        None => load_installed_or_embedded(dir.as_deref()),
-    };
-    let geocoder = Geocoder::new(gazetteer);
-    Ok(
-        match crate::reference::cercles::load_installed_or_embedded(dir.as_deref()) {
-            Some(c) => geocoder.with_cercles(c),
-            None => geocoder,
-        },
-    )
+    Ok(install::load(path, data_dir().as_deref())?.into_geocoder())
 }
 
 /// One article of a JSONL stream: `{"id": "...", "text": "...", "published": "2024-08-07"}`

@@ -800,6 +800,7 @@ fn build_draft(
             location: None,
             evidence,
             warnings,
+            gazetteer: None,
         },
         sentences: g.sentences,
         core: g.core,
