@@ -34,13 +34,37 @@ pub fn geocoder(
 }
 
 /// One article of a JSONL stream: `{"id": "...", "text": "...", "published": "2024-08-07"}`
-/// (`published` optional: a day `YYYY-MM-DD` or a month `YYYY-MM`).
+/// (`published` optional: a day `YYYY-MM-DD` or a month `YYYY-MM`). The `id` comes back
+/// unchanged as each incident's `article`, for joins to the source table; an integer id (a
+/// table's key written by `DataFrame.toJSON`) comes back as its decimal text.
 #[derive(Debug, serde::Deserialize)]
 pub struct StreamArticle {
+    #[serde(deserialize_with = "string_or_integer")]
     pub id: String,
     pub text: String,
     #[serde(default)]
     pub published: Option<String>,
+}
+
+/// An id given as a JSON string or integer, as text.
+fn string_or_integer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Text(String),
+        Signed(i64),
+        Unsigned(u64),
+    }
+    Ok(match <Id as serde::Deserialize>::deserialize(d) {
+        Ok(Id::Text(s)) => s,
+        Ok(Id::Signed(n)) => n.to_string(),
+        Ok(Id::Unsigned(n)) => n.to_string(),
+        Err(_) => {
+            return Err(serde::de::Error::custom(
+                "\"id\" must be a string or an integer",
+            ));
+        }
+    })
 }
 
 /// Counts of a streaming run.
@@ -64,6 +88,7 @@ pub fn stream_jsonl(
     let mut report = StreamReport::default();
     let mut line = String::new();
     let mut input = input;
+    let mut buffer = Vec::new();
     let mut n = 0;
     loop {
         line.clear();
@@ -91,8 +116,7 @@ pub fn stream_jsonl(
         }
         report.articles += 1;
         for inc in incidents(&article, geocoder) {
-            serde_json::to_writer(&mut output, &inc)?;
-            output.write_all(b"\n")?;
+            crate::export::write_json_line(&mut output, &inc, &mut buffer)?;
             report.incidents += 1;
         }
     }
