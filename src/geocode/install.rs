@@ -776,6 +776,57 @@ mod tests {
     }
 
     #[test]
+    fn a_run_picks_the_given_file_then_the_install_then_the_snapshot() {
+        use crate::incident::GazetteerStamp;
+        let dir = tempfile::tempdir().unwrap();
+        let embedded = load(None, Some(dir.path())).unwrap();
+        assert_eq!(embedded.origin, Origin::Embedded);
+        assert!(embedded.gazetteer.stamp().is_full());
+        assert_eq!(embedded.cercles.as_ref().map(|c| c.len()), Some(50));
+        // A pack of the small list, without cercles: both come from the pack's side (the
+        // cercles, absent from it, from the embedded ones).
+        let pack = dir.path().join("small.pack");
+        super::super::pack::write(&pack, &Gazetteer::fallback(), None, "test").unwrap();
+        let given = load(Some(&pack), Some(dir.path())).unwrap();
+        assert_eq!(
+            given.origin,
+            Origin::Given {
+                path: pack.clone(),
+                pack: true
+            }
+        );
+        assert_eq!(given.gazetteer.stamp(), GazetteerStamp::Fallback);
+        assert_eq!(given.cercles.as_ref().map(|c| c.len()), Some(50));
+        let warning = shortfall_warning(&given.origin, &given.gazetteer.stamp(), 94).unwrap();
+        assert!(
+            warning.starts_with("warning: gazetteer fallback: ") && !warning.contains('\n'),
+            "{warning}"
+        );
+        assert!(
+            shortfall_warning(&Origin::Embedded, &embedded.gazetteer.stamp(), 18_263).is_none()
+        );
+        // A file that does not read is an error, not a quiet fallback.
+        assert!(load(Some(&dir.path().join("missing.zip")), None).is_err());
+    }
+
+    #[test]
+    fn the_stamp_names_the_places_not_the_file_they_came_from() {
+        use crate::incident::GazetteerStamp;
+        let dir = tempfile::tempdir().unwrap();
+        let rows = "1\tGao\tGao\t\t16.27\t-0.04\tP\tPPLA\tML\t\t09\t\t\t\t87000\t\t260\tAfrica/Bamako\t2020-01-01\n";
+        let txt = Gazetteer::from_geonames(rows.as_bytes()).unwrap();
+        let cache = dir.path().join("c.gazetteer");
+        txt.write_cache(&cache).unwrap();
+        let cached = Gazetteer::from_path(&cache).unwrap();
+        assert_eq!(cached.stamp(), txt.stamp());
+        assert!(matches!(txt.stamp(), GazetteerStamp::Partial { .. }));
+        // One more place, or one field changed, is another stamp.
+        let other = rows.replace("87000", "87001");
+        let other = Gazetteer::from_geonames(other.as_bytes()).unwrap();
+        assert_ne!(other.stamp(), txt.stamp());
+    }
+
+    #[test]
     fn nothing_installed_gives_the_embedded_snapshot() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(status(dir.path()), None);
