@@ -772,8 +772,8 @@ fn export_pack(
     .with_context(|| format!("cannot write the pack {}", out.display()))?;
     println!(
         "{}: gazetteer {} ({} places of Mali, {} in all) from {}, {}\n\
-         on workers: spark-submit --files {} … then mali-atlas --gazetteer \
-         SparkFiles.get(\"{}\") extract --stdin-jsonl",
+         ship it with `spark-submit --files {}` and give workers `--gazetteer \
+         SparkFiles.get(\"{}\")` (README, \"On Spark\")",
         out.display(),
         manifest.gazetteer,
         manifest.mali_places,
