@@ -218,6 +218,7 @@ fn bench_app_frame(c: &mut Criterion) {
                 }),
                 evidence: vec![],
                 warnings: vec![],
+                gazetteer: None,
             };
             (0usize, inc)
         })

@@ -48,6 +48,73 @@ pub struct Incident {
     pub location: Option<Location>,
     pub evidence: Vec<Evidence>,
     pub warnings: Vec<String>,
+    /// Which gazetteer resolved the places. Set by the geocoder on every incident it writes;
+    /// absent only from drafts and from records stored before the field existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gazetteer: Option<GazetteerStamp>,
+}
+
+/// Which gazetteer resolved an incident's places, as the JSON says it: `full:<digest>`,
+/// `partial:<digest>` or `fallback`.
+///
+/// The digest (16 hex digits) is computed from the places themselves, not from a file, so the
+/// same GeoNames dump gives the same stamp whether it was read as `ML.txt`, `ML.zip`, an
+/// installed cache or a pack shipped to Spark workers; a different dump gives another one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum GazetteerStamp {
+    /// A full GeoNames export of Mali: the snapshot embedded in the program, an installed
+    /// dump, or a file given with `--gazetteer`.
+    Full { digest: String },
+    /// A GeoNames file with fewer places than a full export of Mali (an excerpt).
+    Partial { digest: String },
+    /// The small list of towns built into the program, used when nothing better loads.
+    Fallback,
+}
+
+impl GazetteerStamp {
+    /// True for the full gazetteer; a run on anything else says so on stderr.
+    pub fn is_full(&self) -> bool {
+        matches!(self, GazetteerStamp::Full { .. })
+    }
+}
+
+impl std::fmt::Display for GazetteerStamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GazetteerStamp::Full { digest } => write!(f, "full:{digest}"),
+            GazetteerStamp::Partial { digest } => write!(f, "partial:{digest}"),
+            GazetteerStamp::Fallback => f.write_str("fallback"),
+        }
+    }
+}
+
+impl From<GazetteerStamp> for String {
+    fn from(stamp: GazetteerStamp) -> String {
+        stamp.to_string()
+    }
+}
+
+impl TryFrom<String> for GazetteerStamp {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        let digest = |d: &str| {
+            (!d.is_empty() && d.bytes().all(|b| b.is_ascii_hexdigit())).then(|| d.to_string())
+        };
+        match text.split_once(':') {
+            None if text == "fallback" => Ok(GazetteerStamp::Fallback),
+            Some(("full", d)) if digest(d).is_some() => Ok(GazetteerStamp::Full {
+                digest: d.to_string(),
+            }),
+            Some(("partial", d)) if digest(d).is_some() => Ok(GazetteerStamp::Partial {
+                digest: d.to_string(),
+            }),
+            _ => Err(format!(
+                "gazetteer stamp {text:?} is not full:<hex>, partial:<hex> or fallback"
+            )),
+        }
+    }
 }
 
 impl Incident {
@@ -226,5 +293,33 @@ impl Evidence {
 
     pub fn range(&self) -> Range<usize> {
         self.span[0]..self.span[1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_stamps_read_back_as_written() {
+        for text in ["full:0123456789abcdef", "partial:00ff", "fallback"] {
+            let stamp = GazetteerStamp::try_from(text.to_string()).unwrap();
+            assert_eq!(stamp.to_string(), text);
+            let json = serde_json::to_string(&stamp).unwrap();
+            assert_eq!(json, format!("\"{text}\""));
+            assert_eq!(
+                serde_json::from_str::<GazetteerStamp>(&json).unwrap(),
+                stamp
+            );
+        }
+        assert!(GazetteerStamp::try_from("full:".to_string()).is_err());
+        assert!(GazetteerStamp::try_from("full:xyz".to_string()).is_err());
+        assert!(GazetteerStamp::try_from("embedded".to_string()).is_err());
+        assert!(
+            GazetteerStamp::try_from("full:ab".to_string())
+                .unwrap()
+                .is_full()
+        );
+        assert!(!GazetteerStamp::Fallback.is_full());
     }
 }

@@ -29,10 +29,15 @@ struct Cli {
     /// Only errors.
     #[arg(short, long, global = true)]
     quiet: bool,
-    /// Gazetteer to use: GeoNames ML.txt, ML.zip or a folder holding one
-    /// (default: the installed one, else the snapshot embedded in the program).
+    /// Gazetteer to use: GeoNames ML.txt or ML.zip, an installed cache, a pack from
+    /// `data export-pack`, or a folder holding one (default: the installed one, else the
+    /// snapshot embedded in the program).
     #[arg(long, global = true)]
     gazetteer: Option<PathBuf>,
+    /// Run on less than the full gazetteer without saying so on stderr (extract, export,
+    /// render and ingest otherwise print one warning line, even with -q).
+    #[arg(long, global = true)]
+    fallback_ok: bool,
     /// Workspace file (SQLite). `ingest` defaults to one in the per-user data folder; the app,
     /// `export` and `render` read it instead of files when given.
     #[arg(long, global = true)]
@@ -155,6 +160,10 @@ enum DataAction {
     },
     /// Show which gazetteer and cercles are in use: embedded or installed.
     Status,
+    /// Write the gazetteer in use (--gazetteer, else installed, else embedded) and its cercles
+    /// to one self-contained file, for workers: `spark-submit --files OUT`, then
+    /// `--gazetteer OUT` on every worker (or OUT on shared storage).
+    ExportPack { out: PathBuf },
 }
 
 /// Filters shared by `export` and `render`.
@@ -297,6 +306,9 @@ fn init_logging(verbose: u8, quiet: bool) {
 fn run(cli: Cli) -> Result<ExitCode> {
     let gazetteer = cli.gazetteer.clone();
     let workspace = cli.workspace.clone();
+    let fallback_ok = cli.fallback_ok;
+    // The geocoder of a batch command, which says so on stderr when it is less than full.
+    let batch_geocoder = || batch_geocoder(gazetteer.as_deref(), fallback_ok);
     match cli.command.unwrap_or(Command::Gui { paths: Vec::new() }) {
         Command::Gui { paths } => {
             mali_atlas::ui::run(paths, gazetteer, workspace).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -314,7 +326,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             };
             let mut ws = mali_atlas::store::Workspace::open(&path)?;
-            let geocoder = pipeline::geocoder(gazetteer.as_deref())?;
+            let geocoder = batch_geocoder()?;
             let started = std::time::Instant::now();
             let bar = progress_bar();
             let summary = pipeline::ingest(
@@ -360,7 +372,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract {
             stdin_jsonl: true, ..
         } => {
-            let geocoder = pipeline::geocoder(gazetteer.as_deref())?;
+            let geocoder = batch_geocoder()?;
             let stdin = std::io::stdin().lock();
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
             let report = pipeline::stream_jsonl(stdin, stdout, &geocoder)?;
@@ -381,7 +393,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             max_bytes,
             ..
         } => {
-            let (incidents, failed) = extract_files(&files, max_bytes, gazetteer.as_deref())?;
+            let (incidents, failed) = extract_files(&files, max_bytes, &batch_geocoder()?);
             let mut out = std::io::stdout().lock();
             match format {
                 Format::Jsonl => export::write_jsonl(&mut out, &incidents)?,
@@ -421,7 +433,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     (events.into_iter().map(|(i, _)| i).collect(), 0)
                 }
                 (_, true) => bail!("give FILES to export, or --workspace"),
-                (_, false) => extract_files(&files, 20 * 1024 * 1024, gazetteer.as_deref())?,
+                (_, false) => extract_files(&files, 20 * 1024 * 1024, &batch_geocoder()?),
             };
             let incidents: Vec<Incident> = incidents
                 .into_iter()
@@ -454,7 +466,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if !(64..=8192).contains(&width) || !(64..=8192).contains(&height) {
                 bail!("--width and --height must be between 64 and 8192 pixels");
             }
-            let geocoder = pipeline::geocoder(gazetteer.as_deref())?;
+            let geocoder = batch_geocoder()?;
             let (articles, failed) = if files.is_empty() {
                 (corpus::seeds(), 0)
             } else {
@@ -490,7 +502,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .with_context(|| format!("cannot write {}", out.display()))?;
             Ok(exit_for(failed))
         }
-        Command::Data { action } => data(action),
+        Command::Data { action } => data(action, gazetteer.as_deref(), fallback_ok),
         Command::Incidents => {
             let ws = open_workspace(workspace)?;
             for (n, s) in ws.incidents()?.iter().enumerate() {
@@ -660,7 +672,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn data(action: DataAction) -> Result<ExitCode> {
+fn data(
+    action: DataAction,
+    gazetteer: Option<&std::path::Path>,
+    fallback_ok: bool,
+) -> Result<ExitCode> {
+    if let DataAction::ExportPack { out } = &action {
+        return export_pack(out, gazetteer, fallback_ok);
+    }
     let dir = install::data_dir().context("no per-user data folder on this system")?;
     match action {
         DataAction::Install { from } => {
@@ -723,8 +742,84 @@ fn data(action: DataAction) -> Result<ExitCode> {
             );
         }
         DataAction::Status => data_status(&dir),
+        DataAction::ExportPack { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `data export-pack OUT`: the gazetteer and cercles a run here would use, in one file.
+fn export_pack(
+    out: &std::path::Path,
+    gazetteer: Option<&std::path::Path>,
+    fallback_ok: bool,
+) -> Result<ExitCode> {
+    let dir = install::data_dir();
+    let loaded = install::load(gazetteer, dir.as_deref())?;
+    let stamp = loaded.gazetteer.stamp();
+    warn_if_short(
+        &loaded.origin,
+        &stamp,
+        loaded.gazetteer.mali_places(),
+        fallback_ok,
+    );
+    let cercles = install::cercles_geojson(&loaded.origin, dir.as_deref());
+    let manifest = mali_atlas::geocode::pack::write(
+        out,
+        &loaded.gazetteer,
+        cercles.as_deref(),
+        &loaded.origin.to_string(),
+    )
+    .with_context(|| format!("cannot write the pack {}", out.display()))?;
+    println!(
+        "{}: gazetteer {} ({} places of Mali, {} in all) from {}, {}\n\
+         ship it with `spark-submit --files {}` and give workers `--gazetteer \
+         SparkFiles.get(\"{}\")` (README, \"On Spark\")",
+        out.display(),
+        manifest.gazetteer,
+        manifest.mali_places,
+        manifest.places,
+        manifest.source,
+        manifest
+            .cercles
+            .map_or("no cercles".to_string(), |n| format!("{n} cercles")),
+        out.display(),
+        out.file_name().unwrap_or_default().to_string_lossy(),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The geocoder of `extract`, `export`, `render` and `ingest`: one line on stderr when it
+/// has less than the full gazetteer (`-q` does not hide it, `--fallback-ok` does), so that no
+/// batch silently resolves fewer places.
+fn batch_geocoder(
+    gazetteer: Option<&std::path::Path>,
+    fallback_ok: bool,
+) -> Result<mali_atlas::geocode::Geocoder> {
+    let loaded = install::load(gazetteer, install::data_dir().as_deref())?;
+    let origin = loaded.origin.clone();
+    let mali_places = loaded.gazetteer.mali_places();
+    let geocoder = loaded.into_geocoder();
+    warn_if_short(
+        &origin,
+        geocoder.gazetteer_stamp(),
+        mali_places,
+        fallback_ok,
+    );
+    Ok(geocoder)
+}
+
+fn warn_if_short(
+    origin: &install::Origin,
+    stamp: &mali_atlas::incident::GazetteerStamp,
+    mali_places: usize,
+    fallback_ok: bool,
+) {
+    if fallback_ok {
+        return;
+    }
+    if let Some(line) = install::shortfall_warning(origin, stamp, mali_places) {
+        eprintln!("{line}");
+    }
 }
 
 /// Which gazetteer and cercles the other commands use, and their attribution.
@@ -741,6 +836,11 @@ fn data_status(dir: &std::path::Path) {
              update with: mali-atlas data install [--from ML.zip]",
             snapshot::snapshot().gazetteer.counts.neighbour_rows
         ),
+    }
+    // What incidents resolved here say in their `gazetteer` field; a worker given a pack of
+    // this gazetteer says the same.
+    if let Ok(loaded) = install::load(None, Some(dir)) {
+        println!("stamp: {}", loaded.gazetteer.stamp());
     }
     println!("{}", mali_atlas::geocode::gazetteer::ATTRIBUTION);
     // Added to whichever gazetteer is in use (data/supplement.tsv).
@@ -806,15 +906,14 @@ fn load_articles(files: &[PathBuf], max_bytes: u64) -> (Vec<corpus::Article>, us
 fn extract_files(
     files: &[PathBuf],
     max_bytes: u64,
-    gazetteer: Option<&std::path::Path>,
-) -> Result<(Vec<Incident>, usize)> {
-    let geocoder = pipeline::geocoder(gazetteer)?;
+    geocoder: &mali_atlas::geocode::Geocoder,
+) -> (Vec<Incident>, usize) {
     let (articles, failed) = load_articles(files, max_bytes);
     let incidents = articles
         .iter()
-        .flat_map(|a| pipeline::incidents(a, &geocoder))
+        .flat_map(|a| pipeline::incidents(a, geocoder))
         .collect();
-    Ok((incidents, failed))
+    (incidents, failed)
 }
 
 fn exit_for(failed: usize) -> ExitCode {

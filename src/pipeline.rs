@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::corpus::Article;
 use crate::extract::extract;
 use crate::geocode::Geocoder;
-use crate::geocode::install::{data_dir, load_installed_or_embedded};
+use crate::geocode::install::{self, data_dir};
 use crate::incident::Incident;
 
 /// Incidents of one article, geocoded. The text is segmented a second time, knowing which
@@ -24,34 +24,47 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
     geocoder.geocode_resolved(article, &extraction, &resolved)
 }
 
-/// The geocoder over the gazetteer at `path` (ML.txt, ML.zip, a folder or an installed data
-/// dir), else the installed one, else the snapshot embedded in the program; with the
-/// installed cercles, else the embedded ones.
+/// The geocoder over the gazetteer at `path` (ML.txt, ML.zip, a cache, a pack or a folder),
+/// else the installed one, else the snapshot embedded in the program; with the pack's
+/// cercles, else the installed ones, else the embedded ones ([`install::load`]).
 pub fn geocoder(
     path: Option<&Path>,
 ) -> Result<Geocoder, crate::geocode::gazetteer::GazetteerError> {
-    let dir = data_dir();
-    let gazetteer = match path {
-        Some(p) => crate::geocode::gazetteer::Gazetteer::from_path(p)?,
-        None => load_installed_or_embedded(dir.as_deref()),
-    };
-    let geocoder = Geocoder::new(gazetteer);
-    Ok(
-        match crate::reference::cercles::load_installed_or_embedded(dir.as_deref()) {
-            Some(c) => geocoder.with_cercles(c),
-            None => geocoder,
-        },
-    )
+    Ok(install::load(path, data_dir().as_deref())?.into_geocoder())
 }
 
 /// One article of a JSONL stream: `{"id": "...", "text": "...", "published": "2024-08-07"}`
-/// (`published` optional: a day `YYYY-MM-DD` or a month `YYYY-MM`).
+/// (`published` optional: a day `YYYY-MM-DD` or a month `YYYY-MM`). The `id` comes back
+/// unchanged as each incident's `article`, for joins to the source table; an integer id (a
+/// table's key written by `DataFrame.toJSON`) comes back as its decimal text.
 #[derive(Debug, serde::Deserialize)]
 pub struct StreamArticle {
+    #[serde(deserialize_with = "string_or_integer")]
     pub id: String,
     pub text: String,
     #[serde(default)]
     pub published: Option<String>,
+}
+
+/// An id given as a JSON string or integer, as text.
+fn string_or_integer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Text(String),
+        Signed(i64),
+        Unsigned(u64),
+    }
+    Ok(match <Id as serde::Deserialize>::deserialize(d) {
+        Ok(Id::Text(s)) => s,
+        Ok(Id::Signed(n)) => n.to_string(),
+        Ok(Id::Unsigned(n)) => n.to_string(),
+        Err(_) => {
+            return Err(serde::de::Error::custom(
+                "\"id\" must be a string or an integer",
+            ));
+        }
+    })
 }
 
 /// Counts of a streaming run.
@@ -75,6 +88,7 @@ pub fn stream_jsonl(
     let mut report = StreamReport::default();
     let mut line = String::new();
     let mut input = input;
+    let mut buffer = Vec::new();
     let mut n = 0;
     loop {
         line.clear();
@@ -102,8 +116,7 @@ pub fn stream_jsonl(
         }
         report.articles += 1;
         for inc in incidents(&article, geocoder) {
-            serde_json::to_writer(&mut output, &inc)?;
-            output.write_all(b"\n")?;
+            crate::export::write_json_line(&mut output, &inc, &mut buffer)?;
             report.incidents += 1;
         }
     }

@@ -51,9 +51,15 @@ fn check_contract(line: &str) -> Value {
         "location",
         "evidence",
         "warnings",
+        "gazetteer",
     ] {
         assert!(v.get(key).is_some(), "missing {key} in {line}");
     }
+    let stamp = v["gazetteer"].as_str().unwrap();
+    assert!(
+        stamp == "fallback" || stamp.starts_with("full:") || stamp.starts_with("partial:"),
+        "{stamp}"
+    );
     assert!(
         ["day", "week", "month", "year", "unknown"]
             .contains(&v["date_precision"].as_str().unwrap())

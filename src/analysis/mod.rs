@@ -211,6 +211,7 @@ mod tests {
             }),
             evidence: vec![],
             warnings: vec![],
+            gazetteer: None,
         }
     }
 

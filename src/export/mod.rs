@@ -16,11 +16,41 @@ use crate::incident::{Category, Incident};
 
 /// One JSON object per incident per line.
 pub fn write_jsonl(w: &mut dyn Write, incidents: &[Incident]) -> io::Result<()> {
+    let mut line = Vec::new();
     for i in incidents {
-        serde_json::to_writer(&mut *w, i)?;
-        w.write_all(b"\n")?;
+        write_json_line(&mut *w, i, &mut line)?;
     }
     Ok(())
+}
+
+/// Writes `value` as one line of JSON that every line reader keeps whole. The JSON writer
+/// escapes control characters (`\r`, NUL…); U+2028 and U+2029, which JSON allows raw in a
+/// string but JavaScript and Python's `str.splitlines` take for line breaks, are escaped too
+/// (`\u2028`): the value read back is the same. `line` is a buffer reused across calls.
+pub fn write_json_line(
+    w: &mut dyn Write,
+    value: &impl serde::Serialize,
+    line: &mut Vec<u8>,
+) -> io::Result<()> {
+    line.clear();
+    serde_json::to_writer(&mut *line, value)?;
+    // In UTF-8, U+2028 and U+2029 are E2 80 A8 and E2 80 A9, and those bytes mean nothing else;
+    // outside strings JSON has no such characters, so every occurrence is inside a string.
+    let mut rest = &line[..];
+    while let Some(at) = rest
+        .windows(3)
+        .position(|b| b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0xA8 || b[2] == 0xA9))
+    {
+        w.write_all(&rest[..at])?;
+        w.write_all(if rest[at + 2] == 0xA8 {
+            b"\\u2028"
+        } else {
+            b"\\u2029"
+        })?;
+        rest = &rest[at + 3..];
+    }
+    w.write_all(rest)?;
+    w.write_all(b"\n")
 }
 
 /// ACLED's columns where they apply, then ours.

@@ -846,6 +846,7 @@ fn build_draft(
             location: None,
             evidence,
             warnings,
+            gazetteer: None,
         },
         sentences: g.sentences,
         core: g.core,

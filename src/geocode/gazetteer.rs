@@ -193,6 +193,8 @@ pub enum GazetteerError {
         path: PathBuf,
         source: serde_json::Error,
     },
+    #[error("{}: not a usable gazetteer pack: {reason}", path.display())]
+    Pack { path: PathBuf, reason: String },
     #[error("{url}: will not download from there: {reason}")]
     DownloadRefused { url: String, reason: String },
     #[error("{url}: the server answered HTTP {status} {reason}")]
@@ -273,13 +275,22 @@ impl Gazetteer {
         parse_geonames(reader, "GeoNames data")
     }
 
-    /// Reads `ML.txt`, `ML.zip` (the `.txt` inside) or a folder containing either.
+    /// Reads `ML.txt`, `ML.zip` (the `.txt` inside), a cache written by [`Self::write_cache`]
+    /// (the installed `geonames-ML.gazetteer`), a pack ([`super::pack`]), or a folder holding
+    /// one of them (an installed data folder, say). Files are told apart by their content, not
+    /// their names: Spark's `--files` may rename nothing, shared storage anything.
     pub fn from_path(path: &Path) -> Result<Self, GazetteerError> {
         if path.is_dir() {
-            let found = ["ML.txt", "ML.zip", "ml.txt", "ml.zip"]
-                .iter()
-                .map(|name| path.join(name))
-                .find(|candidate| candidate.is_file());
+            let found = [
+                "ML.txt",
+                "ML.zip",
+                "ml.txt",
+                "ml.zip",
+                super::install::CACHE_FILE,
+            ]
+            .iter()
+            .map(|name| path.join(name))
+            .find(|candidate| candidate.is_file());
             return match found {
                 Some(file) => Self::from_path(&file),
                 None => Err(GazetteerError::NotFound {
@@ -287,9 +298,13 @@ impl Gazetteer {
                 }),
             };
         }
+        if cache::is_cache_file(path) {
+            return Self::read_cache(path);
+        }
         let is_zip = path
             .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("zip"));
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("zip"))
+            || super::pack::looks_like_zip(path);
         if is_zip {
             return read_zip(path);
         }
@@ -344,6 +359,53 @@ impl Gazetteer {
 
     pub fn source(&self) -> GazetteerSource {
         self.source
+    }
+
+    /// FNV-1a 64 of the places, every field in order: equal for the same GeoNames rows
+    /// whatever file they were read from (`ML.txt`, `ML.zip`, the installed cache, a pack).
+    /// Where they came from ([`Self::source`]) is not part of it.
+    pub fn digest(&self) -> u64 {
+        let mut hash = cache::Fnv1a64::default();
+        hash.u64(self.places.len() as u64);
+        for p in &self.places {
+            hash.u64(p.geonameid);
+            hash.str(&p.name);
+            hash.str(&p.asciiname);
+            hash.u64(p.alternate_names.len() as u64);
+            for a in &p.alternate_names {
+                hash.str(a);
+            }
+            hash.u64(p.lat.to_bits());
+            hash.u64(p.lon.to_bits());
+            hash.u64(u64::from(p.feature_class));
+            hash.str(&p.feature_code);
+            hash.str(&p.country);
+            hash.str(&p.admin1);
+            hash.str(&p.admin2);
+            hash.u64(p.population);
+        }
+        hash.finish()
+    }
+
+    /// Places of Mali (the neighbours' towns not counted).
+    pub fn mali_places(&self) -> usize {
+        self.places.iter().filter(|p| p.country == "ML").count()
+    }
+
+    /// What incidents resolved with this gazetteer say about it: `fallback` for the small
+    /// list of towns, `full:<digest>` for a GeoNames export with at least
+    /// [`super::install::MIN_PLACES`] places of Mali, `partial:<digest>` for less.
+    pub fn stamp(&self) -> crate::incident::GazetteerStamp {
+        use crate::incident::GazetteerStamp;
+        if self.source == GazetteerSource::Fallback {
+            return GazetteerStamp::Fallback;
+        }
+        let digest = format!("{:016x}", self.digest());
+        if self.mali_places() >= super::install::MIN_PLACES {
+            GazetteerStamp::Full { digest }
+        } else {
+            GazetteerStamp::Partial { digest }
+        }
     }
 
     pub fn places(&self) -> &[Place] {
@@ -554,6 +616,16 @@ impl Gazetteer {
             let _ = std::fs::remove_file(&temp);
         }
         result.map_err(write_err)
+    }
+
+    /// The cache [`Self::write_cache`] writes, as bytes (what a pack carries).
+    pub fn cache_bytes(&self) -> Vec<u8> {
+        cache::encode(self)
+    }
+
+    /// Reads cache bytes; `path` names where they came from in errors.
+    pub fn from_cache_bytes(bytes: &[u8], path: &Path) -> Result<Self, GazetteerError> {
+        cache::decode(bytes, path)
     }
 
     /// Reads a cache written by [`Self::write_cache`]; any damage is an error, never a panic.
@@ -1034,6 +1106,10 @@ fn read_zip(path: &Path) -> Result<Gazetteer, GazetteerError> {
     })?;
     let mut archive =
         zip::ZipArchive::new(BufReader::new(file)).map_err(|e| zip_err(e.to_string()))?;
+    // A pack ([`super::pack`]) carries a cache rather than a GeoNames dump.
+    if let Some(gazetteer) = super::pack::cache_in(&mut archive, path)? {
+        return Ok(gazetteer);
+    }
     let names: Vec<String> = archive.file_names().map(str::to_string).collect();
     let base = |n: &str| n.rsplit('/').next().unwrap_or(n).to_ascii_lowercase();
     // GeoNames' ML.zip holds ML.txt and readme.txt.
@@ -1169,6 +1245,15 @@ mod cache {
         out
     }
 
+    /// True when the file at `path` starts with the cache's magic bytes.
+    pub(super) fn is_cache_file(path: &Path) -> bool {
+        use std::io::Read;
+        let mut magic = [0u8; 8];
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut magic))
+            .is_ok_and(|()| &magic == MAGIC)
+    }
+
     pub(super) fn decode(bytes: &[u8], path: &Path) -> Result<Gazetteer, GazetteerError> {
         let corrupt = |reason: String| GazetteerError::CorruptCache {
             path: path.to_path_buf(),
@@ -1280,6 +1365,38 @@ mod cache {
             skipped_rows,
             warnings,
         ))
+    }
+
+    /// FNV-1a 64 fed field by field; strings carry their length so that ("ab", "c") and
+    /// ("a", "bc") differ.
+    pub(super) struct Fnv1a64(u64);
+
+    impl Default for Fnv1a64 {
+        fn default() -> Self {
+            Fnv1a64(0xcbf2_9ce4_8422_2325)
+        }
+    }
+
+    impl Fnv1a64 {
+        pub(super) fn bytes(&mut self, bytes: &[u8]) {
+            for &b in bytes {
+                self.0 ^= u64::from(b);
+                self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+
+        pub(super) fn u64(&mut self, v: u64) {
+            self.bytes(&v.to_le_bytes());
+        }
+
+        pub(super) fn str(&mut self, s: &str) {
+            self.u64(s.len() as u64);
+            self.bytes(s.as_bytes());
+        }
+
+        pub(super) fn finish(&self) -> u64 {
+            self.0
+        }
     }
 
     fn fnv1a64(bytes: &[u8]) -> u64 {

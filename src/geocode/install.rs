@@ -124,6 +124,149 @@ fn load_installed(dir: &Path) -> Option<Gazetteer> {
         .filter(|g| g.source() == GazetteerSource::Full && g.places().len() >= MIN_PLACES)
 }
 
+/// Where a run's gazetteer came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    /// A file or folder given with `--gazetteer`; `pack` when it was a pack, whose cercles
+    /// the run uses too.
+    Given { path: PathBuf, pack: bool },
+    /// Installed by `data install` in this data folder.
+    Installed(PathBuf),
+    /// The snapshot embedded in the program.
+    Embedded,
+    /// The small list of towns, because the embedded snapshot did not load (why).
+    Fallback { reason: String },
+}
+
+/// "the snapshot embedded in the program", "/path/ML.zip", …: what a warning names.
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Given { path, pack: true } => write!(f, "the pack {}", path.display()),
+            Origin::Given { path, pack: false } => write!(f, "{}", path.display()),
+            Origin::Installed(dir) => write!(f, "the gazetteer installed in {}", dir.display()),
+            Origin::Embedded => f.write_str("the snapshot embedded in the program"),
+            Origin::Fallback { reason } => {
+                write!(f, "the small list of towns built in ({reason})")
+            }
+        }
+    }
+}
+
+/// The gazetteer and cercles of a run, and where the gazetteer came from.
+#[derive(Debug)]
+pub struct Loaded {
+    pub gazetteer: Gazetteer,
+    pub cercles: Option<crate::reference::cercles::Cercles>,
+    pub origin: Origin,
+}
+
+impl Loaded {
+    /// The geocoder over this gazetteer and these cercles.
+    pub fn into_geocoder(self) -> super::Geocoder {
+        let geocoder = super::Geocoder::new(self.gazetteer);
+        match self.cercles {
+            Some(c) => geocoder.with_cercles(c),
+            None => geocoder,
+        }
+    }
+}
+
+/// The gazetteer of a run: the file `explicit` names (`--gazetteer`: `ML.txt`, `ML.zip`, a
+/// cache, a pack or a folder holding one), else the one installed in `dir`, else the embedded
+/// snapshot, else the small list of towns; the cercles of the pack, else the installed ones,
+/// else the embedded ones. A file that does not read is an error, never a silent fallback.
+///
+/// A GeoNames dump given as a file gets the neighbours' towns an install adds, so that the
+/// same dump resolves the same whether installed here or shipped to a worker.
+pub fn load(explicit: Option<&Path>, dir: Option<&Path>) -> Result<Loaded, GazetteerError> {
+    let (gazetteer, pack_cercles, origin) = match explicit {
+        Some(path) => match super::pack::read(path)? {
+            Some(pack) => (
+                pack.gazetteer,
+                pack.cercles,
+                Origin::Given {
+                    path: path.to_path_buf(),
+                    pack: true,
+                },
+            ),
+            None => {
+                let gazetteer = Gazetteer::from_path(path)?;
+                let has_neighbours = gazetteer.places().iter().any(|p| p.country != "ML");
+                let gazetteer = if gazetteer.source() == GazetteerSource::Full && !has_neighbours {
+                    gazetteer.with_neighbours()
+                } else {
+                    gazetteer
+                };
+                let origin = Origin::Given {
+                    path: path.to_path_buf(),
+                    pack: false,
+                };
+                (gazetteer, None, origin)
+            }
+        },
+        None => match dir.and_then(|d| load_installed(d).map(|g| (g, d))) {
+            Some((gazetteer, dir)) => (gazetteer, None, Origin::Installed(dir.to_path_buf())),
+            None => match Gazetteer::embedded() {
+                Ok(gazetteer) => (gazetteer, None, Origin::Embedded),
+                Err(e) => (
+                    Gazetteer::fallback(),
+                    None,
+                    Origin::Fallback {
+                        reason: e.to_string(),
+                    },
+                ),
+            },
+        },
+    };
+    let cercles =
+        pack_cercles.or_else(|| crate::reference::cercles::load_installed_or_embedded(dir));
+    Ok(Loaded {
+        gazetteer,
+        cercles,
+        origin,
+    })
+}
+
+/// The one line a batch run prints on stderr when it resolves places with less than the full
+/// gazetteer (`stamp` not `full:…`): what it uses and how to give it the full one. `None`
+/// with the full gazetteer.
+pub fn shortfall_warning(
+    origin: &Origin,
+    stamp: &crate::incident::GazetteerStamp,
+    mali_places: usize,
+) -> Option<String> {
+    use crate::incident::GazetteerStamp;
+    let what = match stamp {
+        GazetteerStamp::Full { .. } => return None,
+        GazetteerStamp::Partial { .. } => format!(
+            "{origin} has {mali_places} places of Mali, fewer than a full GeoNames export \
+             ({MIN_PLACES} or more)"
+        ),
+        GazetteerStamp::Fallback => format!(
+            "resolving places with the {mali_places} towns of the fallback list ({origin}), \
+             not the full GeoNames gazetteer of Mali"
+        ),
+    };
+    Some(format!(
+        "warning: gazetteer {stamp}: {what}; pass the full one with --gazetteer \
+         (ML.zip, ML.txt, or a pack from `mali-atlas data export-pack`), or --fallback-ok to \
+         accept this"
+    ))
+}
+
+/// The cercles GeoJSON a run with `origin` uses, as text (what `data export-pack` packs): the
+/// pack's, else the installed file in `dir`, else the embedded one.
+pub fn cercles_geojson(origin: &Origin, dir: Option<&Path>) -> Option<String> {
+    use crate::reference::cercles;
+    if let Origin::Given { path, pack: true } = origin {
+        return super::pack::cercles_geojson(path).ok().flatten();
+    }
+    dir.filter(|d| cercles::load_installed(d).is_some())
+        .and_then(|d| std::fs::read_to_string(d.join(cercles::FILE_NAME)).ok())
+        .or_else(|| crate::reference::snapshot::cercles_geojson().ok())
+}
+
 /// Which gazetteer the program reads, as `data status` and the app name it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InUse {
@@ -630,6 +773,57 @@ mod tests {
         );
         eprintln!("skipping: {} not found", path.display());
         None
+    }
+
+    #[test]
+    fn a_run_picks_the_given_file_then_the_install_then_the_snapshot() {
+        use crate::incident::GazetteerStamp;
+        let dir = tempfile::tempdir().unwrap();
+        let embedded = load(None, Some(dir.path())).unwrap();
+        assert_eq!(embedded.origin, Origin::Embedded);
+        assert!(embedded.gazetteer.stamp().is_full());
+        assert_eq!(embedded.cercles.as_ref().map(|c| c.len()), Some(50));
+        // A pack of the small list, without cercles: both come from the pack's side (the
+        // cercles, absent from it, from the embedded ones).
+        let pack = dir.path().join("small.pack");
+        super::super::pack::write(&pack, &Gazetteer::fallback(), None, "test").unwrap();
+        let given = load(Some(&pack), Some(dir.path())).unwrap();
+        assert_eq!(
+            given.origin,
+            Origin::Given {
+                path: pack.clone(),
+                pack: true
+            }
+        );
+        assert_eq!(given.gazetteer.stamp(), GazetteerStamp::Fallback);
+        assert_eq!(given.cercles.as_ref().map(|c| c.len()), Some(50));
+        let warning = shortfall_warning(&given.origin, &given.gazetteer.stamp(), 94).unwrap();
+        assert!(
+            warning.starts_with("warning: gazetteer fallback: ") && !warning.contains('\n'),
+            "{warning}"
+        );
+        assert!(
+            shortfall_warning(&Origin::Embedded, &embedded.gazetteer.stamp(), 18_263).is_none()
+        );
+        // A file that does not read is an error, not a quiet fallback.
+        assert!(load(Some(&dir.path().join("missing.zip")), None).is_err());
+    }
+
+    #[test]
+    fn the_stamp_names_the_places_not_the_file_they_came_from() {
+        use crate::incident::GazetteerStamp;
+        let dir = tempfile::tempdir().unwrap();
+        let rows = "1\tGao\tGao\t\t16.27\t-0.04\tP\tPPLA\tML\t\t09\t\t\t\t87000\t\t260\tAfrica/Bamako\t2020-01-01\n";
+        let txt = Gazetteer::from_geonames(rows.as_bytes()).unwrap();
+        let cache = dir.path().join("c.gazetteer");
+        txt.write_cache(&cache).unwrap();
+        let cached = Gazetteer::from_path(&cache).unwrap();
+        assert_eq!(cached.stamp(), txt.stamp());
+        assert!(matches!(txt.stamp(), GazetteerStamp::Partial { .. }));
+        // One more place, or one field changed, is another stamp.
+        let other = rows.replace("87000", "87001");
+        let other = Gazetteer::from_geonames(other.as_bytes()).unwrap();
+        assert_ne!(other.stamp(), txt.stamp());
     }
 
     #[test]

@@ -11,6 +11,7 @@
 pub mod gazetteer;
 pub mod install;
 pub mod mentions;
+pub mod pack;
 pub mod supplement;
 
 use std::collections::HashSet;
@@ -38,6 +39,8 @@ pub struct Geocoder {
     cercles: Option<crate::reference::cercles::Cercles>,
     /// Places added from the curated supplement.
     supplement_places: usize,
+    /// The gazetteer as given (before the supplement), written on every incident.
+    stamp: crate::incident::GazetteerStamp,
 }
 
 /// One candidate for a mention with the parts of its score.
@@ -73,6 +76,8 @@ impl Geocoder {
     /// The geocoder over `gazetteer`, completed by the curated supplement
     /// ([`supplement`]: places the news names that GeoNames lacks).
     pub fn new(gazetteer: Gazetteer) -> Self {
+        // The supplement is part of the program, like the rules: the stamp names the data.
+        let stamp = gazetteer.stamp();
         let (gazetteer, supplement_places) = supplement::supplement(gazetteer);
         let names = NameMatcher::new(gazetteer.keys());
         let cercle_seats = (0..gazetteer.places().len() as u32)
@@ -84,7 +89,13 @@ impl Geocoder {
             cercle_seats,
             cercles: None,
             supplement_places,
+            stamp,
         }
+    }
+
+    /// Which gazetteer this geocoder resolves with, as every incident it writes says.
+    pub fn gazetteer_stamp(&self) -> &crate::incident::GazetteerStamp {
+        &self.stamp
     }
 
     /// Uses cercle polygons for admin2 and the 2023 regions.
@@ -520,6 +531,7 @@ impl Geocoder {
         let mut out = Vec::with_capacity(extraction.drafts.len());
         for d in &extraction.drafts {
             let mut inc = d.incident.clone();
+            inc.gazetteer = Some(self.stamp.clone());
             let ranges: Vec<&Range<usize>> =
                 d.sentences.iter().map(|&i| &article.sentences[i]).collect();
             for r in resolved {

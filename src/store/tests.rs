@@ -94,6 +94,7 @@ fn incident(d: Draft<'_>) -> Incident {
             .map(|(field, needle)| Evidence::new(field, d.text, span(d.text, needle)))
             .collect(),
         warnings: Vec::new(),
+        gazetteer: None,
     }
 }
 
