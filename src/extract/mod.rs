@@ -1549,6 +1549,17 @@ mod tests {
     }
 
     #[test]
+    fn sources_and_their_towns_are_not_victims_nor_places() {
+        let i = one(&format!(
+            "{DATELINE}Une attaque a visé le poste de Sébékoro lundi. \
+             Deux sources sécuritaires jointes à Kita faisaient état de sept morts dans les rangs de l'armée. \
+             Les assaillants ont fui vers la forêt."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(7));
+        assert_eq!(killed(&i, Category::Soldiers), Some(7));
+    }
+
+    #[test]
     fn a_source_is_not_a_victim() {
         let i = one(&format!(
             "{DATELINE}Des hommes armés ont attaqué Sébékoro, tuant une quinzaine de villageois, selon un conseiller communal."

@@ -441,6 +441,11 @@ fn victim_after<'a>(
             if w.chars().any(|ch| ch.is_ascii_digit()) {
                 return None;
             }
+            // "deux sources militaires", "trois véhicules de l'armée": what is counted is not
+            // a person, whatever word follows.
+            if n == 0 && NOT_VICTIMS.contains(&crate::corpus::normalize::fold_key(w).as_str()) {
+                return None;
+            }
             n += 1;
         }
         if n <= 3 {
@@ -452,10 +457,37 @@ fn victim_after<'a>(
     None
 }
 
+/// Counted nouns that are never victims, even when a victim noun follows them.
+const NOT_VICTIMS: &[&str] = &[
+    "source",
+    "sources",
+    "temoins",
+    "responsables",
+    "vehicule",
+    "vehicules",
+    "camion",
+    "camions",
+    "motos",
+    "engins",
+    "armes",
+    "blindes",
+    "postes",
+    "positions",
+    "camps",
+    "bases",
+    "unites",
+    "bataillons",
+    "patrouilles",
+];
+
 /// "parmi les assaillants", "dans les rangs des militaires", "côté armée": the category of
 /// a toll counted with a generic noun ("morts", "victimes").
 fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category> {
-    let window_end = text.floor_char_boundary((from + 48).min(text.len()));
+    let mut window_end = text.floor_char_boundary((from + 48).min(text.len()));
+    // Never past the sentence: "… dans les rangs de l'armée. Les assaillants…".
+    if let Some(stop) = text[from..window_end].find(['.', ';', '!', '?']) {
+        window_end = from + stop;
+    }
     let window = crate::corpus::normalize::fold_key(&text[from..window_end]);
     let lead = [
         "parmi les",
@@ -466,6 +498,18 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
     ];
     if !lead.iter().any(|l| window.starts_with(l)) {
         return None;
+    }
+    // "dans les rangs de l'armée": the army is an actor, not a victim noun.
+    if [
+        "de l armee",
+        "des fama",
+        "des forces armees",
+        "des forces de defense",
+    ]
+    .iter()
+    .any(|a| window.contains(a))
+    {
+        return Some(Category::Soldiers);
     }
     cues.iter()
         .filter(|c| c.range.start >= from && c.range.start < window_end)

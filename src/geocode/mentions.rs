@@ -358,10 +358,13 @@ pub fn find_mentions(
         }
         let mut qualifier = qualify(before);
         qualifier.foreign_country_after = foreign_country_after(&f[r.end..], lex);
-        // "l'hôpital de Mopti-Sévaré": the second half of a compound shares its context.
+        // "l'hôpital de Mopti-Sévaré": the second half of a compound shares its context, and
+        // so does a town coordinated with it ("jointes à Gao, la grande ville du Nord, ainsi
+        // qu'à Bamako").
         if let Some(prev) = out.last()
             && prev.qualifier.context
-            && text[prev.span.end..span.start] == *"-"
+            && (text[prev.span.end..span.start] == *"-"
+                || coordinated(&text[prev.span.end..span.start]))
         {
             qualifier.context = true;
         }
@@ -469,6 +472,27 @@ const CONTEXT_BEFORE: &[&str] = &[
     "en route pour",
     "de retour de",
     "de retour d",
+    // "une source jointe à Gao", "un habitant contacté à Bamako": where a source was reached.
+    "joint a",
+    "jointe a",
+    "joints a",
+    "jointes a",
+    "joint au telephone a",
+    "contacte a",
+    "contactee a",
+    "contactes a",
+    "contactees a",
+    "interroge a",
+    "interrogee a",
+    "interroges a",
+    "base a",
+    "basee a",
+    "bases a",
+    "basees a",
+    "joint depuis",
+    "jointe depuis",
+    "contacte depuis",
+    "contactee depuis",
 ];
 
 /// Administrative nouns that may stand between a context phrase and the name.
@@ -486,6 +510,23 @@ const ADMIN_NOUNS: &[&str] = &[
     "la region d",
 ];
 
+/// The words between two towns coordinated by "et à", "ainsi qu'à", "ou à" (an apposition may
+/// stand between), within one clause.
+fn coordinated(gap: &str) -> bool {
+    if gap.len() > 80 || gap.contains(['.', ';', ':', '(', ')', '\n', '«', '»']) {
+        return false;
+    }
+    let folded = fold_key(gap);
+    let folded = folded.trim_end();
+    ["ainsi qu a", "et a", "ou a", "ainsi qu au", "et au"]
+        .iter()
+        .any(|c| {
+            folded
+                .strip_suffix(c)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })
+}
+
 fn is_context(before: &str) -> bool {
     let mut b = before;
     for n in ADMIN_NOUNS {
@@ -494,7 +535,30 @@ fn is_context(before: &str) -> bool {
             break;
         }
     }
-    CONTEXT_BEFORE.iter().any(|c| b.ends_with(c))
+    CONTEXT_BEFORE.iter().any(|c| b.ends_with(c)) || reached_at(b)
+}
+
+/// "une source jointe auparavant à Gao", "un élu contacté par téléphone depuis Bamako": the
+/// town where a source was reached, with a few words between the verb and the town.
+fn reached_at(before: &str) -> bool {
+    let Some(rest) = before
+        .strip_suffix(" a")
+        .or_else(|| before.strip_suffix(" depuis"))
+    else {
+        return false;
+    };
+    rest.rsplit(' ').take(4).any(|w| {
+        [
+            "joint",
+            "jointe",
+            "joints",
+            "jointes",
+            "contacte",
+            "contactee",
+            "contactes",
+        ]
+        .contains(&w)
+    })
 }
 
 fn qualify(before_folded: &str) -> Qualifier {
@@ -857,6 +921,20 @@ mod tests {
             ),
             ("des forains en provenance de Kidal", "kidal", false, true),
             ("une attaque à Kidal", "kidal", false, false),
+            ("une source jointe à Gao", "gao", false, true),
+            (
+                "des témoins contactés par téléphone depuis Kidal",
+                "kidal",
+                false,
+                true,
+            ),
+            (
+                "deux sources jointes auparavant à Gao, la grande ville du Nord, ainsi qu'à Mopti",
+                "mopti",
+                false,
+                true,
+            ),
+            ("des tirs à Gao et à Mopti", "mopti", false, false),
         ];
         for (text, key, commune, context) in cases {
             let f = fold(text);
