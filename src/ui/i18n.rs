@@ -131,6 +131,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("militants", "combattants", "militants"),
     ("mercenaries", "mercenaires", "mercenaries"),
     ("unknown", "inconnus", "unknown"),
+    ("low_high", "fourchette basse–haute", "low–high range"),
+    ("no_region", "(sans lieu)", "(no place)"),
 ];
 
 /// The UI string for `key` in `lang`.

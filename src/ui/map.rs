@@ -342,9 +342,18 @@ pub fn event_colour(e: EventType) -> Color32 {
     }
 }
 
-/// Marker radius in points: area proportional to deaths.
+/// Largest marker radius: past it (about 220 deaths) a marker stops growing and shows its
+/// toll as text, so one outlier cannot cover a region of the map.
+pub const MAX_MARKER_RADIUS: f32 = 28.0;
+
+/// Marker radius in points: area proportional to deaths, up to [`MAX_MARKER_RADIUS`].
 pub fn marker_radius(deaths: u32) -> f32 {
-    4.0 + 1.6 * (deaths as f32).sqrt()
+    (4.0 + 1.6 * (deaths as f32).sqrt()).min(MAX_MARKER_RADIUS)
+}
+
+/// True when `deaths` is past the largest marker (its toll is written on it).
+pub fn marker_capped(deaths: u32) -> bool {
+    4.0 + 1.6 * (deaths as f32).sqrt() > MAX_MARKER_RADIUS
 }
 
 /// Draws the map with the basemap and incidents; handles hover, click and view requests.
@@ -606,7 +615,7 @@ fn circle_points(c: Pos2, r: f32, n: usize) -> Vec<Pos2> {
 
 /// One line per incident: date, place, toll low–high, actor, source.
 pub fn tooltip_line(i: &Incident, lang: crate::ui::state::Lang) -> String {
-    let date = i.date.map_or("?".to_string(), |d| d.to_string());
+    let date = crate::ui::format::incident_date(lang, i);
     let place = i
         .places
         .iter()
@@ -757,6 +766,9 @@ mod tests {
     fn marker_area_grows_with_deaths() {
         assert!(marker_radius(100) > marker_radius(10));
         assert_eq!(marker_radius(0), 4.0);
+        // An outlier does not cover the map: its marker stops growing and says its toll.
+        assert_eq!(marker_radius(2000), MAX_MARKER_RADIUS);
+        assert!(marker_capped(2000) && !marker_capped(100));
     }
 
     #[test]

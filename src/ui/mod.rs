@@ -3,8 +3,10 @@
 //! is one function in [`panels`] or [`map`].
 
 pub mod briefing;
+pub mod chart;
 pub mod correct;
 pub mod dropped;
+pub mod format;
 pub mod i18n;
 pub mod install;
 pub mod map;

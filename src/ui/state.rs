@@ -255,7 +255,7 @@ impl AppState {
                 .unwrap_or_default()
         };
         match self.prefs.sort {
-            SortKey::Date => order.sort_by_key(|&i| inc[i].date),
+            SortKey::Date => order.sort_by_key(|&i| (inc[i].date, inc[i].date_end)),
             SortKey::Place => order.sort_by_cached_key(|&i| place(i)),
             SortKey::Event => order.sort_by_key(|&i| inc[i].event_type),
             SortKey::Deaths => order.sort_by_key(|&i| inc[i].deaths()),
@@ -263,6 +263,14 @@ impl AppState {
         }
         if self.prefs.sort_descending {
             order.reverse();
+        }
+        // Incidents without a date ("?") come after the dated ones in both directions: an
+        // unknown date is neither the earliest nor the latest.
+        if self.prefs.sort == SortKey::Date {
+            let (dated, undated): (Vec<usize>, Vec<usize>) =
+                order.into_iter().partition(|&i| inc[i].date.is_some());
+            order = dated;
+            order.extend(undated);
         }
         self.table_order = order;
     }
