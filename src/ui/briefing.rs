@@ -122,6 +122,14 @@ pub fn legend(ui: &mut Ui, state: &AppState) {
             ui.label(format!("{deaths}"));
         }
         ui.label(t(state.prefs.lang, "dead"));
+        let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), egui::Sense::hover());
+        ui.painter().circle(
+            rect.center(),
+            6.0,
+            Color32::from_gray(150).gamma_multiply(0.12),
+            egui::Stroke::new(2.5, Color32::from_gray(110)),
+        );
+        ui.label(t(state.prefs.lang, "doubtful"));
         ui.separator();
         for e in present {
             let (rect, _) = ui.allocate_exact_size(Vec2::splat(12.0), egui::Sense::hover());

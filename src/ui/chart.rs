@@ -19,7 +19,7 @@ use crate::ui::panels::category_colour;
 use crate::ui::state::Lang;
 
 /// A bar is an outlier when it is more than this many times the next bar down.
-pub const OUTLIER_RATIO: u32 = 3;
+pub const OUTLIER_RATIO: u32 = 2;
 
 /// Where a value axis ends, and which bars go past it.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +33,7 @@ pub struct AxisCap {
 /// The axis of a bar chart of `values`: at most the top 5% of the bars (at least one) may be
 /// left past the axis, and only those more than [`OUTLIER_RATIO`] times the next bar down, so
 /// that the axis ends at the 95th percentile when the top is an outlier and at the maximum
-/// otherwise. One 2,000-death bar among bars of 300 is cut; 860 beside 320 is not.
+/// otherwise. One 2,000-death bar beside one of 860 is cut; 500 beside 320 is not.
 pub fn axis_cap(values: &[u32]) -> AxisCap {
     let mut order: Vec<usize> = (0..values.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(values[i]));
@@ -183,7 +183,7 @@ fn horizontal(
     let axis_h = 18.0;
     let n = bars.len().max(1);
     // Rows never get thinner than a line of text: past that, the chart scrolls.
-    let row = ((size.y - axis_h) / n as f32).clamp(16.0, 26.0);
+    let row = ((size.y - axis_h) / n as f32).clamp(16.0, 30.0);
     let content_h = row * n as f32 + axis_h;
     let label_w = labels
         .iter()
@@ -286,7 +286,7 @@ fn horizontal(
                     painter.text(
                         pos2(plot.right() + 4.0, yc),
                         Align2::LEFT_CENTER,
-                        format!("{} ▸", value_text(b.total)),
+                        format!("{} »", value_text(b.total)),
                         FontId::proportional(11.0),
                         text,
                     );
@@ -393,7 +393,7 @@ fn columns(
             painter.text(
                 pos2(xc, plot.top() - 2.0),
                 Align2::CENTER_BOTTOM,
-                format!("▴ {}", value_text(b.total)),
+                value_text(b.total),
                 FontId::proportional(11.0),
                 text,
             );
@@ -464,9 +464,12 @@ mod tests {
 
     #[test]
     fn a_large_but_plausible_bar_sets_the_axis() {
-        let cap = axis_cap(&[860, 320, 220, 80, 50, 45, 40, 30, 5, 0, 0]);
+        let cap = axis_cap(&[500, 320, 220, 80, 50, 45, 40, 30, 5, 0, 0]);
         assert!(cap.capped.is_empty());
-        assert_eq!(cap.top, 860);
+        assert_eq!(cap.top, 500);
+        // The real corpus with one 2,000-death report: Kidal is cut, Mopti sets the axis.
+        let cap = axis_cap(&[28, 321, 53, 2041, 45, 859, 0, 219, 79, 0]);
+        assert_eq!((cap.capped.clone(), cap.top), (vec![3], 859));
         assert_eq!(axis_cap(&[]).top, 1);
         assert_eq!(axis_cap(&[2000]).capped, Vec::<usize>::new());
         // A lone non-zero bar among zeros is not an outlier of anything.

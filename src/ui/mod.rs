@@ -12,6 +12,7 @@ pub mod install;
 pub mod map;
 pub mod mbtiles;
 pub mod panels;
+pub mod review;
 pub mod state;
 
 use std::path::PathBuf;
@@ -56,6 +57,8 @@ pub struct MaliAtlasApp {
     /// The optional tile layer and what it was built for (online flag, file path).
     tiles: Option<Box<dyn walkers::Tiles>>,
     tiles_for: (bool, String),
+    /// The workspace's reviews were copied into the current state.
+    reviews_loaded: bool,
 }
 
 impl MaliAtlasApp {
@@ -108,6 +111,7 @@ impl MaliAtlasApp {
             first_frame_logged: false,
             tiles: None,
             tiles_for: (false, String::new()),
+            reviews_loaded: false,
             state,
             memory,
         }
@@ -133,6 +137,9 @@ impl MaliAtlasApp {
                 self.basemap.set_cercles(&self.cercle_rings, dark);
             }
             self.basemap_dark = dark;
+        }
+        if !self.reviews_loaded {
+            self.load_reviews();
         }
         self.shortcuts(ui);
         let action = egui::Panel::top("top_bar")
@@ -194,6 +201,15 @@ impl MaliAtlasApp {
                         .show(ui, |ui| panels::filters_panel(ui, &mut self.state));
                 });
         }
+        if self.state.prefs.review_mode {
+            let has_workspace = self.workspace.is_some();
+            egui::Panel::left("review_queue")
+                .resizable(true)
+                .default_size(290.0)
+                .show(ui, |ui| {
+                    review::review_panel(ui, &mut self.state, has_workspace)
+                });
+        }
         if !self.state.prefs.hide_drilldown {
             egui::Panel::right("drilldown")
                 .resizable(true)
@@ -228,7 +244,55 @@ impl MaliAtlasApp {
                 );
             });
         self.apply_corrections();
+        self.apply_reviews();
         self.handle_drops(ui.ctx());
+    }
+
+    /// Copies the workspace's latest reviews into the state (after it was built or rebuilt).
+    fn load_reviews(&mut self) {
+        self.reviews_loaded = true;
+        let Some(ws) = &self.workspace else { return };
+        match ws.review_book() {
+            Ok(book) => self.state.set_reviews(&book),
+            Err(e) => self.set_status(e.to_string()),
+        }
+    }
+
+    /// Stores the review decisions the queue asked for, on every incident each event merges,
+    /// and moves to the next incident of the queue.
+    fn apply_reviews(&mut self) {
+        if self.state.pending_reviews.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.state.pending_reviews);
+        let Some(ws) = self.workspace.as_mut() else {
+            return;
+        };
+        // Who decided: the login name, as ACLED coders sign their codings.
+        let reviewer = std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "analyst".into());
+        for p in pending {
+            let keys = self.state.keys.get(p.incident).cloned().unwrap_or_default();
+            if keys.is_empty() {
+                continue;
+            }
+            let stored = ws
+                .review(&keys, p.status, &reviewer, &p.reason)
+                .and_then(|()| ws.review_book());
+            match stored {
+                Ok(book) => {
+                    if let Some(r) = book.of(&keys).cloned() {
+                        self.state.record_review(p.incident, r);
+                    }
+                }
+                Err(e) => {
+                    let message = e.to_string();
+                    self.set_status(message);
+                    return;
+                }
+            }
+        }
     }
 
     /// (Re)builds the tile layer when the analyst changes it: OpenStreetMap over HTTPS with a
@@ -346,6 +410,7 @@ impl MaliAtlasApp {
         state.set_filter(filter);
         state.selected = selected;
         self.state = state;
+        self.reviews_loaded = false;
     }
 
     /// Stores the corrections the drill-down asked for (on every incident the event merges)
@@ -380,7 +445,9 @@ impl MaliAtlasApp {
                 state.prefs = prefs;
                 state.set_filter(filter);
                 state.selected = selected.filter(|&s| s < state.incidents.len());
+                state.review_filter = self.state.review_filter;
                 self.state = state;
+                self.reviews_loaded = false;
                 if message.is_empty() {
                     message = i18n::t(self.state.prefs.lang, "corrected").to_string();
                 }
@@ -575,11 +642,18 @@ impl MaliAtlasApp {
         if typing {
             return;
         }
-        if next {
-            self.state.step_selection(1);
-        }
-        if prev {
-            self.state.step_selection(-1);
+        if self.state.prefs.review_mode {
+            // n/p walk the queue; a/r/c decide.
+            for k in review::keys(ui) {
+                review::act(&mut self.state, k);
+            }
+        } else {
+            if next {
+                self.state.step_selection(1);
+            }
+            if prev {
+                self.state.step_selection(-1);
+            }
         }
         if fit {
             self.state.pending_view = Some((MALI_CENTER.0, MALI_CENTER.1, MALI_ZOOM));

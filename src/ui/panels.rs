@@ -315,6 +315,36 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
             ui.label(t(lang, "source"));
             ui.label(&inc.article);
             ui.end_row();
+            if let Some(d) = state.doubts.get(sel) {
+                ui.label(t(lang, "doubt"));
+                ui.vertical(|ui| {
+                    let head = RichText::new(d.score.to_string()).strong();
+                    ui.label(if d.is_doubtful() {
+                        head.color(Color32::from_rgb(220, 120, 20))
+                    } else {
+                        head
+                    });
+                    for r in &d.reasons {
+                        ui.small(format!("+{} {}", r.points(), t(lang, r.key())));
+                    }
+                });
+                ui.end_row();
+            }
+            if let Some(Some(r)) = state.reviews.get(sel) {
+                ui.label(t(lang, "review_state"));
+                let mut line = format!(
+                    "{} {} {}, {}",
+                    t(lang, r.status.as_str()),
+                    t(lang, "by"),
+                    r.reviewer,
+                    r.at.get(..16).unwrap_or(&r.at).replace('T', " ")
+                );
+                if !r.reason.is_empty() {
+                    line.push_str(&format!(" — {}", r.reason));
+                }
+                ui.label(line);
+                ui.end_row();
+            }
         });
     if !inc.warnings.is_empty() {
         ui.colored_label(Color32::from_rgb(220, 140, 20), t(lang, "warnings"));
@@ -494,8 +524,8 @@ pub fn category_colour(c: Category) -> Color32 {
     }
 }
 
-/// Column widths of the incident table (date, toll, place, event, actors, source).
-const COLUMNS: [f32; 6] = [86.0, 96.0, 130.0, 160.0, 150.0, 200.0];
+/// Column widths of the incident table (date, doubt, toll, place, event, actors, source).
+const COLUMNS: [f32; 7] = [112.0, 52.0, 96.0, 130.0, 160.0, 150.0, 200.0];
 
 pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
     let lang = state.prefs.lang;
@@ -503,6 +533,7 @@ pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
     let mut sort = None;
     let columns = [
         ("date", Some(SortKey::Date)),
+        ("doubt", Some(SortKey::Doubt)),
         ("toll", Some(SortKey::Deaths)),
         ("place", Some(SortKey::Place)),
         ("event", Some(SortKey::Event)),
@@ -584,21 +615,37 @@ fn table_row(
         let cell = |ui: &mut Ui, w: f32, text: RichText| {
             ui.add_sized([w, row_height], egui::Label::new(text).truncate());
         };
+        let score = state.doubts.get(i).map_or(0, |d| d.score);
+        let mark = match state.status(i) {
+            crate::store::ReviewStatus::Accepted => " ok",
+            crate::store::ReviewStatus::Rejected => " ×",
+            crate::store::ReviewStatus::Unreviewed => "",
+        };
+        let doubt = RichText::new(format!("{score}{mark}"));
         cell(
             ui,
             COLUMNS[1],
+            if score >= crate::analysis::doubt::DOUBTFUL {
+                doubt.color(Color32::from_rgb(220, 120, 20)).strong()
+            } else {
+                doubt
+            },
+        );
+        cell(
+            ui,
+            COLUMNS[2],
             RichText::new(inc.fatalities.map_or("—".into(), range)),
         );
-        cell(ui, COLUMNS[2], RichText::new(place));
+        cell(ui, COLUMNS[3], RichText::new(place));
         cell(
             ui,
-            COLUMNS[3],
+            COLUMNS[4],
             RichText::new(inc.event_type.name()).color(event_colour(inc.event_type)),
         );
-        cell(ui, COLUMNS[4], RichText::new(inc.actors.join(", ")));
+        cell(ui, COLUMNS[5], RichText::new(inc.actors.join(", ")));
         cell(
             ui,
-            COLUMNS[5],
+            COLUMNS[6],
             RichText::new(inc.article.rsplit('/').next().unwrap_or("")),
         );
     });
@@ -637,6 +684,7 @@ pub fn top_bar(ui: &mut Ui, state: &mut AppState) -> TopBarAction {
                 *hidden = !shown;
             }
         }
+        ui.toggle_value(&mut state.prefs.review_mode, t(lang, "review_mode"));
         ui.menu_button(t(lang, "about"), |ui| {
             ui.strong(format!("mali-atlas {}", env!("CARGO_PKG_VERSION")));
             ui.label(t(lang, "about_text"));

@@ -4,11 +4,13 @@
 use chrono::NaiveDate;
 
 use crate::analysis::cluster::{ClusterLevels, Point};
+use crate::analysis::doubt::{Doubt, doubt};
 use crate::analysis::{Filter, Stack, by_actor, by_month, by_region};
 use crate::corpus::Article;
 use crate::geocode::Geocoder;
 use crate::incident::Incident;
 use crate::pipeline;
+use crate::store::{Review, ReviewBook, ReviewStatus};
 
 /// UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -56,6 +58,51 @@ pub enum SortKey {
     Event,
     Deaths,
     Source,
+    Doubt,
+}
+
+/// Which incidents the review filter keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReviewFilter {
+    /// Everything but the rejected incidents.
+    #[default]
+    All,
+    Unreviewed,
+    /// Accepted by the analyst.
+    Reviewed,
+    Rejected,
+}
+
+impl ReviewFilter {
+    pub fn accepts(self, status: ReviewStatus) -> bool {
+        match self {
+            ReviewFilter::All => status != ReviewStatus::Rejected,
+            ReviewFilter::Unreviewed => status == ReviewStatus::Unreviewed,
+            ReviewFilter::Reviewed => status == ReviewStatus::Accepted,
+            ReviewFilter::Rejected => status == ReviewStatus::Rejected,
+        }
+    }
+}
+
+/// A review decision asked for this frame, stored by the app in the workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingReview {
+    pub incident: usize,
+    pub status: ReviewStatus,
+    pub reason: String,
+}
+
+/// What the review panel is typing or asking for.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewPanel {
+    /// `r` was pressed: the reason field is open.
+    pub rejecting: bool,
+    pub reason: String,
+    /// Focus the reason field next frame.
+    pub focus_reason: bool,
+    /// Open the drill-down's correction form next frame (`c`).
+    pub open_correction: bool,
+    pub error: Option<String>,
 }
 
 /// Preferences remembered between runs.
@@ -90,6 +137,9 @@ pub struct Prefs {
     /// The map view when the app was closed: (lon, lat, zoom).
     #[serde(default)]
     pub view: Option<(f64, f64, f64)>,
+    /// The review queue is shown (and `n`/`p` walk it instead of the table).
+    #[serde(default)]
+    pub review_mode: bool,
 }
 
 #[derive(Clone)]
@@ -130,6 +180,16 @@ pub struct AppState {
     /// Corrections asked for this frame: (incident, changes, reason).
     pub pending_corrections: Vec<(usize, Vec<crate::store::Correction>, String)>,
     pub date_bounds: Option<(NaiveDate, NaiveDate)>,
+    /// How doubtful each incident is (computed once, with its article's text).
+    pub doubts: Vec<Doubt>,
+    /// The analyst's latest review of each incident (event), when a workspace is open.
+    pub reviews: Vec<Option<Review>>,
+    pub review_filter: ReviewFilter,
+    /// `visible`, most doubtful first: the review queue.
+    pub queue: Vec<usize>,
+    pub review_panel: ReviewPanel,
+    /// Review decisions asked for this frame.
+    pub pending_reviews: Vec<PendingReview>,
 }
 
 #[derive(Default, Clone)]
@@ -179,7 +239,19 @@ impl AppState {
                 Some((a, b)) => Some((a.min(d), b.max(d))),
             },
         );
+        let doubts = incidents
+            .iter()
+            .zip(&incident_article)
+            .map(|(i, &a)| doubt(i, articles.get(a).map(|a| a.text.as_str())))
+            .collect();
+        let reviews = vec![None; incidents.len()];
         let mut s = AppState {
+            doubts,
+            reviews,
+            review_filter: ReviewFilter::default(),
+            queue: Vec::new(),
+            review_panel: ReviewPanel::default(),
+            pending_reviews: Vec::new(),
             articles,
             incidents,
             incident_article,
@@ -216,6 +288,14 @@ impl AppState {
     /// filter changes, never per frame.
     pub fn refresh(&mut self) {
         self.visible = self.filter.apply(&self.incidents);
+        let review_filter = self.review_filter;
+        let reviews = &self.reviews;
+        self.visible
+            .retain(|&i| review_filter.accepts(status_of(reviews, i)));
+        self.queue = self.visible.clone();
+        // Most doubtful first; equal doubt keeps the incidents' order (stable sort).
+        self.queue
+            .sort_by_key(|&i| std::cmp::Reverse(self.doubts.get(i).map_or(0, |d| d.score)));
         let points: Vec<Point> = self
             .visible
             .iter()
@@ -260,6 +340,7 @@ impl AppState {
             SortKey::Event => order.sort_by_key(|&i| inc[i].event_type),
             SortKey::Deaths => order.sort_by_key(|&i| inc[i].deaths()),
             SortKey::Source => order.sort_by_cached_key(|&i| inc[i].article.clone()),
+            SortKey::Doubt => order.sort_by_key(|&i| self.doubts.get(i).map_or(0, |d| d.score)),
         }
         if self.prefs.sort_descending {
             order.reverse();
@@ -281,7 +362,7 @@ impl AppState {
             self.prefs.sort_descending = !self.prefs.sort_descending;
         } else {
             self.prefs.sort = key;
-            self.prefs.sort_descending = key == SortKey::Deaths;
+            self.prefs.sort_descending = matches!(key, SortKey::Deaths | SortKey::Doubt);
         }
         self.sort_table();
     }
@@ -328,9 +409,72 @@ impl AppState {
         self.select(Some(self.table_order[next as usize]));
     }
 
+    /// Next (+1) or previous (-1) incident of the review queue (most doubtful first).
+    pub fn step_queue(&mut self, dir: i32) {
+        if self.queue.is_empty() {
+            return;
+        }
+        let pos = self
+            .selected
+            .and_then(|s| self.queue.iter().position(|&v| v == s));
+        let n = self.queue.len() as i32;
+        let next = match pos {
+            Some(p) => (p as i32 + dir).rem_euclid(n),
+            None => 0,
+        };
+        self.select(Some(self.queue[next as usize]));
+    }
+
+    /// The review status of incident `i`.
+    pub fn status(&self, i: usize) -> ReviewStatus {
+        status_of(&self.reviews, i)
+    }
+
+    /// (decided, total): how many incidents the analyst has accepted or rejected.
+    pub fn review_progress(&self) -> (usize, usize) {
+        let decided = (0..self.incidents.len())
+            .filter(|&i| self.status(i).is_decided())
+            .count();
+        (decided, self.incidents.len())
+    }
+
+    /// Takes each incident's review from `book` (by the stored incidents it merges).
+    pub fn set_reviews(&mut self, book: &ReviewBook) {
+        self.reviews = (0..self.incidents.len())
+            .map(|i| self.keys.get(i).and_then(|k| book.of(k)).cloned())
+            .collect();
+        self.refresh();
+    }
+
+    /// Records a decision taken in the app (already stored) and moves the selection to the
+    /// next incident of the queue that is still shown.
+    pub fn record_review(&mut self, i: usize, review: Review) {
+        let after: Vec<usize> = match self.queue.iter().position(|&q| q == i) {
+            Some(p) => self.queue[p + 1..]
+                .iter()
+                .chain(&self.queue[..p])
+                .copied()
+                .collect(),
+            None => self.queue.clone(),
+        };
+        if let Some(r) = self.reviews.get_mut(i) {
+            *r = Some(review);
+        }
+        self.refresh();
+        let next = after.into_iter().find(|q| self.visible.contains(q));
+        self.select(next);
+    }
+
     pub fn article_of(&self, incident: usize) -> &Article {
         &self.articles[self.incident_article[incident]]
     }
+}
+
+fn status_of(reviews: &[Option<Review>], i: usize) -> ReviewStatus {
+    reviews
+        .get(i)
+        .and_then(|r| r.as_ref())
+        .map_or(ReviewStatus::Unreviewed, |r| r.status)
 }
 
 /// Incidents per date bin over `bounds`, for the date filter's histogram.
