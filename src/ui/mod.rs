@@ -465,9 +465,15 @@ impl MaliAtlasApp {
             .iter()
             .map(|&i| self.state.incidents[i].clone())
             .collect();
+        let statuses: Vec<crate::store::ReviewStatus> = self
+            .state
+            .table_order
+            .iter()
+            .map(|&i| self.state.status(i))
+            .collect();
         let path = export_path(ext);
         let result = crate::export::write_atomically(&path, |w| match ext {
-            "csv" => crate::export::write_csv(w, &incidents),
+            "csv" => crate::export::write_csv_reviewed(w, &incidents, &statuses),
             "geojson" => crate::export::write_geojson(w, &incidents),
             _ => crate::export::write_jsonl(w, &incidents),
         });
