@@ -411,3 +411,93 @@ fn review_queue_walks_by_doubt_and_decisions_persist_across_reopen() {
     h.run_steps(2);
     assert_eq!(h.state().state.visible.len(), total - 2);
 }
+
+#[test]
+fn merged_event_sources_side_by_side_keep_a_toll_and_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Attaque à Boni\nMopti, 3 mars 2023 (AFP) – Douze civils ont été tués jeudi par des \
+         hommes armés dans le village de Boni, dans le cercle de Douentza.",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b.txt"),
+        "Boni endeuillé\nBamako, 4 mars 2023 – Au moins quinze civils ont été tués jeudi à \
+         Boni lors d'une attaque d'hommes armés.",
+    )
+    .unwrap();
+    let path = dir.path().join("w.sqlite");
+    let g = common::embedded_geocoder();
+    {
+        let mut ws = mali_atlas::store::Workspace::open(&path).unwrap();
+        mali_atlas::pipeline::ingest(&[corpus], &mut ws, g, 100, &mut |_, _, _| {}).unwrap();
+    }
+    let mut h = review_harness(&path, g);
+    let merged = h
+        .state()
+        .state
+        .keys
+        .iter()
+        .position(|k| k.len() == 2)
+        .expect("the two reports are one event");
+    h.state_mut().state.select(Some(merged));
+    h.run_steps(3);
+    h.get_by_label("Sources côte à côte (2)");
+    let rows = h.state().state.sources.rows.clone();
+    let tolls: Vec<u32> = rows.iter().map(|r| r.incident.deaths()).collect();
+    assert_eq!(
+        {
+            let mut t = tolls.clone();
+            t.sort();
+            t
+        },
+        vec![12, 15]
+    );
+    // Keeping the first source's toll is refused without a reason, then stored with one.
+    h.get_all_by_label("Retenir ce bilan")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Indiquez un motif.");
+    h.get_all_by_label("Motif").last().unwrap().click();
+    h.run_steps(1);
+    h.get_all_by_label("Motif")
+        .last()
+        .unwrap()
+        .type_text("chiffre de l'AFP");
+    h.run_steps(1);
+    h.get_all_by_label("Retenir ce bilan")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(4);
+    let s = &h.state().state;
+    let event = s.keys.iter().position(|k| k.len() == 2).unwrap();
+    assert_eq!(s.incidents[event].deaths(), tolls[0]);
+    let stored = h.state().workspace.as_ref().unwrap().corrections().unwrap();
+    assert!(
+        stored
+            .iter()
+            .all(|c| c.reason.starts_with("chiffre de l'AFP"))
+    );
+    assert_eq!(stored.len(), 2, "one correction per member");
+    // Splitting the second report off makes two events.
+    h.state_mut().state.select(Some(event));
+    h.run_steps(3);
+    h.get_all_by_label("Motif").last().unwrap().click();
+    h.run_steps(1);
+    h.get_all_by_label("Motif")
+        .last()
+        .unwrap()
+        .type_text("deux attaques");
+    h.run_steps(1);
+    h.get_all_by_label("Séparer").nth(1).unwrap().click();
+    h.run_steps(4);
+    let s = &h.state().state;
+    assert!(s.keys.iter().all(|k| k.len() == 1), "{:?}", s.keys);
+    assert_eq!(s.incidents.len(), 2);
+}

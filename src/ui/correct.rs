@@ -198,7 +198,13 @@ pub fn correction_form(ui: &mut Ui, state: &mut AppState, selected: usize) {
                     };
                     match changes {
                         Ok(c) if !c.is_empty() => {
-                            state.pending_corrections.push((selected, c, reason));
+                            state
+                                .pending_corrections
+                                .push(crate::ui::state::PendingCorrection {
+                                    incident: selected,
+                                    changes: c,
+                                    reason,
+                                });
                             state.correction.incident = None;
                         }
                         Ok(_) => {}

@@ -161,6 +161,21 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("rejected", "rejeté", "rejected"),
     ("unreviewed", "non revu", "unreviewed"),
     ("by", "par", "by"),
+    ("sources", "Sources côte à côte", "Sources side by side"),
+    ("published", "Publié", "Published"),
+    (
+        "toll_lbh",
+        "Bilan bas / meilleur / haut",
+        "Toll low / best / high",
+    ),
+    ("keep_toll", "Retenir ce bilan", "Keep this toll"),
+    (
+        "keep_toll_hint",
+        "Enregistre ce bilan pour tout l'événement (une correction, avec le motif).",
+        "Stores this toll for the whole event (a correction, with the reason).",
+    ),
+    ("split", "Séparer", "Split"),
+    ("split_done", "Événement séparé", "Event split"),
     (
         "doubt_weekday",
         "jour de la semaine incohérent",

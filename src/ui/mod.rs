@@ -13,6 +13,7 @@ pub mod map;
 pub mod mbtiles;
 pub mod panels;
 pub mod review;
+pub mod sources;
 pub mod state;
 
 use std::path::PathBuf;
@@ -59,6 +60,9 @@ pub struct MaliAtlasApp {
     tiles_for: (bool, String),
     /// The workspace's reviews were copied into the current state.
     reviews_loaded: bool,
+    /// The workspace's stored incidents (corrections applied), read when a merged event is
+    /// first shown side by side; dropped whenever the workspace changes.
+    stored: Option<Vec<crate::store::StoredIncident>>,
 }
 
 impl MaliAtlasApp {
@@ -112,6 +116,7 @@ impl MaliAtlasApp {
             tiles: None,
             tiles_for: (false, String::new()),
             reviews_loaded: false,
+            stored: None,
             state,
             memory,
         }
@@ -142,6 +147,7 @@ impl MaliAtlasApp {
             self.load_reviews();
         }
         self.shortcuts(ui);
+        self.update_sources();
         let action = egui::Panel::top("top_bar")
             .show(ui, |ui| panels::top_bar(ui, &mut self.state))
             .inner;
@@ -244,6 +250,7 @@ impl MaliAtlasApp {
                 );
             });
         self.apply_corrections();
+        self.apply_splits();
         self.apply_reviews();
         self.handle_drops(ui.ctx());
     }
@@ -411,6 +418,7 @@ impl MaliAtlasApp {
         state.selected = selected;
         self.state = state;
         self.reviews_loaded = false;
+        self.stored = None;
     }
 
     /// Stores the corrections the drill-down asked for (on every incident the event merges)
@@ -424,16 +432,55 @@ impl MaliAtlasApp {
             return;
         };
         let mut message = String::new();
-        for (incident, corrections, reason) in pending {
-            let keys = self.state.keys.get(incident).cloned().unwrap_or_default();
+        for p in pending {
+            let keys = self.state.keys.get(p.incident).cloned().unwrap_or_default();
             for key in &keys {
-                for c in &corrections {
-                    if let Err(e) = ws.correct(key, c.clone(), &reason) {
+                for c in &p.changes {
+                    if let Err(e) = ws.correct(key, c.clone(), &p.reason) {
                         message = e.to_string();
                     }
                 }
             }
         }
+        if message.is_empty() {
+            message = i18n::t(self.state.prefs.lang, "corrected").to_string();
+        }
+        self.reload_workspace(message);
+    }
+
+    /// Splits the reports the drill-down detached from their events, and reloads.
+    fn apply_splits(&mut self) {
+        if self.state.pending_splits.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.state.pending_splits);
+        let Some(ws) = self.workspace.as_mut() else {
+            return;
+        };
+        let mut message = i18n::t(self.state.prefs.lang, "split_done").to_string();
+        for p in pending {
+            let members = self.state.keys.get(p.incident).cloned().unwrap_or_default();
+            // `split_event` reads only the members of the event.
+            let event = crate::store::Event {
+                id: String::new(),
+                members,
+                articles: Vec::new(),
+                record: self.state.incidents[p.incident].clone(),
+            };
+            if let Err(e) = ws.split_event(&event, std::slice::from_ref(&p.key), &p.reason) {
+                message = e.to_string();
+            }
+        }
+        self.reload_workspace(message);
+    }
+
+    /// Rebuilds the state from the workspace's events, keeping filters, preferences and the
+    /// selection, and shows `message` in the status bar.
+    fn reload_workspace(&mut self, mut message: String) {
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        self.stored = None;
         match pipeline::workspace_view(ws) {
             Ok(view) => {
                 let prefs = self.state.prefs.clone();
@@ -448,13 +495,46 @@ impl MaliAtlasApp {
                 state.review_filter = self.state.review_filter;
                 self.state = state;
                 self.reviews_loaded = false;
-                if message.is_empty() {
-                    message = i18n::t(self.state.prefs.lang, "corrected").to_string();
-                }
             }
             Err(e) => message = e.to_string(),
         }
         self.set_status(message);
+    }
+
+    /// Reads the reports of the selected event when it merges several (once per selection).
+    fn update_sources(&mut self) {
+        let Some(sel) = self.state.selected else {
+            return;
+        };
+        if self.state.sources.incident == Some(sel) {
+            return;
+        }
+        let keys = self.state.keys.get(sel).cloned().unwrap_or_default();
+        let mut sources = crate::ui::sources::Sources {
+            incident: Some(sel),
+            ..Default::default()
+        };
+        if keys.len() > 1
+            && let Some(ws) = &self.workspace
+        {
+            if self.stored.is_none() {
+                match ws.incidents() {
+                    Ok(s) => self.stored = Some(s),
+                    Err(e) => self.set_status(e.to_string()),
+                }
+            }
+            let stored = self.stored.as_deref().unwrap_or_default();
+            sources.rows = keys
+                .iter()
+                .filter_map(|k| stored.iter().find(|s| &s.key == k))
+                .map(|s| crate::ui::sources::SourceRow {
+                    key: s.key.clone(),
+                    published: s.published,
+                    incident: s.incident.clone(),
+                })
+                .collect();
+        }
+        self.state.sources = sources;
     }
 
     /// Writes the filtered incidents, in table order, to the working directory, named by time.

@@ -355,6 +355,7 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
     if goto.is_some() {
         state.pending_view = goto;
     }
+    crate::ui::sources::sources_section(ui, state, sel);
     crate::ui::correct::correction_form(ui, state, sel);
     let mut other = None;
     let siblings = &state.article_incidents[state.incident_article[sel]];
@@ -447,7 +448,7 @@ pub fn highlighted(
 
 pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
     let lang = state.prefs.lang;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(
             &mut state.prefs.chart,
             ChartKind::ByRegion,

@@ -84,6 +84,15 @@ impl ReviewFilter {
     }
 }
 
+/// Changes to one incident (event) asked for in the drill-down, with the analyst's reason;
+/// the app stores them on every stored incident the event merges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingCorrection {
+    pub incident: usize,
+    pub changes: Vec<crate::store::Correction>,
+    pub reason: String,
+}
+
 /// A review decision asked for this frame, stored by the app in the workspace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingReview {
@@ -177,8 +186,12 @@ pub struct AppState {
     pub keys: Vec<Vec<crate::store::IncidentKey>>,
     /// The drill-down's correction form.
     pub correction: crate::ui::correct::CorrectionForm,
-    /// Corrections asked for this frame: (incident, changes, reason).
-    pub pending_corrections: Vec<(usize, Vec<crate::store::Correction>, String)>,
+    /// Corrections asked for this frame.
+    pub pending_corrections: Vec<PendingCorrection>,
+    /// The selected event's reports side by side (filled by the app from the workspace).
+    pub sources: crate::ui::sources::Sources,
+    /// Splits of wrong merges asked for this frame.
+    pub pending_splits: Vec<crate::ui::sources::PendingSplit>,
     pub date_bounds: Option<(NaiveDate, NaiveDate)>,
     /// How doubtful each incident is (computed once, with its article's text).
     pub doubts: Vec<Doubt>,
@@ -277,6 +290,8 @@ impl AppState {
             keys: Vec::new(),
             correction: Default::default(),
             pending_corrections: Vec::new(),
+            sources: Default::default(),
+            pending_splits: Vec::new(),
             date_bounds,
         };
         s.histogram = histogram(&s.incidents, s.date_bounds, 40);
@@ -511,4 +526,98 @@ fn by_cercle(incidents: &[Incident], keep: &[usize]) -> Vec<(String, u32)> {
         }
     }
     map.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::incident::{Category, EventType, Location, Precision, TollRange};
+
+    fn incident(date: Option<&str>, deaths: u32, precision: Precision) -> Incident {
+        Incident {
+            article: "a.txt".into(),
+            incident: 0,
+            date: date.and_then(|d| d.parse().ok()),
+            date_end: None,
+            date_precision: crate::corpus::DatePrecision::Day,
+            event_type: EventType::Battles,
+            sub_event_type: String::new(),
+            actors: vec![],
+            perpetrator: None,
+            target: None,
+            fatalities: Some(TollRange::exact(deaths)),
+            killed: Some([(Category::Civilians, TollRange::exact(deaths))].into()),
+            wounded: None,
+            captured: None,
+            missing: None,
+            toll_sources: vec![],
+            places: vec![],
+            location: Some(Location {
+                lat: 14.0,
+                lon: -4.0,
+                precision,
+            }),
+            evidence: vec![],
+            warnings: vec![],
+        }
+    }
+
+    fn state() -> AppState {
+        let incidents = vec![
+            incident(None, 1, Precision::Locality),
+            incident(Some("2022-06-18"), 2, Precision::Admin1),
+            incident(Some("2020-01-05"), 3, Precision::Locality),
+            incident(Some("2024-08-07"), 4, Precision::Admin2),
+        ];
+        AppState::from_parts(
+            Vec::new(),
+            incidents.into_iter().map(|i| (0, i)).collect(),
+            Vec::new(),
+            true,
+        )
+    }
+
+    #[test]
+    fn undated_incidents_sort_last_both_ways() {
+        let mut s = state();
+        s.prefs.sort = SortKey::Date;
+        s.prefs.sort_descending = false;
+        s.sort_table();
+        assert_eq!(s.table_order, vec![2, 1, 3, 0]);
+        s.sort_by(SortKey::Date);
+        assert!(s.prefs.sort_descending);
+        assert_eq!(s.table_order, vec![3, 1, 2, 0]);
+    }
+
+    #[test]
+    fn the_queue_goes_from_most_to_least_doubtful_and_filters_by_review() {
+        let mut s = state();
+        // No date (3) > region only (3, then index) > cercle (2) > clean (0).
+        assert_eq!(s.queue, vec![0, 1, 3, 2]);
+        s.step_queue(1);
+        assert_eq!(s.selected, Some(0));
+        s.step_queue(-1);
+        assert_eq!(s.selected, Some(2), "wraps around");
+        let review = |status| Review {
+            status,
+            reviewer: "ana".into(),
+            at: "2026-11-30T12:00:00Z".into(),
+            reason: String::new(),
+            id: 1,
+        };
+        s.select(Some(1));
+        s.record_review(1, review(ReviewStatus::Rejected));
+        assert_eq!(s.selected, Some(3), "moved to the next still shown");
+        assert!(
+            !s.visible.contains(&1),
+            "rejected ones leave the default view"
+        );
+        assert_eq!(s.review_progress(), (1, 4));
+        s.review_filter = ReviewFilter::Rejected;
+        s.refresh();
+        assert_eq!(s.visible, vec![1]);
+        s.review_filter = ReviewFilter::Unreviewed;
+        s.refresh();
+        assert_eq!(s.visible, vec![0, 2, 3]);
+    }
 }
