@@ -138,7 +138,9 @@ pub fn doubt(i: &Incident, text: Option<&str>) -> Doubt {
 /// as Diallassagou): one to three letters apart once accents and case are folded. A name that
 /// differs more is an alternate name (Timbuktu for Tombouctou), not a guess.
 fn is_fuzzy(p: &crate::incident::PlaceMatch) -> bool {
-    if p.precision == Precision::Foreign || p.lat.is_none() {
+    // The geocoder guesses only single unknown words as towns; descriptions of areas ("centre
+    // du pays" → Centre du Mali) are resolved by name, never guessed.
+    if p.precision > Precision::NearLocality || p.lat.is_none() || p.mention.contains(' ') {
         return false;
     }
     let (a, b) = (fold_key(&p.mention), fold_key(&p.name));
@@ -265,6 +267,10 @@ mod tests {
         i.places = vec![place("Diallasagou", "Diallassagou")];
         assert_eq!(doubt(&i, None).reasons, vec![Reason::FuzzyPlace]);
         i.places = vec![place("Timbuktu", "Tombouctou"), place("SÉVARÉ", "Sévaré")];
+        assert!(doubt(&i, None).reasons.is_empty());
+        let mut area = place("centre du pays", "Centre du Mali");
+        area.precision = Precision::Admin1;
+        i.places = vec![area];
         assert!(doubt(&i, None).reasons.is_empty());
     }
 
