@@ -926,8 +926,13 @@ fn migrates_from_v2_keeping_corrections_and_splits() {
     );
     // The new table works on the migrated file.
     assert!(ws.reviews().unwrap().is_empty());
-    ws.review(&[key.clone()], ReviewStatus::Accepted, "ana", "checked")
-        .unwrap();
+    ws.review(
+        std::slice::from_ref(&key),
+        ReviewStatus::Accepted,
+        "ana",
+        "checked",
+    )
+    .unwrap();
     assert_eq!(
         ws.review_book().unwrap().status(&[key]),
         ReviewStatus::Accepted
@@ -945,17 +950,22 @@ fn reviews_persist_latest_wins_and_follow_reextraction() {
     {
         let mut ws = Workspace::open(&path).unwrap();
         ws.ingest(&[batch_a()], "v1").unwrap();
-        ws.review(&[first.clone()], ReviewStatus::Accepted, "ana", "")
-            .unwrap();
         ws.review(
-            &[second.clone()],
+            std::slice::from_ref(&first),
+            ReviewStatus::Accepted,
+            "ana",
+            "",
+        )
+        .unwrap();
+        ws.review(
+            std::slice::from_ref(&second),
             ReviewStatus::Rejected,
             "ana",
             "same as another",
         )
         .unwrap();
         ws.review(
-            &[first.clone()],
+            std::slice::from_ref(&first),
             ReviewStatus::Rejected,
             "bob",
             "not in Mali",
