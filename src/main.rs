@@ -499,12 +499,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(w) if files.is_empty() => {
                     let ws = mali_atlas::store::Workspace::open(w)?;
                     let view = pipeline::workspace_view(&ws)?;
-                    mali_atlas::ui::state::AppState::from_parts(
+                    let mut state = mali_atlas::ui::state::AppState::from_parts(
                         view.articles,
                         view.incidents,
                         Vec::new(),
                         true,
-                    )
+                    );
+                    // As in the app: incidents rejected in the review are left out.
+                    state.keys = view.keys;
+                    state.set_reviews(&ws.review_book()?);
+                    state
                 }
                 _ => mali_atlas::ui::state::AppState::new(articles, Vec::new(), &geocoder),
             };
