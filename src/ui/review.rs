@@ -42,7 +42,11 @@ pub fn keys(ui: &Ui) -> Vec<QueueKey> {
 
 /// Applies one queue action to the state.
 pub fn act(state: &mut AppState, key: QueueKey) {
-    let current = state.selected;
+    // Decisions need the stored incidents behind the event (a workspace).
+    let current = state.selected.filter(|&i| match key {
+        QueueKey::Accept | QueueKey::Reject => state.keys.get(i).is_some_and(|k| !k.is_empty()),
+        _ => true,
+    });
     match key {
         QueueKey::Next => state.step_queue(1),
         QueueKey::Previous => state.step_queue(-1),
