@@ -79,6 +79,9 @@ enum Command {
         /// Output file (written whole or not at all); stdout when absent.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Only the incidents the analyst accepted in the review queue (needs --workspace).
+        #[arg(long)]
+        reviewed_only: bool,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -423,25 +426,48 @@ fn run(cli: Cli) -> Result<ExitCode> {
             files,
             format,
             out,
+            reviewed_only,
             filter,
         } => {
+            use mali_atlas::store::ReviewStatus;
             let filter = filter.to_filter()?;
-            let (incidents, failed) = match (&workspace, files.is_empty()) {
-                (Some(w), true) => {
-                    let ws = mali_atlas::store::Workspace::open(w)?;
-                    let events = pipeline::workspace_events(&ws)?;
-                    (events.into_iter().map(|(i, _)| i).collect(), 0)
-                }
-                (_, true) => bail!("give FILES to export, or --workspace"),
-                (_, false) => extract_files(&files, 20 * 1024 * 1024, &batch_geocoder()?),
-            };
-            let incidents: Vec<Incident> = incidents
+            if reviewed_only && (workspace.is_none() || !files.is_empty()) {
+                bail!(
+                    "--reviewed-only reads the review of a workspace: give --workspace, no FILES"
+                );
+            }
+            let (incidents, failed): (Vec<(Incident, ReviewStatus)>, usize) =
+                match (&workspace, files.is_empty()) {
+                    (Some(w), true) => {
+                        let ws = mali_atlas::store::Workspace::open(w)?;
+                        let book = ws.review_book()?;
+                        let events = pipeline::workspace_events(&ws)?;
+                        let reviewed = events
+                            .into_iter()
+                            .map(|(i, keys)| (i, book.status(&keys)))
+                            .collect();
+                        (reviewed, 0)
+                    }
+                    (_, true) => bail!("give FILES to export, or --workspace"),
+                    (_, false) => {
+                        let (incidents, failed) =
+                            extract_files(&files, 20 * 1024 * 1024, &batch_geocoder()?);
+                        let unreviewed = incidents
+                            .into_iter()
+                            .map(|i| (i, ReviewStatus::Unreviewed))
+                            .collect();
+                        (unreviewed, failed)
+                    }
+                };
+            let (incidents, statuses): (Vec<Incident>, Vec<ReviewStatus>) = incidents
                 .into_iter()
-                .filter(|i| filter.accepts(i))
-                .collect();
+                .filter(|(i, s)| {
+                    filter.accepts(i) && (!reviewed_only || *s == ReviewStatus::Accepted)
+                })
+                .unzip();
             let write = |w: &mut dyn Write| -> std::io::Result<()> {
                 match format {
-                    ExportFormat::Csv => export::write_csv(w, &incidents),
+                    ExportFormat::Csv => export::write_csv_reviewed(w, &incidents, &statuses),
                     ExportFormat::Geojson => export::write_geojson(w, &incidents),
                     ExportFormat::Jsonl => export::write_jsonl(w, &incidents),
                 }
@@ -485,12 +511,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(w) if files.is_empty() => {
                     let ws = mali_atlas::store::Workspace::open(w)?;
                     let view = pipeline::workspace_view(&ws)?;
-                    mali_atlas::ui::state::AppState::from_parts(
+                    let mut state = mali_atlas::ui::state::AppState::from_parts(
                         view.articles,
                         view.incidents,
                         Vec::new(),
                         true,
-                    )
+                    );
+                    // As in the app: incidents rejected in the review are left out.
+                    state.keys = view.keys;
+                    state.set_reviews(&ws.review_book()?);
+                    state
                 }
                 _ => mali_atlas::ui::state::AppState::new(articles, Vec::new(), &geocoder),
             };

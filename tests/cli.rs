@@ -598,3 +598,84 @@ fn corrections_from_the_cli_apply_and_persist() {
         .unwrap();
     assert!(String::from_utf8_lossy(&listed.stdout).contains("bilan du ministère"));
 }
+
+#[test]
+fn export_reviewed_only_and_the_review_status_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws_path = dir.path().join("w.sqlite");
+    success_stdout(
+        mali_atlas()
+            .arg("ingest")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .arg("--workspace")
+            .arg(&ws_path),
+    );
+    // The analyst accepts one event and rejects another (as the review queue does).
+    {
+        use mali_atlas::store::{ReviewStatus, Workspace};
+        let mut ws = Workspace::open(&ws_path).unwrap();
+        let events = mali_atlas::pipeline::workspace_events(&ws).unwrap();
+        let diallassagou = events
+            .iter()
+            .find(|(i, _)| i.article.contains("000_"))
+            .unwrap();
+        ws.review(&diallassagou.1, ReviewStatus::Accepted, "ana", "")
+            .unwrap();
+        let other = events
+            .iter()
+            .find(|(i, _)| i.article.contains("004_"))
+            .unwrap();
+        ws.review(&other.1, ReviewStatus::Rejected, "ana", "hors sujet")
+            .unwrap();
+    }
+    let all = success_stdout(
+        mali_atlas()
+            .args(["export", "--format", "csv", "--workspace"])
+            .arg(&ws_path),
+    );
+    let header = all.lines().next().unwrap();
+    assert!(header.ends_with(",review_status"), "{header}");
+    let status: Vec<&str> = all
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap())
+        .collect();
+    assert_eq!(status.len(), 6);
+    assert_eq!(status.iter().filter(|s| **s == "accepted").count(), 1);
+    assert_eq!(status.iter().filter(|s| **s == "rejected").count(), 1);
+    assert_eq!(status.iter().filter(|s| **s == "unreviewed").count(), 4);
+    let reviewed = success_stdout(
+        mali_atlas()
+            .args([
+                "export",
+                "--format",
+                "csv",
+                "--reviewed-only",
+                "--workspace",
+            ])
+            .arg(&ws_path),
+    );
+    let rows: Vec<&str> = reviewed.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{reviewed}");
+    assert!(rows[0].contains("000_") && rows[0].ends_with(",accepted"));
+    let jsonl = success_stdout(
+        mali_atlas()
+            .args([
+                "export",
+                "--format",
+                "jsonl",
+                "--reviewed-only",
+                "--workspace",
+            ])
+            .arg(&ws_path),
+    );
+    assert_eq!(jsonl.lines().count(), 1);
+    // Files have no review: the flag is refused.
+    let out = mali_atlas()
+        .args(["export", "--format", "csv", "--reviewed-only"])
+        .args(seeds())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--workspace"));
+}

@@ -32,7 +32,7 @@ fn opens_on_the_seeds_and_clicking_an_incident_shows_its_article() {
     );
     h.get_by_label_contains("instantané intégré du 2023-10-22");
     assert!(h.state().state.incidents.len() >= 6);
-    h.get_by_label("2022-06-18").click();
+    h.get_by_label("18–19 juin 2022").click();
     h.run_steps(3);
     let sel = h.state().state.selected.expect("an incident is selected");
     let inc = &h.state().state.incidents[sel];
@@ -67,7 +67,7 @@ fn date_filter_hides_incidents_outside_the_range() {
             .all(|&i| s.incidents[i].date.unwrap().to_string().as_str() >= "2024")
     );
     assert!(
-        h.query_by_label("2022-06-18").is_none(),
+        h.query_by_label("18–19 juin 2022").is_none(),
         "row hidden from the table"
     );
 }
@@ -181,7 +181,7 @@ fn drilldown_corrections_are_stored_in_the_workspace() {
         .wgpu()
         .build_ui_state(|ui, app: &mut MaliAtlasApp| app.show(ui), app);
     h.run_steps(3);
-    h.get_by_label("2022-06-18").click();
+    h.get_by_label("18–19 juin 2022").click();
     h.run_steps(3);
     h.get_by_label("Corriger").click();
     h.run_steps(3);
@@ -303,4 +303,201 @@ fn choropleth_by_cercle_with_the_embedded_cercles() {
         "{:?}",
         s.charts.by_cercle
     );
+}
+
+/// The app over a workspace file holding the seeds, with the review queue shown.
+fn review_harness(path: &std::path::Path, g: &Geocoder) -> Harness<'static, MaliAtlasApp> {
+    let ws = mali_atlas::store::Workspace::open(path).unwrap();
+    let view = mali_atlas::pipeline::workspace_view(&ws).unwrap();
+    let mut state = mali_atlas::ui::state::AppState::from_parts(
+        view.articles,
+        view.incidents,
+        Vec::new(),
+        true,
+    );
+    state.keys = view.keys;
+    state.prefs.review_mode = true;
+    let mut app = MaliAtlasApp::with_state(state, g);
+    app.workspace = Some(ws);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut MaliAtlasApp| app.show(ui), app);
+    h.run_steps(3);
+    h
+}
+
+#[test]
+fn review_queue_walks_by_doubt_and_decisions_persist_across_reopen() {
+    use mali_atlas::store::ReviewStatus;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite");
+    let g = Geocoder::new(Gazetteer::fallback());
+    {
+        let mut ws = mali_atlas::store::Workspace::open(&path).unwrap();
+        let seeds = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+        mali_atlas::pipeline::ingest(&[seeds], &mut ws, &g, 100, &mut |_, _, _| {}).unwrap();
+    }
+    let mut h = review_harness(&path, &g);
+    let total = h.state().state.incidents.len();
+    assert!(total >= 5);
+    h.get_by_label(&format!("0 / {total} revus"));
+    let queue = h.state().state.queue.clone();
+    let scores: Vec<u32> = queue
+        .iter()
+        .map(|&i| h.state().state.doubts[i].score)
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "most doubtful first: {scores:?}"
+    );
+    assert!(scores[0] > scores[scores.len() - 1], "{scores:?}");
+
+    // n and p walk the queue in doubt order.
+    h.key_press(egui::Key::N);
+    h.run_steps(2);
+    assert_eq!(h.state().state.selected, Some(queue[0]));
+    h.key_press(egui::Key::N);
+    h.run_steps(2);
+    assert_eq!(h.state().state.selected, Some(queue[1]));
+    h.key_press(egui::Key::P);
+    h.run_steps(2);
+    assert_eq!(h.state().state.selected, Some(queue[0]));
+
+    // a accepts and moves on.
+    h.key_press(egui::Key::A);
+    h.run_steps(3);
+    assert_eq!(h.state().state.status(queue[0]), ReviewStatus::Accepted);
+    assert_eq!(h.state().state.selected, Some(queue[1]));
+    h.get_by_label(&format!("1 / {total} revus"));
+
+    // r asks for a reason, Enter rejects; the rejected incident leaves the default view.
+    h.key_press(egui::Key::R);
+    h.run_steps(2);
+    h.get_by_label("Motif du rejet").click();
+    h.run_steps(1);
+    h.get_by_label("Motif du rejet").type_text("doublon");
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().state.status(queue[1]), ReviewStatus::Rejected);
+    assert!(!h.state().state.visible.contains(&queue[1]));
+    assert_eq!(h.state().state.selected, Some(queue[2]));
+    h.get_by_label(&format!("2 / {total} revus"));
+
+    // c opens the correction form of the current incident.
+    h.key_press(egui::Key::C);
+    h.run_steps(3);
+    h.get_by_label("Motif");
+    drop(h);
+
+    // Reopened from the file: the decisions, who and why, are still there.
+    let mut h = review_harness(&path, &g);
+    h.get_by_label(&format!("2 / {total} revus"));
+    let s = &h.state().state;
+    assert_eq!(s.status(queue[0]), ReviewStatus::Accepted);
+    let rejected = s.reviews[queue[1]].as_ref().expect("stored review");
+    assert_eq!(rejected.status, ReviewStatus::Rejected);
+    assert_eq!(rejected.reason, "doublon");
+    assert!(!rejected.reviewer.is_empty() && !rejected.at.is_empty());
+    // Filters: rejected, reviewed (accepted), unreviewed.
+    h.get_by_label("rejetés").click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.visible, vec![queue[1]]);
+    h.get_by_label("acceptés").click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.visible, vec![queue[0]]);
+    h.get_by_label("non revus").click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.visible.len(), total - 2);
+}
+
+#[test]
+fn merged_event_sources_side_by_side_keep_a_toll_and_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Attaque à Boni\nMopti, 3 mars 2023 (AFP) – Douze civils ont été tués jeudi par des \
+         hommes armés dans le village de Boni, dans le cercle de Douentza.",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b.txt"),
+        "Boni endeuillé\nBamako, 4 mars 2023 – Au moins quinze civils ont été tués jeudi à \
+         Boni lors d'une attaque d'hommes armés.",
+    )
+    .unwrap();
+    let path = dir.path().join("w.sqlite");
+    let g = common::embedded_geocoder();
+    {
+        let mut ws = mali_atlas::store::Workspace::open(&path).unwrap();
+        mali_atlas::pipeline::ingest(&[corpus], &mut ws, g, 100, &mut |_, _, _| {}).unwrap();
+    }
+    let mut h = review_harness(&path, g);
+    let merged = h
+        .state()
+        .state
+        .keys
+        .iter()
+        .position(|k| k.len() == 2)
+        .expect("the two reports are one event");
+    h.state_mut().state.select(Some(merged));
+    h.run_steps(3);
+    h.get_by_label("Sources côte à côte (2)");
+    let rows = h.state().state.sources.rows.clone();
+    let tolls: Vec<u32> = rows.iter().map(|r| r.incident.deaths()).collect();
+    assert_eq!(
+        {
+            let mut t = tolls.clone();
+            t.sort();
+            t
+        },
+        vec![12, 15]
+    );
+    // Keeping the first source's toll is refused without a reason, then stored with one.
+    h.get_all_by_label("Retenir ce bilan")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Indiquez un motif.");
+    h.get_all_by_label("Motif").last().unwrap().click();
+    h.run_steps(1);
+    h.get_all_by_label("Motif")
+        .last()
+        .unwrap()
+        .type_text("chiffre de l'AFP");
+    h.run_steps(1);
+    h.get_all_by_label("Retenir ce bilan")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(4);
+    let s = &h.state().state;
+    let event = s.keys.iter().position(|k| k.len() == 2).unwrap();
+    assert_eq!(s.incidents[event].deaths(), tolls[0]);
+    let stored = h.state().workspace.as_ref().unwrap().corrections().unwrap();
+    assert!(
+        stored
+            .iter()
+            .all(|c| c.reason.starts_with("chiffre de l'AFP"))
+    );
+    assert_eq!(stored.len(), 2, "one correction per member");
+    // Splitting the second report off makes two events.
+    h.state_mut().state.select(Some(event));
+    h.run_steps(3);
+    h.get_all_by_label("Motif").last().unwrap().click();
+    h.run_steps(1);
+    h.get_all_by_label("Motif")
+        .last()
+        .unwrap()
+        .type_text("deux attaques");
+    h.run_steps(1);
+    h.get_all_by_label("Séparer").nth(1).unwrap().click();
+    h.run_steps(4);
+    let s = &h.state().state;
+    assert!(s.keys.iter().all(|k| k.len() == 1), "{:?}", s.keys);
+    assert_eq!(s.incidents.len(), 2);
 }

@@ -4,6 +4,7 @@
 //! Pure functions over `&[Incident]`; nothing here draws.
 
 pub mod cluster;
+pub mod doubt;
 
 use std::collections::BTreeMap;
 

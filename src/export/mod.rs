@@ -13,6 +13,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::incident::{Category, Incident};
+use crate::store::ReviewStatus;
 
 /// One JSON object per incident per line.
 pub fn write_jsonl(w: &mut dyn Write, incidents: &[Incident]) -> io::Result<()> {
@@ -84,9 +85,21 @@ pub const CSV_COLUMNS: &[&str] = &[
     "captured",
     "article",
     "evidence",
+    "review_status",
 ];
 
+/// [`write_csv_reviewed`] with every incident unreviewed (files read without a workspace).
 pub fn write_csv(w: &mut dyn Write, incidents: &[Incident]) -> io::Result<()> {
+    write_csv_reviewed(w, incidents, &[])
+}
+
+/// The CSV, with each incident's review status (`accepted`, `rejected`, `unreviewed`) in the
+/// last column; `statuses[n]` is incident `n`'s, missing ones are unreviewed.
+pub fn write_csv_reviewed(
+    w: &mut dyn Write,
+    incidents: &[Incident],
+    statuses: &[ReviewStatus],
+) -> io::Result<()> {
     writeln!(w, "{}", CSV_COLUMNS.join(","))?;
     for (n, i) in incidents.iter().enumerate() {
         let place = i.places.iter().find(|p| {
@@ -147,6 +160,7 @@ pub fn write_csv(w: &mut dyn Write, incidents: &[Incident]) -> io::Result<()> {
                 .map(|e| format!("{}: {}", e.field, e.text))
                 .collect::<Vec<_>>()
                 .join(" | "),
+            statuses.get(n).copied().unwrap_or_default().as_str().into(),
         ];
         let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
         writeln!(w, "{}", cells.join(","))?;
@@ -253,6 +267,31 @@ mod tests {
         let mut empty = Vec::new();
         write_geojson(&mut empty, &[]).unwrap();
         assert_eq!(empty, b"{\"features\":[],\"type\":\"FeatureCollection\"}\n");
+    }
+
+    #[test]
+    fn csv_has_a_review_status_column() {
+        let g = crate::geocode::Geocoder::new(crate::geocode::gazetteer::Gazetteer::fallback());
+        let incidents: Vec<Incident> = crate::corpus::seeds()
+            .iter()
+            .take(2)
+            .flat_map(|a| crate::pipeline::incidents(a, &g))
+            .collect();
+        assert!(incidents.len() >= 2);
+        let mut out = Vec::new();
+        write_csv_reviewed(
+            &mut out,
+            &incidents,
+            &[ReviewStatus::Accepted, ReviewStatus::Rejected],
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let mut lines = text.lines();
+        assert!(lines.next().unwrap().ends_with(",evidence,review_status"));
+        let last: Vec<&str> = lines.map(|l| l.rsplit(',').next().unwrap()).collect();
+        assert_eq!(last[0], "accepted");
+        assert_eq!(last[1], "rejected");
+        assert!(last[2..].iter().all(|s| *s == "unreviewed"), "{last:?}");
     }
 
     #[test]

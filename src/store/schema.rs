@@ -17,7 +17,8 @@ use super::StoreError;
 /// - 0: an empty file, or an empty SQLite database.
 /// - 1: articles, incidents, places, evidence, corrections.
 /// - 2: FTS5 index over article text (filled from existing articles), event splits.
-pub const SCHEMA_VERSION: i64 = 2;
+/// - 3: the analyst's reviews (accepted / rejected, by whom, when, why).
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `PRAGMA application_id` of a mali-atlas workspace ("MALI"), so another program's SQLite
 /// file is recognised and left alone.
@@ -27,7 +28,8 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Forward migrations: `MIGRATIONS[n]` takes a version-`n` database to version `n + 1`.
 /// Shipped steps are never edited; a schema change is a new step at the end.
-pub(super) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [MIGRATION_1, MIGRATION_2];
+pub(super) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] =
+    [MIGRATION_1, MIGRATION_2, MIGRATION_3];
 
 const MIGRATION_1: &str = r#"
 CREATE TABLE articles (
@@ -119,6 +121,21 @@ CREATE TABLE event_splits (
     b TEXT NOT NULL,
     reason TEXT NOT NULL
 );
+"#;
+
+const MIGRATION_3: &str = r#"
+-- The analyst's review of incidents. Append-only: the latest row of an incident is its
+-- state, earlier rows its history. Never cascaded from articles (like corrections).
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    article_hash TEXT,                    -- NULL for hand-added incidents
+    target TEXT NOT NULL,                 -- IncidentKey as JSON
+    status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected', 'unreviewed')),
+    reviewer TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE INDEX reviews_article ON reviews(article_hash);
 "#;
 
 /// What the header of an existing file says, read without SQLite.

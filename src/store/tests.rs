@@ -880,3 +880,124 @@ fn perf_ingest_load_search() {
         t.elapsed()
     );
 }
+
+#[test]
+fn migrates_from_v2_keeping_corrections_and_splits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.atlas");
+    let (a, incidents) = batch_a();
+    let key = IncidentKey::of(&a.hash, &incidents[0]);
+    {
+        let mut ws = Workspace::open(&path).unwrap();
+        ws.ingest(&[batch_a()], "v1").unwrap();
+        ws.correct(
+            &key,
+            Correction::Toll {
+                field: TollField::Killed(Category::Civilians),
+                range: Some(TollRange::exact(15)),
+            },
+            "recount",
+        )
+        .unwrap();
+        // Back to what version 2 wrote: no reviews table, user_version 2.
+        ws.conn
+            .execute_batch("DROP TABLE reviews; PRAGMA user_version = 2;")
+            .unwrap();
+    }
+    assert!(matches!(
+        schema::inspect(&path).unwrap(),
+        schema::FileState::Sqlite {
+            user_version: 2,
+            ..
+        }
+    ));
+    let mut ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.schema_version().unwrap(), SCHEMA_VERSION);
+    let corrections = ws.corrections().unwrap();
+    assert_eq!(corrections.len(), 1);
+    assert_eq!(corrections[0].reason, "recount");
+    let stored = ws.incidents().unwrap();
+    assert_eq!(
+        stored[0]
+            .incident
+            .killed_in(Category::Civilians)
+            .unwrap()
+            .best,
+        15
+    );
+    // The new table works on the migrated file.
+    assert!(ws.reviews().unwrap().is_empty());
+    ws.review(
+        std::slice::from_ref(&key),
+        ReviewStatus::Accepted,
+        "ana",
+        "checked",
+    )
+    .unwrap();
+    assert_eq!(
+        ws.review_book().unwrap().status(&[key]),
+        ReviewStatus::Accepted
+    );
+    assert_eq!(ws.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn reviews_persist_latest_wins_and_follow_reextraction() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.atlas");
+    let (a, incidents) = batch_a();
+    let first = IncidentKey::of(&a.hash, &incidents[0]);
+    let second = IncidentKey::of(&a.hash, &incidents[1]);
+    {
+        let mut ws = Workspace::open(&path).unwrap();
+        ws.ingest(&[batch_a()], "v1").unwrap();
+        ws.review(
+            std::slice::from_ref(&first),
+            ReviewStatus::Accepted,
+            "ana",
+            "",
+        )
+        .unwrap();
+        ws.review(
+            std::slice::from_ref(&second),
+            ReviewStatus::Rejected,
+            "ana",
+            "same as another",
+        )
+        .unwrap();
+        ws.review(
+            std::slice::from_ref(&first),
+            ReviewStatus::Rejected,
+            "bob",
+            "not in Mali",
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::open(&path).unwrap();
+    let book = ws.review_book().unwrap();
+    let r = book.of(std::slice::from_ref(&first)).unwrap();
+    assert_eq!(
+        (r.status, r.reviewer.as_str(), r.reason.as_str()),
+        (ReviewStatus::Rejected, "bob", "not in Mali")
+    );
+    assert!(!r.at.is_empty());
+    assert_eq!(ws.reviews().unwrap().len(), 3, "history kept");
+    // An event's status is its latest member decision; an unknown key is unreviewed.
+    assert_eq!(
+        book.status(&[second.clone(), first.clone()]),
+        ReviewStatus::Rejected
+    );
+    let other = IncidentKey::Manual { correction_id: 99 };
+    assert_eq!(book.status(&[other]), ReviewStatus::Unreviewed);
+    // Re-extraction with a widened toll span keeps the review.
+    let (a2, mut again) = batch_a();
+    let wider = span(TEXT_A, "ont tué 14 civils");
+    again[0].evidence[1] = Evidence::new("fatalities", TEXT_A, wider);
+    ws.ingest(&[(a2.clone(), again.clone())], "v2").unwrap();
+    let moved = IncidentKey::of(&a2.hash, &again[0]);
+    assert_ne!(moved, first);
+    assert_eq!(
+        ws.review_book().unwrap().status(&[moved]),
+        ReviewStatus::Rejected
+    );
+}

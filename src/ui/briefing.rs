@@ -8,8 +8,8 @@ use crate::analysis::cluster::world_px;
 use crate::incident::EventType;
 use crate::ui::i18n::t;
 use crate::ui::map::{event_colour, marker_radius};
-use crate::ui::panels::stacked_chart;
-use crate::ui::state::AppState;
+use crate::ui::panels::chart_of;
+use crate::ui::state::{AppState, ChartKind};
 
 /// Which chart sits beside the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,7 +72,9 @@ pub fn header(ui: &mut Ui, state: &AppState, opts: &BriefingOptions) {
         state.filter.from.or(dates.iter().min().copied()),
         state.filter.to.or(dates.iter().max().copied()),
     ) {
-        (Some(a), Some(b)) => format!("{a} – {b}"),
+        (Some(a), Some(b)) => {
+            crate::ui::format::date_text(lang, Some(a), Some(b), crate::corpus::DatePrecision::Day)
+        }
         _ => String::new(),
     };
     let articles: std::collections::BTreeSet<usize> = state
@@ -120,6 +122,14 @@ pub fn legend(ui: &mut Ui, state: &AppState) {
             ui.label(format!("{deaths}"));
         }
         ui.label(t(state.prefs.lang, "dead"));
+        let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), egui::Sense::hover());
+        ui.painter().circle(
+            rect.center(),
+            6.0,
+            Color32::from_gray(150).gamma_multiply(0.12),
+            egui::Stroke::new(2.5, Color32::from_gray(110)),
+        );
+        ui.label(t(state.prefs.lang, "doubtful"));
         ui.separator();
         for e in present {
             let (rect, _) = ui.allocate_exact_size(Vec2::splat(12.0), egui::Sense::hover());
@@ -133,11 +143,11 @@ pub fn legend(ui: &mut Ui, state: &AppState) {
 /// The chart panel of the briefing.
 pub fn chart(ui: &mut Ui, state: &AppState, opts: &BriefingOptions) {
     let lang = state.prefs.lang;
-    let (data, key) = match opts.chart {
-        BriefingChart::ByRegion => (&state.charts.by_region, "chart_region"),
-        BriefingChart::Timeline => (&state.charts.by_month, "chart_month"),
+    let (data, key, kind) = match opts.chart {
+        BriefingChart::ByRegion => (&state.charts.by_region, "chart_region", ChartKind::ByRegion),
+        BriefingChart::Timeline => (&state.charts.by_month, "chart_month", ChartKind::ByMonth),
         BriefingChart::None => return,
     };
     ui.label(RichText::new(t(lang, key)).strong());
-    stacked_chart(ui, data, lang, "briefing_chart");
+    chart_of(ui, data, kind, lang);
 }

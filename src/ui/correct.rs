@@ -142,8 +142,11 @@ pub fn correction_form(ui: &mut Ui, state: &mut AppState, selected: usize) {
     if state.correction.incident != Some(selected) {
         state.correction = CorrectionForm::for_incident(state, selected);
     }
+    // `c` in the review queue opens the form.
+    let open = std::mem::take(&mut state.review_panel.open_correction).then_some(true);
     egui::CollapsingHeader::new(t(lang, "correct"))
         .id_salt("correction_form")
+        .open(open)
         .show(ui, |ui| {
             let f = &mut state.correction;
             egui::Grid::new("correction_grid")
@@ -195,7 +198,13 @@ pub fn correction_form(ui: &mut Ui, state: &mut AppState, selected: usize) {
                     };
                     match changes {
                         Ok(c) if !c.is_empty() => {
-                            state.pending_corrections.push((selected, c, reason));
+                            state
+                                .pending_corrections
+                                .push(crate::ui::state::PendingCorrection {
+                                    incident: selected,
+                                    changes: c,
+                                    reason,
+                                });
                             state.correction.incident = None;
                         }
                         Ok(_) => {}

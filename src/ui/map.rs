@@ -342,9 +342,18 @@ pub fn event_colour(e: EventType) -> Color32 {
     }
 }
 
-/// Marker radius in points: area proportional to deaths.
+/// Largest marker radius: past it (about 220 deaths) a marker stops growing and shows its
+/// toll as text, so one outlier cannot cover a region of the map.
+pub const MAX_MARKER_RADIUS: f32 = 28.0;
+
+/// Marker radius in points: area proportional to deaths, up to [`MAX_MARKER_RADIUS`].
 pub fn marker_radius(deaths: u32) -> f32 {
-    4.0 + 1.6 * (deaths as f32).sqrt()
+    (4.0 + 1.6 * (deaths as f32).sqrt()).min(MAX_MARKER_RADIUS)
+}
+
+/// True when `deaths` is past the largest marker (its toll is written on it).
+pub fn marker_capped(deaths: u32) -> bool {
+    4.0 + 1.6 * (deaths as f32).sqrt() > MAX_MARKER_RADIUS
 }
 
 /// Draws the map with the basemap and incidents; handles hover, click and view requests.
@@ -520,21 +529,36 @@ impl Plugin for IncidentsPlugin<'_> {
                 }
                 let highlighted = state.highlighted.binary_search(&idx).is_ok();
                 let selected = state.selected == Some(idx);
-                painter.circle(
-                    p,
-                    r,
-                    color.gamma_multiply(if coarse { 0.6 } else { 0.85 }),
-                    Stroke::new(
-                        if selected || highlighted { 3.0 } else { 1.0 },
-                        if selected {
-                            Color32::YELLOW
-                        } else if highlighted {
-                            Color32::WHITE
-                        } else {
-                            Color32::BLACK
-                        },
-                    ),
-                );
+                // A doubtful incident is drawn hollow: a thick ring in its colour.
+                let doubtful = state.doubts.get(idx).is_some_and(|d| d.is_doubtful());
+                let fill = if doubtful {
+                    color.gamma_multiply(0.12)
+                } else {
+                    color.gamma_multiply(if coarse { 0.6 } else { 0.85 })
+                };
+                let stroke = if selected {
+                    Stroke::new(3.0, Color32::YELLOW)
+                } else if highlighted {
+                    Stroke::new(3.0, Color32::WHITE)
+                } else if doubtful {
+                    Stroke::new(2.5, color)
+                } else {
+                    Stroke::new(1.0, Color32::BLACK)
+                };
+                painter.circle(p, r, fill, stroke);
+                if doubtful && !selected && !highlighted {
+                    painter.circle_stroke(p, r + 1.5, Stroke::new(0.8, Color32::BLACK));
+                }
+                if marker_capped(inc.deaths()) {
+                    // The marker stopped growing: its toll is written on it.
+                    painter.text(
+                        p,
+                        egui::Align2::CENTER_CENTER,
+                        inc.deaths().to_string(),
+                        egui::FontId::proportional(12.0),
+                        if doubtful { color } else { Color32::WHITE },
+                    );
+                }
             } else {
                 let r = marker_radius(c.deaths).max(11.0);
                 let any_hl = !state.highlighted.is_empty()
@@ -606,12 +630,8 @@ fn circle_points(c: Pos2, r: f32, n: usize) -> Vec<Pos2> {
 
 /// One line per incident: date, place, toll low–high, actor, source.
 pub fn tooltip_line(i: &Incident, lang: crate::ui::state::Lang) -> String {
-    let date = i.date.map_or("?".to_string(), |d| d.to_string());
-    let place = i
-        .places
-        .iter()
-        .find(|p| p.lat.is_some() && i.location.is_some_and(|l| Some(l.lat) == p.lat))
-        .map_or("—", |p| p.name.as_str());
+    let date = crate::ui::format::incident_date(lang, i);
+    let place = tooltip_place(i);
     let toll = i.fatalities.map_or(t(lang, "no_toll").to_string(), |f| {
         if f.low == f.high {
             format!("{} {}", f.best, t(lang, "dead"))
@@ -628,6 +648,14 @@ pub fn tooltip_line(i: &Incident, lang: crate::ui::state::Lang) -> String {
         "{date} · {place} · {toll} · {actor} · {}",
         short_source(&i.article)
     )
+}
+
+/// The name of the place an incident's map point comes from, "—" when none.
+pub fn tooltip_place(i: &Incident) -> &str {
+    i.places
+        .iter()
+        .find(|p| p.lat.is_some() && i.location.is_some_and(|l| Some(l.lat) == p.lat))
+        .map_or("—", |p| p.name.as_str())
 }
 
 fn short_source(s: &str) -> &str {
@@ -757,6 +785,9 @@ mod tests {
     fn marker_area_grows_with_deaths() {
         assert!(marker_radius(100) > marker_radius(10));
         assert_eq!(marker_radius(0), 4.0);
+        // An outlier does not cover the map: its marker stops growing and says its toll.
+        assert_eq!(marker_radius(2000), MAX_MARKER_RADIUS);
+        assert!(marker_capped(2000) && !marker_capped(100));
     }
 
     #[test]

@@ -3,13 +3,17 @@
 //! is one function in [`panels`] or [`map`].
 
 pub mod briefing;
+pub mod chart;
 pub mod correct;
 pub mod dropped;
+pub mod format;
 pub mod i18n;
 pub mod install;
 pub mod map;
 pub mod mbtiles;
 pub mod panels;
+pub mod review;
+pub mod sources;
 pub mod state;
 
 use std::path::PathBuf;
@@ -54,6 +58,11 @@ pub struct MaliAtlasApp {
     /// The optional tile layer and what it was built for (online flag, file path).
     tiles: Option<Box<dyn walkers::Tiles>>,
     tiles_for: (bool, String),
+    /// The workspace's reviews were copied into the current state.
+    reviews_loaded: bool,
+    /// The workspace's stored incidents (corrections applied), read when a merged event is
+    /// first shown side by side; dropped whenever the workspace changes.
+    stored: Option<Vec<crate::store::StoredIncident>>,
 }
 
 impl MaliAtlasApp {
@@ -106,6 +115,8 @@ impl MaliAtlasApp {
             first_frame_logged: false,
             tiles: None,
             tiles_for: (false, String::new()),
+            reviews_loaded: false,
+            stored: None,
             state,
             memory,
         }
@@ -132,7 +143,11 @@ impl MaliAtlasApp {
             }
             self.basemap_dark = dark;
         }
+        if !self.reviews_loaded {
+            self.load_reviews();
+        }
         self.shortcuts(ui);
+        self.update_sources();
         let action = egui::Panel::top("top_bar")
             .show(ui, |ui| panels::top_bar(ui, &mut self.state))
             .inner;
@@ -192,6 +207,15 @@ impl MaliAtlasApp {
                         .show(ui, |ui| panels::filters_panel(ui, &mut self.state));
                 });
         }
+        if self.state.prefs.review_mode {
+            let has_workspace = self.workspace.is_some();
+            egui::Panel::left("review_queue")
+                .resizable(true)
+                .default_size(290.0)
+                .show(ui, |ui| {
+                    review::review_panel(ui, &mut self.state, has_workspace)
+                });
+        }
         if !self.state.prefs.hide_drilldown {
             egui::Panel::right("drilldown")
                 .resizable(true)
@@ -226,7 +250,56 @@ impl MaliAtlasApp {
                 );
             });
         self.apply_corrections();
+        self.apply_splits();
+        self.apply_reviews();
         self.handle_drops(ui.ctx());
+    }
+
+    /// Copies the workspace's latest reviews into the state (after it was built or rebuilt).
+    fn load_reviews(&mut self) {
+        self.reviews_loaded = true;
+        let Some(ws) = &self.workspace else { return };
+        match ws.review_book() {
+            Ok(book) => self.state.set_reviews(&book),
+            Err(e) => self.set_status(e.to_string()),
+        }
+    }
+
+    /// Stores the review decisions the queue asked for, on every incident each event merges,
+    /// and moves to the next incident of the queue.
+    fn apply_reviews(&mut self) {
+        if self.state.pending_reviews.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.state.pending_reviews);
+        let Some(ws) = self.workspace.as_mut() else {
+            return;
+        };
+        // Who decided: the login name, as ACLED coders sign their codings.
+        let reviewer = std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "analyst".into());
+        for p in pending {
+            let keys = self.state.keys.get(p.incident).cloned().unwrap_or_default();
+            if keys.is_empty() {
+                continue;
+            }
+            let stored = ws
+                .review(&keys, p.status, &reviewer, &p.reason)
+                .and_then(|()| ws.review_book());
+            match stored {
+                Ok(book) => {
+                    if let Some(r) = book.of(&keys).cloned() {
+                        self.state.record_review(p.incident, r);
+                    }
+                }
+                Err(e) => {
+                    let message = e.to_string();
+                    self.set_status(message);
+                    return;
+                }
+            }
+        }
     }
 
     /// (Re)builds the tile layer when the analyst changes it: OpenStreetMap over HTTPS with a
@@ -344,6 +417,8 @@ impl MaliAtlasApp {
         state.set_filter(filter);
         state.selected = selected;
         self.state = state;
+        self.reviews_loaded = false;
+        self.stored = None;
     }
 
     /// Stores the corrections the drill-down asked for (on every incident the event merges)
@@ -357,16 +432,55 @@ impl MaliAtlasApp {
             return;
         };
         let mut message = String::new();
-        for (incident, corrections, reason) in pending {
-            let keys = self.state.keys.get(incident).cloned().unwrap_or_default();
+        for p in pending {
+            let keys = self.state.keys.get(p.incident).cloned().unwrap_or_default();
             for key in &keys {
-                for c in &corrections {
-                    if let Err(e) = ws.correct(key, c.clone(), &reason) {
+                for c in &p.changes {
+                    if let Err(e) = ws.correct(key, c.clone(), &p.reason) {
                         message = e.to_string();
                     }
                 }
             }
         }
+        if message.is_empty() {
+            message = i18n::t(self.state.prefs.lang, "corrected").to_string();
+        }
+        self.reload_workspace(message);
+    }
+
+    /// Splits the reports the drill-down detached from their events, and reloads.
+    fn apply_splits(&mut self) {
+        if self.state.pending_splits.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.state.pending_splits);
+        let Some(ws) = self.workspace.as_mut() else {
+            return;
+        };
+        let mut message = i18n::t(self.state.prefs.lang, "split_done").to_string();
+        for p in pending {
+            let members = self.state.keys.get(p.incident).cloned().unwrap_or_default();
+            // `split_event` reads only the members of the event.
+            let event = crate::store::Event {
+                id: String::new(),
+                members,
+                articles: Vec::new(),
+                record: self.state.incidents[p.incident].clone(),
+            };
+            if let Err(e) = ws.split_event(&event, std::slice::from_ref(&p.key), &p.reason) {
+                message = e.to_string();
+            }
+        }
+        self.reload_workspace(message);
+    }
+
+    /// Rebuilds the state from the workspace's events, keeping filters, preferences and the
+    /// selection, and shows `message` in the status bar.
+    fn reload_workspace(&mut self, mut message: String) {
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        self.stored = None;
         match pipeline::workspace_view(ws) {
             Ok(view) => {
                 let prefs = self.state.prefs.clone();
@@ -378,14 +492,49 @@ impl MaliAtlasApp {
                 state.prefs = prefs;
                 state.set_filter(filter);
                 state.selected = selected.filter(|&s| s < state.incidents.len());
+                state.review_filter = self.state.review_filter;
                 self.state = state;
-                if message.is_empty() {
-                    message = i18n::t(self.state.prefs.lang, "corrected").to_string();
-                }
+                self.reviews_loaded = false;
             }
             Err(e) => message = e.to_string(),
         }
         self.set_status(message);
+    }
+
+    /// Reads the reports of the selected event when it merges several (once per selection).
+    fn update_sources(&mut self) {
+        let Some(sel) = self.state.selected else {
+            return;
+        };
+        if self.state.sources.incident == Some(sel) {
+            return;
+        }
+        let keys = self.state.keys.get(sel).cloned().unwrap_or_default();
+        let mut sources = crate::ui::sources::Sources {
+            incident: Some(sel),
+            ..Default::default()
+        };
+        if keys.len() > 1
+            && let Some(ws) = &self.workspace
+        {
+            if self.stored.is_none() {
+                match ws.incidents() {
+                    Ok(s) => self.stored = Some(s),
+                    Err(e) => self.set_status(e.to_string()),
+                }
+            }
+            let stored = self.stored.as_deref().unwrap_or_default();
+            sources.rows = keys
+                .iter()
+                .filter_map(|k| stored.iter().find(|s| &s.key == k))
+                .map(|s| crate::ui::sources::SourceRow {
+                    key: s.key.clone(),
+                    published: s.published,
+                    incident: s.incident.clone(),
+                })
+                .collect();
+        }
+        self.state.sources = sources;
     }
 
     /// Writes the filtered incidents, in table order, to the working directory, named by time.
@@ -396,9 +545,15 @@ impl MaliAtlasApp {
             .iter()
             .map(|&i| self.state.incidents[i].clone())
             .collect();
+        let statuses: Vec<crate::store::ReviewStatus> = self
+            .state
+            .table_order
+            .iter()
+            .map(|&i| self.state.status(i))
+            .collect();
         let path = export_path(ext);
         let result = crate::export::write_atomically(&path, |w| match ext {
-            "csv" => crate::export::write_csv(w, &incidents),
+            "csv" => crate::export::write_csv_reviewed(w, &incidents, &statuses),
             "geojson" => crate::export::write_geojson(w, &incidents),
             _ => crate::export::write_jsonl(w, &incidents),
         });
@@ -573,11 +728,18 @@ impl MaliAtlasApp {
         if typing {
             return;
         }
-        if next {
-            self.state.step_selection(1);
-        }
-        if prev {
-            self.state.step_selection(-1);
+        if self.state.prefs.review_mode {
+            // n/p walk the queue; a/r/c decide.
+            for k in review::keys(ui) {
+                review::act(&mut self.state, k);
+            }
+        } else {
+            if next {
+                self.state.step_selection(1);
+            }
+            if prev {
+                self.state.step_selection(-1);
+            }
         }
         if fit {
             self.state.pending_view = Some((MALI_CENTER.0, MALI_CENTER.1, MALI_ZOOM));

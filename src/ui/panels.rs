@@ -3,7 +3,6 @@
 
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat, Ui};
-use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use crate::analysis::Stack;
 use crate::incident::{Category, EventType, TollRange};
@@ -253,11 +252,7 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
         .striped(true)
         .show(ui, |ui| {
             ui.label(t(lang, "date"));
-            let mut d = inc.date.map_or("?".into(), |d| d.to_string());
-            if let Some(e) = inc.date_end {
-                d.push_str(&format!(" – {e}"));
-            }
-            ui.label(format!("{d} ({:?})", inc.date_precision).to_lowercase());
+            ui.label(crate::ui::format::incident_date(lang, inc));
             ui.end_row();
             ui.label(t(lang, "event"));
             ui.label(format!(
@@ -299,16 +294,16 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
             }
             ui.label(t(lang, "place"));
             ui.vertical(|ui| {
-                for p in &inc.places {
-                    let label = format!(
-                        "{} — {:?}{}",
-                        p.name,
-                        p.precision,
-                        p.admin1
-                            .as_deref()
-                            .map(|a| format!(", {a}"))
-                            .unwrap_or_default()
-                    );
+                // One row per place, however often the article names it.
+                for row in crate::ui::format::place_rows(&inc.places) {
+                    let p = row.place;
+                    let mut label = crate::ui::format::place_in_words(lang, &p.name, p.precision);
+                    if let Some(a) = p.admin1.as_deref().filter(|a| *a != p.name) {
+                        label.push_str(&format!(", {a}"));
+                    }
+                    if row.mentions > 1 {
+                        label.push_str(&format!("  ×{}", row.mentions));
+                    }
                     if ui.link(label).clicked()
                         && let (Some(lat), Some(lon)) = (p.lat, p.lon)
                     {
@@ -320,6 +315,36 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
             ui.label(t(lang, "source"));
             ui.label(&inc.article);
             ui.end_row();
+            if let Some(d) = state.doubts.get(sel) {
+                ui.label(t(lang, "doubt"));
+                ui.vertical(|ui| {
+                    let head = RichText::new(d.score.to_string()).strong();
+                    ui.label(if d.is_doubtful() {
+                        head.color(Color32::from_rgb(220, 120, 20))
+                    } else {
+                        head
+                    });
+                    for r in &d.reasons {
+                        ui.small(format!("+{} {}", r.points(), t(lang, r.key())));
+                    }
+                });
+                ui.end_row();
+            }
+            if let Some(Some(r)) = state.reviews.get(sel) {
+                ui.label(t(lang, "review_state"));
+                let mut line = format!(
+                    "{} {} {}, {}",
+                    t(lang, r.status.as_str()),
+                    t(lang, "by"),
+                    r.reviewer,
+                    r.at.get(..16).unwrap_or(&r.at).replace('T', " ")
+                );
+                if !r.reason.is_empty() {
+                    line.push_str(&format!(" — {}", r.reason));
+                }
+                ui.label(line);
+                ui.end_row();
+            }
         });
     if !inc.warnings.is_empty() {
         ui.colored_label(Color32::from_rgb(220, 140, 20), t(lang, "warnings"));
@@ -330,6 +355,7 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
     if goto.is_some() {
         state.pending_view = goto;
     }
+    crate::ui::sources::sources_section(ui, state, sel);
     crate::ui::correct::correction_form(ui, state, sel);
     let mut other = None;
     let siblings = &state.article_incidents[state.incident_article[sel]];
@@ -422,7 +448,7 @@ pub fn highlighted(
 
 pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
     let lang = state.prefs.lang;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(
             &mut state.prefs.chart,
             ChartKind::ByRegion,
@@ -446,13 +472,8 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
             ChartKind::ByMonth => &state.charts.by_month,
             ChartKind::ByActor => &state.charts.by_actor,
         };
-        let resp = stacked_chart(ui, data, lang, ("chart", state.prefs.chart as u8));
-        let hovered = resp
-            .response
-            .hover_pos()
-            .map(|p| resp.transform.value_from_position(p).x.round())
-            .filter(|x| *x >= 0.0 && (*x as usize) < data.len())
-            .map(|x| x as usize);
+        let resp = chart_of(ui, data, state.prefs.chart, lang);
+        let hovered = resp.hovered;
         let key = hovered.map(|i| (state.prefs.chart, i));
         // The hovered bar's incidents are copied once, when the hovered bar changes.
         let bar_incidents = (key != state.highlight_key).then(|| {
@@ -504,8 +525,8 @@ pub fn category_colour(c: Category) -> Color32 {
     }
 }
 
-/// Column widths of the incident table (date, toll, place, event, actors, source).
-const COLUMNS: [f32; 6] = [86.0, 96.0, 130.0, 160.0, 150.0, 200.0];
+/// Column widths of the incident table (date, doubt, toll, place, event, actors, source).
+const COLUMNS: [f32; 7] = [112.0, 52.0, 96.0, 130.0, 160.0, 150.0, 200.0];
 
 pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
     let lang = state.prefs.lang;
@@ -513,6 +534,7 @@ pub fn table_panel(ui: &mut Ui, state: &mut AppState) {
     let mut sort = None;
     let columns = [
         ("date", Some(SortKey::Date)),
+        ("doubt", Some(SortKey::Doubt)),
         ("toll", Some(SortKey::Deaths)),
         ("place", Some(SortKey::Place)),
         ("event", Some(SortKey::Event)),
@@ -575,7 +597,7 @@ fn table_row(
 ) {
     let inc = &state.incidents[i];
     ui.horizontal(|ui| {
-        let date = inc.date.map_or("?".into(), |d| d.to_string());
+        let date = crate::ui::format::incident_date(state.prefs.lang, inc);
         let selected = state.selected == Some(i);
         if ui
             .add_sized(
@@ -594,21 +616,37 @@ fn table_row(
         let cell = |ui: &mut Ui, w: f32, text: RichText| {
             ui.add_sized([w, row_height], egui::Label::new(text).truncate());
         };
+        let score = state.doubts.get(i).map_or(0, |d| d.score);
+        let mark = match state.status(i) {
+            crate::store::ReviewStatus::Accepted => " ok",
+            crate::store::ReviewStatus::Rejected => " ×",
+            crate::store::ReviewStatus::Unreviewed => "",
+        };
+        let doubt = RichText::new(format!("{score}{mark}"));
         cell(
             ui,
             COLUMNS[1],
+            if score >= crate::analysis::doubt::DOUBTFUL {
+                doubt.color(Color32::from_rgb(220, 120, 20)).strong()
+            } else {
+                doubt
+            },
+        );
+        cell(
+            ui,
+            COLUMNS[2],
             RichText::new(inc.fatalities.map_or("—".into(), range)),
         );
-        cell(ui, COLUMNS[2], RichText::new(place));
+        cell(ui, COLUMNS[3], RichText::new(place));
         cell(
             ui,
-            COLUMNS[3],
+            COLUMNS[4],
             RichText::new(inc.event_type.name()).color(event_colour(inc.event_type)),
         );
-        cell(ui, COLUMNS[4], RichText::new(inc.actors.join(", ")));
+        cell(ui, COLUMNS[5], RichText::new(inc.actors.join(", ")));
         cell(
             ui,
-            COLUMNS[5],
+            COLUMNS[6],
             RichText::new(inc.article.rsplit('/').next().unwrap_or("")),
         );
     });
@@ -647,6 +685,7 @@ pub fn top_bar(ui: &mut Ui, state: &mut AppState) -> TopBarAction {
                 *hidden = !shown;
             }
         }
+        ui.toggle_value(&mut state.prefs.review_mode, t(lang, "review_mode"));
         ui.menu_button(t(lang, "about"), |ui| {
             ui.strong(format!("mali-atlas {}", env!("CARGO_PKG_VERSION")));
             ui.label(t(lang, "about_text"));
@@ -686,76 +725,26 @@ pub enum TopBarAction {
     ExportBriefing,
 }
 
-/// Deaths stacked by category, one bar per entry of `data`, with low–high whiskers. Shared by
-/// the app's chart panel and the briefing image.
-pub fn stacked_chart(
+/// The chart of `kind` over `data`: regions and actors as horizontal bars, months as columns
+/// labelled "juil. 2019". Shared by the app's chart panel and the briefing image.
+pub fn chart_of(
     ui: &mut Ui,
     data: &[(String, Stack)],
+    kind: ChartKind,
     lang: Lang,
-    id: impl egui::AsIdSalt,
-) -> egui_plot::PlotResponse<()> {
-    let labels: Vec<String> = data.iter().map(|(n, _)| n.clone()).collect();
-    let mut charts: Vec<BarChart> = Vec::new();
-    for c in Category::ALL {
-        // Only categories with deaths get a legend entry.
-        if !data.iter().any(|(_, s)| s.by_category.contains_key(&c)) {
-            continue;
-        }
-        let bars: Vec<Bar> = data
-            .iter()
-            .enumerate()
-            .map(|(x, (name, s))| {
-                Bar::new(
-                    x as f64,
-                    s.by_category.get(&c).map_or(0.0, |r| r.best as f64),
-                )
-                .name(name)
-                .width(0.7)
-            })
-            .collect();
-        let mut chart = BarChart::new(t(lang, c.as_str()), bars).color(category_colour(c));
-        let below: Vec<&BarChart> = charts.iter().collect();
-        chart = chart.stack_on(&below);
-        charts.push(chart);
-    }
-    let whiskers: Vec<(f64, f64, f64)> = data
+) -> crate::ui::chart::ChartResponse {
+    use crate::ui::chart::{Layout, stacked_bars};
+    let labels: Vec<String> = data
         .iter()
-        .enumerate()
-        .map(|(x, (_, s))| {
-            let tr = s.total();
-            (x as f64, tr.low as f64, tr.high as f64)
+        .map(|(name, _)| match kind {
+            ChartKind::ByMonth => crate::ui::format::month_key(lang, name),
+            _ if name == "—" => t(lang, "no_region").to_string(),
+            _ => name.clone(),
         })
         .collect();
-    let label_fmt = labels.clone();
-    let top = whiskers.iter().map(|w| w.2).fold(10.0, f64::max);
-    Plot::new(id)
-        .legend(Legend::default().position(egui_plot::Corner::RightTop))
-        // Head room so the legend never hides a bar.
-        .include_y(top * 1.8)
-        .include_y(0.0)
-        .height(ui.available_height().max(120.0))
-        .allow_scroll(false)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .x_axis_formatter(move |m, _| {
-            let i = m.value.round();
-            if (m.value - i).abs() < 1e-6 && i >= 0.0 {
-                label_fmt.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |p| {
-            for c in charts {
-                p.bar_chart(c);
-            }
-            for (x, lo, hi) in &whiskers {
-                if hi > lo {
-                    p.line(
-                        egui_plot::Line::new("low–high", vec![[*x, *lo], [*x, *hi]])
-                            .color(Color32::BLACK),
-                    );
-                }
-            }
-        })
+    let layout = match kind {
+        ChartKind::ByMonth => Layout::Columns,
+        ChartKind::ByRegion | ChartKind::ByActor => Layout::Horizontal,
+    };
+    stacked_bars(ui, data, &labels, layout, lang)
 }
