@@ -1557,6 +1557,13 @@ mod tests {
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(7));
         assert_eq!(killed(&i, Category::Soldiers), Some(7));
+        // The army among the dead is not the army speaking: the official figure stays best.
+        let i = one(&format!(
+            "{DATELINE}Douze soldats ont été tués lundi à Sébékoro, selon le gouvernement. \
+             Plus tôt, on avait parlé de neuf morts dans les rangs de l'armée."
+        ));
+        let t = i.fatalities.unwrap();
+        assert_eq!((t.low, t.best, t.high), (9, 12, 12));
     }
 
     #[test]

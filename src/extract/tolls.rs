@@ -364,6 +364,8 @@ fn complete(
     let source = cues
         .iter()
         .filter(|c| c.range.start >= sentence.start && c.range.end <= sentence.end)
+        // "dix morts dans les rangs de l'armée": the army counted among the dead, not speaking.
+        .filter(|c| !counted_among(text, c.range.start))
         .find_map(|c| match c.cue {
             Cue::Source(s) => Some(s),
             _ => None,
@@ -391,6 +393,24 @@ fn complete(
         noun_end: victim.range.end,
         unconfirmed: is_unconfirmed(&text[sentence.clone()]),
     })
+}
+
+/// A source noun right after "dans les rangs de", "du côté de", "parmi": the victims' side.
+fn counted_among(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(24));
+    let before = crate::corpus::normalize::fold_key(&text[from..at]);
+    let before = before.trim_end();
+    [
+        "rangs de",
+        "rangs des",
+        "rangs du",
+        "cote de",
+        "cote des",
+        "cote du",
+        "parmi",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p))
 }
 
 /// Words by which a text says a figure is not confirmed.
