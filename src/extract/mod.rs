@@ -1567,6 +1567,16 @@ mod tests {
     }
 
     #[test]
+    fn the_participle_after_the_victims_says_what_happened_to_them() {
+        let i = one(&format!(
+            "{DATELINE}Un obus est tombé sur le marché de Sébékoro samedi. Une fillette a été tuée, \
+             selon un élu. L'armée donne un bilan de trois civils évacués à l'hôpital."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+        assert_eq!(i.wounded.map(|t| t.best), Some(3));
+    }
+
+    #[test]
     fn a_source_is_not_a_victim() {
         let i = one(&format!(
             "{DATELINE}Des hommes armés ont attaqué Sébékoro, tuant une quinzaine de villageois, selon un conseiller communal."

@@ -578,6 +578,21 @@ fn outcome_near(
     quantity: &Range<usize>,
     victim: &Range<usize>,
 ) -> Option<(Outcome, usize)> {
+    // "un bilan de quatre civils évacués à l'hôpital": a participle right after the noun says
+    // what happened to these victims, whatever noun came before.
+    let right_after = cues.iter().find_map(|c| match c.cue {
+        Cue::Outcome(o)
+            if c.range.start >= victim.end
+                && c.range.end <= sentence.end
+                && text[victim.end..c.range.start].trim().is_empty() =>
+        {
+            Some((o, c.range.end))
+        }
+        _ => None,
+    });
+    if right_after.is_some() {
+        return right_after;
+    }
     let just_before = cues.iter().rev().find_map(|c| match c.cue {
         Cue::Outcome(o)
             if c.range.end <= quantity.start
