@@ -1577,6 +1577,19 @@ mod tests {
     }
 
     #[test]
+    fn dead_in_their_own_ranks_belong_to_the_subject() {
+        let i = one(&format!(
+            "{DATELINE}Des casques bleus tchadiens sont tombés dans une embuscade près de Sébékoro \
+             lundi, faisant quatre morts et trois blessés dans leurs rangs."
+        ));
+        assert_eq!(killed(&i, Category::Peacekeepers), Some(4));
+        let i = one(&format!(
+            "{DATELINE}Le poste de Sébékoro a été attaqué lundi. Nous déplorons deux morts dans nos rangs."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(2));
+    }
+
+    #[test]
     fn a_source_is_not_a_victim() {
         let i = one(&format!(
             "{DATELINE}Des hommes armés ont attaqué Sébékoro, tuant une quinzaine de villageois, selon un conseiller communal."

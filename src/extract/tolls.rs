@@ -357,6 +357,7 @@ fn complete(
     let category = if category == Category::Unknown {
         category_after(text, cues, victim.range.end)
             .or_else(|| category_before(text, cues, sentence.start, quantity.start))
+            .or_else(|| own_ranks(text, cues, sentence, quantity.start, victim.range.end))
             .unwrap_or(category)
     } else {
         category
@@ -533,6 +534,35 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
     }
     cues.iter()
         .filter(|c| c.range.start >= from && c.range.start < window_end)
+        .find_map(|c| match c.cue {
+            Cue::Victim(cat) if cat != Category::Unknown => Some(cat),
+            _ => None,
+        })
+}
+
+/// "Des casques bleus … six morts et deux blessés dans leurs rangs": the dead belong to the
+/// sentence's subject, the first victim noun of a known category before the figure;
+/// "dans nos rangs" in a communiqué is the army's.
+fn own_ranks(
+    text: &str,
+    cues: &[TextCue],
+    sentence: &Range<usize>,
+    quantity_start: usize,
+    from: usize,
+) -> Option<Category> {
+    let mut end = text.floor_char_boundary((from + 64).min(sentence.end));
+    if let Some(stop) = text[from..end].find([',', '.', ';', ':', '(']) {
+        end = from + stop;
+    }
+    let window = crate::corpus::normalize::fold_key(&text[from..end]);
+    if window.contains("dans nos rangs") {
+        return Some(Category::Soldiers);
+    }
+    if !(window.contains("dans leurs rangs") || window.contains("dans ses rangs")) {
+        return None;
+    }
+    cues.iter()
+        .filter(|c| c.range.start >= sentence.start && c.range.end <= quantity_start)
         .find_map(|c| match c.cue {
             Cue::Victim(cat) if cat != Category::Unknown => Some(cat),
             _ => None,
