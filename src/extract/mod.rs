@@ -1590,6 +1590,45 @@ mod tests {
     }
 
     #[test]
+    fn a_larger_figure_of_the_dead_said_apart_is_another_report() {
+        let range = |text: &str| {
+            let t = one(&format!("{DATELINE}{text}")).fatalities.unwrap();
+            (t.low, t.best, t.high)
+        };
+        // Witnesses' range beside a firm figure: the range widens the high end only.
+        assert_eq!(
+            range(
+                "Une frappe a visé une fête à Sébékoro dimanche. Au moins vingt civils ont été tués. \
+                 Selon des témoins, il y aurait de 100 à 200 morts."
+            ),
+            (20, 20, 200)
+        );
+        // A plain figure beats a vague one ("une dizaine").
+        assert_eq!(
+            range(
+                "Une attaque a visé une école coranique à Sébékoro. Une dizaine d'enfants ont péri. \
+                 Le bilan est de quatorze morts."
+            )
+            .1,
+            14
+        );
+        // An official total beats an unofficial partial count.
+        assert_eq!(
+            range(
+                "Une attaque a visé le camp de Sébékoro. Douze soldats ont été tués, selon un élu. \
+                 Le bilan est de quarante morts, selon l'armée."
+            )
+            .1,
+            40
+        );
+        // "dont" in the same sentence: the categorised dead are part of the total.
+        assert_eq!(
+            range("Une attaque a fait 30 morts à Sébékoro, dont 12 soldats.").1,
+            30
+        );
+    }
+
+    #[test]
     fn a_source_is_not_a_victim() {
         let i = one(&format!(
             "{DATELINE}Des hommes armés ont attaqué Sébékoro, tuant une quinzaine de villageois, selon un conseiller communal."

@@ -786,6 +786,45 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
         if known.best == 0 {
             continue;
         }
+        // "Vingt civils tués" then, elsewhere, "de 100 à 200 morts selon des témoins": a larger
+        // figure of unknown category said apart from the categorised ones is another report
+        // of the same dead, not more dead ("dont 47 soldats" in its own sentence still is).
+        // The larger figure still counts when it is the better one: official while the
+        // categorised ones are not, or a plain figure ("quatorze morts") where they are only
+        // vague or a floor ("une dizaine d'enfants", "plus de quarante civils").
+        let of = |unknown: bool| {
+            tolls.iter().filter(move |t| {
+                t.outcome == outcome && (t.category == Category::Unknown) == unknown
+            })
+        };
+        let official = |t: &&&Toll| !t.vague && t.source == Some("official");
+        let plain = |t: &&&Toll| !t.vague && t.range.low == t.range.best;
+        let better = (of(true).any(|t| official(&t)) && !of(false).any(|t| official(&t)))
+            || (of(false).all(|t| t.vague || t.range.high > t.range.best)
+                && of(true).any(|t| plain(&t) && t.range.best > known.best));
+        let apart = !better && of(true).all(|u| !of(false).any(|k| k.sentence == u.sentence));
+        if apart {
+            let unknown_high = out
+                .iter()
+                .filter(|(o, c, _)| *o == outcome && *c == Category::Unknown)
+                .map(|(_, _, r)| r.high)
+                .max()
+                .unwrap_or(0);
+            let widen = unknown_high.saturating_sub(known.high);
+            out.retain(|(o, c, _)| *o != outcome || *c != Category::Unknown);
+            if widen > 0 {
+                out.push((
+                    outcome,
+                    Category::Unknown,
+                    TollRange {
+                        low: 0,
+                        best: 0,
+                        high: widen,
+                    },
+                ));
+            }
+            continue;
+        }
         out.retain_mut(|(o, c, r)| {
             if *o != outcome || *c != Category::Unknown {
                 return true;
