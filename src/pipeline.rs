@@ -222,6 +222,43 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_town_within_a_region_tells_incidents_apart() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Des miliciens ont exécuté 12 civils récemment à Bandiagara. \
+             Huit autres personnes ont été blessées. \
+             Trente soldats ont été tués récemment dans une embuscade à 70 km de Kidal."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(12), Some(30)], "{v:#?}");
+    }
+
+    #[test]
+    fn a_number_word_is_never_a_village() {
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Une attaque a visé le marché de Bandiagara lundi. \
+             Vingt-sept personnes ont été blessées. Douze autres sont portées disparues."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        let mentions: Vec<&str> = v
+            .iter()
+            .flat_map(|i| i.places.iter().map(|p| p.mention.as_str()))
+            .collect();
+        assert!(
+            !mentions
+                .iter()
+                .any(|m| m.starts_with("Vingt") || *m == "Douze"),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
     fn an_incident_naming_no_town_is_put_near_the_articles_town() {
         let g = Geocoder::new(Gazetteer::fallback());
         let article = crate::corpus::article_from_text(

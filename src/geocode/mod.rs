@@ -502,8 +502,9 @@ impl Geocoder {
     pub fn sentence_places(article: &Article, resolved: &[Resolved]) -> Vec<Vec<(f64, f64)>> {
         let mut out = vec![Vec::new(); article.sentences.len()];
         // A source's town, or a town far from the event ("à 700 km de Tombouctou"), says
-        // nothing of where the sentence's event is.
-        let far = |r: &&Resolved| r.reference_km.is_some_and(|km| km > REFERENCE_KM);
+        // nothing of where the sentence's event is; "à 63 km de Taoudénit" still tells apart
+        // an event of the far north from one in the centre.
+        let far = |r: &&Resolved| r.reference_km.is_some_and(|km| km > SEGMENT_REFERENCE_KM);
         for r in resolved.iter().filter(|r| !r.context && !far(r)) {
             let p = &r.place;
             let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
@@ -646,6 +647,10 @@ impl Geocoder {
 /// A town given as a reference farther than this ("à une centaine de km de X") is not where
 /// the sentence's event is, for segmentation.
 const REFERENCE_KM: f64 = 50.0;
+
+/// The farthest reference town ("à 120 km de Gao") that still places a sentence's event for
+/// telling incidents apart: at most this far, the region is right.
+const SEGMENT_REFERENCE_KM: f64 = 150.0;
 
 /// A foreign town this close to a Malian place of the same text is taken at the border.
 const BORDER_CROSSING_KM: f64 = 25.0;
