@@ -15,6 +15,7 @@ use mali_atlas::export;
 use mali_atlas::geocode::install;
 use mali_atlas::incident::Incident;
 use mali_atlas::pipeline;
+use mali_atlas::reference_events;
 
 #[derive(Parser)]
 #[command(
@@ -144,6 +145,24 @@ enum Command {
     Corrections {
         #[arg(long)]
         orphaned: bool,
+    },
+    /// Compare incidents (FILES, --workspace, else the embedded seeds) with an ACLED export
+    /// or a UCDP GED CSV: one CSV row per pair (both, only_ours, only_theirs) and a summary
+    /// by status, region and month on stderr. With --workspace the reference file is kept
+    /// in the workspace, so the comparison can be re-run.
+    Compare {
+        files: Vec<PathBuf>,
+        /// An ACLED export CSV.
+        #[arg(long, value_name = "FILE.csv", required_unless_present = "ged")]
+        acled: Option<PathBuf>,
+        /// A UCDP GED CSV.
+        #[arg(long, value_name = "FILE.csv", conflicts_with = "acled")]
+        ged: Option<PathBuf>,
+        /// The report (CSV, written whole or not at all).
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
     /// Reference data: update the GeoNames gazetteer or the cercles, show which are in use.
     Data {
@@ -531,6 +550,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             export::write_atomically(&out, |w| w.write_all(&png))
                 .with_context(|| format!("cannot write {}", out.display()))?;
             Ok(exit_for(failed))
+        }
+        Command::Compare {
+            files,
+            acled,
+            ged,
+            out,
+            filter,
+        } => {
+            let reference = match (acled, ged) {
+                (Some(path), _) => (reference_events::Source::Acled, path),
+                (_, Some(path)) => (reference_events::Source::Ged, path),
+                (None, None) => bail!("give --acled FILE.csv or --ged FILE.csv"),
+            };
+            compare(
+                &files,
+                reference,
+                &out,
+                &filter.to_filter()?,
+                workspace.as_deref(),
+                &batch_geocoder()?,
+            )
         }
         Command::Data { action } => data(action, gazetteer.as_deref(), fallback_ok),
         Command::Incidents => {
@@ -952,4 +992,81 @@ fn exit_for(failed: usize) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `compare`: our incidents against one reference file, the report to `out`, the summary and
+/// every bad row on stderr. Exit 2 when some input (article or row) could not be read.
+fn compare(
+    files: &[PathBuf],
+    (source, reference): (reference_events::Source, PathBuf),
+    out: &std::path::Path,
+    filter: &mali_atlas::analysis::Filter,
+    workspace: Option<&std::path::Path>,
+    geocoder: &mali_atlas::geocode::Geocoder,
+) -> Result<ExitCode> {
+    use reference_events::{matching, report};
+    let bytes = std::fs::read(&reference)
+        .with_context(|| format!("cannot read {}", reference.display()))?;
+    let read = source.read_bytes(&reference, &bytes)?;
+    let (incidents, failed) = match workspace {
+        Some(w) => {
+            let ws = mali_atlas::store::Workspace::open(w)?;
+            let name = reference.file_name().map_or_else(
+                || reference.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            );
+            let stored = ws.import_reference(source, &name, &bytes)?;
+            eprintln!(
+                "{}: kept in {} as {} file #{} (checksum {})",
+                reference.display(),
+                w.display(),
+                source.as_str(),
+                stored.id,
+                stored.checksum
+            );
+            if files.is_empty() {
+                let events = pipeline::workspace_events(&ws)?;
+                (events.into_iter().map(|(i, _)| i).collect(), 0)
+            } else {
+                extract_files(files, 20 * 1024 * 1024, geocoder)
+            }
+        }
+        None if files.is_empty() => {
+            let seeds = corpus::seeds();
+            (
+                seeds
+                    .iter()
+                    .flat_map(|a| pipeline::incidents(a, geocoder))
+                    .collect(),
+                0,
+            )
+        }
+        None => extract_files(files, 20 * 1024 * 1024, geocoder),
+    };
+    let incidents: Vec<Incident> = incidents
+        .into_iter()
+        .filter(|i| filter.accepts(i))
+        .collect();
+    let references: Vec<_> = read
+        .events
+        .into_iter()
+        .filter(|e| report::reference_in(filter, e))
+        .collect();
+    for e in &read.row_errors {
+        eprintln!("error: {e}");
+    }
+    eprintln!(
+        "{}: {} events of Mali kept, {} rows of other countries skipped, {} bad rows",
+        reference.display(),
+        references.len(),
+        read.skipped_other_country,
+        read.row_errors.len()
+    );
+    let pairs = matching::match_events(&incidents, &references, geocoder.cercles());
+    export::write_atomically(out, |w| {
+        report::write_csv(w, &pairs, &incidents, &references)
+    })
+    .with_context(|| format!("cannot write {}", out.display()))?;
+    eprint!("{}", report::Summary::of(&pairs, &incidents, &references));
+    Ok(exit_for(failed + read.row_errors.len()))
 }
