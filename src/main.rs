@@ -150,14 +150,19 @@ enum Command {
     /// or a UCDP GED CSV: one CSV row per pair (both, only_ours, only_theirs) and a summary
     /// by status, region and month on stderr. With --workspace the reference file is kept
     /// in the workspace, so the comparison can be re-run.
+    #[command(group = clap::ArgGroup::new("reference").required(true))]
     Compare {
         files: Vec<PathBuf>,
         /// An ACLED export CSV.
-        #[arg(long, value_name = "FILE.csv", required_unless_present = "ged")]
+        #[arg(long, value_name = "FILE.csv", group = "reference")]
         acled: Option<PathBuf>,
         /// A UCDP GED CSV.
-        #[arg(long, value_name = "FILE.csv", conflicts_with = "acled")]
+        #[arg(long, value_name = "FILE.csv", group = "reference")]
         ged: Option<PathBuf>,
+        /// A reference file kept in the workspace by an earlier `compare`, to re-run it on
+        /// the same bytes: `acled:N` or `ged:N` (N as printed then).
+        #[arg(long, value_name = "SOURCE:N", group = "reference")]
+        stored: Option<String>,
         /// The report (CSV, written whole or not at all).
         #[arg(long)]
         out: PathBuf,
@@ -555,13 +560,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             files,
             acled,
             ged,
+            stored,
             out,
             filter,
         } => {
-            let reference = match (acled, ged) {
-                (Some(path), _) => (reference_events::Source::Acled, path),
-                (_, Some(path)) => (reference_events::Source::Ged, path),
-                (None, None) => bail!("give --acled FILE.csv or --ged FILE.csv"),
+            use reference_events::Source;
+            let reference = match (acled, ged, stored) {
+                (Some(path), _, _) => Reference::File(Source::Acled, path),
+                (_, Some(path), _) => Reference::File(Source::Ged, path),
+                (_, _, Some(stored)) => {
+                    let (source, id) = match stored.split_once(':') {
+                        Some(("acled", n)) => (Source::Acled, n),
+                        Some(("ged", n)) => (Source::Ged, n),
+                        _ => bail!("--stored {stored:?} is not acled:N or ged:N"),
+                    };
+                    let id = id
+                        .parse()
+                        .with_context(|| format!("--stored {stored:?}: {id:?} is not a number"))?;
+                    Reference::Stored(source, id)
+                }
+                (None, None, None) => bail!("give --acled FILE.csv, --ged FILE.csv or --stored"),
             };
             compare(
                 &files,
@@ -996,36 +1014,70 @@ fn exit_for(failed: usize) -> ExitCode {
 
 /// `compare`: our incidents against one reference file, the report to `out`, the summary and
 /// every bad row on stderr. Exit 2 when some input (article or row) could not be read.
+/// The reference file of `compare`: on disk, or kept in the workspace (source, id).
+enum Reference {
+    File(reference_events::Source, PathBuf),
+    Stored(reference_events::Source, i64),
+}
+
 fn compare(
     files: &[PathBuf],
-    (source, reference): (reference_events::Source, PathBuf),
+    reference: Reference,
     out: &std::path::Path,
     filter: &mali_atlas::analysis::Filter,
     workspace: Option<&std::path::Path>,
     geocoder: &mali_atlas::geocode::Geocoder,
 ) -> Result<ExitCode> {
     use reference_events::{matching, report};
-    let bytes = std::fs::read(&reference)
-        .with_context(|| format!("cannot read {}", reference.display()))?;
-    let read = source.read_bytes(&reference, &bytes)?;
-    let (incidents, failed) = match workspace {
-        Some(w) => {
-            let ws = mali_atlas::store::Workspace::open(w)?;
-            let name = reference.file_name().map_or_else(
-                || reference.display().to_string(),
-                |n| n.to_string_lossy().into(),
-            );
-            let stored = ws.import_reference(source, &name, &bytes)?;
+    let ws = workspace
+        .map(mali_atlas::store::Workspace::open)
+        .transpose()?;
+    let (source, reference, bytes) = match (reference, &ws) {
+        (Reference::File(source, path), _) => {
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            if let Some(ws) = &ws {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                let kept = ws.import_reference(source, &name, &bytes)?;
+                eprintln!(
+                    "{}: kept in {} (checksum {}); re-run with --stored {}:{}",
+                    path.display(),
+                    ws.path().display(),
+                    kept.checksum,
+                    source.as_str(),
+                    kept.id
+                );
+            }
+            (source, path, bytes)
+        }
+        (Reference::Stored(source, id), Some(ws)) => {
+            let kept = ws
+                .reference_files(source)?
+                .into_iter()
+                .find(|r| r.id == id)
+                .with_context(|| {
+                    format!("{}: no {} file #{id}", ws.path().display(), source.as_str())
+                })?;
+            let bytes = ws.reference_content(source, id)?.unwrap_or_default();
             eprintln!(
-                "{}: kept in {} as {} file #{} (checksum {})",
-                reference.display(),
-                w.display(),
+                "{} file #{id}: {}, imported {}, checksum {}",
                 source.as_str(),
-                stored.id,
-                stored.checksum
+                kept.file_name,
+                kept.imported_at,
+                kept.checksum
             );
+            (source, PathBuf::from(kept.file_name), bytes)
+        }
+        (Reference::Stored(..), None) => bail!("--stored needs --workspace"),
+    };
+    let read = source.read_bytes(&reference, &bytes)?;
+    let (incidents, failed) = match &ws {
+        Some(ws) => {
             if files.is_empty() {
-                let events = pipeline::workspace_events(&ws)?;
+                let events = pipeline::workspace_events(ws)?;
                 (events.into_iter().map(|(i, _)| i).collect(), 0)
             } else {
                 extract_files(files, 20 * 1024 * 1024, geocoder)

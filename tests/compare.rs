@@ -214,6 +214,35 @@ fn compare_with_a_workspace_keeps_the_reference_file_once() {
             .unwrap(),
         Some(bytes)
     );
+    drop(workspace);
+
+    // Re-run on the kept bytes: the same report.
+    let rerun = mali_atlas()
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["compare", "--stored", &format!("ged:{}", kept[0].id)])
+        .arg("--out")
+        .arg(dir.path().join("again.csv"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&rerun.stderr);
+    assert!(
+        stderr.contains("ged file #1: ged_mali.csv, imported"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("again.csv")).unwrap(),
+        std::fs::read(dir.path().join("r.csv")).unwrap()
+    );
+    let missing = mali_atlas()
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["compare", "--stored", "acled:1", "--out"])
+        .arg(dir.path().join("none.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no acled file #1"));
 }
 
 #[test]
