@@ -176,6 +176,7 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
             t(lang, "by_perpetrator"),
         );
     });
+    crate::ui::reference_layer::filters_ui(ui, state);
     if !state.load_errors.is_empty() {
         ui.separator();
         ui.colored_label(Color32::from_rgb(200, 80, 40), t(lang, "load_errors"));
@@ -355,6 +356,7 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
     if goto.is_some() {
         state.pending_view = goto;
     }
+    crate::ui::reference_layer::drilldown_ui(ui, state, sel);
     crate::ui::sources::sources_section(ui, state, sel);
     crate::ui::correct::correction_form(ui, state, sel);
     let mut other = None;
