@@ -83,3 +83,26 @@ fn the_drilldown_of_a_matched_incident_shows_the_reference_event() {
     h.get_by_label("100–120–132");
     h.get_by_label_contains("Diallassagou village");
 }
+
+#[test]
+fn the_reference_events_can_be_charted_on_their_own() {
+    use mali_atlas::ui::reference_layer::chart_data;
+    use mali_atlas::ui::state::ChartKind;
+    let mut h = harness_with_ged();
+    assert!(chart_data(&h.state().state, ChartKind::ByMonth).is_none());
+    h.get_by_label("Référence seule (ged_mali.csv)").click();
+    h.run_steps(2);
+    let state = &h.state().state;
+    let months = chart_data(state, ChartKind::ByMonth).expect("the reference's bars");
+    let bars: Vec<(&str, u32)> = months
+        .iter()
+        .map(|(m, s)| (m.as_str(), s.total().best))
+        .collect();
+    assert_eq!(bars, [("2022-06", 120), ("2023-02", 7), ("2024-09", 35)]);
+    let actors = chart_data(state, ChartKind::ByActor).unwrap();
+    assert!(
+        actors
+            .iter()
+            .any(|(a, s)| a == "JNIM" && s.total().best == 155)
+    );
+}

@@ -467,9 +467,12 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
             t(lang, "chart_actor"),
         );
     });
+    crate::ui::reference_layer::chart_toggle(ui, state);
+    let reference_bars = crate::ui::reference_layer::chart_data(state, state.prefs.chart);
     // Borrow the chart data (no per-frame copy); take out only what changes the state.
     let (hovered, clicked, bar_incidents) = {
         let data: &[(String, Stack)] = match state.prefs.chart {
+            _ if reference_bars.is_some() => reference_bars.as_deref().unwrap_or_default(),
             ChartKind::ByRegion => &state.charts.by_region,
             ChartKind::ByMonth => &state.charts.by_month,
             ChartKind::ByActor => &state.charts.by_actor,

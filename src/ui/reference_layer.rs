@@ -8,12 +8,15 @@
 use egui::{Color32, Pos2, Response, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector, lon_lat};
 
-use crate::incident::Incident;
+use std::collections::BTreeMap;
+
+use crate::analysis::Stack;
+use crate::incident::{Category, Incident, TollRange};
 use crate::reference::cercles::Cercles;
 use crate::reference_events::ReferenceEvent;
 use crate::reference_events::matching::{Status, match_events};
 use crate::ui::map::marker_radius;
-use crate::ui::state::{AppState, Lang};
+use crate::ui::state::{AppState, ChartKind, Lang};
 
 /// Which incidents and reference events the "différences" filter keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -38,6 +41,8 @@ pub struct ReferenceLayer {
     /// Draw the reference events on the map.
     pub show: bool,
     pub differences: Differences,
+    /// The charts show the reference events instead of our incidents.
+    pub chart_alone: bool,
     /// For each incident of the state, the reference event it matched.
     pub matched: Vec<Option<usize>>,
     /// For each reference event, the incident that matched it.
@@ -66,6 +71,7 @@ impl ReferenceLayer {
             events,
             show: true,
             differences: Differences::All,
+            chart_alone: false,
             matched,
             matched_by,
         }
@@ -210,6 +216,63 @@ impl Plugin for ReferencePlugin {
             }
         }
     }
+}
+
+/// The charts' switch between our incidents and the reference events; nothing without a
+/// reference file.
+pub fn chart_toggle(ui: &mut Ui, state: &mut AppState) {
+    let lang = state.prefs.lang;
+    if let Some(layer) = state.reference.as_mut() {
+        ui.checkbox(
+            &mut layer.chart_alone,
+            format!(
+                "{} ({})",
+                label(lang, "Référence seule", "Reference alone"),
+                layer.name
+            ),
+        );
+    }
+}
+
+/// The bars of chart `kind` over the visible reference events (deaths as "unknown"
+/// category, best estimates), when the charts show the reference alone.
+pub fn chart_data(state: &AppState, kind: ChartKind) -> Option<Vec<(String, Stack)>> {
+    let layer = state.reference.as_ref().filter(|l| l.chart_alone)?;
+    let mut bars: BTreeMap<String, TollRange> = BTreeMap::new();
+    let mut add = |key: String, toll: TollRange| {
+        let e = bars.entry(key).or_insert(TollRange::exact(0));
+        *e = e.add(toll);
+    };
+    let shown = ReferenceLayer {
+        show: true,
+        ..layer.clone()
+    };
+    for j in shown.visible_events(state) {
+        let e = &layer.events[j];
+        match kind {
+            ChartKind::ByRegion => add(
+                crate::reference_events::report::reference_region(e).unwrap_or("—".into()),
+                e.fatalities,
+            ),
+            ChartKind::ByMonth => add(e.date_start.format("%Y-%m").to_string(), e.fatalities),
+            ChartKind::ByActor => {
+                for actor in e.actors.iter().filter(|a| !a.is_empty()) {
+                    add(actor.clone(), e.fatalities);
+                }
+            }
+        }
+    }
+    Some(
+        bars.into_iter()
+            .map(|(key, toll)| {
+                let stack = Stack {
+                    by_category: [(Category::Unknown, toll)].into_iter().collect(),
+                    incidents: Vec::new(),
+                };
+                (key, stack)
+            })
+            .collect(),
+    )
 }
 
 fn label(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
@@ -369,6 +432,7 @@ mod tests {
             events: Vec::new(),
             show: true,
             differences: Differences::OnlyTheirs,
+            chart_alone: false,
             matched: vec![None],
             matched_by: Vec::new(),
         };
