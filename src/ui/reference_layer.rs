@@ -103,6 +103,14 @@ impl ReferenceLayer {
         if !self.show {
             return Vec::new();
         }
+        self.filtered_events(state)
+    }
+
+    /// Reference events inside the state's date range and region, through the "différences"
+    /// filter, whether the layer is shown or not (the charts use them too). O(m) per call: the
+    /// map and the charts call it once a frame, which a national file (a few thousand rows of
+    /// Mali) affords.
+    pub fn filtered_events(&self, state: &AppState) -> Vec<usize> {
         (0..self.events.len())
             .filter(|&j| {
                 crate::reference_events::report::reference_in(&state.filter, &self.events[j])
@@ -243,11 +251,7 @@ pub fn chart_data(state: &AppState, kind: ChartKind) -> Option<Vec<(String, Stac
         let e = bars.entry(key).or_insert(TollRange::exact(0));
         *e = e.add(toll);
     };
-    let shown = ReferenceLayer {
-        show: true,
-        ..layer.clone()
-    };
-    for j in shown.visible_events(state) {
+    for j in layer.filtered_events(state) {
         let e = &layer.events[j];
         match kind {
             ChartKind::ByRegion => add(
