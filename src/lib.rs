@@ -10,6 +10,7 @@ pub mod geocode; // gazetteer, toponym matching, disambiguation, admin areas
 pub mod incident; // the incident record: the contract between modules
 pub mod pipeline; // article → geocoded incidents, for the CLI, the app and the tests
 pub mod reference; // embedded basemap layers, regions and the fallback gazetteer
+pub mod reference_events; // ACLED / UCDP GED exports read and matched against our incidents
 pub mod store; // SQLite workspace: articles, incidents, corrections, merged events, search
 #[cfg(feature = "gui")]
 pub mod ui; // the eframe app

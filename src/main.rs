@@ -15,6 +15,7 @@ use mali_atlas::export;
 use mali_atlas::geocode::install;
 use mali_atlas::incident::Incident;
 use mali_atlas::pipeline;
+use mali_atlas::reference_events;
 
 #[derive(Parser)]
 #[command(
@@ -144,6 +145,29 @@ enum Command {
     Corrections {
         #[arg(long)]
         orphaned: bool,
+    },
+    /// Compare incidents (FILES, --workspace, else the embedded seeds) with an ACLED export
+    /// or a UCDP GED CSV: one CSV row per pair (both, only_ours, only_theirs) and a summary
+    /// by status, region and month on stderr. With --workspace the reference file is kept
+    /// in the workspace, so the comparison can be re-run.
+    #[command(group = clap::ArgGroup::new("reference").required(true))]
+    Compare {
+        files: Vec<PathBuf>,
+        /// An ACLED export CSV.
+        #[arg(long, value_name = "FILE.csv", group = "reference")]
+        acled: Option<PathBuf>,
+        /// A UCDP GED CSV.
+        #[arg(long, value_name = "FILE.csv", group = "reference")]
+        ged: Option<PathBuf>,
+        /// A reference file kept in the workspace by an earlier `compare`, to re-run it on
+        /// the same bytes: `acled:N` or `ged:N` (N as printed then).
+        #[arg(long, value_name = "SOURCE:N", group = "reference")]
+        stored: Option<String>,
+        /// The report (CSV, written whole or not at all).
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
     /// Reference data: update the GeoNames gazetteer or the cercles, show which are in use.
     Data {
@@ -531,6 +555,40 @@ fn run(cli: Cli) -> Result<ExitCode> {
             export::write_atomically(&out, |w| w.write_all(&png))
                 .with_context(|| format!("cannot write {}", out.display()))?;
             Ok(exit_for(failed))
+        }
+        Command::Compare {
+            files,
+            acled,
+            ged,
+            stored,
+            out,
+            filter,
+        } => {
+            use reference_events::Source;
+            let reference = match (acled, ged, stored) {
+                (Some(path), _, _) => Reference::File(Source::Acled, path),
+                (_, Some(path), _) => Reference::File(Source::Ged, path),
+                (_, _, Some(stored)) => {
+                    let (source, id) = match stored.split_once(':') {
+                        Some(("acled", n)) => (Source::Acled, n),
+                        Some(("ged", n)) => (Source::Ged, n),
+                        _ => bail!("--stored {stored:?} is not acled:N or ged:N"),
+                    };
+                    let id = id
+                        .parse()
+                        .with_context(|| format!("--stored {stored:?}: {id:?} is not a number"))?;
+                    Reference::Stored(source, id)
+                }
+                (None, None, None) => bail!("give --acled FILE.csv, --ged FILE.csv or --stored"),
+            };
+            compare(
+                &files,
+                reference,
+                &out,
+                &filter.to_filter()?,
+                workspace.as_deref(),
+                &batch_geocoder()?,
+            )
         }
         Command::Data { action } => data(action, gazetteer.as_deref(), fallback_ok),
         Command::Incidents => {
@@ -952,4 +1010,115 @@ fn exit_for(failed: usize) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `compare`: our incidents against one reference file, the report to `out`, the summary and
+/// every bad row on stderr. Exit 2 when some input (article or row) could not be read.
+/// The reference file of `compare`: on disk, or kept in the workspace (source, id).
+enum Reference {
+    File(reference_events::Source, PathBuf),
+    Stored(reference_events::Source, i64),
+}
+
+fn compare(
+    files: &[PathBuf],
+    reference: Reference,
+    out: &std::path::Path,
+    filter: &mali_atlas::analysis::Filter,
+    workspace: Option<&std::path::Path>,
+    geocoder: &mali_atlas::geocode::Geocoder,
+) -> Result<ExitCode> {
+    use reference_events::{matching, report};
+    let ws = workspace
+        .map(mali_atlas::store::Workspace::open)
+        .transpose()?;
+    let (source, reference, bytes) = match (reference, &ws) {
+        (Reference::File(source, path), _) => {
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            if let Some(ws) = &ws {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                let kept = ws.import_reference(source, &name, &bytes)?;
+                eprintln!(
+                    "{}: kept in {} (checksum {}); re-run with --stored {}:{}",
+                    path.display(),
+                    ws.path().display(),
+                    kept.checksum,
+                    source.as_str(),
+                    kept.id
+                );
+            }
+            (source, path, bytes)
+        }
+        (Reference::Stored(source, id), Some(ws)) => {
+            let kept = ws
+                .reference_files(source)?
+                .into_iter()
+                .find(|r| r.id == id)
+                .with_context(|| {
+                    format!("{}: no {} file #{id}", ws.path().display(), source.as_str())
+                })?;
+            let bytes = ws.reference_content(source, id)?.unwrap_or_default();
+            eprintln!(
+                "{} file #{id}: {}, imported {}, checksum {}",
+                source.as_str(),
+                kept.file_name,
+                kept.imported_at,
+                kept.checksum
+            );
+            (source, PathBuf::from(kept.file_name), bytes)
+        }
+        (Reference::Stored(..), None) => bail!("--stored needs --workspace"),
+    };
+    let read = source.read_bytes(&reference, &bytes)?;
+    let (incidents, failed) = match &ws {
+        Some(ws) => {
+            if files.is_empty() {
+                let events = pipeline::workspace_events(ws)?;
+                (events.into_iter().map(|(i, _)| i).collect(), 0)
+            } else {
+                extract_files(files, 20 * 1024 * 1024, geocoder)
+            }
+        }
+        None if files.is_empty() => {
+            let seeds = corpus::seeds();
+            (
+                seeds
+                    .iter()
+                    .flat_map(|a| pipeline::incidents(a, geocoder))
+                    .collect(),
+                0,
+            )
+        }
+        None => extract_files(files, 20 * 1024 * 1024, geocoder),
+    };
+    let incidents: Vec<Incident> = incidents
+        .into_iter()
+        .filter(|i| filter.accepts(i))
+        .collect();
+    let references: Vec<_> = read
+        .events
+        .into_iter()
+        .filter(|e| report::reference_in(filter, e))
+        .collect();
+    for e in &read.row_errors {
+        eprintln!("error: {e}");
+    }
+    eprintln!(
+        "{}: {} events of Mali kept, {} rows of other countries skipped, {} bad rows",
+        reference.display(),
+        references.len(),
+        read.skipped_other_country,
+        read.row_errors.len()
+    );
+    let pairs = matching::match_events(&incidents, &references, geocoder.cercles());
+    export::write_atomically(out, |w| {
+        report::write_csv(w, &pairs, &incidents, &references)
+    })
+    .with_context(|| format!("cannot write {}", out.display()))?;
+    eprint!("{}", report::Summary::of(&pairs, &incidents, &references));
+    Ok(exit_for(failed + read.row_errors.len()))
 }

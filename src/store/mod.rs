@@ -7,6 +7,7 @@
 //! - `merge`: incidents told by several articles grouped into one event, tolls reconciled.
 //! - `search`: FTS5 full-text search, accents and case folded.
 //! - `review`: the analyst's review of each incident (accepted, rejected), who and when.
+//! - `references`: the ACLED / UCDP GED files incidents were compared with, kept whole.
 //!
 //! Ingest takes records the extractor already produced; this module never runs the
 //! extractor. Each `ingest` call is one transaction: after a crash, an article is either
@@ -17,6 +18,7 @@
 
 mod corrections;
 mod merge;
+mod references;
 mod review;
 mod schema;
 mod search;
@@ -31,6 +33,7 @@ pub use corrections::{
     Anchor, Correction, CorrectionRecord, IncidentKey, StoredIncident, TollField, resolve,
 };
 pub use merge::{Event, MERGE_RADIUS_KM, haversine_km, reconcile, same_event};
+pub use references::StoredReference;
 pub use review::{Review, ReviewBook, ReviewStatus};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use search::{SearchHit, fts_query};

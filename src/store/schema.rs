@@ -18,7 +18,8 @@ use super::StoreError;
 /// - 1: articles, incidents, places, evidence, corrections.
 /// - 2: FTS5 index over article text (filled from existing articles), event splits.
 /// - 3: the analyst's reviews (accepted / rejected, by whom, when, why).
-pub const SCHEMA_VERSION: i64 = 3;
+/// - 4: imported reference datasets (ACLED exports, UCDP GED CSVs), one table per source.
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// `PRAGMA application_id` of a mali-atlas workspace ("MALI"), so another program's SQLite
 /// file is recognised and left alone.
@@ -29,7 +30,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// Forward migrations: `MIGRATIONS[n]` takes a version-`n` database to version `n + 1`.
 /// Shipped steps are never edited; a schema change is a new step at the end.
 pub(super) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] =
-    [MIGRATION_1, MIGRATION_2, MIGRATION_3];
+    [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4];
 
 const MIGRATION_1: &str = r#"
 CREATE TABLE articles (
@@ -136,6 +137,27 @@ CREATE TABLE reviews (
     reason TEXT NOT NULL
 );
 CREATE INDEX reviews_article ON reviews(article_hash);
+"#;
+
+const MIGRATION_4: &str = r#"
+-- Reference datasets the analyst compared incidents with, kept whole so a comparison can be
+-- re-run on the same bytes. One table per source; the same bytes twice are kept once.
+CREATE TABLE reference_acled_files (
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL,              -- as given, without its folder
+    checksum TEXT NOT NULL UNIQUE,        -- FNV-1a 64 of the bytes, 16 hex digits
+    imported_at TEXT NOT NULL,            -- RFC 3339, UTC
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL
+);
+CREATE TABLE reference_ged_files (
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    checksum TEXT NOT NULL UNIQUE,
+    imported_at TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL
+);
 "#;
 
 /// What the header of an existing file says, read without SQLite.

@@ -899,9 +899,12 @@ fn migrates_from_v2_keeping_corrections_and_splits() {
             "recount",
         )
         .unwrap();
-        // Back to what version 2 wrote: no reviews table, user_version 2.
+        // Back to what version 2 wrote: no reviews or reference tables, user_version 2.
         ws.conn
-            .execute_batch("DROP TABLE reviews; PRAGMA user_version = 2;")
+            .execute_batch(
+                "DROP TABLE reviews; DROP TABLE reference_acled_files; \
+                 DROP TABLE reference_ged_files; PRAGMA user_version = 2;",
+            )
             .unwrap();
     }
     assert!(matches!(

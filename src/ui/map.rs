@@ -388,14 +388,20 @@ pub fn map_panel(
     let choropleth_max = choropleth
         .as_ref()
         .map(|v| v.iter().map(|(_, d)| *d).max().unwrap_or(0));
-    let map = Map::new(tiles, memory, lon_lat(MALI_CENTER.0, MALI_CENTER.1))
-        .with_plugin(BasemapPlugin {
+    // Reference events (hollow) under our incidents.
+    let reference = crate::ui::reference_layer::ReferencePlugin::of(state);
+    let map =
+        Map::new(tiles, memory, lon_lat(MALI_CENTER.0, MALI_CENTER.1)).with_plugin(BasemapPlugin {
             base,
             choropleth,
             by_cercle,
             tiled,
-        })
-        .with_plugin(IncidentsPlugin { state });
+        });
+    let map = match reference {
+        Some(plugin) => map.with_plugin(plugin),
+        None => map,
+    };
+    let map = map.with_plugin(IncidentsPlugin { state });
     let response = map.show(ui, |ui, response, projector, _| {
         overlays(ui, response, projector, lang, choropleth_max, online);
     });

@@ -12,6 +12,7 @@ pub mod install;
 pub mod map;
 pub mod mbtiles;
 pub mod panels;
+pub mod reference_layer;
 pub mod review;
 pub mod sources;
 pub mod state;
@@ -262,6 +263,10 @@ impl MaliAtlasApp {
         match ws.review_book() {
             Ok(book) => self.state.set_reviews(&book),
             Err(e) => self.set_status(e.to_string()),
+        }
+        let cercles = self.geocoder.as_ref().and_then(|g| g.cercles());
+        if let Err(e) = reference_layer::load_from_workspace(&mut self.state, ws, cercles) {
+            self.set_status(e);
         }
     }
 

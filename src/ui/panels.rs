@@ -176,6 +176,7 @@ pub fn filters_panel(ui: &mut Ui, state: &mut AppState) {
             t(lang, "by_perpetrator"),
         );
     });
+    crate::ui::reference_layer::filters_ui(ui, state);
     if !state.load_errors.is_empty() {
         ui.separator();
         ui.colored_label(Color32::from_rgb(200, 80, 40), t(lang, "load_errors"));
@@ -355,6 +356,7 @@ pub fn drilldown_panel(ui: &mut Ui, state: &mut AppState) {
     if goto.is_some() {
         state.pending_view = goto;
     }
+    crate::ui::reference_layer::drilldown_ui(ui, state, sel);
     crate::ui::sources::sources_section(ui, state, sel);
     crate::ui::correct::correction_form(ui, state, sel);
     let mut other = None;
@@ -465,9 +467,12 @@ pub fn charts_panel(ui: &mut Ui, state: &mut AppState) {
             t(lang, "chart_actor"),
         );
     });
+    crate::ui::reference_layer::chart_toggle(ui, state);
+    let reference_bars = crate::ui::reference_layer::chart_data(state, state.prefs.chart);
     // Borrow the chart data (no per-frame copy); take out only what changes the state.
     let (hovered, clicked, bar_incidents) = {
         let data: &[(String, Stack)] = match state.prefs.chart {
+            _ if reference_bars.is_some() => reference_bars.as_deref().unwrap_or_default(),
             ChartKind::ByRegion => &state.charts.by_region,
             ChartKind::ByMonth => &state.charts.by_month,
             ChartKind::ByActor => &state.charts.by_actor,

@@ -203,6 +203,8 @@ pub struct AppState {
     pub review_panel: ReviewPanel,
     /// Review decisions asked for this frame.
     pub pending_reviews: Vec<PendingReview>,
+    /// An ACLED or GED file compared with the incidents (`ui::reference_layer`).
+    pub reference: Option<crate::ui::reference_layer::ReferenceLayer>,
 }
 
 #[derive(Default, Clone)]
@@ -265,6 +267,7 @@ impl AppState {
             queue: Vec::new(),
             review_panel: ReviewPanel::default(),
             pending_reviews: Vec::new(),
+            reference: None,
             articles,
             incidents,
             incident_article,
@@ -307,6 +310,11 @@ impl AppState {
         let reviews = &self.reviews;
         self.visible
             .retain(|&i| review_filter.accepts(status_of(reviews, i)));
+        if let Some(layer) = &self.reference {
+            let incidents = &self.incidents;
+            self.visible
+                .retain(|&i| layer.keeps_incident(i, &incidents[i]));
+        }
         self.queue = self.visible.clone();
         // Most doubtful first; equal doubt keeps the incidents' order (stable sort).
         self.queue
