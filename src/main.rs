@@ -362,20 +362,27 @@ fn run(cli: Cli, stdout: &mut dyn Write) -> Result<ExitCode> {
             if let Some(b) = bar {
                 b.finish_and_clear();
             }
+            // The workspace's other articles follow the rules and the gazetteer too.
+            let others = pipeline::refresh(&mut ws, &geocoder, batch)?;
             let s = &summary.stored;
             writeln!(
                 stdout,
-                "{}: {} files in {:.1} s — {} new, {} unchanged, {} re-extracted, {} replaced, \
-                 {} incidents written, {} orphaned corrections, {} failed",
+                "{}: {} files in {:.1} s — {} new, {} unchanged, {} refreshed (other rules, \
+                 lexicons or gazetteer), {} replaced, {} incidents written, {} orphaned \
+                 corrections, {} failed",
                 path.display(),
                 summary.files,
                 started.elapsed().as_secs_f64(),
                 s.added,
                 s.unchanged,
-                s.reextracted,
+                s.reextracted + others.reextracted,
                 s.replaced,
-                s.incidents_written,
-                s.orphaned_corrections,
+                s.incidents_written + others.incidents_written,
+                if others.reextracted > 0 {
+                    others.orphaned_corrections
+                } else {
+                    s.orphaned_corrections
+                },
                 summary.failed.len()
             )?;
             for f in &summary.failed {

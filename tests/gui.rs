@@ -304,3 +304,84 @@ fn choropleth_by_cercle_with_the_embedded_cercles() {
         s.charts.by_cercle
     );
 }
+
+#[test]
+fn a_stale_workspace_offers_a_refresh_that_re_extracts_and_keeps_corrections() {
+    let dir = tempfile::tempdir().unwrap();
+    let fallback = Geocoder::new(Gazetteer::fallback());
+    let mut ws = mali_atlas::store::Workspace::open(&dir.path().join("w.sqlite")).unwrap();
+    let seeds = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+    mali_atlas::pipeline::ingest(&[seeds], &mut ws, &fallback, 100, &mut |_, _, _| {}).unwrap();
+    // An analyst's correction, made before the refresh.
+    let stored = ws.incidents().unwrap();
+    let key = stored
+        .iter()
+        .find(|s| s.incident.article.contains("004_"))
+        .unwrap()
+        .key
+        .clone();
+    ws.correct(
+        &key,
+        mali_atlas::store::Correction::Reject,
+        "not an incident",
+    )
+    .unwrap();
+    let view = mali_atlas::pipeline::workspace_view(&ws).unwrap();
+    let before = view.incidents.len();
+    assert!(
+        view.incidents
+            .iter()
+            .all(|(_, i)| !i.article.contains("004_"))
+    );
+    let mut state = mali_atlas::ui::state::AppState::from_parts(
+        view.articles,
+        view.incidents,
+        Vec::new(),
+        true,
+    );
+    state.keys = view.keys;
+    // The app opens it with the full gazetteer (the embedded snapshot).
+    let full = Geocoder::new(Gazetteer::embedded().unwrap());
+    let mut app = MaliAtlasApp::with_state(state, &full);
+    app.workspace = Some(ws);
+    app.geocoder = Some(std::sync::Arc::new(full));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut MaliAtlasApp| app.show(ui), app);
+    h.run_steps(2);
+    assert!(
+        !h.state()
+            .state
+            .incidents
+            .iter()
+            .any(|i| i.places.iter().any(|p| p.name == "Diallassagou")),
+        "the fallback list has no Diallassagou"
+    );
+    h.get_by_label("Mettre à jour").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("Mettre à jour").is_none(),
+        "the banner goes once refreshed"
+    );
+    let app = h.state();
+    assert!(
+        app.state
+            .incidents
+            .iter()
+            .any(|i| i.places.iter().any(|p| p.name == "Diallassagou")),
+        "refreshed with the full gazetteer"
+    );
+    assert_eq!(app.state.incidents.len(), before);
+    assert!(
+        app.state
+            .incidents
+            .iter()
+            .all(|i| !i.article.contains("004_")),
+        "the rejection still applies"
+    );
+    let ws = app.workspace.as_ref().unwrap();
+    let stale = mali_atlas::pipeline::stale_articles(ws, app.geocoder.as_ref().unwrap()).unwrap();
+    assert_eq!(stale, 0);
+    assert!(ws.orphaned_corrections().unwrap().is_empty());
+}

@@ -29,6 +29,7 @@ pub mod events;
 pub mod lexicon;
 pub mod numbers;
 pub mod tolls;
+pub mod version;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -43,10 +44,7 @@ use events::EventEvidence;
 use lexicon::{ActorKind, Cue, EventCue, Lexicon, Outcome, lexicon};
 use tolls::{TextCue, Toll};
 
-/// Identifies the extraction rules: stored articles extracted by another version are
-/// re-extracted on the next ingest (and the analyst's corrections re-applied). Bump the suffix
-/// whenever a rule or a lexicon changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.2");
+pub use version::{EXTRACTOR_VERSION, extractor_stamp};
 
 /// An incident before geocoding, with the sentences it was built from.
 #[derive(Debug, Clone)]

@@ -10,6 +10,7 @@ pub mod install;
 pub mod map;
 pub mod mbtiles;
 pub mod panels;
+mod refresh;
 pub mod state;
 
 use std::path::PathBuf;
@@ -158,6 +159,7 @@ impl MaliAtlasApp {
                 install::install_banner(ui, &mut self.installer, lang)
             });
         }
+        self.refresh_banner(ui);
         let status = self.status.lock().map(|s| s.clone()).unwrap_or_default();
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
