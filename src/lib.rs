@@ -13,3 +13,9 @@ pub mod reference; // embedded basemap layers, regions and the fallback gazettee
 pub mod store; // SQLite workspace: articles, incidents, corrections, merged events, search
 #[cfg(feature = "gui")]
 pub mod ui; // the eframe app
+
+/// Where the offline data mirror (`../shared/`) is, for the unit tests that need it: the same
+/// file the integration tests and benches include.
+#[cfg(test)]
+#[path = "../tests/common/mirror.rs"]
+pub(crate) mod test_mirror;

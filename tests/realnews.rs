@@ -250,10 +250,9 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 #[test]
+#[ignore = "needs ../shared data mirror"]
 fn real_news_score() {
-    let Some(dir) = common::realnews() else {
-        return;
-    };
+    let dir = common::mirror::realnews_dir();
     // The embedded snapshot: what a fresh machine uses (its score equals the mirror's, see
     // `real_news_score_is_the_same_with_the_mirror`).
     let geocoder = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
@@ -303,13 +302,10 @@ fn real_news_score() {
 /// Issue 17's acceptance: the embedded snapshot scores as the full gazetteer read from the
 /// GeoNames mirror.
 #[test]
+#[ignore = "needs ../shared data mirror"]
 fn real_news_score_is_the_same_with_the_mirror() {
-    let Some(dir) = common::realnews() else {
-        return;
-    };
-    let Some(ml) = common::geonames_mirror() else {
-        return;
-    };
+    let dir = common::mirror::realnews_dir();
+    let ml = common::mirror::geonames_ml_txt();
     let embedded = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
     let mirror = Geocoder::new(Gazetteer::from_path(&ml).expect("mirror gazetteer"));
     let (a, _) = score(&dir, &embedded, false);

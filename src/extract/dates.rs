@@ -2317,26 +2317,20 @@ mod tests {
         }
     }
 
+    /// A 3 KB article's dates, found again and again alike. How fast is the
+    /// `budgets/find_dates_3kb` bench's: a wall clock in a parallel test run proves nothing.
     #[test]
-    fn a_3kb_article_is_fast() {
+    fn a_3kb_article_gives_its_dates() {
         let paragraph = "Le samedi 6 août 2022, 42 soldats ont été tués près de Tessit. Fin juillet, \
                          des combats avaient fait 84 morts. Hier, à 18 h 30, l'état-major a publié un \
                          communiqué. La semaine dernière, le convoi a parcouru 350 kilomètres. ";
         let article = paragraph.repeat(3000 / paragraph.len() + 1);
         let reference = Some(d(2022, 8, 10));
-        // The machine may be busy: keep the best of several batches.
-        let per_call = (0..20)
-            .map(|_| {
-                let started = std::time::Instant::now();
-                for _ in 0..20 {
-                    assert!(!find_dates(&article, reference).is_empty());
-                }
-                started.elapsed() / 20
-            })
-            .min()
-            .unwrap_or_default();
-        // Generous for unoptimised test builds; release builds take a few microseconds.
-        assert!(per_call.as_micros() < 2_000, "{per_call:?}");
+        let first = find_dates(&article, reference);
+        assert!(!first.is_empty());
+        for _ in 0..20 {
+            assert_eq!(find_dates(&article, reference).len(), first.len());
+        }
     }
 
     mod properties {

@@ -1493,21 +1493,6 @@ mod tests {
         &FULL
     }
 
-    /// `../shared/data/geonames/ML.txt` from the crate root; missing is a failure under CI.
-    pub(crate) fn geonames_path() -> Option<PathBuf> {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/ML.txt");
-        if path.is_file() {
-            return Some(path);
-        }
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but {} is missing",
-            path.display()
-        );
-        eprintln!("skipping: {} not found", path.display());
-        None
-    }
-
     fn row(
         id: u64,
         name: &str,
@@ -1891,8 +1876,9 @@ mod tests {
     /// The snapshot holds what parsing the mirror's ML.txt gives, row for row: the build
     /// script keeps every row and name this module keeps.
     #[test]
+    #[ignore = "needs ../shared data mirror"]
     fn embedded_equals_the_parsed_export() {
-        let Some(path) = geonames_path() else { return };
+        let path = crate::test_mirror::geonames_ml_txt();
         let dump = Gazetteer::from_path(&path).unwrap();
         let embedded = full();
         assert_eq!(
@@ -1922,10 +1908,12 @@ mod tests {
         assert!(g.places().len() > 15_000);
     }
 
-    /// Timings: `cargo test --release timings -- --nocapture`.
+    /// Parse, cache round trip and fuzzy lookup on the mirror's ML.txt (timings printed:
+    /// `cargo test --release timings -- --include-ignored --nocapture`; budgets are benches').
     #[test]
+    #[ignore = "needs ../shared data mirror"]
     fn timings() {
-        let Some(path) = geonames_path() else { return };
+        let path = crate::test_mirror::geonames_ml_txt();
         let start = Instant::now();
         let g = Gazetteer::from_path(&path).unwrap();
         let parse = start.elapsed();

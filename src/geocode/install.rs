@@ -761,20 +761,6 @@ fn write_status(path: &Path, status: &StatusFile) -> Result<(), GazetteerError> 
 mod tests {
     use super::*;
 
-    fn geonames_path() -> Option<PathBuf> {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/ML.txt");
-        if path.is_file() {
-            return Some(path);
-        }
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but {} is missing",
-            path.display()
-        );
-        eprintln!("skipping: {} not found", path.display());
-        None
-    }
-
     #[test]
     fn a_run_picks_the_given_file_then_the_install_then_the_snapshot() {
         use crate::incident::GazetteerStamp;
@@ -888,10 +874,9 @@ mod tests {
     }
 
     #[test]
+    #[ignore = "needs ../shared data mirror"]
     fn install_then_corrupt_zip_keeps_the_previous_cache() {
-        let Some(ml_txt) = geonames_path() else {
-            return;
-        };
+        let ml_txt = crate::test_mirror::geonames_ml_txt();
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
         let installed = install_from(&ml_txt, &data).unwrap();

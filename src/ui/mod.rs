@@ -112,6 +112,12 @@ impl MaliAtlasApp {
         }
     }
 
+    /// Installs into `dir` instead of the per-user data folder (tests, portable setups).
+    pub fn with_data_dir(mut self, dir: PathBuf) -> Self {
+        self.installer.dir = Some(dir);
+        self
+    }
+
     /// The app on the embedded seed articles.
     pub fn on_seeds(geocoder: &Geocoder) -> Self {
         Self::new(corpus::seeds(), Vec::new(), geocoder)
@@ -445,7 +451,7 @@ impl MaliAtlasApp {
     /// Re-geocodes the articles with the freshly installed gazetteer, keeping filters and
     /// preferences.
     fn reload_with_installed_gazetteer(&mut self) {
-        let dir = crate::geocode::install::data_dir();
+        let dir = self.installer.data_dir();
         let gazetteer = crate::geocode::install::load_installed_or_embedded(dir.as_deref());
         let mut geocoder = Geocoder::new(gazetteer);
         if let Some(c) = crate::reference::cercles::load_installed_or_embedded(dir.as_deref()) {
