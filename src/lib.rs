@@ -8,6 +8,7 @@ pub mod export; // JSON/JSONL/CSV/GeoJSON output of incidents
 pub mod extract; // French text → incident drafts with evidence
 pub mod geocode; // gazetteer, toponym matching, disambiguation, admin areas
 pub mod incident; // the incident record: the contract between modules
+pub mod model; // domain types every layer shares (points, distance); depends on nothing here
 pub mod pipeline; // article → geocoded incidents, for the CLI, the app and the tests
 pub mod reference; // embedded basemap layers, regions and the fallback gazetteer
 pub mod store; // SQLite workspace: articles, incidents, corrections, merged events, search

@@ -12,8 +12,9 @@ use std::path::Path;
 
 use mali_atlas::corpus::{LoadOptions, article_from_text, load::load_bytes};
 use mali_atlas::geocode::Geocoder;
-use mali_atlas::geocode::gazetteer::{Gazetteer, haversine_km};
+use mali_atlas::geocode::gazetteer::Gazetteer;
 use mali_atlas::incident::{Incident, Precision};
+use mali_atlas::model::{LatLon, distance_km};
 use mali_atlas::pipeline;
 use serde_json::Value;
 
@@ -45,7 +46,7 @@ fn in_mali_bbox(lat: f64, lon: f64) -> bool {
 }
 
 fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    haversine_km(a.1, a.0, b.1, b.0)
+    distance_km(LatLon::new(a.0, a.1), LatLon::new(b.0, b.1))
 }
 
 /// The incident's map point first, then each place's point (foreign ones left out).

@@ -115,8 +115,8 @@ pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> boo
 
 /// Great-circle distance in km between two (lat, lon) points.
 fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    use geo::{Distance, Haversine, Point};
-    Haversine.distance(Point::new(a.1, a.0), Point::new(b.1, b.0)) / 1000.0
+    use crate::model::{LatLon, distance_km};
+    distance_km(LatLon::new(a.0, a.1), LatLon::new(b.0, b.1))
 }
 
 /// [`extract`], with the towns each sentence names (from the geocoder) so that same-day

@@ -771,15 +771,6 @@ fn index_keys(keys: &[(Box<str>, Box<[u32]>)]) -> (Vec<Vec<u32>>, Vec<u32>) {
     (keys_by_len, key_masks)
 }
 
-/// Great-circle distance in km between two (lon, lat) points in degrees.
-pub fn haversine_km(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
-    let (phi1, phi2) = (lat1.to_radians(), lat2.to_radians());
-    let half_dphi = (phi2 - phi1) / 2.0;
-    let half_dlambda = (lon2 - lon1).to_radians() / 2.0;
-    let a = half_dphi.sin().powi(2) + phi1.cos() * phi2.cos() * half_dlambda.sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * a.sqrt().clamp(0.0, 1.0).asin()
-}
-
 fn sphere_point(lon: f64, lat: f64) -> [f64; 3] {
     let (phi, lambda) = (lat.to_radians(), lon.to_radians());
     [
@@ -1483,6 +1474,7 @@ mod cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{LatLon, distance_km};
     use std::sync::LazyLock;
     use std::time::Instant;
 
@@ -1572,7 +1564,7 @@ mod tests {
         assert!(g.within_km(-0.35, 16.96, f64::NAN).is_empty());
         assert!(g.nearest(f64::NAN, 0.0, 3).is_empty());
         assert_eq!(g.within_km(0.0, 0.0, 1e9).len(), g.places().len());
-        let d = haversine_km(-8.0, 12.65, -0.04, 16.27);
+        let d = distance_km(LatLon::new(12.65, -8.0), LatLon::new(16.27, -0.04));
         assert!((d - 953.0).abs() < 15.0, "Bamako–Gao {d}");
     }
 
@@ -1729,7 +1721,7 @@ mod tests {
                 .best(&fold_key(name))
                 .unwrap_or_else(|| panic!("{name} not found"));
             let place = g.place(idx);
-            let km = haversine_km(lon, lat, place.lon, place.lat);
+            let km = distance_km(LatLon::new(lat, lon), LatLon::new(place.lat, place.lon));
             assert!(km <= 5.0, "{name} resolved to {place:?}, {km:.1} km off");
             assert_eq!(place.admin1_name(), Some(region), "{name}: {place:?}");
         }
@@ -1798,7 +1790,7 @@ mod tests {
                 .any(|&i| g.place(i).feature_code == "PPLC")
         );
         let first = g.place(near_bamako[0]);
-        assert!(haversine_km(-8.0, 12.65, first.lon, first.lat) < 1.0);
+        assert!(distance_km(LatLon::new(12.65, -8.0), LatLon::new(first.lat, first.lon)) < 1.0);
     }
 
     #[test]

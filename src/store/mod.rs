@@ -28,7 +28,7 @@ use rusqlite::{Connection, TransactionBehavior, params};
 pub use corrections::{
     Anchor, Correction, CorrectionRecord, IncidentKey, StoredIncident, TollField, resolve,
 };
-pub use merge::{Event, MERGE_RADIUS_KM, haversine_km, reconcile, same_event};
+pub use merge::{Event, MERGE_RADIUS_KM, reconcile, same_event};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use search::{SearchHit, fts_query};
 
