@@ -4,6 +4,7 @@
 
 pub mod analysis; // aggregation for charts: by region, by month, by actor, by category
 pub mod corpus; // article loading, encodings, headers/datelines, sentence spans
+pub mod datasets; // the program's files on disk: atomic writes (data folder, installers to come)
 pub mod export; // JSON/JSONL/CSV/GeoJSON output of incidents
 pub mod extract; // French text → incident drafts with evidence
 pub mod geocode; // gazetteer, toponym matching, disambiguation, admin areas

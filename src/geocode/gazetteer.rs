@@ -36,7 +36,7 @@ use rstar::RTree;
 use rstar::primitives::GeomWithData;
 use std::cmp::{Ordering, Reverse};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// Attribution required by the GeoNames licence.
@@ -603,19 +603,7 @@ impl Gazetteer {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(write_err)?;
         }
-        let mut temp_name = path.file_name().unwrap_or_default().to_os_string();
-        temp_name.push(format!(".{}.tmp", std::process::id()));
-        let temp = path.with_file_name(temp_name);
-        let result = (|| {
-            let mut file = std::fs::File::create(&temp)?;
-            file.write_all(&bytes)?;
-            file.sync_all()?;
-            std::fs::rename(&temp, path)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        result.map_err(write_err)
+        crate::datasets::write_atomically(path, |w| w.write_all(&bytes)).map_err(write_err)
     }
 
     /// The cache [`Self::write_cache`] writes, as bytes (what a pack carries).
@@ -1475,6 +1463,7 @@ mod cache {
 mod tests {
     use super::*;
     use crate::model::{LatLon, distance_km};
+    use std::io::Write;
     use std::sync::LazyLock;
     use std::time::Instant;
 

@@ -740,20 +740,17 @@ fn to_install_status(status: StatusFile) -> InstallStatus {
     }
 }
 
-/// Writes the status JSON to a temporary file, then renames it into place.
+/// Writes the status JSON whole or not at all.
 fn write_status(path: &Path, status: &StatusFile) -> Result<(), GazetteerError> {
     let json = serde_json::to_vec_pretty(status).map_err(|source| GazetteerError::Json {
         path: path.to_path_buf(),
         source,
     })?;
-    let temp = path.with_extension(format!("json.{}.tmp", std::process::id()));
-    let result = std::fs::write(&temp, json).and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map_err(|source| GazetteerError::Write {
-        path: path.to_path_buf(),
-        source,
+    crate::datasets::write_atomically(path, |w| w.write_all(&json)).map_err(|source| {
+        GazetteerError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
     })
 }
 

@@ -457,16 +457,11 @@ pub fn install(from: &Path, dir: &Path) -> Result<usize, CerclesError> {
     };
     std::fs::create_dir_all(dir).map_err(write_error(dir))?;
     let target = dir.join(FILE_NAME);
-    let temp = dir.join(format!("{FILE_NAME}.{}.tmp", std::process::id()));
     // The validated text is written (not the file copied again), so what is
     // installed is exactly what was checked.
-    let result = std::fs::write(&temp, text.as_bytes())
-        .map_err(write_error(&temp))
-        .and_then(|()| std::fs::rename(&temp, &target).map_err(write_error(&target)));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map(|()| count)
+    crate::datasets::write_atomically(&target, |w| w.write_all(text.as_bytes()))
+        .map_err(write_error(&target))?;
+    Ok(count)
 }
 
 /// The cercles installed in `dir`, if a valid file is there. Parses on
