@@ -13,6 +13,7 @@ pub mod model; // domain types every layer shares (points, distance); depends on
 pub mod pipeline; // article → geocoded incidents, for the CLI, the app and the tests
 pub mod reference; // embedded basemap layers, regions and the fallback gazetteer
 pub mod store; // SQLite workspace: articles, incidents, corrections, merged events, search
+pub mod text; // the one folding table (case, accents, ligatures) and the folds built on it
 #[cfg(feature = "gui")]
 pub mod ui; // the eframe app
 

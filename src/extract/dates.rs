@@ -189,26 +189,30 @@ fn push_folded(out: &mut Vec<u8>, text: &str) {
     }
 }
 
+/// One character of a word, folded by the one table ([`crate::text::fold_char`]): combining
+/// marks vanish, so decomposed "août" reads as "aout" too.
 fn push_folded_char(out: &mut Vec<u8>, c: char) {
+    use crate::text::Folding;
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase() as u8);
         return;
     }
-    for lower in c.to_lowercase() {
-        let folded = match lower {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ᵉ' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ʳ' => 'r',
-            other => other,
-        };
-        out.extend_from_slice(folded.encode_utf8(&mut [0; 4]).as_bytes());
+    let mut push = |c: char| out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    match crate::text::fold_char(c) {
+        Folding::One(f) => push(f),
+        Folding::Two(a, b) => {
+            push(a);
+            push(b);
+        }
+        Folding::Other(o) => o.to_lowercase().for_each(push),
+        Folding::Drop => {}
+        Folding::Separator => c.to_lowercase().for_each(push),
     }
+}
+
+/// A combining mark (a decomposed accent): part of the word it follows.
+fn is_combining(c: char) -> bool {
+    crate::text::fold_char(c) == crate::text::Folding::Drop
 }
 
 /// The character at byte `pos` of `text` and its length (ASCII without decoding).
@@ -265,6 +269,9 @@ fn tokenize(text: &str) -> (Vec<Token>, String) {
                         Some((next, next_len)) if next.is_alphabetic() => {
                             letters += 1;
                             push_folded_char(&mut folded, next);
+                            pos += next_len;
+                        }
+                        Some((next, next_len)) if is_combining(next) => {
                             pos += next_len;
                         }
                         _ => break,
