@@ -2,6 +2,7 @@
 //! charts and the incident table at the bottom. State lives in [`state::AppState`]; each panel
 //! is one function in [`panels`] or [`map`].
 
+pub mod assets;
 pub mod briefing;
 pub mod correct;
 pub mod dropped;
@@ -752,6 +753,7 @@ pub fn run(
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("mali-atlas")
+            .with_icon(std::sync::Arc::new(assets::window_icon()))
             .with_inner_size([1500.0, 950.0]),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
