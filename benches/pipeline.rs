@@ -92,9 +92,7 @@ fn bench_gazetteer(c: &mut Criterion) {
     g.bench_function("embedded_cercles", |b| {
         b.iter_with_large_drop(|| black_box(Cercles::embedded()))
     });
-    let adm2 = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/geoboundaries/geoBoundaries-MLI-ADM2.geojson");
-    if adm2.is_file() {
+    if let Some(adm2) = mirror::adm2() {
         g.bench_function("parse_ADM2_geojson", |b| {
             b.iter_with_large_drop(|| black_box(Cercles::from_path(&adm2)))
         });
@@ -259,8 +257,61 @@ fn bench_app_frame(c: &mut Criterion) {
     g.finish();
 }
 
+/// The budgets unit tests used to assert with a wall clock (which proves nothing under a
+/// parallel test run on a shared machine). Each is a documented regression guard, read off
+/// the report of a release run (`cargo bench --bench pipeline -- budgets`):
+/// - `find_dates_3kb`: a few µs (was: < 2 ms per call even unoptimised, extract/dates.rs);
+/// - `cercle_at_10k`: 10,000 point-in-cercle lookups over Mali's box, < 50 ms
+///   (reference/cercles.rs);
+/// - `basemap_parse`: the embedded basemap JSON, < 50 ms (reference/basemap.rs);
+/// - `html_deep_nesting_200k`: 200,000 unclosed `<div>`s, linear, well under 5 s
+///   (corpus/html/tree.rs).
+fn bench_budgets(c: &mut Criterion) {
+    let mut g = c.benchmark_group("budgets");
+    g.sample_size(10);
+    let paragraph = "Le samedi 6 août 2022, 42 soldats ont été tués près de Tessit. Fin juillet, \
+                     des combats avaient fait 84 morts. Hier, à 18 h 30, l'état-major a publié un \
+                     communiqué. La semaine dernière, le convoi a parcouru 350 kilomètres. ";
+    let text = paragraph.repeat(3000 / paragraph.len() + 1);
+    let reference = chrono::NaiveDate::from_ymd_opt(2022, 8, 10);
+    g.bench_function("find_dates_3kb", |b| {
+        b.iter(|| {
+            black_box(mali_atlas::extract::dates::find_dates(
+                black_box(&text),
+                reference,
+            ))
+        })
+    });
+    let cercles = Cercles::embedded().expect("embedded cercles");
+    let points: Vec<(f64, f64)> = (0..10_000)
+        .map(|i| {
+            let (x, y) = ((i % 100) as f64 / 100.0, (i / 100) as f64 / 100.0);
+            (-12.24 + 16.49 * x, 10.14 + 14.86 * y)
+        })
+        .collect();
+    g.bench_function("cercle_at_10k", |b| {
+        b.iter(|| {
+            points
+                .iter()
+                .filter(|&&(lon, lat)| cercles.cercle_at(lon, lat).is_some())
+                .count()
+        })
+    });
+    let basemap = include_str!("../data/basemap.json");
+    g.bench_function("basemap_parse", |b| {
+        b.iter_with_large_drop(|| black_box(mali_atlas::reference::Basemap::from_json(basemap)))
+    });
+    let depth = 200_000;
+    let html = format!("{}texte{}", "<div>".repeat(depth), "</span>".repeat(depth));
+    g.bench_function("html_deep_nesting_200k", |b| {
+        b.iter(|| black_box(mali_atlas::corpus::html::html_to_text(black_box(&html))))
+    });
+    g.finish();
+}
+
 criterion_group!(
     benches,
+    bench_budgets,
     bench_extract,
     bench_gazetteer,
     bench_map,

@@ -1,7 +1,11 @@
 //! The `mali-atlas` command: argument parsing and dispatch only; the work is in the library.
 //!
 //! Exit status: 0 success; 1 failure; 2 partial failure (some inputs could not be read, the
-//! rest was processed and printed).
+//! rest was processed and printed). Output goes through one writer handed to every
+//! subcommand; a reader that leaves early (`| head`) ends the run with status 0.
+
+// `println!` panics on a closed pipe; standard output is the `stdout` writer `run` is given.
+#![deny(clippy::print_stdout)]
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -298,22 +302,31 @@ fn main() -> ExitCode {
     let _ = mali_atlas::ui::STARTED.set(std::time::Instant::now());
     let cli = Cli::parse();
     init_logging(cli.verbose, cli.quiet);
-    match run(cli) {
+    // The one way to standard output: every subcommand writes here, never with `println!`,
+    // which panics (exit 101) when the reader has gone. Errors travel up as `io::Error`s.
+    // Not locked: the app's threads may print while the window is open.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout());
+    let result = run(cli, &mut stdout).and_then(|code| {
+        stdout.flush()?;
+        Ok(code)
+    });
+    match result {
         Ok(code) => code,
-        // `mali-atlas export … | head`: the reader left; that is not a failure.
-        Err(e)
-            if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) =>
-        {
-            ExitCode::SUCCESS
-        }
+        // `mali-atlas export … | head`: the reader left; that is not a failure (as ripgrep).
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
         }
     }
+}
+
+/// True when `e` comes from writing to a reader that has closed the pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn init_logging(verbose: u8, quiet: bool) {
@@ -330,7 +343,7 @@ fn init_logging(verbose: u8, quiet: bool) {
         .init();
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
+fn run(cli: Cli, stdout: &mut dyn Write) -> Result<ExitCode> {
     let gazetteer = cli.gazetteer.clone();
     let workspace = cli.workspace.clone();
     let fallback_ok = cli.fallback_ok;
@@ -376,21 +389,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(b) = bar {
                 b.finish_and_clear();
             }
+            // The workspace's other articles follow the rules and the gazetteer too.
+            let others = pipeline::refresh(&mut ws, &geocoder, batch)?;
             let s = &summary.stored;
-            println!(
-                "{}: {} files in {:.1} s — {} new, {} unchanged, {} re-extracted, {} replaced, \
-                 {} incidents written, {} orphaned corrections, {} failed",
+            writeln!(
+                stdout,
+                "{}: {} files in {:.1} s — {} new, {} unchanged, {} refreshed (other rules, \
+                 lexicons or gazetteer), {} replaced, {} incidents written, {} orphaned \
+                 corrections, {} failed",
                 path.display(),
                 summary.files,
                 started.elapsed().as_secs_f64(),
                 s.added,
                 s.unchanged,
-                s.reextracted,
+                s.reextracted + others.reextracted,
                 s.replaced,
-                s.incidents_written,
-                s.orphaned_corrections,
+                s.incidents_written + others.incidents_written,
+                if others.reextracted > 0 {
+                    others.orphaned_corrections
+                } else {
+                    s.orphaned_corrections
+                },
                 summary.failed.len()
-            );
+            )?;
             for f in &summary.failed {
                 eprintln!("failed: {f}");
             }
@@ -401,8 +422,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let geocoder = batch_geocoder()?;
             let stdin = std::io::stdin().lock();
-            let stdout = std::io::BufWriter::new(std::io::stdout().lock());
-            let report = pipeline::stream_jsonl(stdin, stdout, &geocoder)?;
+            let report = pipeline::stream_jsonl(stdin, &mut *stdout, &geocoder)?;
             for (line, problem) in &report.errors {
                 eprintln!("error: <stdin> line {line}: {problem}");
             }
@@ -421,29 +441,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ..
         } => {
             let (incidents, failed) = extract_files(&files, max_bytes, &batch_geocoder()?);
-            let mut out = std::io::stdout().lock();
             match format {
-                Format::Jsonl => export::write_jsonl(&mut out, &incidents)?,
+                Format::Jsonl => export::write_jsonl(stdout, &incidents)?,
                 Format::Json => {
-                    serde_json::to_writer_pretty(&mut out, &incidents)?;
-                    writeln!(out)?;
+                    serde_json::to_writer_pretty(&mut *stdout, &incidents)?;
+                    writeln!(stdout)?;
                 }
             }
-            out.flush()?;
             Ok(exit_for(failed))
         }
         Command::Geocode { text, explain } => {
             let geocoder = pipeline::geocoder(gazetteer.as_deref())?;
             let folded = corpus::normalize::fold(&text);
             let resolved = geocoder.resolve(&text, &folded);
-            let mut out = std::io::stdout().lock();
             if explain {
-                serde_json::to_writer_pretty(&mut out, &resolved)?;
+                serde_json::to_writer_pretty(&mut *stdout, &resolved)?;
             } else {
                 let places: Vec<_> = resolved.into_iter().map(|r| r.place).collect();
-                serde_json::to_writer_pretty(&mut out, &places)?;
+                serde_json::to_writer_pretty(&mut *stdout, &places)?;
             }
-            writeln!(out)?;
+            writeln!(stdout)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export {
@@ -499,7 +516,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match out {
                 Some(path) => export::write_atomically(&path, write)
                     .with_context(|| format!("cannot write {}", path.display()))?,
-                None => write(&mut std::io::stdout().lock())?,
+                None => write(stdout)?,
             }
             Ok(exit_for(failed))
         }
@@ -590,7 +607,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &batch_geocoder()?,
             )
         }
-        Command::Data { action } => data(action, gazetteer.as_deref(), fallback_ok),
+        Command::Data { action } => data(action, gazetteer.as_deref(), fallback_ok, stdout),
         Command::Incidents => {
             let ws = open_workspace(workspace)?;
             for (n, s) in ws.incidents()?.iter().enumerate() {
@@ -600,7 +617,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .iter()
                     .find(|p| p.lat.is_some())
                     .map_or("—", |p| p.name.as_str());
-                println!(
+                writeln!(
+                    stdout,
                     "{n:>4}  {}  {:<26} {:<28} {:>5}  {}{}{}",
                     i.date.map_or("?".to_string(), |d| d.to_string()),
                     i.event_type.name(),
@@ -613,7 +631,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     } else {
                         format!("  [corrected: {}]", s.corrected.join(", "))
                     },
-                );
+                )?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -725,7 +743,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for c in changes {
                 ws.correct(&key, c, &reason)?;
             }
-            println!("{n} correction(s) recorded for incident {number}");
+            writeln!(stdout, "{n} correction(s) recorded for incident {number}")?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Corrections { orphaned } => {
@@ -736,24 +754,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ws.corrections()?
             };
             for c in &list {
-                println!(
+                writeln!(
+                    stdout,
                     "{:>4}  {}  {:<18} {}  ({})",
                     c.id,
                     c.created_at,
                     c.field,
                     serde_json::to_string(&c.correction).unwrap_or_default(),
                     c.reason
-                );
+                )?;
             }
             if list.is_empty() {
-                println!(
+                writeln!(
+                    stdout,
                     "{}",
                     if orphaned {
                         "no orphaned corrections"
                     } else {
                         "no corrections"
                     }
-                );
+                )?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -764,9 +784,10 @@ fn data(
     action: DataAction,
     gazetteer: Option<&std::path::Path>,
     fallback_ok: bool,
+    stdout: &mut dyn Write,
 ) -> Result<ExitCode> {
     if let DataAction::ExportPack { out } = &action {
-        return export_pack(out, gazetteer, fallback_ok);
+        return export_pack(out, gazetteer, fallback_ok, stdout);
     }
     let dir = install::data_dir().context("no per-user data folder on this system")?;
     match action {
@@ -784,11 +805,12 @@ fn data(
                     let n = mali_atlas::reference::cercles::install(&adm2, &dir).with_context(
                         || format!("cannot install cercles from {}", adm2.display()),
                     )?;
-                    println!(
+                    writeln!(
+                        stdout,
                         "installed {n} cercles from {}\n{}",
                         adm2.display(),
                         mali_atlas::reference::cercles::ATTRIBUTION
-                    );
+                    )?;
                     let has_gazetteer =
                         from.is_dir() && ["ML.txt", "ML.zip"].iter().any(|f| from.join(f).exists());
                     if !has_gazetteer {
@@ -820,16 +842,17 @@ fn data(
                     .context("download failed; on an offline machine use --from ML.zip")?
                 }
             };
-            println!(
+            writeln!(
+                stdout,
                 "installed {} places ({} names) from {} into {}\n{}",
                 status.places,
                 status.keys,
                 status.source,
                 dir.display(),
                 status.attribution
-            );
+            )?;
         }
-        DataAction::Status => data_status(&dir),
+        DataAction::Status => data_status(&dir, stdout)?,
         DataAction::ExportPack { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
@@ -840,6 +863,7 @@ fn export_pack(
     out: &std::path::Path,
     gazetteer: Option<&std::path::Path>,
     fallback_ok: bool,
+    stdout: &mut dyn Write,
 ) -> Result<ExitCode> {
     let dir = install::data_dir();
     let loaded = install::load(gazetteer, dir.as_deref())?;
@@ -858,7 +882,8 @@ fn export_pack(
         &loaded.origin.to_string(),
     )
     .with_context(|| format!("cannot write the pack {}", out.display()))?;
-    println!(
+    writeln!(
+        stdout,
         "{}: gazetteer {} ({} places of Mali, {} in all) from {}, {}\n\
          ship it with `spark-submit --files {}` and give workers `--gazetteer \
          SparkFiles.get(\"{}\")` (README, \"On Spark\")",
@@ -872,7 +897,7 @@ fn export_pack(
             .map_or("no cercles".to_string(), |n| format!("{n} cercles")),
         out.display(),
         out.file_name().unwrap_or_default().to_string_lossy(),
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -911,29 +936,32 @@ fn warn_if_short(
 }
 
 /// Which gazetteer and cercles the other commands use, and their attribution.
-fn data_status(dir: &std::path::Path) {
+fn data_status(dir: &std::path::Path, stdout: &mut dyn Write) -> std::io::Result<()> {
     use mali_atlas::reference::{cercles, snapshot};
     let in_use = install::in_use(Some(dir));
     match &in_use {
-        install::InUse::Installed(s) => println!(
+        install::InUse::Installed(s) => writeln!(
+            stdout,
             "gazetteer: {in_use}: {} places, {} names\nsource: {}",
             s.places, s.keys, s.source
-        ),
-        install::InUse::Embedded { places, .. } => println!(
+        )?,
+        install::InUse::Embedded { places, .. } => writeln!(
+            stdout,
             "gazetteer: {in_use}: {places} places of Mali and {} neighbours' towns\n\
              update with: mali-atlas data install [--from ML.zip]",
             snapshot::snapshot().gazetteer.counts.neighbour_rows
-        ),
+        )?,
     }
     // What incidents resolved here say in their `gazetteer` field; a worker given a pack of
     // this gazetteer says the same.
     if let Ok(loaded) = install::load(None, Some(dir)) {
-        println!("stamp: {}", loaded.gazetteer.stamp());
+        writeln!(stdout, "stamp: {}", loaded.gazetteer.stamp())?;
     }
-    println!("{}", mali_atlas::geocode::gazetteer::ATTRIBUTION);
+    writeln!(stdout, "{}", mali_atlas::geocode::gazetteer::ATTRIBUTION)?;
     // Added to whichever gazetteer is in use (data/supplement.tsv).
     let supplement = mali_atlas::geocode::supplement::rows();
-    println!(
+    writeln!(
+        stdout,
         "supplement: {} curated places GeoNames lacks ({}), each with its source",
         supplement.len(),
         supplement
@@ -941,16 +969,17 @@ fn data_status(dir: &std::path::Path) {
             .map(|r| r.place.name.as_str())
             .collect::<Vec<_>>()
             .join(", ")
-    );
+    )?;
     match cercles::load_installed(dir) {
-        Some(c) => println!("cercles: installed: {} polygons", c.len()),
-        None => println!(
+        Some(c) => writeln!(stdout, "cercles: installed: {} polygons", c.len())?,
+        None => writeln!(
+            stdout,
             "cercles: embedded, {} polygons — {}",
             snapshot::snapshot().cercles.counts.cercles,
             snapshot::snapshot().cercles.source
-        ),
+        )?,
     }
-    println!("{}", cercles::ATTRIBUTION);
+    writeln!(stdout, "{}", cercles::ATTRIBUTION)
 }
 
 fn open_workspace(path: Option<PathBuf>) -> Result<mali_atlas::store::Workspace> {

@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use mali_atlas::corpus::{DatePrecision, Publication, PublicationKind, article_from_text};
 use mali_atlas::geocode::Geocoder;
-use mali_atlas::geocode::gazetteer::haversine_km;
 use mali_atlas::incident::{Incident, Precision};
+use mali_atlas::model::{LatLon, distance_km};
 use mali_atlas::pipeline;
 use serde::Deserialize;
 
@@ -59,9 +59,9 @@ struct Score {
 }
 
 fn cost(e: &Expected, i: &Incident) -> f64 {
-    let d = i
-        .location
-        .map_or(2000.0, |l| haversine_km(l.lon, l.lat, e.lon, e.lat));
+    let d = i.location.map_or(2000.0, |l| {
+        distance_km(LatLon::new(l.lat, l.lon), LatLon::new(e.lat, e.lon))
+    });
     let days = match (&e.date, i.date) {
         (Some(ed), Some(pd)) => NaiveDate::parse_from_str(ed, "%Y-%m-%d")
             .map_or(30.0, |ed| (ed - pd).num_days().abs() as f64),
@@ -132,9 +132,9 @@ fn score(geocoder: &Geocoder, cases: &[Case], verbose: bool) -> Score {
             };
             let p = &predicted[pi];
             let radius = if e.region_only { 250.0 } else { 25.0 };
-            let close = p
-                .location
-                .is_some_and(|l| haversine_km(l.lon, l.lat, e.lon, e.lat) <= radius);
+            let close = p.location.is_some_and(|l| {
+                distance_km(LatLon::new(l.lat, l.lon), LatLon::new(e.lat, e.lon)) <= radius
+            });
             if close {
                 s.found_points += 1;
                 s.correct_points += 1;

@@ -1,5 +1,7 @@
 //! `extract --stdin-jsonl` over 100,000 synthetic articles: every line gets its incidents and
-//! the process's memory stays flat (sampled from /proc while it runs).
+//! the process's memory stays flat (sampled from /proc while it runs). A long test, ignored by
+//! a plain `cargo test` (tests/stream_lines.rs covers the stream's lines on every run);
+//! `.ci/run` runs it with `--include-ignored`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -17,6 +19,7 @@ fn rss_kib(pid: u32) -> Option<u64> {
 }
 
 #[test]
+#[ignore = "long: 100,000 articles through the binary; run with --include-ignored"]
 fn streaming_100k_articles_in_flat_memory() {
     const N: usize = 100_000;
     let mut child = Command::new(env!("CARGO_BIN_EXE_mali-atlas"))

@@ -5,11 +5,20 @@ use std::path::PathBuf;
 
 use mali_atlas::geocode::gazetteer::Gazetteer;
 
+/// The one locator of the offline mirror, shared with the tests.
+#[path = "../../tests/common/mirror.rs"]
+mod locator;
+
 /// The mirror's ML.txt, if this machine has it (a baseline of the pipeline bench only).
 #[allow(dead_code)]
 pub fn mirror() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/ML.txt");
-    p.exists().then_some(p)
+    locator::find("data/geonames/ML.txt")
+}
+
+/// The mirror's full-resolution cercles (geoBoundaries ADM2), if this machine has them.
+#[allow(dead_code)]
+pub fn adm2() -> Option<PathBuf> {
+    locator::find("data/geoboundaries/geoBoundaries-MLI-ADM2.geojson")
 }
 
 /// The embedded snapshot.

@@ -22,29 +22,7 @@ pub use load::{load_bytes, load_paths};
 pub use metadata::{Header, find_header};
 pub use sentences::split_sentences;
 
-/// How precisely a date is known.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    Default,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum DatePrecision {
-    Day,
-    Week,
-    Month,
-    Year,
-    #[default]
-    Unknown,
-}
+pub use crate::model::DatePrecision;
 
 /// Where the publication date of an article was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

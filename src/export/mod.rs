@@ -8,7 +8,6 @@
 pub mod briefing;
 
 use std::io::{self, Write};
-use std::path::Path;
 
 use serde_json::{Value, json};
 
@@ -218,35 +217,8 @@ pub fn write_geojson(w: &mut dyn Write, incidents: &[Incident]) -> io::Result<()
     w.write_all(b"],\"type\":\"FeatureCollection\"}\n")
 }
 
-/// Writes through a temporary file in the same folder, renamed over `path` at the end, so a
-/// failure never leaves a partial file behind.
-pub fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = io::BufWriter::new(std::fs::File::create(&tmp)?);
-        write(&mut f)?;
-        f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
+/// Exports are written whole or not at all (kept here for the app and the CLI).
+pub use crate::datasets::write_atomically;
 
 #[cfg(test)]
 mod tests {
@@ -314,7 +286,9 @@ mod tests {
 
     #[test]
     fn unwritable_folder_is_an_error() {
-        let err = write_atomically(Path::new("/nonexistent-dir/x.csv"), |w| w.write_all(b"x"));
+        let err = write_atomically(std::path::Path::new("/nonexistent-dir/x.csv"), |w| {
+            w.write_all(b"x")
+        });
         assert!(err.is_err());
     }
 }

@@ -189,26 +189,30 @@ fn push_folded(out: &mut Vec<u8>, text: &str) {
     }
 }
 
+/// One character of a word, folded by the one table ([`crate::text::fold_char`]): combining
+/// marks vanish, so decomposed "août" reads as "aout" too.
 fn push_folded_char(out: &mut Vec<u8>, c: char) {
+    use crate::text::Folding;
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase() as u8);
         return;
     }
-    for lower in c.to_lowercase() {
-        let folded = match lower {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ᵉ' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ʳ' => 'r',
-            other => other,
-        };
-        out.extend_from_slice(folded.encode_utf8(&mut [0; 4]).as_bytes());
+    let mut push = |c: char| out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    match crate::text::fold_char(c) {
+        Folding::One(f) => push(f),
+        Folding::Two(a, b) => {
+            push(a);
+            push(b);
+        }
+        Folding::Other(o) => o.to_lowercase().for_each(push),
+        Folding::Drop => {}
+        Folding::Separator => c.to_lowercase().for_each(push),
     }
+}
+
+/// A combining mark (a decomposed accent): part of the word it follows.
+fn is_combining(c: char) -> bool {
+    crate::text::fold_char(c) == crate::text::Folding::Drop
 }
 
 /// The character at byte `pos` of `text` and its length (ASCII without decoding).
@@ -265,6 +269,9 @@ fn tokenize(text: &str) -> (Vec<Token>, String) {
                         Some((next, next_len)) if next.is_alphabetic() => {
                             letters += 1;
                             push_folded_char(&mut folded, next);
+                            pos += next_len;
+                        }
+                        Some((next, next_len)) if is_combining(next) => {
                             pos += next_len;
                         }
                         _ => break,
@@ -2317,26 +2324,20 @@ mod tests {
         }
     }
 
+    /// A 3 KB article's dates, found again and again alike. How fast is the
+    /// `budgets/find_dates_3kb` bench's: a wall clock in a parallel test run proves nothing.
     #[test]
-    fn a_3kb_article_is_fast() {
+    fn a_3kb_article_gives_its_dates() {
         let paragraph = "Le samedi 6 août 2022, 42 soldats ont été tués près de Tessit. Fin juillet, \
                          des combats avaient fait 84 morts. Hier, à 18 h 30, l'état-major a publié un \
                          communiqué. La semaine dernière, le convoi a parcouru 350 kilomètres. ";
         let article = paragraph.repeat(3000 / paragraph.len() + 1);
         let reference = Some(d(2022, 8, 10));
-        // The machine may be busy: keep the best of several batches.
-        let per_call = (0..20)
-            .map(|_| {
-                let started = std::time::Instant::now();
-                for _ in 0..20 {
-                    assert!(!find_dates(&article, reference).is_empty());
-                }
-                started.elapsed() / 20
-            })
-            .min()
-            .unwrap_or_default();
-        // Generous for unoptimised test builds; release builds take a few microseconds.
-        assert!(per_call.as_micros() < 2_000, "{per_call:?}");
+        let first = find_dates(&article, reference);
+        assert!(!first.is_empty());
+        for _ in 0..20 {
+            assert_eq!(find_dates(&article, reference).len(), first.len());
+        }
     }
 
     mod properties {

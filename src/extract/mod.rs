@@ -29,6 +29,7 @@ pub mod events;
 pub mod lexicon;
 pub mod numbers;
 pub mod tolls;
+pub mod version;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -43,10 +44,7 @@ use events::EventEvidence;
 use lexicon::{ActorKind, Cue, EventCue, Lexicon, Outcome, lexicon};
 use tolls::{TextCue, Toll};
 
-/// Identifies the extraction rules: stored articles extracted by another version are
-/// re-extracted on the next ingest (and the analyst's corrections re-applied). Bump the suffix
-/// whenever a rule or a lexicon changes.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.2");
+pub use version::{EXTRACTOR_VERSION, extractor_stamp};
 
 /// An incident before geocoding, with the sentences it was built from.
 #[derive(Debug, Clone)]
@@ -117,8 +115,8 @@ pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> boo
 
 /// Great-circle distance in km between two (lat, lon) points.
 fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    use geo::{Distance, Haversine, Point};
-    Haversine.distance(Point::new(a.1, a.0), Point::new(b.1, b.0)) / 1000.0
+    use crate::model::{LatLon, distance_km};
+    distance_km(LatLon::new(a.0, a.1), LatLon::new(b.0, b.1))
 }
 
 /// [`extract`], with the towns each sentence names (from the geocoder) so that same-day

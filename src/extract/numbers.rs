@@ -18,34 +18,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-/// A casualty figure as UCDP GED codes it: a conservative low, a best estimate and a high.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct TollRange {
-    pub low: u32,
-    pub best: u32,
-    pub high: u32,
-}
-
-impl TollRange {
-    /// A figure known exactly.
-    pub fn exact(n: u32) -> Self {
-        Self {
-            low: n,
-            best: n,
-            high: n,
-        }
-    }
-
-    /// Field-wise sum, saturating at `u32::MAX`.
-    #[allow(clippy::should_implement_trait)] // the name is the module's contract; not `+`, as it saturates
-    pub fn add(self, other: Self) -> Self {
-        Self {
-            low: self.low.saturating_add(other.low),
-            best: self.best.saturating_add(other.best),
-            high: self.high.saturating_add(other.high),
-        }
-    }
-}
+pub use crate::model::TollRange;
 
 /// One quantity expression found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -591,7 +564,7 @@ fn scan_word(
         if byte.is_ascii() && !byte.is_ascii_digit() {
             break;
         }
-        let Some(c) = char_at(text, pos).filter(|c| c.is_alphanumeric()) else {
+        let Some(c) = char_at(text, pos).filter(|&c| c.is_alphanumeric() || is_combining(c)) else {
             break;
         };
         pos += c.len_utf8();
@@ -604,7 +577,7 @@ fn scan_word(
         }
         match fold_char(c) {
             Some((first, second)) => {
-                for b in std::iter::once(first).chain(second) {
+                for b in first.into_iter().chain(second) {
                     match buffer.get_mut(len) {
                         Some(slot) => *slot = b,
                         None => foldable = false,
@@ -685,22 +658,23 @@ fn scan_digits(text: &str, start: usize, run_end: usize) -> Option<(DigitNumber,
     Some((number, end))
 }
 
-/// A letter lowercased without its accent (one or two ASCII bytes); `None` for other letters.
-fn fold_char(c: char) -> Option<(u8, Option<u8>)> {
-    Some(match c {
-        'a'..='z' => (c as u8, None),
-        'A'..='Z' => (c.to_ascii_lowercase() as u8, None),
-        'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => (b'a', None),
-        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => (b'e', None),
-        'î' | 'ï' | 'Î' | 'Ï' => (b'i', None),
-        'ô' | 'ö' | 'Ô' | 'Ö' => (b'o', None),
-        'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => (b'u', None),
-        'ç' | 'Ç' => (b'c', None),
-        'ÿ' | 'Ÿ' => (b'y', None),
-        'œ' | 'Œ' => (b'o', Some(b'e')),
-        'æ' | 'Æ' => (b'a', Some(b'e')),
-        _ => return None,
-    })
+/// A letter lowercased without its accent by the one table ([`crate::text::fold_char`]):
+/// one or two ASCII bytes, none for a combining mark; `None` for other letters (a word with
+/// one is never in the vocabulary).
+fn fold_char(c: char) -> Option<(Option<u8>, Option<u8>)> {
+    use crate::text::Folding;
+    let ascii = |c: char| u8::try_from(c).ok().filter(u8::is_ascii_lowercase);
+    match crate::text::fold_char(c) {
+        Folding::One(f) => Some((Some(ascii(f)?), None)),
+        Folding::Two(a, b) => Some((Some(ascii(a)?), Some(ascii(b)?))),
+        Folding::Drop => Some((None, None)),
+        Folding::Other(_) | Folding::Separator => None,
+    }
+}
+
+/// A combining mark (a decomposed accent): part of the word it follows.
+fn is_combining(c: char) -> bool {
+    crate::text::fold_char(c) == crate::text::Folding::Drop
 }
 
 // ---------------------------------------------------------------------------------------------

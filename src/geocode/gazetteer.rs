@@ -36,7 +36,7 @@ use rstar::RTree;
 use rstar::primitives::GeomWithData;
 use std::cmp::{Ordering, Reverse};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// Attribution required by the GeoNames licence.
@@ -603,19 +603,7 @@ impl Gazetteer {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(write_err)?;
         }
-        let mut temp_name = path.file_name().unwrap_or_default().to_os_string();
-        temp_name.push(format!(".{}.tmp", std::process::id()));
-        let temp = path.with_file_name(temp_name);
-        let result = (|| {
-            let mut file = std::fs::File::create(&temp)?;
-            file.write_all(&bytes)?;
-            file.sync_all()?;
-            std::fs::rename(&temp, path)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        result.map_err(write_err)
+        crate::datasets::write_atomically(path, |w| w.write_all(&bytes)).map_err(write_err)
     }
 
     /// The cache [`Self::write_cache`] writes, as bytes (what a pack carries).
@@ -769,15 +757,6 @@ fn index_keys(keys: &[(Box<str>, Box<[u32]>)]) -> (Vec<Vec<u32>>, Vec<u32>) {
         keys_by_len[len].push(i as u32);
     }
     (keys_by_len, key_masks)
-}
-
-/// Great-circle distance in km between two (lon, lat) points in degrees.
-pub fn haversine_km(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
-    let (phi1, phi2) = (lat1.to_radians(), lat2.to_radians());
-    let half_dphi = (phi2 - phi1) / 2.0;
-    let half_dlambda = (lon2 - lon1).to_radians() / 2.0;
-    let a = half_dphi.sin().powi(2) + phi1.cos() * phi2.cos() * half_dlambda.sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * a.sqrt().clamp(0.0, 1.0).asin()
 }
 
 fn sphere_point(lon: f64, lat: f64) -> [f64; 3] {
@@ -1483,6 +1462,8 @@ mod cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{LatLon, distance_km};
+    use std::io::Write;
     use std::sync::LazyLock;
     use std::time::Instant;
 
@@ -1491,21 +1472,6 @@ mod tests {
         static FULL: LazyLock<Gazetteer> =
             LazyLock::new(|| Gazetteer::embedded().expect("the embedded gazetteer decodes"));
         &FULL
-    }
-
-    /// `../shared/data/geonames/ML.txt` from the crate root; missing is a failure under CI.
-    pub(crate) fn geonames_path() -> Option<PathBuf> {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/ML.txt");
-        if path.is_file() {
-            return Some(path);
-        }
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but {} is missing",
-            path.display()
-        );
-        eprintln!("skipping: {} not found", path.display());
-        None
     }
 
     fn row(
@@ -1587,7 +1553,7 @@ mod tests {
         assert!(g.within_km(-0.35, 16.96, f64::NAN).is_empty());
         assert!(g.nearest(f64::NAN, 0.0, 3).is_empty());
         assert_eq!(g.within_km(0.0, 0.0, 1e9).len(), g.places().len());
-        let d = haversine_km(-8.0, 12.65, -0.04, 16.27);
+        let d = distance_km(LatLon::new(12.65, -8.0), LatLon::new(16.27, -0.04));
         assert!((d - 953.0).abs() < 15.0, "Bamako–Gao {d}");
     }
 
@@ -1744,7 +1710,7 @@ mod tests {
                 .best(&fold_key(name))
                 .unwrap_or_else(|| panic!("{name} not found"));
             let place = g.place(idx);
-            let km = haversine_km(lon, lat, place.lon, place.lat);
+            let km = distance_km(LatLon::new(lat, lon), LatLon::new(place.lat, place.lon));
             assert!(km <= 5.0, "{name} resolved to {place:?}, {km:.1} km off");
             assert_eq!(place.admin1_name(), Some(region), "{name}: {place:?}");
         }
@@ -1813,7 +1779,7 @@ mod tests {
                 .any(|&i| g.place(i).feature_code == "PPLC")
         );
         let first = g.place(near_bamako[0]);
-        assert!(haversine_km(-8.0, 12.65, first.lon, first.lat) < 1.0);
+        assert!(distance_km(LatLon::new(12.65, -8.0), LatLon::new(first.lat, first.lon)) < 1.0);
     }
 
     #[test]
@@ -1891,8 +1857,9 @@ mod tests {
     /// The snapshot holds what parsing the mirror's ML.txt gives, row for row: the build
     /// script keeps every row and name this module keeps.
     #[test]
+    #[ignore = "needs ../shared data mirror"]
     fn embedded_equals_the_parsed_export() {
-        let Some(path) = geonames_path() else { return };
+        let path = crate::test_mirror::geonames_ml_txt();
         let dump = Gazetteer::from_path(&path).unwrap();
         let embedded = full();
         assert_eq!(
@@ -1922,10 +1889,12 @@ mod tests {
         assert!(g.places().len() > 15_000);
     }
 
-    /// Timings: `cargo test --release timings -- --nocapture`.
+    /// Parse, cache round trip and fuzzy lookup on the mirror's ML.txt (timings printed:
+    /// `cargo test --release timings -- --include-ignored --nocapture`; budgets are benches').
     #[test]
+    #[ignore = "needs ../shared data mirror"]
     fn timings() {
-        let Some(path) = geonames_path() else { return };
+        let path = crate::test_mirror::geonames_ml_txt();
         let start = Instant::now();
         let g = Gazetteer::from_path(&path).unwrap();
         let parse = start.elapsed();

@@ -24,8 +24,9 @@ use crate::corpus::normalize::{Folded, fold_key};
 use crate::extract::Extraction;
 use crate::extract::lexicon::{Cue, lexicon};
 use crate::incident::{Evidence, Incident, Location, PlaceMatch, Precision};
+use crate::model::{LatLon, distance_km};
 use crate::reference::basemap;
-use gazetteer::{Gazetteer, haversine_km};
+use gazetteer::Gazetteer;
 use mentions::{Mention, MentionKind, NameMatcher, find_mentions, place_lexicon};
 
 /// The gazetteer with its name automaton, built once and shared.
@@ -258,9 +259,9 @@ impl Geocoder {
             let Some(best) = cands.first() else { continue };
             // Agreement with the rest of the article guards the guess.
             let near_others = resolved_points.is_empty()
-                || resolved_points
-                    .iter()
-                    .any(|(lon, lat)| haversine_km(*lon, *lat, best.lon, best.lat) < 500.0);
+                || resolved_points.iter().any(|(lon, lat)| {
+                    distance_km(LatLon::new(*lat, *lon), LatLon::new(best.lat, best.lon)) < 500.0
+                });
             if near_others {
                 let place = self.place_match(best, surface, m);
                 out.push(Resolved {
@@ -307,7 +308,7 @@ impl Geocoder {
                 // Nearest other unambiguous place (an R-tree, so long texts stay linear).
                 let spread = anchors
                     .nearest_neighbor_iter(&[p.lon, p.lat])
-                    .map(|a| haversine_km(a[0], a[1], p.lon, p.lat))
+                    .map(|a| distance_km(LatLon::new(a[1], a[0]), LatLon::new(p.lat, p.lon)))
                     .find(|d| *d > 0.5)
                     .unwrap_or(f64::INFINITY);
                 if spread.is_finite() {
@@ -422,7 +423,10 @@ impl Geocoder {
             .iter()
             .map(|&i| {
                 let p = self.gazetteer.place(i);
-                (haversine_km(lon, lat, p.lon, p.lat), p)
+                (
+                    distance_km(LatLon::new(lat, lon), LatLon::new(p.lat, p.lon)),
+                    p,
+                )
             })
             .filter(|(d, _)| *d < 150.0)
             .min_by(|a, b| a.0.total_cmp(&b.0))
@@ -566,7 +570,8 @@ impl Geocoder {
                         .iter()
                         .filter(|p| {
                             p.lat.zip(p.lon).is_some_and(|(lat, lon)| {
-                                haversine_km(lon, lat, l.lon, l.lat) <= ADMIN_CONTEXT_KM
+                                distance_km(LatLon::new(lat, lon), LatLon::new(l.lat, l.lon))
+                                    <= ADMIN_CONTEXT_KM
                             })
                         })
                         .cloned()

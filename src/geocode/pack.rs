@@ -9,7 +9,7 @@
 //! Not here: choosing which gazetteer a run uses ([`super::install::load`]), nor the cache
 //! format itself ([`super::gazetteer`]).
 
-use std::io::{BufReader, BufWriter, Read, Seek, Write};
+use std::io::{BufReader, Read, Seek, Write};
 use std::path::Path;
 
 use super::gazetteer::{ATTRIBUTION, Gazetteer, GazetteerError};
@@ -78,12 +78,9 @@ pub fn write(
         path: out.to_path_buf(),
         source: e,
     })?;
-    let mut temp_name = out.file_name().unwrap_or_default().to_os_string();
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = out.with_file_name(temp_name);
-    let result = (|| -> zip::result::ZipResult<()> {
-        let file = std::fs::File::create(&temp)?;
-        let mut zip = zip::ZipWriter::new(BufWriter::new(file));
+    // The zip is built in memory (a pack is a few MB), then written whole or not at all.
+    let zipped = (|| -> zip::result::ZipResult<Vec<u8>> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated);
         zip.start_file(MANIFEST_FILE, options)?;
@@ -94,18 +91,18 @@ pub fn write(
             zip.start_file(cercles::FILE_NAME, options)?;
             zip.write_all(text.as_bytes())?;
         }
-        let file = zip.finish()?.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        std::fs::rename(&temp, out)?;
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(GazetteerError::Write {
+        Ok(zip.finish()?.into_inner())
+    })()
+    .map_err(|e| GazetteerError::Write {
+        path: out.to_path_buf(),
+        source: std::io::Error::other(e),
+    })?;
+    crate::datasets::write_atomically(out, |w| w.write_all(&zipped)).map_err(|source| {
+        GazetteerError::Write {
             path: out.to_path_buf(),
-            source: std::io::Error::other(e),
-        });
-    }
+            source,
+        }
+    })?;
     Ok(manifest)
 }
 

@@ -5,8 +5,9 @@
 //!
 //! Not here: spellings of places GeoNames has (those are [`super::gazetteer::ALIASES`]).
 
-use super::gazetteer::{Gazetteer, Place, admin1_name, haversine_km};
+use super::gazetteer::{Gazetteer, Place, admin1_name};
 use crate::corpus::normalize::fold_key;
+use crate::model::{LatLon, distance_km};
 
 const SUPPLEMENT_TSV: &str = include_str!("../../data/supplement.tsv");
 const COLUMNS: usize = 9;
@@ -119,7 +120,9 @@ pub fn supplement(gazetteer: Gazetteer) -> (Gazetteer, usize) {
         .filter(|p| {
             !gazetteer.lookup(&fold_key(&p.name)).iter().any(|&i| {
                 let q = gazetteer.place(i);
-                q.feature_class == 'P' && haversine_km(q.lon, q.lat, p.lon, p.lat) < SAME_PLACE_KM
+                q.feature_class == 'P'
+                    && distance_km(LatLon::new(q.lat, q.lon), LatLon::new(p.lat, p.lon))
+                        < SAME_PLACE_KM
             })
         })
         .collect();

@@ -486,16 +486,10 @@ mod tests {
         assert!(!empty.in_mali(-8.0, 12.65));
     }
 
-    #[cfg(not(debug_assertions))]
+    /// How fast it parses (< 50 ms) is the `budgets/basemap_parse` bench's.
     #[test]
-    fn embedded_basemap_parses_quickly_in_release() {
-        let start = std::time::Instant::now();
+    fn embedded_basemap_parses() {
         let map = Basemap::from_json(EMBEDDED_BASEMAP).expect("parses");
-        assert!(
-            start.elapsed() < std::time::Duration::from_millis(50),
-            "{:?}",
-            start.elapsed()
-        );
         assert_eq!(map.regions.len(), 9);
     }
 }

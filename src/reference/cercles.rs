@@ -457,16 +457,11 @@ pub fn install(from: &Path, dir: &Path) -> Result<usize, CerclesError> {
     };
     std::fs::create_dir_all(dir).map_err(write_error(dir))?;
     let target = dir.join(FILE_NAME);
-    let temp = dir.join(format!("{FILE_NAME}.{}.tmp", std::process::id()));
     // The validated text is written (not the file copied again), so what is
     // installed is exactly what was checked.
-    let result = std::fs::write(&temp, text.as_bytes())
-        .map_err(write_error(&temp))
-        .and_then(|()| std::fs::rename(&temp, &target).map_err(write_error(&target)));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map(|()| count)
+    crate::datasets::write_atomically(&target, |w| w.write_all(text.as_bytes()))
+        .map_err(write_error(&target))?;
+    Ok(count)
 }
 
 /// The cercles installed in `dir`, if a valid file is there. Parses on
@@ -492,39 +487,31 @@ mod tests {
     use std::sync::LazyLock;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    /// The mirror of the geoBoundaries files (never copied into the project).
-    /// Missing: a failure under CI, otherwise the test is skipped.
-    fn mirror_dir() -> Option<PathBuf> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geoboundaries");
-        if dir.join(FILE_NAME).is_file() {
-            return Some(dir);
-        }
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI: geoBoundaries mirror missing at {}",
-            dir.display()
-        );
-        eprintln!("skipped: no geoBoundaries mirror at {}", dir.display());
-        None
+    /// The mirror of the geoBoundaries files (never copied into the project): the tests that
+    /// read it are ignored unless run with `--include-ignored`.
+    fn mirror_dir() -> PathBuf {
+        crate::test_mirror::geoboundaries_dir()
     }
 
-    static MIRROR: LazyLock<Option<Cercles>> = LazyLock::new(|| {
-        let file = mirror_dir()?.join(FILE_NAME);
-        Some(Cercles::from_path(&file).expect("mirror ADM2 parses"))
-    });
-
-    fn mirror() -> Option<&'static Cercles> {
-        MIRROR.as_ref()
+    /// The mirror's full-resolution layer, parsed once.
+    fn mirror() -> &'static Cercles {
+        static MIRROR: LazyLock<Cercles> = LazyLock::new(|| {
+            Cercles::from_path(&mirror_dir().join(FILE_NAME)).expect("mirror ADM2 parses")
+        });
+        &MIRROR
     }
 
     static EMBEDDED: LazyLock<Cercles> =
         LazyLock::new(|| Cercles::embedded().expect("the embedded cercles parse"));
 
-    /// The embedded cercles, then the mirror's when present: both must pass the same checks.
-    fn layers() -> Vec<(&'static str, &'static Cercles)> {
-        std::iter::once(("embedded", &*EMBEDDED))
-            .chain(mirror().map(|m| ("mirror", m)))
-            .collect()
+    /// The full-resolution layer passes the checks the embedded one passes below.
+    #[test]
+    #[ignore = "needs ../shared data mirror"]
+    fn the_mirror_layer_passes_the_same_checks() {
+        let full = mirror();
+        fifty_units_all_with_a_2023_region_in(full);
+        towns_fall_in_their_cercles_in(full);
+        border_points_count_as_inside_in(full);
     }
 
     /// A fresh directory under the system temp dir, removed on drop.
@@ -573,10 +560,7 @@ mod tests {
 
     #[test]
     fn fifty_units_all_with_a_2023_region() {
-        for (layer, cercles) in layers() {
-            eprintln!("{layer}");
-            fifty_units_all_with_a_2023_region_in(cercles);
-        }
+        fifty_units_all_with_a_2023_region_in(&EMBEDDED);
     }
 
     fn fifty_units_all_with_a_2023_region_in(cercles: &Cercles) {
@@ -608,10 +592,7 @@ mod tests {
 
     #[test]
     fn towns_fall_in_their_cercles() {
-        for (layer, cercles) in layers() {
-            eprintln!("{layer}");
-            towns_fall_in_their_cercles_in(cercles);
-        }
+        towns_fall_in_their_cercles_in(&EMBEDDED);
     }
 
     fn towns_fall_in_their_cercles_in(cercles: &Cercles) {
@@ -642,10 +623,7 @@ mod tests {
 
     #[test]
     fn border_points_count_as_inside_and_bamako_beats_kati() {
-        for (layer, cercles) in layers() {
-            eprintln!("{layer}");
-            border_points_count_as_inside_in(cercles);
-        }
+        border_points_count_as_inside_in(&EMBEDDED);
     }
 
     fn border_points_count_as_inside_in(cercles: &Cercles) {
@@ -788,8 +766,9 @@ mod tests {
     }
 
     #[test]
+    #[ignore = "needs ../shared data mirror"]
     fn install_copies_the_file_and_load_installed_reads_it() {
-        let Some(mirror) = mirror_dir() else { return };
+        let mirror = mirror_dir();
         let original = std::fs::read(mirror.join(FILE_NAME)).expect("mirror readable");
         let data = TempDir::new();
         assert!(load_installed(&data.0).is_none(), "nothing installed yet");
@@ -870,7 +849,7 @@ mod tests {
     }
 
     #[test]
-    fn ten_thousand_lookups_are_fast() {
+    fn ten_thousand_lookups_find_mali_in_half_the_box() {
         let cercles = &*EMBEDDED;
         // Deterministic pseudo-random points over Mali's bounding box.
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -883,27 +862,21 @@ mod tests {
         let points: Vec<(f64, f64)> = (0..10_000)
             .map(|_| (-12.24 + 16.49 * next(), 10.14 + 14.86 * next()))
             .collect();
-        let start = std::time::Instant::now();
+        // The time they take is the `budgets/cercle_at_10k` bench's (< 50 ms).
         let found = points
             .iter()
             .filter(|&&(lon, lat)| cercles.cercle_at(lon, lat).is_some())
             .count();
-        let elapsed = start.elapsed();
-        println!("10,000 cercle_at lookups: {elapsed:?} ({found} inside a cercle)");
         // Mali covers about half of its bounding box.
         assert!((3_000..8_000).contains(&found), "{found}");
-        #[cfg(not(debug_assertions))]
-        assert!(
-            elapsed < std::time::Duration::from_millis(50),
-            "{elapsed:?}"
-        );
     }
 
     /// Simplified borders move by at most ~550 m: the embedded layer puts points of Mali in
     /// the same cercle as the full-resolution one, bar a few near a border (under 1 %).
     #[test]
+    #[ignore = "needs ../shared data mirror"]
     fn embedded_agrees_with_the_full_resolution_layer() {
-        let Some(full) = mirror() else { return };
+        let full = mirror();
         let embedded = &*EMBEDDED;
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = || {

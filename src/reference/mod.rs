@@ -35,50 +35,10 @@ pub enum ReferenceError {
     Snapshot { file: &'static str, reason: String },
 }
 
-/// Folds a name for comparison: lowercase, French/Latin accents removed,
-/// every run of non-alphanumerics turned into one space ("Ségou" == "SEGOU").
+/// Folds a name for comparison: [`crate::text::fold_key`] (lowercase, accents removed, every
+/// run of non-alphanumerics one space: "Ségou" == "SEGOU").
 pub fn fold_name(name: &str) -> String {
-    let mut folded = String::with_capacity(name.len());
-    let mut pending_space = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let replacement: &str = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
-            'ç' | 'ć' | 'č' => "c",
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => "e",
-            'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
-            'ñ' | 'ń' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => "o",
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' => "u",
-            'ý' | 'ÿ' => "y",
-            'š' => "s",
-            'ž' => "z",
-            'œ' => "oe",
-            'æ' => "ae",
-            'ß' => "ss",
-            // Combining accents (decomposed input) vanish.
-            '\u{300}'..='\u{36f}' => "",
-            c if c.is_alphanumeric() => {
-                if pending_space && !folded.is_empty() {
-                    folded.push(' ');
-                }
-                pending_space = false;
-                folded.push(c);
-                continue;
-            }
-            _ => {
-                pending_space = true;
-                continue;
-            }
-        };
-        if !replacement.is_empty() {
-            if pending_space && !folded.is_empty() {
-                folded.push(' ');
-            }
-            pending_space = false;
-            folded.push_str(replacement);
-        }
-    }
-    folded
+    crate::text::fold_key(name)
 }
 
 #[cfg(test)]

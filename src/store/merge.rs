@@ -32,6 +32,7 @@ use super::corrections::{IncidentKey, StoredIncident, resolve};
 use super::{StoreError, Workspace, now_rfc3339};
 use crate::corpus::DatePrecision;
 use crate::incident::{EventType, Incident, TollRange};
+use crate::model::{LatLon, distance_km};
 
 /// Maximum distance between the map points of one event's reports.
 pub const MERGE_RADIUS_KM: f64 = 25.0;
@@ -80,15 +81,6 @@ fn cercle(i: &Incident) -> Option<&str> {
     from_point
         .or_else(|| i.places.iter().find(|p| p.admin2.is_some()))
         .and_then(|p| p.admin2.as_deref())
-}
-
-/// Great-circle distance in km.
-pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }
 
 fn violent(t: EventType) -> bool {
@@ -144,7 +136,8 @@ fn matches(fa: &Features<'_>, fb: &Features<'_>) -> bool {
     let near = || match (fa.point, fb.point) {
         // 0.23° of latitude is ≈ 25.5 km: most far pairs stop before the trigonometry
         (Some(p), Some(q)) => {
-            (p.0 - q.0).abs() <= 0.23 && haversine_km(p.0, p.1, q.0, q.1) <= MERGE_RADIUS_KM
+            (p.0 - q.0).abs() <= 0.23
+                && distance_km(LatLon::new(p.0, p.1), LatLon::new(q.0, q.1)) <= MERGE_RADIUS_KM
         }
         _ => false,
     };
@@ -216,7 +209,7 @@ pub fn group(incidents: &[StoredIncident], apart: &HashSet<(usize, usize)>) -> V
             let (a, b) = (&features[i], &features[j]);
             if matches(a, b) {
                 let d = match (a.point, b.point) {
-                    (Some(p), Some(q)) => haversine_km(p.0, p.1, q.0, q.1),
+                    (Some(p), Some(q)) => distance_km(LatLon::new(p.0, p.1), LatLon::new(q.0, q.1)),
                     _ => MERGE_RADIUS_KM,
                 };
                 // metres, as an integer for a total order
@@ -511,7 +504,7 @@ mod tests {
     #[test]
     fn haversine_is_sane() {
         // Bamako – Ségou ≈ 200 km
-        let d = haversine_km(12.65, -8.0, 13.43, -6.26);
+        let d = distance_km(LatLon::new(12.65, -8.0), LatLon::new(13.43, -6.26));
         assert!((190.0..215.0).contains(&d), "{d}");
     }
 }

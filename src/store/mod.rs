@@ -32,7 +32,7 @@ use rusqlite::{Connection, TransactionBehavior, params};
 pub use corrections::{
     Anchor, Correction, CorrectionRecord, IncidentKey, StoredIncident, TollField, resolve,
 };
-pub use merge::{Event, MERGE_RADIUS_KM, haversine_km, reconcile, same_event};
+pub use merge::{Event, MERGE_RADIUS_KM, reconcile, same_event};
 pub use references::StoredReference;
 pub use review::{Review, ReviewBook, ReviewStatus};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

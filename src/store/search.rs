@@ -18,17 +18,28 @@ pub struct SearchHit {
     pub rank: f64,
 }
 
-/// Spells out the ligatures the unicode61 tokenizer does not fold.
+/// Spells out the ligatures the unicode61 tokenizer does not fold, as the one folding table
+/// does ([`crate::text::fold_char`]: œ → oe, æ → ae, ß → ss); case is left to the tokenizer.
 pub(super) fn fold_ligatures(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['œ', 'Œ', 'æ', 'Æ']) {
-        text.replace('œ', "oe")
-            .replace('Œ', "OE")
-            .replace('æ', "ae")
-            .replace('Æ', "AE")
-            .into()
-    } else {
-        text.into()
+    use crate::text::{Folding, fold_char};
+    let ligature = |c: char| match fold_char(c) {
+        Folding::Two(a, b) if !c.is_ascii() => Some((a, b)),
+        _ => None,
+    };
+    if !text.chars().any(|c| ligature(c).is_some()) {
+        return text.into();
     }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match ligature(c) {
+            Some((a, b)) => {
+                out.push(a);
+                out.push(b);
+            }
+            None => out.push(c),
+        }
+    }
+    out.into()
 }
 
 /// The analyst's query as a safe FTS5 expression; `None` when it has no words.

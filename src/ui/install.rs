@@ -30,9 +30,16 @@ pub enum InstallState {
 pub struct Installer {
     state: Arc<Mutex<InstallState>>,
     path: String,
+    /// Where to install; `None`: the per-user data folder ([`install::data_dir`]).
+    pub dir: Option<PathBuf>,
 }
 
 impl Installer {
+    /// The folder installs go to, and the app reloads its gazetteer from.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        self.dir.clone().or_else(install::data_dir)
+    }
+
     pub fn state(&self) -> InstallState {
         self.state.lock().map(|s| s.clone()).unwrap_or_default()
     }
@@ -45,7 +52,7 @@ impl Installer {
     }
 
     fn start(&self, ctx: egui::Context, from: Option<PathBuf>) {
-        let Some(dir) = install::data_dir() else {
+        let Some(dir) = self.data_dir() else {
             self.set(InstallState::Failed("no per-user data folder".into()));
             return;
         };

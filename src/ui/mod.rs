@@ -2,6 +2,7 @@
 //! charts and the incident table at the bottom. State lives in [`state::AppState`]; each panel
 //! is one function in [`panels`] or [`map`].
 
+pub mod assets;
 pub mod briefing;
 pub mod chart;
 pub mod correct;
@@ -13,6 +14,7 @@ pub mod map;
 pub mod mbtiles;
 pub mod panels;
 pub mod reference_layer;
+mod refresh;
 pub mod review;
 pub mod sources;
 pub mod state;
@@ -123,6 +125,12 @@ impl MaliAtlasApp {
         }
     }
 
+    /// Installs into `dir` instead of the per-user data folder (tests, portable setups).
+    pub fn with_data_dir(mut self, dir: PathBuf) -> Self {
+        self.installer.dir = Some(dir);
+        self
+    }
+
     /// The app on the embedded seed articles.
     pub fn on_seeds(geocoder: &Geocoder) -> Self {
         Self::new(corpus::seeds(), Vec::new(), geocoder)
@@ -174,6 +182,7 @@ impl MaliAtlasApp {
                 install::install_banner(ui, &mut self.installer, lang)
             });
         }
+        self.refresh_banner(ui);
         let status = self.status.lock().map(|s| s.clone()).unwrap_or_default();
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -603,7 +612,7 @@ impl MaliAtlasApp {
     /// Re-geocodes the articles with the freshly installed gazetteer, keeping filters and
     /// preferences.
     fn reload_with_installed_gazetteer(&mut self) {
-        let dir = crate::geocode::install::data_dir();
+        let dir = self.installer.data_dir();
         let gazetteer = crate::geocode::install::load_installed_or_embedded(dir.as_deref());
         let mut geocoder = Geocoder::new(gazetteer);
         if let Some(c) = crate::reference::cercles::load_installed_or_embedded(dir.as_deref()) {
@@ -911,6 +920,7 @@ pub fn run(
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("mali-atlas")
+            .with_icon(std::sync::Arc::new(assets::window_icon()))
             .with_inner_size([1500.0, 950.0]),
         renderer: eframe::Renderer::Glow,
         ..Default::default()

@@ -644,13 +644,13 @@ mod tests {
         assert!(h.boilerplate);
     }
 
+    /// Deep nesting builds every node without recursion (no stack overflow); that it stays
+    /// linear is the `budgets/html_deep_nesting_200k` bench's job, not a wall clock here.
     #[test]
-    fn deep_nesting_is_linear() {
+    fn deep_nesting_builds_every_node() {
         let depth = 200_000;
         let html = format!("{}texte{}", "<div>".repeat(depth), "</span>".repeat(depth));
-        let start = std::time::Instant::now();
         let t = build(&html);
         assert_eq!(t.nodes.len(), depth + 1);
-        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     }
 }

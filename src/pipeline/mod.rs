@@ -1,0 +1,239 @@
+//! Article → geocoded incidents: the extractor then the geocoder, as the CLI, the app and the
+//! tests all run them. Holds no state of its own. Three uses of it have a file each: the JSONL
+//! stream (`stream`), storing in a workspace (`ingest`) and reading one back (`view`); their
+//! items are re-exported here, so `pipeline::ingest` and the rest keep their paths.
+//!
+//! Not here: the rules (`extract`), places (`geocode`) or storage (`store`).
+
+mod ingest;
+mod stream;
+mod view;
+
+pub use ingest::{IngestSummary, extraction_stamp, ingest, refresh, stale_articles};
+pub use stream::{StreamArticle, StreamReport, declare_published, stream_jsonl};
+pub use view::{WorkspaceView, workspace_events, workspace_view};
+
+use std::path::Path;
+
+use crate::corpus::Article;
+use crate::extract::extract;
+use crate::geocode::Geocoder;
+use crate::geocode::install::{self, data_dir};
+use crate::incident::Incident;
+
+/// Incidents of one article, geocoded. The text is segmented a second time, knowing which
+/// towns each sentence names, only when an incident mixes distant towns (rare): then
+/// same-day incidents in different places come apart.
+pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
+    let extraction = extract(article);
+    let resolved = geocoder.resolve_article(article, &extraction);
+    let places = Geocoder::sentence_places(article, &resolved);
+    let extraction = if crate::extract::places_may_split(&extraction, &places) {
+        crate::extract::resegment(article, extraction, &places)
+    } else {
+        extraction
+    };
+    geocoder.geocode_resolved(article, &extraction, &resolved)
+}
+
+/// The geocoder over the gazetteer at `path` (ML.txt, ML.zip, a cache, a pack or a folder),
+/// else the installed one, else the snapshot embedded in the program; with the pack's
+/// cercles, else the installed ones, else the embedded ones ([`install::load`]).
+pub fn geocoder(
+    path: Option<&Path>,
+) -> Result<Geocoder, crate::geocode::gazetteer::GazetteerError> {
+    Ok(install::load(path, data_dir().as_deref())?.into_geocoder())
+}
+
+/// What the workspace stores for an article.
+pub fn article_record(a: &Article) -> crate::store::ArticleRecord {
+    crate::store::ArticleRecord {
+        source: a.source.clone(),
+        hash: a.hash.clone(),
+        text: a.text.clone(),
+        title: a.title.clone(),
+        published: a.published.as_ref().map(|p| p.date),
+        published_precision: a
+            .published
+            .as_ref()
+            .map_or(crate::corpus::DatePrecision::Unknown, |p| p.precision),
+        load_errors: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geocode::gazetteer::Gazetteer;
+
+    #[test]
+    fn streams_articles_to_incidents_and_skips_bad_lines() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let input = concat!(
+            r#"{"id": "a1", "text": "Dix soldats ont été tués hier près de Gao.", "published": "2023-05-02"}"#,
+            "\n",
+            "not json\n",
+            "\n",
+            r#"{"id": "a2", "text": "Le marché de Ségou a rouvert.", "published": "2023-13"}"#,
+            "\n",
+        );
+        let mut out = Vec::new();
+        let r = stream_jsonl(input.as_bytes(), &mut out, &g).unwrap();
+        assert_eq!(r.articles, 2);
+        assert_eq!(r.errors.len(), 2);
+        assert_eq!(r.errors[0].0, 2);
+        let text = String::from_utf8(out).unwrap();
+        let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        assert_eq!(first["article"], "a1");
+        assert_eq!(first["date"], "2023-05-01");
+        assert_eq!(first["killed"]["soldiers"]["best"], 10);
+    }
+
+    #[test]
+    fn an_incident_without_a_place_is_put_near_the_one_before_it() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let mut article = crate::corpus::article_from_text(
+            "t",
+            "Six civils ont été tués lundi à Bandiagara, selon le maire de Bankass. \
+             En juin 2021, une attaque contre le même village avait fait 14 morts."
+                .to_string(),
+        );
+        assert!(declare_published(&mut article, "2023-03-15"));
+        let v = incidents(&article, &g);
+        assert_eq!(v.len(), 2, "{v:#?}");
+        let first = v[0].location.expect("Bandiagara");
+        assert_eq!(first.precision, crate::incident::Precision::Locality);
+        // The mayor's commune is context, not a place of the incident.
+        assert!(v[0].places.iter().all(|p| p.mention != "Bankass"), "{v:#?}");
+        let second = v[1].location.expect("near Bandiagara");
+        assert_eq!(second.precision, crate::incident::Precision::NearLocality);
+        assert_eq!((second.lat, second.lon), (first.lat, first.lon));
+    }
+
+    #[test]
+    fn a_far_reference_town_does_not_tie_two_incidents_together() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Des terroristes ont tué quatre soldats à Ménaka, à quelque 300 km de Gao. \
+             Samedi, 14 soldats ont été tués lors d'une attaque à Ansongo, à 90 km de Gao."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(4), Some(14)], "{v:#?}");
+    }
+
+    #[test]
+    fn a_reference_town_within_a_region_tells_incidents_apart() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Des miliciens ont exécuté 12 civils récemment à Bandiagara. \
+             Huit autres personnes ont été blessées. \
+             Trente soldats ont été tués récemment dans une embuscade à 70 km de Kidal."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(12), Some(30)], "{v:#?}");
+    }
+
+    #[test]
+    fn a_number_word_is_never_a_village() {
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Une attaque a visé le marché de Bandiagara lundi. \
+             Vingt-sept personnes ont été blessées. Douze autres sont portées disparues."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        let mentions: Vec<&str> = v
+            .iter()
+            .flat_map(|i| i.places.iter().map(|p| p.mention.as_str()))
+            .collect();
+        assert!(
+            !mentions
+                .iter()
+                .any(|m| m.starts_with("Vingt") || *m == "Douze"),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn an_incident_naming_no_town_is_put_near_the_articles_town() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let article = crate::corpus::article_from_text(
+            "t",
+            "La ville de Douentza est située sur la route de Gao. \
+             Des hommes armés ont tué onze soldats dimanche lors d'une attaque contre le camp."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        let l = v[0].location.expect("near Douentza");
+        assert_eq!(l.precision, crate::incident::Precision::NearLocality);
+        assert!(
+            (l.lat - 15.0).abs() < 0.3 && (l.lon + 2.95).abs() < 0.3,
+            "{l:?}"
+        );
+    }
+
+    #[test]
+    fn ingest_reads_batch_by_batch_and_reports_bad_files_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        let towns = ["Niono", "Bourem", "Kita", "Yorosso", "Goundam"];
+        for (i, town) in towns.iter().enumerate() {
+            let text = format!(
+                "Publié le 3 mai 2023\n\n{} civils ont été tués mardi lors d'une attaque à {town}.",
+                i + 2
+            );
+            std::fs::write(corpus.join(format!("{i}.txt")), text).unwrap();
+        }
+        std::fs::write(corpus.join("broken.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2]).unwrap();
+        let missing = dir.path().join("missing.txt");
+        let mut ws = crate::store::Workspace::open(&dir.path().join("w.atlas")).unwrap();
+        let g = Geocoder::new(Gazetteer::fallback());
+        let mut calls = Vec::new();
+        let paths = [corpus.clone(), missing];
+        let summary = ingest(&paths, &mut ws, &g, 2, &mut |done, total, errors| {
+            calls.push((done, total, errors))
+        })
+        .unwrap();
+        assert_eq!((summary.files, summary.stored.added), (7, 5));
+        assert_eq!(summary.failed.len(), 2, "{:?}", summary.failed);
+        assert!(summary.failed.iter().any(|e| e.contains("broken.txt")));
+        assert!(summary.failed.iter().any(|e| e.contains("missing.txt")));
+        // Progress after every batch of two, up to all seven sources.
+        let done: Vec<usize> = calls.iter().map(|c| c.0).collect();
+        assert_eq!(done, [0, 2, 4, 6, 7]);
+        assert!(calls.iter().all(|c| c.1 == 7));
+        assert_eq!(calls.last().unwrap().2, 2);
+        // A second run finds them all stored.
+        let again = ingest(&paths, &mut ws, &g, 2, &mut |_, _, _| {}).unwrap();
+        assert_eq!((again.stored.added, again.stored.unchanged), (0, 5));
+    }
+
+    #[test]
+    fn a_declared_date_does_not_turn_the_dateline_into_the_event_date() {
+        // Found by the 100k scale run: with `published` given, the dateline's date was taken
+        // for the event's ("hier" lost), because the dateline was no longer known as such.
+        let g = Geocoder::new(Gazetteer::fallback());
+        let input = concat!(
+            r#"{"id": "b1", "published": "2022-03-09", "text": "Mopti, 9 mars 2022 (AFP) – Six gendarmes ont été tués avant-hier dans une embuscade près de Douentza."}"#,
+            "\n",
+            r#"{"id": "b2", "published": "2022-03-09", "text": "Kayes, 9 mars 2022 – Quatre orpailleurs ont été tués lundi près de Kéniéba."}"#,
+            "\n",
+        );
+        let mut out = Vec::new();
+        stream_jsonl(input.as_bytes(), &mut out, &g).unwrap();
+        let dates: Vec<String> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["date"].to_string())
+            .collect();
+        assert_eq!(dates, [r#""2022-03-07""#, r#""2022-03-07""#]);
+    }
+}
