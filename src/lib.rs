@@ -45,15 +45,36 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "datasets",
         ],
     ),
-    ("store", &["corpus", "text", "model", "incident"]),
     (
         "analysis",
-        &["corpus", "text", "model", "incident", "reference"],
+        &[
+            "corpus",
+            "text",
+            "model",
+            "incident",
+            "reference",
+            "extract",
+        ],
+    ),
+    (
+        "reference_events",
+        &[
+            "corpus",
+            "text",
+            "model",
+            "incident",
+            "reference",
+            "analysis",
+        ],
+    ),
+    (
+        "store",
+        &["corpus", "text", "model", "incident", "reference_events"],
     ),
     (
         "export",
         &[
-            "corpus", "model", "incident", "analysis", "geocode", "datasets", "text",
+            "corpus", "model", "incident", "analysis", "geocode", "datasets", "text", "store",
         ],
     ),
     (
@@ -78,6 +99,7 @@ pub const LAYERS: &[(&str, &[&str])] = &[
             "export",
             "pipeline",
             "datasets",
+            "reference_events",
         ],
     ),
 ];
