@@ -8,7 +8,7 @@
 
 use crate::pipeline;
 use crate::ui::MaliAtlasApp;
-use crate::ui::state::{AppState, Lang};
+use crate::ui::state::Lang;
 
 /// Where the count of stale articles is kept between frames (counted once per workspace).
 fn stale_id() -> egui::Id {
@@ -69,25 +69,14 @@ impl MaliAtlasApp {
             return 0;
         };
         let stale = pipeline::stale_articles(ws, &geocoder).unwrap_or(0);
-        let view = pipeline::refresh(ws, &geocoder, 500)
-            .and_then(|report| pipeline::workspace_view(ws).map(|view| (report, view)));
-        match view {
-            Ok((report, view)) => {
-                let prefs = self.state.prefs.clone();
-                let filter = self.state.filter.clone();
-                let selected = self.state.selected;
-                // As on opening a workspace (`run`): its events, no install banner.
-                let mut state =
-                    AppState::from_parts(view.articles, view.incidents, Vec::new(), true);
-                state.keys = view.keys;
-                state.prefs = prefs;
-                state.set_filter(filter);
-                state.selected = selected.filter(|&s| s < state.incidents.len());
-                self.state = state;
-                self.set_status(match self.state.prefs.lang {
+        match pipeline::refresh(ws, &geocoder, 500) {
+            Ok(report) => {
+                // As on opening a workspace: its events, filters and selection kept.
+                let message = match self.state.prefs.lang {
                     Lang::Fr => format!("{} article(s) mis à jour", report.reextracted),
                     Lang::En => format!("{} article(s) refreshed", report.reextracted),
-                });
+                };
+                self.reload_workspace(message);
                 0
             }
             Err(e) => {
