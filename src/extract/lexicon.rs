@@ -19,6 +19,46 @@ const ACTORS_TOML: &str = include_str!("../../data/lexicon/actors.toml");
 const CASUALTIES_TOML: &str = include_str!("../../data/lexicon/casualties.toml");
 const EVENTS_TOML: &str = include_str!("../../data/lexicon/events.toml");
 const ANCHORS_TOML: &str = include_str!("../../data/lexicon/anchors.toml");
+const SEGMENTATION_TOML: &str = include_str!("../../data/lexicon/segmentation.toml");
+
+/// The words that steer segmentation (`data/lexicon/segmentation.toml`), already folded.
+#[derive(Debug, Deserialize)]
+pub struct SegmentationWords {
+    /// Sentence openings dating a new event from the current one, and by how many days.
+    pub anaphors: Vec<Anaphor>,
+    /// Sentence openings announcing another event.
+    pub elsewhere: Vec<String>,
+    /// Words before a date that make it a report's date.
+    pub reporting: Vec<String>,
+    pub tells_when_openers: Vec<String>,
+    pub tells_when_verbs: Vec<String>,
+    /// Words before an actor that make it a parent organisation.
+    pub affiliation: Vec<String>,
+}
+
+/// "Le lendemain": a phrase and its offset in days from the current event.
+#[derive(Debug, Deserialize)]
+pub struct Anaphor {
+    pub phrase: String,
+    pub days: i64,
+}
+
+impl SegmentationWords {
+    /// Parses the file; phrases are kept as written (they are folded already, and a trailing
+    /// space is meaningful).
+    pub fn from_toml(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| format!("segmentation.toml: {e}"))
+    }
+}
+
+/// The segmentation words, parsed on first use.
+pub fn segmentation_words() -> &'static SegmentationWords {
+    static WORDS: LazyLock<SegmentationWords> = LazyLock::new(|| {
+        SegmentationWords::from_toml(SEGMENTATION_TOML)
+            .expect("embedded segmentation.toml is valid (checked by tests)")
+    });
+    &WORDS
+}
 
 /// What an actor is, for perpetrator/target guesses and map colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -369,6 +409,32 @@ mod tests {
         assert!(l.actors.len() >= 20);
         assert!(l.actor_id("JNIM").is_some());
         assert!(!l.anchors.is_empty());
+    }
+
+    #[test]
+    fn segmentation_words_parse_and_are_folded() {
+        let w = segmentation_words();
+        assert!(
+            w.anaphors
+                .iter()
+                .any(|a| a.phrase == "le lendemain" && a.days == 1)
+        );
+        for phrase in w
+            .elsewhere
+            .iter()
+            .chain(&w.reporting)
+            .chain(&w.tells_when_openers)
+            .chain(&w.tells_when_verbs)
+            .chain(&w.affiliation)
+            .chain(w.anaphors.iter().map(|a| &a.phrase))
+        {
+            assert_eq!(
+                fold_key(phrase).trim(),
+                phrase.trim(),
+                "{phrase:?} is not folded"
+            );
+        }
+        assert!(SegmentationWords::from_toml("anaphors = 3").is_err());
     }
 
     #[test]

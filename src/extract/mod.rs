@@ -537,11 +537,13 @@ fn segment(
         // "Le lendemain", "la veille", "le même jour": another event, dated from the
         // current one; "par ailleurs": another event.
         let opening = opening_of(&article.text, s);
-        let anaphor = ANAPHORS
+        let words = lexicon::segmentation_words();
+        let anaphor = words
+            .anaphors
             .iter()
-            .find(|(p, _)| opening.starts_with(p))
-            .map(|(p, days)| (p.len(), *days));
-        let elsewhere = ELSEWHERE.iter().any(|p| opening.contains(p));
+            .find(|a| opening.starts_with(a.phrase.as_str()))
+            .map(|a| (a.phrase.len(), a.days));
+        let elsewhere = words.elsewhere.iter().any(|p| opening.contains(p.as_str()));
         let mut force_new = elsewhere;
         if let Some((len, days)) = anaphor
             && date.is_none()
@@ -888,22 +890,12 @@ fn sum(a: Option<numbers::TollRange>, b: numbers::TollRange) -> numbers::TollRan
 fn is_affiliation(text: &str, at: usize) -> bool {
     let from = text.floor_char_boundary(at.saturating_sub(30));
     let before = crate::corpus::normalize::fold_key(&text[from..at]);
-    [
-        "affilie a",
-        "affiliee a",
-        "affilies a",
-        "lie a",
-        "liee a",
-        "allie a",
-        "proche d",
-        "proche de",
-        "membre d",
-        "filiale d",
-    ]
-    .iter()
-    .any(|p| {
+    lexicon::segmentation_words().affiliation.iter().any(|p| {
         // "lié à l'EI": the elided article may stand between the cue and the name.
-        before.ends_with(p) || before.strip_suffix(" l").is_some_and(|b| b.ends_with(p))
+        before.ends_with(p.as_str())
+            || before
+                .strip_suffix(" l")
+                .is_some_and(|b| b.ends_with(p.as_str()))
     })
 }
 
@@ -919,34 +911,15 @@ fn is_anaphoric(text: &str, at: usize) -> bool {
     )
 }
 
-/// Words that make the date right after them the date of a report, not of the event.
-const REPORTING: &[&str] = &[
-    "publie",
-    "publiee",
-    "diffuse",
-    "diffusee",
-    "annonce",
-    "a annonce",
-    "ont annonce",
-    "appris",
-    "a appris",
-    "indique",
-    "a indique",
-    "declare",
-    "a declare",
-    "precise",
-    "a precise",
-    "communique",
-    "rapporte",
-    "a rapporte",
-    "confirme",
-    "a confirme",
-];
-
+/// Words right before the date ("publié lundi") make it the date of a report, not of the
+/// event (`reporting` in `data/lexicon/segmentation.toml`).
 fn is_reporting_date(text: &str, at: usize) -> bool {
     let from = text.floor_char_boundary(at.saturating_sub(24));
     let before = fold_key(&text[from..at]);
-    REPORTING.iter().any(|r| before.ends_with(r))
+    lexicon::segmentation_words()
+        .reporting
+        .iter()
+        .any(|r| before.ends_with(r.as_str()))
 }
 
 /// The folded start of a sentence (its first 80 bytes at most).
@@ -955,56 +928,17 @@ fn opening_of(text: &str, s: &Range<usize>) -> String {
 }
 
 /// "C'était dans la nuit de…", "L'incident s'est produit le…", "Les faits ont eu lieu…": a
-/// sentence that says when the facts just told happened.
+/// sentence that says when the facts just told happened (`tells_when_*` in
+/// `data/lexicon/segmentation.toml`).
 fn tells_when(opening: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "c etait",
-        "c est ",
-        "cela s est",
-        "ca s est",
-        "l incident",
-        "les faits",
-        "le drame",
-        "la scene",
-        "l evenement",
-        "les evenements",
-        "la tragedie",
-    ];
-    const VERBS: &[&str] = &[
-        "s est deroule",
-        "se sont deroule",
-        "s est produit",
-        "se sont produit",
-        "a eu lieu",
-        "ont eu lieu",
-        "s est passe",
-        "se sont passe",
-        "remonte",
-        "remontent",
-    ];
-    OPENERS.iter().any(|o| opening.starts_with(o)) || VERBS.iter().any(|v| opening.contains(v))
+    let w = lexicon::segmentation_words();
+    w.tells_when_openers
+        .iter()
+        .any(|o| opening.starts_with(o.as_str()))
+        || w.tells_when_verbs
+            .iter()
+            .any(|v| opening.contains(v.as_str()))
 }
-
-/// Sentence openings that date a new event from the current one (days after it).
-const ANAPHORS: &[(&str, i64)] = &[
-    ("le lendemain", 1),
-    ("la veille", -1),
-    ("le meme jour", 0),
-    ("au meme moment", 0),
-    ("deux jours plus tard", 2),
-    ("trois jours plus tard", 3),
-    ("deux jours plus tot", -2),
-];
-
-/// Sentence openings that announce another event.
-const ELSEWHERE: &[&str] = &[
-    "par ailleurs",
-    "dans un autre incident",
-    "dans une autre attaque",
-    "dans une autre localite",
-    "dans une autre region",
-    "separement",
-];
 
 /// The first `n` bytes (at most) of a sentence, on a char boundary.
 fn text_prefix<'a>(text: &'a str, s: &Range<usize>, n: usize) -> &'a str {

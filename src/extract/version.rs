@@ -17,7 +17,7 @@
 pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.3");
 
 /// Every word list in `data/lexicon/`, by file name (a unit test checks that none is missing).
-pub const LEXICON_FILES: [(&str, &[u8]); 6] = [
+pub const LEXICON_FILES: [(&str, &[u8]); 7] = [
     (
         "actors.toml",
         include_bytes!("../../data/lexicon/actors.toml"),
@@ -41,6 +41,10 @@ pub const LEXICON_FILES: [(&str, &[u8]); 6] = [
     (
         "quantities.toml",
         include_bytes!("../../data/lexicon/quantities.toml"),
+    ),
+    (
+        "segmentation.toml",
+        include_bytes!("../../data/lexicon/segmentation.toml"),
     ),
 ];
 
