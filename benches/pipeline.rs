@@ -161,7 +161,7 @@ fn bench_briefing(c: &mut Criterion) {
     g.bench_function("render_1600x1000_png", |b| {
         b.iter(|| {
             let state = AppState::new(corpus::seeds(), Vec::new(), &geocoder);
-            let img = mali_atlas::export::briefing::render(
+            let img = mali_atlas::ui::offscreen::render(
                 state,
                 mali_atlas::ui::towns(&geocoder),
                 Filter::default(),

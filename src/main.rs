@@ -566,8 +566,9 @@ fn run(cli: Cli, stdout: &mut dyn Write) -> Result<ExitCode> {
                 _ => mali_atlas::ui::state::AppState::new(articles, Vec::new(), &geocoder),
             };
             let towns = mali_atlas::ui::towns(&geocoder);
-            let image = export::briefing::render(state, towns, filter, &opts, width, height)
-                .map_err(|e| anyhow::anyhow!("rendering failed: {e}"))?;
+            let image =
+                mali_atlas::ui::offscreen::render(state, towns, filter, &opts, width, height)
+                    .map_err(|e| anyhow::anyhow!("rendering failed: {e}"))?;
             let png = export::briefing::encode_png(&image).map_err(|e| anyhow::anyhow!(e))?;
             export::write_atomically(&out, |w| w.write_all(&png))
                 .with_context(|| format!("cannot write {}", out.display()))?;

@@ -121,7 +121,7 @@ fn briefing_markers_sit_at_the_projected_places() {
         chart: BriefingChart::None,
         view: None,
     };
-    let (img, view) = mali_atlas::export::briefing::render_with_view(
+    let (img, view) = mali_atlas::ui::offscreen::render_with_view(
         state,
         mali_atlas::ui::towns(g),
         Default::default(),

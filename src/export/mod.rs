@@ -1,8 +1,8 @@
 //! Incidents out to other tools: JSONL in the DESIGN.md contract, CSV with ACLED's column
 //! names plus our own, GeoJSON (RFC 7946). Files are written whole or not at all.
 //!
-//! The briefing image is rendered by [`briefing`] from the UI's drawing code; filtering is the
-//! caller's job.
+//! The briefing image is rendered by `ui::offscreen` (drawing code stays in `ui`); [`briefing`]
+//! only encodes it. Filtering is the caller's job.
 
 #[cfg(feature = "gui")]
 pub mod briefing;

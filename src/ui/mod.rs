@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod install;
 pub mod map;
 pub mod mbtiles;
+pub mod offscreen;
 pub mod panels;
 pub mod reference_layer;
 mod refresh;
@@ -665,7 +666,7 @@ impl MaliAtlasApp {
         let ctx = ctx.clone();
         self.set_status("…".into());
         std::thread::spawn(move || {
-            let result = crate::export::briefing::render(state, towns, filter, &opts, 1600, 1000)
+            let result = crate::ui::offscreen::render(state, towns, filter, &opts, 1600, 1000)
                 .and_then(|img| crate::export::briefing::encode_png(&img))
                 .and_then(|png| {
                     crate::export::write_atomically(&path, |w| w.write_all(&png))
