@@ -10,8 +10,8 @@
 use std::path::Path;
 
 use super::{
-    Header, ReadError, ReadReport, ReferenceEvent, Row, RowError, Source, csv_reader, error_line,
-    event_type_named,
+    Header, ReadError, ReadReport, ReferenceEvent, Row, RowError, Source, csv_reader,
+    event_type_named, read_rows,
 };
 use crate::incident::TollRange;
 
@@ -64,39 +64,17 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<ReadReport, ReadError> {
     used.extend(country);
     used.extend(iso);
 
-    let mut report = ReadReport::default();
-    for result in reader.records() {
-        let record = match result {
-            Ok(r) => r,
-            Err(e) => {
-                report.row_errors.push(RowError::Malformed {
-                    path: path.to_path_buf(),
-                    line: error_line(&e),
-                    problem: e.to_string(),
-                });
-                continue;
-            }
-        };
-        let row = Row {
-            path,
-            line: record.position().map_or(0, |p| p.line()),
-            record: &record,
-        };
-        let is_mali = country.is_some_and(|c| row.text(c).eq_ignore_ascii_case("Mali"))
-            || iso.is_some_and(|i| row.text(i).parse::<u32>() == Ok(MALI_ISO));
-        if !is_mali {
-            report.skipped_other_country += 1;
-            continue;
-        }
-        match event(&row, &at) {
-            Ok(mut e) => {
-                e.attributes = header.attributes(&record, &used);
-                report.events.push(e);
-            }
-            Err(e) => report.row_errors.push(e),
-        }
-    }
-    Ok(report)
+    Ok(read_rows(
+        path,
+        reader,
+        &header,
+        &used,
+        |row| {
+            country.is_some_and(|c| row.text(c).eq_ignore_ascii_case("Mali"))
+                || iso.is_some_and(|i| row.text(i).parse::<u32>() == Ok(MALI_ISO))
+        },
+        |row| event(row, &at),
+    ))
 }
 
 fn event(row: &Row, at: &[usize; COLUMNS.len()]) -> Result<ReferenceEvent, RowError> {

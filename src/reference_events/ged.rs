@@ -12,7 +12,7 @@
 use std::path::Path;
 
 use super::{
-    Header, ReadError, ReadReport, ReferenceEvent, Row, RowError, Source, csv_reader, error_line,
+    Header, ReadError, ReadReport, ReferenceEvent, Row, RowError, Source, csv_reader, read_rows,
 };
 use crate::incident::{EventType, TollRange};
 
@@ -77,39 +77,17 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<ReadReport, ReadError> {
     used.extend(country);
     used.extend(country_id);
 
-    let mut report = ReadReport::default();
-    for result in reader.records() {
-        let record = match result {
-            Ok(r) => r,
-            Err(e) => {
-                report.row_errors.push(RowError::Malformed {
-                    path: path.to_path_buf(),
-                    line: error_line(&e),
-                    problem: e.to_string(),
-                });
-                continue;
-            }
-        };
-        let row = Row {
-            path,
-            line: record.position().map_or(0, |p| p.line()),
-            record: &record,
-        };
-        let is_mali = country.is_some_and(|c| row.text(c).eq_ignore_ascii_case("Mali"))
-            || country_id.is_some_and(|i| row.text(i).parse::<u32>() == Ok(MALI_GW));
-        if !is_mali {
-            report.skipped_other_country += 1;
-            continue;
-        }
-        match event(&row, &at, type_of_violence) {
-            Ok(mut e) => {
-                e.attributes = header.attributes(&record, &used);
-                report.events.push(e);
-            }
-            Err(e) => report.row_errors.push(e),
-        }
-    }
-    Ok(report)
+    Ok(read_rows(
+        path,
+        reader,
+        &header,
+        &used,
+        |row| {
+            country.is_some_and(|c| row.text(c).eq_ignore_ascii_case("Mali"))
+                || country_id.is_some_and(|i| row.text(i).parse::<u32>() == Ok(MALI_GW))
+        },
+        |row| event(row, &at, type_of_violence),
+    ))
 }
 
 fn event(

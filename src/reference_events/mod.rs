@@ -355,6 +355,50 @@ impl Row<'_> {
 }
 
 /// The line of a CSV error, or of the record that caused it.
+/// Reads every record after the header: a malformed record is a row error with its line, a
+/// row outside Mali is counted and skipped, and each other row becomes an event by `event`,
+/// with the columns not in `used` kept as attributes. Shared by both readers.
+pub(crate) fn read_rows(
+    path: &Path,
+    mut reader: csv::Reader<&[u8]>,
+    header: &Header,
+    used: &[usize],
+    is_mali: impl Fn(&Row) -> bool,
+    event: impl Fn(&Row) -> Result<ReferenceEvent, RowError>,
+) -> ReadReport {
+    let mut report = ReadReport::default();
+    for result in reader.records() {
+        let record = match result {
+            Ok(r) => r,
+            Err(e) => {
+                report.row_errors.push(RowError::Malformed {
+                    path: path.to_path_buf(),
+                    line: error_line(&e),
+                    problem: e.to_string(),
+                });
+                continue;
+            }
+        };
+        let row = Row {
+            path,
+            line: record.position().map_or(0, |p| p.line()),
+            record: &record,
+        };
+        if !is_mali(&row) {
+            report.skipped_other_country += 1;
+            continue;
+        }
+        match event(&row) {
+            Ok(mut e) => {
+                e.attributes = header.attributes(&record, used);
+                report.events.push(e);
+            }
+            Err(e) => report.row_errors.push(e),
+        }
+    }
+    report
+}
+
 pub(crate) fn error_line(e: &csv::Error) -> u64 {
     match e.kind() {
         csv::ErrorKind::UnequalLengths { pos: Some(p), .. } => p.line(),
