@@ -1569,6 +1569,19 @@ mod tests {
     }
 
     #[test]
+    fn an_hour_or_a_distance_is_not_a_toll() {
+        // The hour's figure once counted the attackers that follow it as victims.
+        let i = one(&format!(
+            "{DATELINE}Vers 21 heures, des hommes armés ont tué deux bergers près de Sébékoro."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(2));
+        let i = one(&format!(
+            "{DATELINE}À 12 km des soldats en patrouille, des inconnus ont abattu un commerçant à Dioïla."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+    }
+
+    #[test]
     fn le_lendemain_opens_a_new_incident() {
         let v = incidents(&format!(
             "{DATELINE}Sept soldats ont été tués lundi près de Niono. \

@@ -451,7 +451,8 @@ fn victim_after<'a>(
             return None;
         }
         let gap = &text[from..c.range.start];
-        if gap.contains(['.', ';', ':', '(', ')', '\n', '«', '»', '–', '—']) {
+        // "Vers 21 heures, des hommes armés": a comma closes the figure's phrase.
+        if gap.contains(['.', ',', ';', ':', '(', ')', '\n', '«', '»', '–', '—']) {
             return None;
         }
         let words = gap
@@ -499,6 +500,24 @@ const NOT_VICTIMS: &[&str] = &[
     "unites",
     "bataillons",
     "patrouilles",
+    // Units: "vers 21 heures des hommes armés", "à 15 km des soldats".
+    "h",
+    "heure",
+    "heures",
+    "minutes",
+    "km",
+    "kilometres",
+    "metres",
+    "jours",
+    "semaines",
+    "mois",
+    "ans",
+    "annees",
+    "fois",
+    "tonnes",
+    "litres",
+    "francs",
+    "fcfa",
 ];
 
 /// "parmi les assaillants", "dans les rangs des militaires", "côté armée": the category of
