@@ -462,6 +462,7 @@ impl<'t> Parser<'t> {
                         | "le"
                         | "la"
                         | "l"
+                        | "il"
                 ) {
                     consider(self.relative_at(i));
                 }
@@ -961,7 +962,6 @@ impl<'t> Parser<'t> {
                             | "un"
                             | "tous"
                             | "toutes"
-                            | "de"
                             | "a"
                             | "quel"
                             | "quelle"
@@ -971,6 +971,9 @@ impl<'t> Parser<'t> {
                             | "ou"
                     )
                 });
+            // "l'attaque de dimanche" is a date; "de lundi à jeudi" is a span (range_at's).
+            let after_word = after_word
+                && !(self.is(i - 1, "de") && self.is_any(i + 1, &["a", "au", "et", "ou"]));
             if !(adverbial || intro.weekday_context || at_sentence_start || after_word) {
                 return None;
             }
@@ -1170,6 +1173,18 @@ impl<'t> Parser<'t> {
                 let (first, last) = month_bounds(year, month)?;
                 (end, (first, last, P::Month))
             }
+            // "il y a deux jours", "il y a une semaine": counted back from the reference.
+            "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => {
+                let count = self.small_count(i + 3)?;
+                match self.word(i + 4)? {
+                    "jour" | "jours" if count > 0 => (i + 5, day(shift(reference, -count)?)),
+                    "semaine" | "semaines" if count > 0 => {
+                        let centre = shift(reference, -7 * count)?;
+                        (i + 5, (shift(centre, -3)?, shift(centre, 3)?, P::Week))
+                    }
+                    _ => return None,
+                }
+            }
             "l" if self.is_punct(i + 1, '\'') && self.is_any(i + 2, &["an", "annee"]) => {
                 let (direction, end) = self.direction(i + 3);
                 let year = match direction {
@@ -1193,6 +1208,24 @@ impl<'t> Parser<'t> {
                 warnings: Vec::new(),
             },
         )
+    }
+
+    /// A count written in digits or as a small number word ("deux", "une").
+    fn small_count(&self, i: usize) -> Option<i64> {
+        if let Some((value, _)) = self.number(i) {
+            return Some(i64::from(value));
+        }
+        const WORDS: [&str; 11] = [
+            "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+        ];
+        let word = self.word(i)?;
+        if word == "une" {
+            return Some(1);
+        }
+        WORDS
+            .iter()
+            .position(|w| *w == word)
+            .and_then(|p| i64::try_from(p + 1).ok())
     }
 
     /// "week-end", "weekend", "week end": returns the index after it.
@@ -1466,6 +1499,7 @@ fn starts_expression(word: &str) -> bool {
             | "en"
             | "au"
             | "hier"
+            | "il"
             | "avant"
             | "aujourd"
             | "aujourdhui"
@@ -1723,6 +1757,36 @@ mod tests {
             check("Les marchés ont fermé le 1er août.", REF).1,
             d(2024, 8, 1)
         );
+    }
+
+    #[test]
+    fn days_counted_back_and_weekdays_after_de() {
+        // REF is Friday 20 September 2024.
+        assert_eq!(
+            check(
+                "Le camp a été attaqué il y a deux jours, près de Léré.",
+                REF
+            ),
+            day_mention("il y a deux jours", d(2024, 9, 18), DateKind::Relative)
+        );
+        assert_eq!(
+            check("Il y a 3 jours, un car a sauté sur une mine.", REF).1,
+            d(2024, 9, 17)
+        );
+        let week = check("L'embuscade d'il y a une semaine a fait neuf morts.", REF);
+        assert_eq!((week.1, week.3), (d(2024, 9, 10), P::Week));
+        assert!(find_dates("Il y a des blessés et il y a deux morts.", REF).is_empty());
+        assert_eq!(
+            check(
+                "Le bilan de l'attaque de mardi contre le poste de Boni s'alourdit.",
+                REF
+            )
+            .1,
+            d(2024, 9, 17)
+        );
+        // A span, not a day: "de lundi à mercredi".
+        let span = check("Les routes sont fermées de lundi à mercredi.", REF);
+        assert_eq!((span.1, span.2), (d(2024, 9, 16), d(2024, 9, 18)));
     }
 
     #[test]
