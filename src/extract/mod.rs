@@ -1582,6 +1582,27 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_the_dead_is_not_another_report() {
+        let i = one(&format!(
+            "{DATELINE}Au moins neuf personnes, dont quatre enfants, ont péri dans l'attaque d'un car près de Dioïla."
+        ));
+        let t = i.fatalities.expect("a toll");
+        assert_eq!((t.low, t.best), (9, 9));
+    }
+
+    #[test]
+    fn losses_and_occupants_are_deaths() {
+        let i = one(&format!(
+            "{DATELINE}Le bataillon a perdu trois hommes mardi dans une embuscade près de Nampala."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+        let i = one(&format!(
+            "{DATELINE}Une frappe a visé un pick-up mercredi près de Léré, tuant ses cinq occupants."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(5));
+    }
+
+    #[test]
     fn le_lendemain_opens_a_new_incident() {
         let v = incidents(&format!(
             "{DATELINE}Sept soldats ont été tués lundi près de Niono. \

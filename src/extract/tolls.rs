@@ -205,7 +205,29 @@ pub fn find_tolls(
         }
     }
     tolls.sort_by_key(|t| t.span.start);
-    join_conjuncts(text, tolls)
+    drop_subsets(text, join_conjuncts(text, tolls))
+}
+
+/// "Huit personnes, dont trois enfants": a figure after "dont" counts part of the figure
+/// before it. Of another category it says who the dead were ([`combine`] reads that); of the
+/// same category it adds nothing, and as a second report it would drag the low end down.
+fn drop_subsets(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
+    let mut out: Vec<Toll> = Vec::with_capacity(tolls.len());
+    for t in tolls {
+        let after_dont = word_before(text, t.span.start)
+            .is_some_and(|w| crate::corpus::normalize::fold_key(&text[w]) == "dont");
+        let part_of_earlier = after_dont
+            && out.iter().any(|o| {
+                o.sentence == t.sentence
+                    && o.outcome == t.outcome
+                    && o.category == t.category
+                    && o.range.best >= t.range.best
+            });
+        if !part_of_earlier {
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// "Quatre femmes et deux enfants ont été tués": figures of one category joined by "et" (or
