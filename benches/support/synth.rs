@@ -9,7 +9,7 @@
 //! Varied: dateline or none, 1–3 incidents in real Malian towns, full / weekday / relative dates,
 //! tolls in digits, words or vague words, actors, distractor numbers ("à 40 km", "en 2020",
 //! "18 h 30"), foreign places, background sentences. `truth` follows tests/eval/cases.toml's
-//! conventions (pre-2023 regions, "à 40 km de X" -> X, "plus de N" -> N + 1, all sides' deaths
+//! conventions (pre-2023 regions, "à 40 km de X" -> X, "plus de N" -> N, all sides' deaths
 //! added up, `date`/`best` null when the text gives none).
 //! Not a model of real news: the prose is templated, so scores on it say nothing of real articles.
 
@@ -237,7 +237,7 @@ fn toll_expression(rng: &mut Rng) -> (String, u32) {
         0 | 1 => (n.to_string(), n),
         2 | 3 => (number_words(n), n),
         4 => (format!("au moins {}", number_words(n)), n),
-        5 => (format!("plus de {n}"), n + 1),
+        5 => (format!("plus de {n}"), n),
         6 => (format!("près de {n}"), n),
         _ => {
             let index = rng.below(VAGUE_BEST.len());
