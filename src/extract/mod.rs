@@ -1603,6 +1603,28 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_person_is_not_a_victim() {
+        let i = one(&format!(
+            "{DATELINE}Trois gendarmes ont été tués mardi à Diafarabé. \
+             Joint par téléphone, un officier de la compagnie a précisé que les corps étaient à Mopti."
+        ));
+        assert_eq!(i.fatalities.map(|t| (t.low, t.best)), Some((3, 3)));
+        let i = one(&format!(
+            "{DATELINE}Quatre bergers ont été tués jeudi près de Diafarabé, raconte une habitante."
+        ));
+        assert_eq!(i.fatalities.map(|t| (t.low, t.best)), Some((4, 4)));
+        // Still a victim when the sentence says what happened to the person.
+        let i = one(&format!(
+            "{DATELINE}Des hommes armés ont attaqué jeudi le poste de Diafarabé, tuant un policier, a indiqué le ministère."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+        let i = one(&format!(
+            "{DATELINE}Un commerçant a été tué jeudi près de Diafarabé, a indiqué la gendarmerie."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+    }
+
+    #[test]
     fn le_lendemain_opens_a_new_incident() {
         let v = incidents(&format!(
             "{DATELINE}Sept soldats ont été tués lundi près de Niono. \

@@ -184,6 +184,9 @@ pub fn find_tolls(
         let Some(si) = sentence_of(sentences, c.range.start) else {
             continue;
         };
+        if speaks(text, article.start, c.range.end, &sentences[si]) {
+            continue;
+        }
         if let Some(t) = complete(
             text,
             cues,
@@ -500,6 +503,73 @@ fn victim_after<'a>(
     }
     None
 }
+
+/// "Un habitant de la localité affirme que…", "…, a déclaré un officier": the person the
+/// sentence quotes is a source, not a victim. The speech verb comes within a few words after
+/// the noun, before anything that says what happened to it ("un civil a été tué, a indiqué
+/// l'armée" is a victim), or right before the article.
+fn speaks(text: &str, article: usize, noun_end: usize, sentence: &Range<usize>) -> bool {
+    let before_start =
+        text.floor_char_boundary(article.saturating_sub(30).max(sentence.start).min(article));
+    let before = crate::corpus::normalize::fold_key(&text[before_start..article]);
+    let mut before_words = before.split(' ').filter(|w| !w.is_empty()).rev();
+    let word_before = before_words.next().unwrap_or("");
+    // "tuant un gendarme, a indiqué le ministère": the verb before says what befell it.
+    if [
+        "tu", "bless", "abatt", "execut", "assassin", "egorg", "enlev",
+    ]
+    .iter()
+    .any(|stem| word_before.starts_with(stem))
+    {
+        return false;
+    }
+    if SPEECH.contains(&word_before) || before_words.next().is_some_and(|w| SPEECH.contains(&w)) {
+        return true;
+    }
+    let after_end = text.floor_char_boundary((noun_end + 70).min(sentence.end));
+    let after = crate::corpus::normalize::fold_key(&text[noun_end..after_end]);
+    for w in after.split(' ').filter(|w| !w.is_empty()).take(6) {
+        if SPEECH.contains(&w) {
+            return true;
+        }
+        if matches!(w, "ete" | "est" | "sont" | "etait" | "fut") {
+            break;
+        }
+        if w.starts_with("tue") || w.starts_with("bless") || w.starts_with("mort") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Verbs that introduce what a person says.
+const SPEECH: &[&str] = &[
+    "precise",
+    "declare",
+    "affirme",
+    "indique",
+    "explique",
+    "raconte",
+    "temoigne",
+    "confie",
+    "assure",
+    "souligne",
+    "rapporte",
+    "confirme",
+    "ajoute",
+    "poursuit",
+    "deplore",
+    "denonce",
+    "joint",
+    "jointe",
+    "contacte",
+    "contactee",
+    "interroge",
+    "interrogee",
+    "cite",
+    "citee",
+    "dit",
+];
 
 /// Counted nouns that are never victims, even when a victim noun follows them.
 const NOT_VICTIMS: &[&str] = &[
