@@ -319,6 +319,11 @@ impl Geocoder {
                 if p.feature_class == 'P' {
                     parts.push(("populated place", 1.0));
                 }
+                // "Boni" is a village's own name and an old spelling of Bouani: between
+                // otherwise equal places, the one that bears the name as written.
+                if fold_key(&p.name) == m.key {
+                    parts.push(("main name", 0.5));
+                }
                 // A neighbour's town a few km from a Malian place the text names is the other
                 // side of a border crossing ("Kidira" beside Diboli), not a distant homonym.
                 if p.country != "ML" {

@@ -162,6 +162,25 @@ mod tests {
     }
 
     #[test]
+    fn a_place_bearing_the_name_beats_one_with_it_as_an_old_spelling() {
+        // Two villages are called Boni; a third, Bouani, lists "Boni" as an alternate name.
+        // With nothing else to choose by, the geocoder once took Bouani (lowest id).
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Mardi, une mine a tué quatre passagers d'un car à Boni, dans le centre du pays."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        let boni = v[0]
+            .places
+            .iter()
+            .find(|p| p.mention == "Boni")
+            .expect("Boni resolved");
+        assert_eq!(boni.name, "Boni");
+    }
+
+    #[test]
     fn an_incident_naming_no_town_is_put_near_the_articles_town() {
         let g = Geocoder::new(Gazetteer::fallback());
         let article = crate::corpus::article_from_text(
