@@ -16,6 +16,7 @@ use mali_atlas::geocode::gazetteer::Gazetteer;
 use mali_atlas::incident::{Incident, Precision};
 use mali_atlas::model::{LatLon, distance_km};
 use mali_atlas::pipeline;
+use mali_atlas::reference::cercles::Cercles;
 use serde_json::Value;
 
 mod common;
@@ -254,11 +255,11 @@ fn ratio(a: usize, b: usize) -> f64 {
 #[ignore = "needs ../shared data mirror"]
 fn real_news_score() {
     let dir = common::mirror::realnews_dir();
-    // The embedded snapshot: what a fresh machine uses (its score equals the mirror's, see
-    // `real_news_score_is_the_same_with_the_mirror`).
-    let geocoder = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+    // The embedded snapshot and cercles: what `mali-atlas` uses on a fresh machine (its score
+    // equals the mirror's, see `real_news_score_is_the_same_with_the_mirror`).
+    let geocoder = common::embedded_geocoder();
     let verbose = std::env::var_os("REALNEWS_VERBOSE").is_some();
-    let (s, all) = score(&dir, &geocoder, verbose);
+    let (s, all) = score(&dir, geocoder, verbose);
     if let Some(out) = std::env::var_os("REALNEWS_JSON") {
         let lines: Vec<String> = all
             .iter()
@@ -307,9 +308,10 @@ fn real_news_score() {
 fn real_news_score_is_the_same_with_the_mirror() {
     let dir = common::mirror::realnews_dir();
     let ml = common::mirror::geonames_ml_txt();
-    let embedded = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
-    let mirror = Geocoder::new(Gazetteer::from_path(&ml).expect("mirror gazetteer"));
-    let (a, _) = score(&dir, &embedded, false);
+    let embedded = common::embedded_geocoder();
+    let mirror = Geocoder::new(Gazetteer::from_path(&ml).expect("mirror gazetteer"))
+        .with_cercles(Cercles::embedded().expect("embedded cercles"));
+    let (a, _) = score(&dir, embedded, false);
     let (b, _) = score(&dir, &mirror, false);
     assert_eq!(format!("{a:?}"), format!("{b:?}"));
 }

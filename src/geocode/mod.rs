@@ -146,6 +146,8 @@ impl Geocoder {
 
         // Regions the text names, directly or through a directional area.
         let mut context: HashSet<String> = HashSet::new();
+        // Cercles the text names as such ("cercle de Bankass").
+        let mut cercles_named: HashSet<String> = HashSet::new();
         for m in &mentions {
             match &m.kind {
                 MentionKind::Area(i) => {
@@ -157,6 +159,9 @@ impl Geocoder {
                     if let Some(r) = b.region_named(&m.key) {
                         context.insert(fold_key(&r.name));
                     }
+                }
+                _ if m.qualifier.cercle => {
+                    cercles_named.insert(m.key.replace(' ', ""));
                 }
                 _ => {}
             }
@@ -215,7 +220,13 @@ impl Geocoder {
                         });
                         continue;
                     }
-                    let cands = self.score(ids.iter().map(|&i| (i, 0)), &context, &anchors, m);
+                    let cands = self.score(
+                        ids.iter().map(|&i| (i, 0)),
+                        &context,
+                        &cercles_named,
+                        &anchors,
+                        m,
+                    );
                     if let Some(best) = cands.first() {
                         let place = self.place_match(best, surface, m);
                         out.push(Resolved {
@@ -255,7 +266,7 @@ impl Geocoder {
                             == m.key.chars().next()
                 })
                 .collect();
-            let cands = self.score(fuzzy.into_iter(), &context, &anchors, m);
+            let cands = self.score(fuzzy.into_iter(), &context, &cercles_named, &anchors, m);
             let Some(best) = cands.first() else { continue };
             // Agreement with the rest of the article guards the guess.
             let near_others = resolved_points.is_empty()
@@ -280,11 +291,13 @@ impl Geocoder {
         &self,
         ids: impl Iterator<Item = (u32, usize)>,
         context: &HashSet<String>,
+        cercles_named: &HashSet<String>,
         anchors: &rstar::RTree<[f64; 2]>,
         m: &Mention,
     ) -> Vec<Candidate> {
         let b = basemap();
         let ids: Vec<(u32, usize)> = ids.collect();
+        let ids_len = ids.len();
         // A bare "Kidira" or "Siguiri" is the neighbour's town of that name, not one of the
         // Malian hamlets the full gazetteer also lists (no population, no seat).
         let foreign_town = ids.iter().any(|&(i, _)| {
@@ -304,6 +317,18 @@ impl Geocoder {
                     && context.contains(&fold_key(r))
                 {
                     parts.push(("region named in text", 3.0));
+                }
+                // "le village de Ségué, cercle de Bankass": of the nine Ségué, the one inside
+                // the cercle the text names (a cercle named as a place is not enough: a
+                // distant seat would pull hamlets named like real towns).
+                if ids_len > 1
+                    && !cercles_named.is_empty()
+                    && !m.qualifier.cercle
+                    && self
+                        .cercle_of(p.lon, p.lat)
+                        .is_some_and(|c| cercles_named.contains(&fold_key(&c).replace(' ', "")))
+                {
+                    parts.push(("in the cercle named in text", 2.0));
                 }
                 // Nearest other unambiguous place (an R-tree, so long texts stay linear).
                 let spread = anchors

@@ -181,6 +181,30 @@ mod tests {
     }
 
     #[test]
+    fn a_homonym_inside_the_cercle_the_text_names_wins() {
+        // Nine villages are called Ségué; one lies in the cercle of Bankass.
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer")).with_cercles(
+            crate::reference::cercles::Cercles::embedded().expect("embedded cercles"),
+        );
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Samedi, des hommes armés ont incendié des greniers à Ségué. \
+             Les élus du cercle de Bankass demandent des renforts."
+                .to_string(),
+        );
+        let resolved = g.resolve_article(&article, &crate::extract::extract(&article));
+        let segue = resolved
+            .iter()
+            .find(|r| r.place.mention == "Ségué")
+            .expect("Ségué resolved");
+        let cercle = g.cercles().and_then(|c| {
+            c.cercle_at(segue.place.lon.unwrap(), segue.place.lat.unwrap())
+                .map(|c| c.name.clone())
+        });
+        assert_eq!(cercle.as_deref(), Some("Bankass"), "{:?}", segue.place);
+    }
+
+    #[test]
     fn an_incident_naming_no_town_is_put_near_the_articles_town() {
         let g = Geocoder::new(Gazetteer::fallback());
         let article = crate::corpus::article_from_text(
