@@ -662,6 +662,63 @@ fn segment(
     groups
 }
 
+/// "dans la nuit du 4 au 5 octobre", "la nuit de samedi à dimanche": a span of one night.
+fn is_one_night(text: &str, m: &DateMention) -> bool {
+    m.end.signed_duration_since(m.start).num_days() == 1
+        && crate::corpus::normalize::fold_key(&text[m.span.clone()]).contains("nuit")
+}
+
+/// The sentence puts the facts between midnight and dawn: "vers 2 heures", "entre 00h et 1
+/// heure", "à l'aube", "au petit matin". An evening hour ("vers 22 heures") says otherwise.
+fn after_midnight(sentence: &str) -> bool {
+    let folded = crate::corpus::normalize::fold_key(sentence);
+    if [
+        "a l aube",
+        "au petit matin",
+        "petit matin",
+        "aux premieres heures",
+        "apres minuit",
+    ]
+    .iter()
+    .any(|p| folded.contains(p))
+    {
+        return true;
+    }
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut small_hours = false;
+    for (i, w) in words.iter().enumerate() {
+        // "2 heures", "2h", "02h30", "2 h 30".
+        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty() || digits.len() > 2 {
+            continue;
+        }
+        let rest = &w[digits.len()..];
+        let unit = if rest.is_empty() {
+            words.get(i + 1).copied().unwrap_or("")
+        } else {
+            rest
+        };
+        if !(unit == "heure" || unit == "heures" || unit.starts_with('h')) {
+            continue;
+        }
+        let introduced = words[i.saturating_sub(3)..i].iter().any(|b| {
+            matches!(
+                *b,
+                "vers" | "a" | "environs" | "entre" | "des" | "autour" | "et"
+            )
+        });
+        if !introduced {
+            continue;
+        }
+        match digits.parse::<u32>() {
+            Ok(h) if h <= 5 => small_hours = true,
+            Ok(h) if (18..=23).contains(&h) => return false,
+            _ => {}
+        }
+    }
+    small_hours
+}
+
 #[allow(clippy::too_many_arguments)]
 fn build_draft(
     article: &Article,
@@ -698,7 +755,16 @@ fn build_draft(
             evidence.push(Evidence::new("date", text, m.span.clone()));
             warnings.extend(m.warnings.iter().cloned());
             let end = (m.end != m.start).then_some(m.end);
-            (Some(m.start), end, m.precision)
+            let group_text = g
+                .sentences
+                .iter()
+                .map(|&si| &text[article.sentences[si].clone()]);
+            if is_one_night(text, m) && group_text.clone().any(after_midnight) {
+                // "dans la nuit du 4 au 5, vers 2 heures": the facts fall on the second day.
+                (Some(m.end), None, DatePrecision::Day)
+            } else {
+                (Some(m.start), end, m.precision)
+            }
         }
         None => match (&dating.anchor, dating.fallback) {
             (Some((year, _)), _) => (
@@ -1622,6 +1688,28 @@ mod tests {
             "{DATELINE}Un commerçant a été tué jeudi près de Diafarabé, a indiqué la gendarmerie."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+    }
+
+    #[test]
+    fn a_night_attack_after_midnight_is_dated_to_the_second_day() {
+        let late = one(&format!(
+            "{DATELINE}Dans la nuit du dimanche 12 au lundi 13 mars, vers 3 heures, des hommes armés ont tué deux bergers à Sébékoro."
+        ));
+        assert_eq!(late.date.unwrap().to_string(), "2023-03-13");
+        let dawn = one(&format!(
+            "{DATELINE}Dans la nuit du 12 au 13 mars, des hommes armés ont tué deux bergers à Sébékoro. \
+             L'attaque a commencé à l'aube."
+        ));
+        assert_eq!(dawn.date.unwrap().to_string(), "2023-03-13");
+        // An evening hour, or none, keeps the night's first day.
+        let evening = one(&format!(
+            "{DATELINE}Dans la nuit du 12 au 13 mars, vers 22 h 30, des hommes armés ont tué deux bergers à Sébékoro."
+        ));
+        assert_eq!(evening.date.unwrap().to_string(), "2023-03-12");
+        let bare = one(&format!(
+            "{DATELINE}Dans la nuit du 12 au 13 mars, des hommes armés ont tué deux bergers à Sébékoro."
+        ));
+        assert_eq!(bare.date.unwrap().to_string(), "2023-03-12");
     }
 
     #[test]
