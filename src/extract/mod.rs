@@ -1713,6 +1713,14 @@ mod tests {
     }
 
     #[test]
+    fn one_victim_with_an_adjective_before_the_noun() {
+        let i = one(&format!(
+            "{DATELINE}Mardi soir, un ancien maire de Dioura a été abattu devant sa maison."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+    }
+
+    #[test]
     fn le_lendemain_opens_a_new_incident() {
         let v = incidents(&format!(
             "{DATELINE}Sept soldats ont été tués lundi près de Niono. \

@@ -165,9 +165,16 @@ pub fn find_tolls(
         if !SINGULAR.contains(&noun.as_str()) {
             continue;
         }
-        let Some(article) = word_before(text, c.range.start) else {
+        let Some(mut article) = word_before(text, c.range.start) else {
             continue;
         };
+        // "un ancien conseiller", "un autre soldat": one adjective may stand between.
+        if SINGULAR_ADJECTIVES
+            .contains(&crate::corpus::normalize::fold_key(&text[article.clone()]).as_str())
+            && let Some(before) = word_before(text, article.start)
+        {
+            article = before;
+        }
         let art = crate::corpus::normalize::fold_key(&text[article.clone()]);
         if art != "un" && art != "une" {
             continue;
@@ -541,6 +548,27 @@ fn speaks(text: &str, article: usize, noun_end: usize, sentence: &Range<usize>) 
     }
     false
 }
+
+/// Adjectives that may stand between "un"/"une" and a singular victim noun.
+const SINGULAR_ADJECTIVES: &[&str] = &[
+    "ancien",
+    "ancienne",
+    "autre",
+    "jeune",
+    "vieux",
+    "vieil",
+    "vieille",
+    "deuxieme",
+    "troisieme",
+    "quatrieme",
+    "second",
+    "seconde",
+    "petit",
+    "petite",
+    "paisible",
+    "simple",
+    "haut",
+];
 
 /// Verbs that introduce what a person says.
 const SPEECH: &[&str] = &[
