@@ -3,17 +3,18 @@
 //! with `spark-submit --files`, nodes reading shared storage). `--gazetteer PACK` reads it.
 //!
 //! A pack is a zip archive holding [`MANIFEST_FILE`] (what it holds, with the gazetteer's
-//! stamp), the gazetteer in the installed-cache format ([`super::install::CACHE_FILE`]) and,
-//! when the run had them, the cercles as GeoJSON ([`crate::reference::cercles::FILE_NAME`]).
+//! stamp), the gazetteer in the installed-cache format ([`crate::datasets::geonames::CACHE_FILE`]) and,
+//! when the run had them, the cercles as GeoJSON ([`crate::datasets::boundaries::FILE_NAME`]).
 //!
-//! Not here: choosing which gazetteer a run uses ([`super::install::load`]), nor the cache
+//! Not here: choosing which gazetteer a run uses ([`super::load::load`]), nor the cache
 //! format itself ([`super::gazetteer`]).
 
 use std::io::{BufReader, Read, Seek, Write};
 use std::path::Path;
 
 use super::gazetteer::{ATTRIBUTION, Gazetteer, GazetteerError};
-use super::install::CACHE_FILE;
+use crate::datasets::boundaries::FILE_NAME as CERCLES_FILE;
+use crate::datasets::geonames::CACHE_FILE;
 use crate::incident::GazetteerStamp;
 use crate::reference::cercles::{self, Cercles};
 
@@ -88,7 +89,7 @@ pub fn write(
         zip.start_file(CACHE_FILE, options)?;
         zip.write_all(&gazetteer.cache_bytes())?;
         if let Some(text) = cercles_geojson {
-            zip.start_file(cercles::FILE_NAME, options)?;
+            zip.start_file(CERCLES_FILE, options)?;
             zip.write_all(text.as_bytes())?;
         }
         Ok(zip.finish()?.into_inner())
@@ -148,13 +149,13 @@ pub fn read(path: &Path) -> Result<Option<Pack>, GazetteerError> {
             manifest.gazetteer
         )));
     }
-    let cercles = if archive.index_for_name(cercles::FILE_NAME).is_some() {
-        let bytes = entry(&mut archive, path, cercles::FILE_NAME)?;
+    let cercles = if archive.index_for_name(CERCLES_FILE).is_some() {
+        let bytes = entry(&mut archive, path, CERCLES_FILE)?;
         let text = String::from_utf8(bytes)
-            .map_err(|_| pack_error(format!("{} is not UTF-8", cercles::FILE_NAME)))?;
+            .map_err(|_| pack_error(format!("{} is not UTF-8", CERCLES_FILE)))?;
         Some(
             Cercles::from_geojson(&text)
-                .map_err(|e| pack_error(format!("{}: {e}", cercles::FILE_NAME)))?,
+                .map_err(|e| pack_error(format!("{}: {e}", CERCLES_FILE)))?,
         )
     } else {
         None
@@ -173,16 +174,16 @@ pub fn cercles_geojson(path: &Path) -> Result<Option<String>, GazetteerError> {
     }
     let mut archive = open(path)?;
     if archive.index_for_name(MANIFEST_FILE).is_none()
-        || archive.index_for_name(cercles::FILE_NAME).is_none()
+        || archive.index_for_name(CERCLES_FILE).is_none()
     {
         return Ok(None);
     }
-    let bytes = entry(&mut archive, path, cercles::FILE_NAME)?;
+    let bytes = entry(&mut archive, path, CERCLES_FILE)?;
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| GazetteerError::Pack {
             path: path.to_path_buf(),
-            reason: format!("{} is not UTF-8", cercles::FILE_NAME),
+            reason: format!("{} is not UTF-8", CERCLES_FILE),
         })
 }
 

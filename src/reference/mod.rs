@@ -7,8 +7,12 @@
 //! The basemap and the towns are produced by `data/build.py` from pinned
 //! registry packages; the snapshots by `data/build_gazetteer.py` from the
 //! GeoNames export and geoBoundaries' layer. A newer gazetteer or other
-//! cercles installed by the user (`data install`) take precedence; choosing
-//! happens in the geocoder and the pipeline, not here.
+//! cercles installed by the user (`data install`) take precedence: this module
+//! reads an installed cercles file ([`cercles::load_installed`]), but
+//! installing is `datasets`' job and choosing the gazetteer `geocode`'s.
+//!
+//! Not here: downloading or installing anything, nor the GeoNames row format
+//! (`datasets::geonames`, which the list of towns is read with).
 
 mod basemap;
 pub mod cercles;
