@@ -84,18 +84,14 @@ pub const DUMP: Layout = Layout {
 /// alternatenames, latitude, longitude, feature code, country code, admin1 code, population.
 pub const TOWNS: Layout = Layout {
     columns: 10,
-    geonameid: 0,
-    name: 1,
-    asciiname: 2,
-    alternates: 3,
-    lat: 4,
-    lon: 5,
     class: None,
     code: 6,
     country: 7,
     admin1: 8,
     admin2: None,
     population: 9,
+    // The identity, names and coordinates come first, as in the dump.
+    ..DUMP
 };
 
 /// The most columns a layout has.
@@ -176,18 +172,15 @@ pub fn parse_row<'a>(row: &'a str, layout: &Layout) -> Result<Row<'a>, String> {
     let geonameid: u64 = geonameid
         .parse()
         .map_err(|_| format!("bad geonameid {geonameid:?}"))?;
-    let lat = column(Some(layout.lat));
-    let lat: f64 = lat
-        .parse()
-        .ok()
-        .filter(|v: &f64| (-90.0..=90.0).contains(v))
-        .ok_or_else(|| format!("bad latitude {lat:?}"))?;
-    let lon = column(Some(layout.lon));
-    let lon: f64 = lon
-        .parse()
-        .ok()
-        .filter(|v: &f64| (-180.0..=180.0).contains(v))
-        .ok_or_else(|| format!("bad longitude {lon:?}"))?;
+    // A number within ±`limit` (NaN is not).
+    let coordinate = |text: &str, what: &str, limit: f64| {
+        text.parse()
+            .ok()
+            .filter(|v: &f64| (-limit..=limit).contains(v))
+            .ok_or_else(|| format!("bad {what} {text:?}"))
+    };
+    let lat = coordinate(column(Some(layout.lat)), "latitude", 90.0)?;
+    let lon = coordinate(column(Some(layout.lon)), "longitude", 180.0)?;
     let name = column(Some(layout.name)).trim();
     if name.is_empty() {
         return Err("empty name".to_string());

@@ -19,7 +19,9 @@ pub mod geonames;
 pub use atomic::write_atomically;
 pub use folder::data_dir;
 
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
 
 /// Why a data file could not be read, downloaded, checked or installed. Every variant names
 /// the file or the URL.
@@ -93,6 +95,18 @@ pub enum DatasetError {
         url: String,
         source: Box<DatasetError>,
     },
+}
+
+/// Opens the zip archive at `path` (GeoNames' `ML.zip`, a gazetteer pack).
+pub fn open_zip(path: &Path) -> Result<zip::ZipArchive<BufReader<File>>, DatasetError> {
+    let file = File::open(path).map_err(|source| DatasetError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    zip::ZipArchive::new(BufReader::new(file)).map_err(|e| DatasetError::Zip {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })
 }
 
 fn first_problem_suffix(first: &Option<String>) -> String {

@@ -141,16 +141,10 @@ pub enum GazetteerSource {
 /// Why a gazetteer could not be read, parsed or written.
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
-    #[error("cannot read {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    /// Reading the GeoNames rows themselves ([`crate::datasets::geonames`]).
+    /// Reading or writing the files themselves, the GeoNames rows and the archives
+    /// ([`crate::datasets`]).
     #[error(transparent)]
     Dataset(#[from] DatasetError),
-    #[error("{}: not a usable zip archive: {reason}", path.display())]
-    Zip { path: PathBuf, reason: String },
     #[error("{}: no ML.txt or ML.zip (GeoNames export of Mali) found there", path.display())]
     NotFound { path: PathBuf },
     #[error("{}: corrupt gazetteer cache: {reason}", path.display())]
@@ -160,16 +154,6 @@ pub enum GazetteerError {
         path: PathBuf,
         found: u32,
         expected: u32,
-    },
-    #[error("cannot write {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{}: {source}", path.display())]
-    Json {
-        path: PathBuf,
-        source: serde_json::Error,
     },
     #[error("{}: not a usable gazetteer pack: {reason}", path.display())]
     Pack { path: PathBuf, reason: String },
@@ -183,12 +167,10 @@ pub enum GazetteerError {
 /// without them a text's "Kidira", Sénégal, would find only a Malian hamlet). `places` counts
 /// the export's own places.
 pub fn index_export(path: &Path) -> Result<Indexed, DatasetError> {
-    // Errors of the GeoNames rows or of the archive as they are; any other (a damaged cache
-    // given to install) by its message.
+    // Errors of the file, the archive or the GeoNames rows as they are; any other (a damaged
+    // cache given to install) by its message.
     let gazetteer = Gazetteer::from_path(path).map_err(|error| match error {
         GazetteerError::Dataset(e) => e,
-        GazetteerError::Io { path, source } => DatasetError::Io { path, source },
-        GazetteerError::Zip { path, reason } => DatasetError::Zip { path, reason },
         other => DatasetError::Invalid {
             path: path.to_path_buf(),
             reason: other.to_string(),
@@ -280,7 +262,7 @@ impl Gazetteer {
         if is_zip {
             return read_zip(path);
         }
-        let file = std::fs::File::open(path).map_err(|source| GazetteerError::Io {
+        let file = std::fs::File::open(path).map_err(|source| DatasetError::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -568,14 +550,15 @@ impl Gazetteer {
     /// `path`, then renames it over `path`, so a reader never sees a half-written cache.
     pub fn write_cache(&self, path: &Path) -> Result<(), GazetteerError> {
         let bytes = cache::encode(self);
-        let write_err = |source| GazetteerError::Write {
+        let write_err = |source| DatasetError::Write {
             path: path.to_path_buf(),
             source,
         };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(write_err)?;
         }
-        crate::datasets::write_atomically(path, |w| w.write_all(&bytes)).map_err(write_err)
+        crate::datasets::write_atomically(path, |w| w.write_all(&bytes)).map_err(write_err)?;
+        Ok(())
     }
 
     /// The cache [`Self::write_cache`] writes, as bytes (what a pack carries).
@@ -590,7 +573,7 @@ impl Gazetteer {
 
     /// Reads a cache written by [`Self::write_cache`]; any damage is an error, never a panic.
     pub fn read_cache(path: &Path) -> Result<Self, GazetteerError> {
-        let bytes = std::fs::read(path).map_err(|source| GazetteerError::Io {
+        let bytes = std::fs::read(path).map_err(|source| DatasetError::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -941,15 +924,7 @@ fn kept_place(row: Row<'_>) -> Result<Option<Place>, String> {
 }
 
 fn read_zip(path: &Path) -> Result<Gazetteer, GazetteerError> {
-    let file = std::fs::File::open(path).map_err(|source| GazetteerError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut archive =
-        zip::ZipArchive::new(BufReader::new(file)).map_err(|e| GazetteerError::Zip {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+    let mut archive = crate::datasets::open_zip(path)?;
     // A pack ([`super::pack`]) carries a cache rather than a GeoNames dump.
     if let Some(gazetteer) = super::pack::cache_in(&mut archive, path)? {
         return Ok(gazetteer);
@@ -1464,7 +1439,7 @@ mod tests {
         ));
         assert!(matches!(
             Gazetteer::read_cache(&dir.path().join("missing")),
-            Err(GazetteerError::Io { .. })
+            Err(GazetteerError::Dataset(DatasetError::Io { .. }))
         ));
     }
 
@@ -1522,7 +1497,7 @@ mod tests {
         std::fs::write(&zip_path, b"PK\x03\x04 not really a zip").unwrap();
         assert!(matches!(
             Gazetteer::from_path(&zip_path),
-            Err(GazetteerError::Zip { .. })
+            Err(GazetteerError::Dataset(DatasetError::Zip { .. }))
         ));
     }
 

@@ -9,12 +9,13 @@
 //! Not here: choosing which gazetteer a run uses ([`super::load::load`]), nor the cache
 //! format itself ([`super::gazetteer`]).
 
-use std::io::{BufReader, Read, Seek, Write};
+use std::io::{Read, Seek, Write};
 use std::path::Path;
 
 use super::gazetteer::{ATTRIBUTION, Gazetteer, GazetteerError};
 use crate::datasets::boundaries::FILE_NAME as CERCLES_FILE;
 use crate::datasets::geonames::CACHE_FILE;
+use crate::datasets::{DatasetError, open_zip};
 use crate::incident::GazetteerStamp;
 use crate::reference::cercles::{self, Cercles};
 
@@ -75,7 +76,7 @@ pub fn write(
         created_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         attribution,
     };
-    let manifest_json = serde_json::to_vec_pretty(&manifest).map_err(|e| GazetteerError::Json {
+    let manifest_json = serde_json::to_vec_pretty(&manifest).map_err(|e| DatasetError::Json {
         path: out.to_path_buf(),
         source: e,
     })?;
@@ -94,12 +95,12 @@ pub fn write(
         }
         Ok(zip.finish()?.into_inner())
     })()
-    .map_err(|e| GazetteerError::Write {
+    .map_err(|e| DatasetError::Write {
         path: out.to_path_buf(),
         source: std::io::Error::other(e),
     })?;
     crate::datasets::write_atomically(out, |w| w.write_all(&zipped)).map_err(|source| {
-        GazetteerError::Write {
+        DatasetError::Write {
             path: out.to_path_buf(),
             source,
         }
@@ -121,7 +122,7 @@ pub fn read(path: &Path) -> Result<Option<Pack>, GazetteerError> {
     if !path.is_file() || !looks_like_zip(path) {
         return Ok(None);
     }
-    let mut archive = open(path)?;
+    let mut archive = open_zip(path)?;
     if archive.index_for_name(MANIFEST_FILE).is_none() {
         return Ok(None);
     }
@@ -130,7 +131,7 @@ pub fn read(path: &Path) -> Result<Option<Pack>, GazetteerError> {
         reason,
     };
     let manifest: Manifest = serde_json::from_slice(&entry(&mut archive, path, MANIFEST_FILE)?)
-        .map_err(|e| GazetteerError::Json {
+        .map_err(|e| DatasetError::Json {
             path: path.join(MANIFEST_FILE),
             source: e,
         })?;
@@ -172,7 +173,7 @@ pub fn cercles_geojson(path: &Path) -> Result<Option<String>, GazetteerError> {
     if !path.is_file() || !looks_like_zip(path) {
         return Ok(None);
     }
-    let mut archive = open(path)?;
+    let mut archive = open_zip(path)?;
     if archive.index_for_name(MANIFEST_FILE).is_none()
         || archive.index_for_name(CERCLES_FILE).is_none()
     {
@@ -208,23 +209,12 @@ pub(super) fn cache_in<R: Read + Seek>(
     Gazetteer::from_cache_bytes(&bytes, &path.join(CACHE_FILE)).map(Some)
 }
 
-fn open(path: &Path) -> Result<zip::ZipArchive<BufReader<std::fs::File>>, GazetteerError> {
-    let file = std::fs::File::open(path).map_err(|source| GazetteerError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    zip::ZipArchive::new(BufReader::new(file)).map_err(|e| GazetteerError::Zip {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })
-}
-
 fn entry<R: Read + Seek>(
     archive: &mut zip::ZipArchive<R>,
     path: &Path,
     name: &str,
 ) -> Result<Vec<u8>, GazetteerError> {
-    let zip_error = |reason: String| GazetteerError::Zip {
+    let zip_error = |reason: String| DatasetError::Zip {
         path: path.to_path_buf(),
         reason,
     };
