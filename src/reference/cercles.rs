@@ -19,7 +19,7 @@ use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
 use serde_json::Value;
 
-use super::fold_name;
+use crate::text::fold_key;
 
 use crate::datasets::boundaries::{FILE_NAME, read_source};
 
@@ -202,7 +202,7 @@ fn french_name(source: &str) -> String {
 /// Folded lookup key of a cercle name: "Cercle de Ségou" → "segou";
 /// known aliases ("Nioro", "Timbuktu") become the folded French name.
 fn cercle_key(name: &str) -> String {
-    let folded = fold_name(name);
+    let folded = fold_key(name);
     let mut key = folded.as_str();
     for prefix in ["cercle de ", "cercle du ", "cercle d ", "cercle "] {
         if let Some(rest) = key.strip_prefix(prefix) {
@@ -214,7 +214,7 @@ fn cercle_key(name: &str) -> String {
         key = rest;
     }
     match ALIASES.iter().find(|(alias, _)| *alias == key) {
-        Some((_, french)) => fold_name(french),
+        Some((_, french)) => fold_key(french),
         None => key.to_owned(),
     }
 }
@@ -229,7 +229,7 @@ pub fn region_2023(cercle: &str) -> Option<&'static str> {
     }
     REGIONS_2023
         .iter()
-        .find(|(name, _)| fold_name(name) == key)
+        .find(|(name, _)| fold_key(name) == key)
         .map(|(_, region)| *region)
 }
 

@@ -39,26 +39,9 @@ pub enum ReferenceError {
     Snapshot { file: &'static str, reason: String },
 }
 
-/// Folds a name for comparison: [`crate::text::fold_key`] (lowercase, accents removed, every
-/// run of non-alphanumerics one space: "Ségou" == "SEGOU").
-pub fn fold_name(name: &str) -> String {
-    crate::text::fold_key(name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fold_name_ignores_case_accents_and_punctuation() {
-        assert_eq!(fold_name("Ségou"), "segou");
-        assert_eq!(fold_name("SEGOU"), "segou");
-        assert_eq!(fold_name("Se\u{301}gou"), "segou");
-        assert_eq!(fold_name("  Côte d'Ivoire "), "cote d ivoire");
-        assert_eq!(fold_name("Tombouctou--Région"), "tombouctou region");
-        assert_eq!(fold_name(""), "");
-        assert_eq!(fold_name("!!!"), "");
-    }
 
     #[test]
     fn attribution_names_every_source() {
