@@ -7,10 +7,10 @@
 
 pub mod analysis; // aggregation for charts: by region, by month, by actor, by category
 pub mod corpus; // article loading, encodings, headers/datelines, sentence spans
-pub mod datasets; // the program's files on disk: atomic writes (data folder, installers to come)
+pub mod datasets; // the data folder, downloads, the GeoNames and cercles installers, atomic writes
 pub mod export; // JSON/JSONL/CSV/GeoJSON output of incidents
 pub mod extract; // French text → incident drafts with evidence
-pub mod geocode; // gazetteer, toponym matching, disambiguation, admin areas
+pub mod geocode; // gazetteer index, which one a run uses, toponym matching, disambiguation
 pub mod incident; // the incident record (now in model), re-exported at its old path
 pub mod model; // domain types every layer shares: incident record, tolls, dates, points
 pub mod pipeline; // article → geocoded incidents, for the CLI, the app and the tests

@@ -15,8 +15,10 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use mali_atlas::corpus::{self, LoadOptions};
+use mali_atlas::datasets::{self, boundaries, geonames};
 use mali_atlas::export;
-use mali_atlas::geocode::install;
+use mali_atlas::geocode::gazetteer::index_export;
+use mali_atlas::geocode::load;
 use mali_atlas::incident::Incident;
 use mali_atlas::pipeline;
 use mali_atlas::reference_events;
@@ -358,8 +360,8 @@ fn run(cli: Cli, stdout: &mut dyn Write) -> Result<ExitCode> {
             let path = match workspace {
                 Some(p) => p,
                 None => {
-                    let dir =
-                        install::data_dir().context("no per-user data folder; give --workspace")?;
+                    let dir = datasets::data_dir()
+                        .context("no per-user data folder; give --workspace")?;
                     std::fs::create_dir_all(&dir)
                         .with_context(|| format!("cannot create {}", dir.display()))?;
                     dir.join("workspace.sqlite")
@@ -790,22 +792,25 @@ fn data(
     if let DataAction::ExportPack { out } = &action {
         return export_pack(out, gazetteer, fallback_ok, stdout);
     }
-    let dir = install::data_dir().context("no per-user data folder on this system")?;
+    let dir = datasets::data_dir().context("no per-user data folder on this system")?;
     match action {
         DataAction::Install { from } => {
             // Cercle polygons (geoBoundaries ADM2) install from the same folder when present.
             if let Some(from) = &from {
                 let adm2 = if from.is_dir() {
-                    Some(from.join(mali_atlas::reference::cercles::FILE_NAME))
+                    Some(from.join(boundaries::FILE_NAME))
                 } else {
                     from.extension()
                         .is_some_and(|e| e == "geojson" || e == "json")
                         .then(|| from.clone())
                 };
                 if let Some(adm2) = adm2.filter(|p| p.exists()) {
-                    let n = mali_atlas::reference::cercles::install(&adm2, &dir).with_context(
-                        || format!("cannot install cercles from {}", adm2.display()),
-                    )?;
+                    let n = boundaries::install(
+                        &adm2,
+                        &dir,
+                        &mali_atlas::reference::cercles::count_cercles,
+                    )
+                    .with_context(|| format!("cannot install cercles from {}", adm2.display()))?;
                     writeln!(
                         stdout,
                         "installed {n} cercles from {}\n{}",
@@ -820,26 +825,31 @@ fn data(
                 }
             }
             let status = match from {
-                Some(from) => install::install_from(&from, &dir)
+                Some(from) => geonames::install_from(&from, &dir, &index_export)
                     .with_context(|| format!("cannot install {}", from.display()))?,
                 None => {
-                    eprintln!("downloading {}", install::GEONAMES_ML_ZIP_URL);
+                    eprintln!("downloading {}", geonames::GEONAMES_ML_ZIP_URL);
                     let mut last = 0u64;
-                    install::download_and_install(install::GEONAMES_ML_ZIP_URL, &dir, &mut |p| {
-                        // Plain lines, at most one per MB: readable on a terminal and in logs.
-                        if p.received >= last + (1 << 20) || Some(p.received) == p.total {
-                            last = p.received;
-                            match p.total {
-                                Some(t) if t > 0 => eprintln!(
-                                    "  {:.1} / {:.1} MB ({}%)",
-                                    p.received as f64 / 1e6,
-                                    t as f64 / 1e6,
-                                    p.received * 100 / t
-                                ),
-                                _ => eprintln!("  {:.1} MB", p.received as f64 / 1e6),
+                    geonames::download_and_install(
+                        geonames::GEONAMES_ML_ZIP_URL,
+                        &dir,
+                        &index_export,
+                        &mut |p| {
+                            // Plain lines, at most one per MB: readable on a terminal and in logs.
+                            if p.received >= last + (1 << 20) || Some(p.received) == p.total {
+                                last = p.received;
+                                match p.total {
+                                    Some(t) if t > 0 => eprintln!(
+                                        "  {:.1} / {:.1} MB ({}%)",
+                                        p.received as f64 / 1e6,
+                                        t as f64 / 1e6,
+                                        p.received * 100 / t
+                                    ),
+                                    _ => eprintln!("  {:.1} MB", p.received as f64 / 1e6),
+                                }
                             }
-                        }
-                    })
+                        },
+                    )
                     .context("download failed; on an offline machine use --from ML.zip")?
                 }
             };
@@ -866,8 +876,8 @@ fn export_pack(
     fallback_ok: bool,
     stdout: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let dir = install::data_dir();
-    let loaded = install::load(gazetteer, dir.as_deref())?;
+    let dir = datasets::data_dir();
+    let loaded = load::load(gazetteer, dir.as_deref())?;
     let stamp = loaded.gazetteer.stamp();
     warn_if_short(
         &loaded.origin,
@@ -875,7 +885,7 @@ fn export_pack(
         loaded.gazetteer.mali_places(),
         fallback_ok,
     );
-    let cercles = install::cercles_geojson(&loaded.origin, dir.as_deref());
+    let cercles = load::cercles_geojson(&loaded.origin, dir.as_deref());
     let manifest = mali_atlas::geocode::pack::write(
         out,
         &loaded.gazetteer,
@@ -909,7 +919,7 @@ fn batch_geocoder(
     gazetteer: Option<&std::path::Path>,
     fallback_ok: bool,
 ) -> Result<mali_atlas::geocode::Geocoder> {
-    let loaded = install::load(gazetteer, install::data_dir().as_deref())?;
+    let loaded = load::load(gazetteer, datasets::data_dir().as_deref())?;
     let origin = loaded.origin.clone();
     let mali_places = loaded.gazetteer.mali_places();
     let geocoder = loaded.into_geocoder();
@@ -923,7 +933,7 @@ fn batch_geocoder(
 }
 
 fn warn_if_short(
-    origin: &install::Origin,
+    origin: &load::Origin,
     stamp: &mali_atlas::incident::GazetteerStamp,
     mali_places: usize,
     fallback_ok: bool,
@@ -931,7 +941,7 @@ fn warn_if_short(
     if fallback_ok {
         return;
     }
-    if let Some(line) = install::shortfall_warning(origin, stamp, mali_places) {
+    if let Some(line) = load::shortfall_warning(origin, stamp, mali_places) {
         eprintln!("{line}");
     }
 }
@@ -939,14 +949,14 @@ fn warn_if_short(
 /// Which gazetteer and cercles the other commands use, and their attribution.
 fn data_status(dir: &std::path::Path, stdout: &mut dyn Write) -> std::io::Result<()> {
     use mali_atlas::reference::{cercles, snapshot};
-    let in_use = install::in_use(Some(dir));
+    let in_use = load::in_use(Some(dir));
     match &in_use {
-        install::InUse::Installed(s) => writeln!(
+        load::InUse::Installed(s) => writeln!(
             stdout,
             "gazetteer: {in_use}: {} places, {} names\nsource: {}",
             s.places, s.keys, s.source
         )?,
-        install::InUse::Embedded { places, .. } => writeln!(
+        load::InUse::Embedded { places, .. } => writeln!(
             stdout,
             "gazetteer: {in_use}: {places} places of Mali and {} neighbours' towns\n\
              update with: mali-atlas data install [--from ML.zip]",
@@ -955,7 +965,7 @@ fn data_status(dir: &std::path::Path, stdout: &mut dyn Write) -> std::io::Result
     }
     // What incidents resolved here say in their `gazetteer` field; a worker given a pack of
     // this gazetteer says the same.
-    if let Ok(loaded) = install::load(None, Some(dir)) {
+    if let Ok(loaded) = load::load(None, Some(dir)) {
         writeln!(stdout, "stamp: {}", loaded.gazetteer.stamp())?;
     }
     writeln!(stdout, "{}", mali_atlas::geocode::gazetteer::ATTRIBUTION)?;

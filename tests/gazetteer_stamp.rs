@@ -240,7 +240,7 @@ fn every_form_of_the_same_dump_resolves_alike_and_a_pack_round_trips() {
         .arg(&ml_txt));
     let cache = installed
         .path()
-        .join(mali_atlas::geocode::install::CACHE_FILE);
+        .join(mali_atlas::datasets::geonames::CACHE_FILE);
     let pack = files.path().join("gazetteer.pack");
     let out = run(mali_atlas(data.path())
         .arg("--gazetteer")

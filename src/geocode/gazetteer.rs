@@ -32,25 +32,20 @@
 //! coordinates). Attribution: "GeoNames (geonames.org), CC BY 4.0".
 
 use crate::corpus::normalize::fold_key;
+use crate::datasets::DatasetError;
+use crate::datasets::geonames::{self, Indexed, Row};
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
 use std::cmp::{Ordering, Reverse};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 /// Attribution required by the GeoNames licence.
-pub const ATTRIBUTION: &str = "GeoNames (geonames.org), CC BY 4.0";
+pub use crate::datasets::geonames::ATTRIBUTION;
 
 /// Mean Earth radius (km) used for all distances.
 const EARTH_RADIUS_KM: f64 = 6371.0088;
-/// Columns of a GeoNames dump row.
-const GEONAMES_COLUMNS: usize = 19;
-/// How many bad-row messages are kept (the count is always exact).
-const MAX_WARNINGS: usize = 20;
-/// Upper bound on the text read from a zip entry, against decompression bombs
-/// (the Mali dump is ~2.5 MB).
-const MAX_ZIP_TEXT_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Press spellings missing from GeoNames, as `(geonameid, alias)`. Aliases only: the place,
 /// its coordinates and its codes stay GeoNames'. An alias whose place is absent is ignored.
@@ -146,35 +141,12 @@ pub enum GazetteerSource {
 /// Why a gazetteer could not be read, parsed or written.
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
-    #[error("cannot read {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{file}: read error at line {line}: {source}")]
-    Read {
-        file: String,
-        line: usize,
-        source: std::io::Error,
-    },
-    #[error("{file}: no valid GeoNames rows ({skipped} bad rows{})", first_problem_suffix(.first_problem))]
-    NoValidRows {
-        file: String,
-        skipped: usize,
-        first_problem: Option<String>,
-    },
-    #[error("{}: not a usable zip archive: {reason}", path.display())]
-    Zip { path: PathBuf, reason: String },
+    /// Reading or writing the files themselves, the GeoNames rows and the archives
+    /// ([`crate::datasets`]).
+    #[error(transparent)]
+    Dataset(#[from] DatasetError),
     #[error("{}: no ML.txt or ML.zip (GeoNames export of Mali) found there", path.display())]
     NotFound { path: PathBuf },
-    #[error(
-        "{file}: only {places} places, expected at least {min}: not a full GeoNames export of Mali"
-    )]
-    TooFewPlaces {
-        file: String,
-        places: usize,
-        min: usize,
-    },
     #[error("{}: corrupt gazetteer cache: {reason}", path.display())]
     CorruptCache { path: PathBuf, reason: String },
     #[error("{}: gazetteer cache format {found}, this program reads format {expected}; reinstall the gazetteer", path.display())]
@@ -183,46 +155,34 @@ pub enum GazetteerError {
         found: u32,
         expected: u32,
     },
-    #[error("cannot write {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{}: {source}", path.display())]
-    Json {
-        path: PathBuf,
-        source: serde_json::Error,
-    },
     #[error("{}: not a usable gazetteer pack: {reason}", path.display())]
     Pack { path: PathBuf, reason: String },
-    #[error("{url}: will not download from there: {reason}")]
-    DownloadRefused { url: String, reason: String },
-    #[error("{url}: the server answered HTTP {status} {reason}")]
-    HttpStatus {
-        url: String,
-        status: u16,
-        reason: String,
-    },
-    #[error("{url}: download failed after {attempts} attempt(s): {reason}")]
-    Download {
-        url: String,
-        attempts: usize,
-        reason: String,
-    },
     #[error(transparent)]
     Embedded(#[from] crate::reference::ReferenceError),
-    #[error("{url}: the downloaded file is not a usable GeoNames export: {source}")]
-    Downloaded {
-        url: String,
-        source: Box<GazetteerError>,
-    },
 }
 
-fn first_problem_suffix(first: &Option<String>) -> String {
-    first
-        .as_ref()
-        .map(|p| format!("; first: {p}"))
-        .unwrap_or_default()
+/// The installer's reader ([`crate::datasets::geonames::Indexer`]): the GeoNames export at
+/// `path` (`ML.txt`, `ML.zip`, a folder) as the installed cache, with the neighbours' towns
+/// added as the embedded snapshot has them (an export of Mali holds no foreign place, and
+/// without them a text's "Kidira", Sénégal, would find only a Malian hamlet). `places` counts
+/// the export's own places.
+pub fn index_export(path: &Path) -> Result<Indexed, DatasetError> {
+    // Errors of the file, the archive or the GeoNames rows as they are; any other (a damaged
+    // cache given to install) by its message.
+    let gazetteer = Gazetteer::from_path(path).map_err(|error| match error {
+        GazetteerError::Dataset(e) => e,
+        other => DatasetError::Invalid {
+            path: path.to_path_buf(),
+            reason: other.to_string(),
+        },
+    })?;
+    let places = gazetteer.places().len();
+    let gazetteer = gazetteer.with_neighbours();
+    Ok(Indexed {
+        cache: gazetteer.cache_bytes(),
+        places,
+        keys: gazetteer.key_count(),
+    })
 }
 
 /// A point on the unit sphere, so that Euclidean (chord) distance orders like great-circle
@@ -281,16 +241,10 @@ impl Gazetteer {
     /// their names: Spark's `--files` may rename nothing, shared storage anything.
     pub fn from_path(path: &Path) -> Result<Self, GazetteerError> {
         if path.is_dir() {
-            let found = [
-                "ML.txt",
-                "ML.zip",
-                "ml.txt",
-                "ml.zip",
-                super::install::CACHE_FILE,
-            ]
-            .iter()
-            .map(|name| path.join(name))
-            .find(|candidate| candidate.is_file());
+            let found = ["ML.txt", "ML.zip", "ml.txt", "ml.zip", geonames::CACHE_FILE]
+                .iter()
+                .map(|name| path.join(name))
+                .find(|candidate| candidate.is_file());
             return match found {
                 Some(file) => Self::from_path(&file),
                 None => Err(GazetteerError::NotFound {
@@ -308,7 +262,7 @@ impl Gazetteer {
         if is_zip {
             return read_zip(path);
         }
-        let file = std::fs::File::open(path).map_err(|source| GazetteerError::Io {
+        let file = std::fs::File::open(path).map_err(|source| DatasetError::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -394,14 +348,14 @@ impl Gazetteer {
 
     /// What incidents resolved with this gazetteer say about it: `fallback` for the small
     /// list of towns, `full:<digest>` for a GeoNames export with at least
-    /// [`super::install::MIN_PLACES`] places of Mali, `partial:<digest>` for less.
+    /// [`geonames::MIN_PLACES`] places of Mali, `partial:<digest>` for less.
     pub fn stamp(&self) -> crate::incident::GazetteerStamp {
         use crate::incident::GazetteerStamp;
         if self.source == GazetteerSource::Fallback {
             return GazetteerStamp::Fallback;
         }
         let digest = format!("{:016x}", self.digest());
-        if self.mali_places() >= super::install::MIN_PLACES {
+        if self.mali_places() >= geonames::MIN_PLACES {
             GazetteerStamp::Full { digest }
         } else {
             GazetteerStamp::Partial { digest }
@@ -596,14 +550,15 @@ impl Gazetteer {
     /// `path`, then renames it over `path`, so a reader never sees a half-written cache.
     pub fn write_cache(&self, path: &Path) -> Result<(), GazetteerError> {
         let bytes = cache::encode(self);
-        let write_err = |source| GazetteerError::Write {
+        let write_err = |source| DatasetError::Write {
             path: path.to_path_buf(),
             source,
         };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(write_err)?;
         }
-        crate::datasets::write_atomically(path, |w| w.write_all(&bytes)).map_err(write_err)
+        crate::datasets::write_atomically(path, |w| w.write_all(&bytes)).map_err(write_err)?;
+        Ok(())
     }
 
     /// The cache [`Self::write_cache`] writes, as bytes (what a pack carries).
@@ -618,7 +573,7 @@ impl Gazetteer {
 
     /// Reads a cache written by [`Self::write_cache`]; any damage is an error, never a panic.
     pub fn read_cache(path: &Path) -> Result<Self, GazetteerError> {
-        let bytes = std::fs::read(path).map_err(|source| GazetteerError::Io {
+        let bytes = std::fs::read(path).map_err(|source| DatasetError::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -933,182 +888,54 @@ fn is_latin_letter(c: char) -> bool {
         || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{0250}'..='\u{02AF}' | '\u{1E00}'..='\u{1EFF}')
 }
 
-fn parse_geonames<R: BufRead>(mut reader: R, file: &str) -> Result<Gazetteer, GazetteerError> {
-    let mut places = Vec::new();
-    let mut skipped = 0usize;
-    let mut warnings = Vec::new();
-    let mut buf = Vec::with_capacity(512);
-    let mut line_no = 0usize;
-    loop {
-        buf.clear();
-        let read = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|source| GazetteerError::Read {
-                file: file.to_string(),
-                line: line_no + 1,
-                source,
-            })?;
-        if read == 0 {
-            break;
-        }
-        line_no += 1;
-        while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
-            buf.pop();
-        }
-        let parsed = match std::str::from_utf8(&buf) {
-            Ok(row) => {
-                let row = row.strip_prefix('\u{feff}').unwrap_or(row);
-                if row.trim().is_empty() || row.starts_with('#') {
-                    continue;
-                }
-                parse_row(row)
-            }
-            Err(_) => Err("not valid UTF-8".to_string()),
-        };
-        match parsed {
-            Ok(Some(place)) => places.push(place),
-            Ok(None) => {}
-            Err(problem) => {
-                skipped += 1;
-                if warnings.len() < MAX_WARNINGS {
-                    warnings.push(format!("line {line_no}: {problem}"));
-                }
-            }
-        }
-    }
-    if places.is_empty() {
-        return Err(GazetteerError::NoValidRows {
-            file: file.to_string(),
-            skipped,
-            first_problem: warnings.first().cloned(),
-        });
-    }
+fn parse_geonames<R: BufRead>(reader: R, file: &str) -> Result<Gazetteer, GazetteerError> {
+    let dump = geonames::read_dump(reader, file, kept_place)?;
     Ok(Gazetteer::build(
-        places,
+        dump.kept,
         GazetteerSource::Full,
-        skipped,
-        warnings,
+        dump.skipped,
+        dump.warnings,
     ))
 }
 
-/// One dump row: `Ok(None)` when well-formed but not a kept feature.
-fn parse_row(row: &str) -> Result<Option<Place>, String> {
-    // The columns in a fixed array (no allocation per row); one more would be an error.
-    let mut columns = [""; GEONAMES_COLUMNS];
-    let mut count = 0;
-    for column in row.split('\t') {
-        if let Some(slot) = columns.get_mut(count) {
-            *slot = column;
-        }
-        count += 1;
-    }
-    let [
-        geonameid,
-        name,
-        asciiname,
-        alternates,
-        lat,
-        lon,
-        class,
-        code,
-        country,
-        _cc2,
-        admin1,
-        admin2,
-        _admin3,
-        _admin4,
-        population,
-        ..,
-    ] = columns;
-    if count != GEONAMES_COLUMNS {
-        return Err(format!(
-            "expected {GEONAMES_COLUMNS} tab-separated columns, found {count}"
-        ));
-    }
-    let geonameid: u64 = geonameid
-        .parse()
-        .map_err(|_| format!("bad geonameid {geonameid:?}"))?;
-    let lat: f64 = lat
-        .parse()
-        .ok()
-        .filter(|v: &f64| (-90.0..=90.0).contains(v))
-        .ok_or_else(|| format!("bad latitude {lat:?}"))?;
-    let lon: f64 = lon
-        .parse()
-        .ok()
-        .filter(|v: &f64| (-180.0..=180.0).contains(v))
-        .ok_or_else(|| format!("bad longitude {lon:?}"))?;
-    if name.trim().is_empty() {
-        return Err("empty name".to_string());
-    }
-    let mut class_chars = class.chars();
-    let feature_class = match (class_chars.next(), class_chars.next()) {
-        (Some(c), None) => c,
-        _ => return Ok(None),
+/// The place of a dump row ([`geonames::parse_row`]); `None` when it is not a kept feature.
+fn kept_place(row: Row<'_>) -> Result<Option<Place>, String> {
+    let Some(feature_class) = row.feature_class() else {
+        return Ok(None);
     };
-    if !is_kept_feature(feature_class, code) {
+    if !is_kept_feature(feature_class, row.code) {
         return Ok(None);
     }
-    let population: u64 = if population.is_empty() {
-        0
-    } else {
-        population
-            .parse()
-            .map_err(|_| format!("bad population {population:?}"))?
-    };
-    let name = name.trim().to_string();
-    let alternate_names = useful_alternates(alternates.split(','), &name, geonameid);
+    let population = row.population()?;
     Ok(Some(Place {
-        geonameid,
-        asciiname: asciiname.trim().to_string(),
-        name,
-        alternate_names,
-        lat,
-        lon,
+        geonameid: row.geonameid,
+        asciiname: row.asciiname.to_string(),
+        name: row.name.to_string(),
+        alternate_names: useful_alternates(row.alternate_names(), row.name, row.geonameid),
+        lat: row.lat,
+        lon: row.lon,
         feature_class,
-        feature_code: code.to_string(),
-        country: country.to_string(),
-        admin1: admin1.to_string(),
-        admin2: admin2.to_string(),
+        feature_code: row.code.to_string(),
+        country: row.country.to_string(),
+        admin1: row.admin1.to_string(),
+        admin2: row.admin2.to_string(),
         population,
     }))
 }
 
 fn read_zip(path: &Path) -> Result<Gazetteer, GazetteerError> {
-    let zip_err = |reason: String| GazetteerError::Zip {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let file = std::fs::File::open(path).map_err(|source| GazetteerError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut archive =
-        zip::ZipArchive::new(BufReader::new(file)).map_err(|e| zip_err(e.to_string()))?;
+    let mut archive = crate::datasets::open_zip(path)?;
     // A pack ([`super::pack`]) carries a cache rather than a GeoNames dump.
     if let Some(gazetteer) = super::pack::cache_in(&mut archive, path)? {
         return Ok(gazetteer);
     }
-    let names: Vec<String> = archive.file_names().map(str::to_string).collect();
-    let base = |n: &str| n.rsplit('/').next().unwrap_or(n).to_ascii_lowercase();
-    // GeoNames' ML.zip holds ML.txt and readme.txt.
-    let entry = names
-        .iter()
-        .find(|n| base(n) == "ml.txt")
-        .or_else(|| {
-            names
-                .iter()
-                .find(|n| base(n).ends_with(".txt") && base(n) != "readme.txt")
-        })
-        .ok_or_else(|| zip_err("no .txt GeoNames file inside".to_string()))?
-        .clone();
-    let reader = archive
-        .by_name(&entry)
-        .map_err(|e| zip_err(e.to_string()))?;
-    parse_geonames(
-        BufReader::with_capacity(1 << 16, reader.take(MAX_ZIP_TEXT_BYTES)),
-        &format!("{}!{entry}", path.display()),
-    )
+    let dump = geonames::read_zipped_dump(&mut archive, path, kept_place)?;
+    Ok(Gazetteer::build(
+        dump.kept,
+        GazetteerSource::Full,
+        dump.skipped,
+        dump.warnings,
+    ))
 }
 
 /// Edit distance with an upper bound, reusing its buffers across calls.
@@ -1612,7 +1439,7 @@ mod tests {
         ));
         assert!(matches!(
             Gazetteer::read_cache(&dir.path().join("missing")),
-            Err(GazetteerError::Io { .. })
+            Err(GazetteerError::Dataset(DatasetError::Io { .. }))
         ));
     }
 
@@ -1670,7 +1497,7 @@ mod tests {
         std::fs::write(&zip_path, b"PK\x03\x04 not really a zip").unwrap();
         assert!(matches!(
             Gazetteer::from_path(&zip_path),
-            Err(GazetteerError::Zip { .. })
+            Err(GazetteerError::Dataset(DatasetError::Zip { .. }))
         ));
     }
 

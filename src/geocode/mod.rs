@@ -6,10 +6,12 @@
 //! (smallest spread), feature importance (PPLC > PPLA > PPL > hamlet), population. Every score
 //! part is kept so `mali-atlas geocode --explain` can print it.
 //!
-//! Not here: finding which sentences belong to an incident (the extractor does that).
+//! Not here: finding which sentences belong to an incident (the extractor does that), nor the
+//! data folder, downloads and installers (`crate::datasets`); this module keeps the gazetteer
+//! index ([`gazetteer`], [`pack`]), choosing which one a run uses ([`load`]) and resolution.
 
 pub mod gazetteer;
-pub mod install;
+pub mod load;
 pub mod mentions;
 pub mod pack;
 pub mod supplement;

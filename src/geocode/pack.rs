@@ -3,17 +3,19 @@
 //! with `spark-submit --files`, nodes reading shared storage). `--gazetteer PACK` reads it.
 //!
 //! A pack is a zip archive holding [`MANIFEST_FILE`] (what it holds, with the gazetteer's
-//! stamp), the gazetteer in the installed-cache format ([`super::install::CACHE_FILE`]) and,
-//! when the run had them, the cercles as GeoJSON ([`crate::reference::cercles::FILE_NAME`]).
+//! stamp), the gazetteer in the installed-cache format ([`crate::datasets::geonames::CACHE_FILE`]) and,
+//! when the run had them, the cercles as GeoJSON ([`crate::datasets::boundaries::FILE_NAME`]).
 //!
-//! Not here: choosing which gazetteer a run uses ([`super::install::load`]), nor the cache
+//! Not here: choosing which gazetteer a run uses ([`super::load::load`]), nor the cache
 //! format itself ([`super::gazetteer`]).
 
-use std::io::{BufReader, Read, Seek, Write};
+use std::io::{Read, Seek, Write};
 use std::path::Path;
 
 use super::gazetteer::{ATTRIBUTION, Gazetteer, GazetteerError};
-use super::install::CACHE_FILE;
+use crate::datasets::boundaries::FILE_NAME as CERCLES_FILE;
+use crate::datasets::geonames::CACHE_FILE;
+use crate::datasets::{DatasetError, open_zip};
 use crate::incident::GazetteerStamp;
 use crate::reference::cercles::{self, Cercles};
 
@@ -74,7 +76,7 @@ pub fn write(
         created_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         attribution,
     };
-    let manifest_json = serde_json::to_vec_pretty(&manifest).map_err(|e| GazetteerError::Json {
+    let manifest_json = serde_json::to_vec_pretty(&manifest).map_err(|e| DatasetError::Json {
         path: out.to_path_buf(),
         source: e,
     })?;
@@ -88,17 +90,17 @@ pub fn write(
         zip.start_file(CACHE_FILE, options)?;
         zip.write_all(&gazetteer.cache_bytes())?;
         if let Some(text) = cercles_geojson {
-            zip.start_file(cercles::FILE_NAME, options)?;
+            zip.start_file(CERCLES_FILE, options)?;
             zip.write_all(text.as_bytes())?;
         }
         Ok(zip.finish()?.into_inner())
     })()
-    .map_err(|e| GazetteerError::Write {
+    .map_err(|e| DatasetError::Write {
         path: out.to_path_buf(),
         source: std::io::Error::other(e),
     })?;
     crate::datasets::write_atomically(out, |w| w.write_all(&zipped)).map_err(|source| {
-        GazetteerError::Write {
+        DatasetError::Write {
             path: out.to_path_buf(),
             source,
         }
@@ -120,7 +122,7 @@ pub fn read(path: &Path) -> Result<Option<Pack>, GazetteerError> {
     if !path.is_file() || !looks_like_zip(path) {
         return Ok(None);
     }
-    let mut archive = open(path)?;
+    let mut archive = open_zip(path)?;
     if archive.index_for_name(MANIFEST_FILE).is_none() {
         return Ok(None);
     }
@@ -129,7 +131,7 @@ pub fn read(path: &Path) -> Result<Option<Pack>, GazetteerError> {
         reason,
     };
     let manifest: Manifest = serde_json::from_slice(&entry(&mut archive, path, MANIFEST_FILE)?)
-        .map_err(|e| GazetteerError::Json {
+        .map_err(|e| DatasetError::Json {
             path: path.join(MANIFEST_FILE),
             source: e,
         })?;
@@ -148,13 +150,13 @@ pub fn read(path: &Path) -> Result<Option<Pack>, GazetteerError> {
             manifest.gazetteer
         )));
     }
-    let cercles = if archive.index_for_name(cercles::FILE_NAME).is_some() {
-        let bytes = entry(&mut archive, path, cercles::FILE_NAME)?;
+    let cercles = if archive.index_for_name(CERCLES_FILE).is_some() {
+        let bytes = entry(&mut archive, path, CERCLES_FILE)?;
         let text = String::from_utf8(bytes)
-            .map_err(|_| pack_error(format!("{} is not UTF-8", cercles::FILE_NAME)))?;
+            .map_err(|_| pack_error(format!("{} is not UTF-8", CERCLES_FILE)))?;
         Some(
             Cercles::from_geojson(&text)
-                .map_err(|e| pack_error(format!("{}: {e}", cercles::FILE_NAME)))?,
+                .map_err(|e| pack_error(format!("{}: {e}", CERCLES_FILE)))?,
         )
     } else {
         None
@@ -171,18 +173,18 @@ pub fn cercles_geojson(path: &Path) -> Result<Option<String>, GazetteerError> {
     if !path.is_file() || !looks_like_zip(path) {
         return Ok(None);
     }
-    let mut archive = open(path)?;
+    let mut archive = open_zip(path)?;
     if archive.index_for_name(MANIFEST_FILE).is_none()
-        || archive.index_for_name(cercles::FILE_NAME).is_none()
+        || archive.index_for_name(CERCLES_FILE).is_none()
     {
         return Ok(None);
     }
-    let bytes = entry(&mut archive, path, cercles::FILE_NAME)?;
+    let bytes = entry(&mut archive, path, CERCLES_FILE)?;
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| GazetteerError::Pack {
             path: path.to_path_buf(),
-            reason: format!("{} is not UTF-8", cercles::FILE_NAME),
+            reason: format!("{} is not UTF-8", CERCLES_FILE),
         })
 }
 
@@ -207,23 +209,12 @@ pub(super) fn cache_in<R: Read + Seek>(
     Gazetteer::from_cache_bytes(&bytes, &path.join(CACHE_FILE)).map(Some)
 }
 
-fn open(path: &Path) -> Result<zip::ZipArchive<BufReader<std::fs::File>>, GazetteerError> {
-    let file = std::fs::File::open(path).map_err(|source| GazetteerError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    zip::ZipArchive::new(BufReader::new(file)).map_err(|e| GazetteerError::Zip {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })
-}
-
 fn entry<R: Read + Seek>(
     archive: &mut zip::ZipArchive<R>,
     path: &Path,
     name: &str,
 ) -> Result<Vec<u8>, GazetteerError> {
-    let zip_error = |reason: String| GazetteerError::Zip {
+    let zip_error = |reason: String| DatasetError::Zip {
         path: path.to_path_buf(),
         reason,
     };

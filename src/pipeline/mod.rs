@@ -16,9 +16,10 @@ pub use view::{WorkspaceView, workspace_events, workspace_view};
 use std::path::Path;
 
 use crate::corpus::Article;
+use crate::datasets::data_dir;
 use crate::extract::extract;
 use crate::geocode::Geocoder;
-use crate::geocode::install::{self, data_dir};
+use crate::geocode::load;
 use crate::incident::Incident;
 
 /// Incidents of one article, geocoded. The text is segmented a second time, knowing which
@@ -38,11 +39,11 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
 
 /// The geocoder over the gazetteer at `path` (ML.txt, ML.zip, a cache, a pack or a folder),
 /// else the installed one, else the snapshot embedded in the program; with the pack's
-/// cercles, else the installed ones, else the embedded ones ([`install::load`]).
+/// cercles, else the installed ones, else the embedded ones ([`load::load`]).
 pub fn geocoder(
     path: Option<&Path>,
 ) -> Result<Geocoder, crate::geocode::gazetteer::GazetteerError> {
-    Ok(install::load(path, data_dir().as_deref())?.into_geocoder())
+    Ok(load::load(path, data_dir().as_deref())?.into_geocoder())
 }
 
 /// What the workspace stores for an article.

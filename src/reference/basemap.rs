@@ -17,7 +17,8 @@ use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 use serde::Deserialize;
 
-use super::{ReferenceError, fold_name};
+use super::ReferenceError;
+use crate::text::fold_key;
 
 const EMBEDDED_BASEMAP: &str = include_str!("../../data/basemap.json");
 
@@ -191,7 +192,7 @@ fn valid_point(lon: f64, lat: f64) -> Option<Point<f64>> {
 /// Strips "région de", "district de", "… region" and maps the English
 /// spelling of Tombouctou, so the remaining key can be compared to a name.
 fn region_key(name: &str) -> String {
-    let folded = fold_name(name);
+    let folded = fold_key(name);
     let mut key = folded.as_str();
     for prefix in [
         "region de ",

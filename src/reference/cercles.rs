@@ -1,14 +1,16 @@
 //! Mali's cercles (admin-2, the 49 pre-2023 cercles plus the Bamako district)
 //! from geoBoundaries' ADM2 GeoJSON: parsing, the simplified copy embedded in
-//! the program ([`Cercles::embedded`]), installing a file into the data
+//! the program ([`Cercles::embedded`]), reading the copy installed in the data
 //! directory (it then takes precedence), point-in-cercle and name lookups, and
 //! a names-only table of the 2023 regions each cercle now belongs to.
+//!
+//! Installing a file is `datasets::boundaries`' job, with [`count_cercles`] as its check.
 //!
 //! Not the post-2023 cercles: the reform split many cercles, and no boundaries
 //! for the new ones are used here, so [`region_2023`] is only as precise as a
 //! whole old cercle. Attribution (CC BY 4.0): [`ATTRIBUTION`].
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use geo::{
     Area as _, BoundingRect, Coord, Intersects, LineString, MultiPolygon, Point, Polygon, Rect,
@@ -17,18 +19,13 @@ use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
 use serde_json::Value;
 
-use super::fold_name;
+use crate::text::fold_key;
 
-/// Name of the geoBoundaries ADM2 file, in the mirror and once installed.
-pub const FILE_NAME: &str = "geoBoundaries-MLI-ADM2.geojson";
+use crate::datasets::boundaries::{FILE_NAME, read_source};
 
 /// Credit line to show wherever cercle boundaries are displayed.
 pub const ATTRIBUTION: &str =
     "Administrative boundaries: geoBoundaries (www.geoboundaries.org), CC BY 4.0";
-
-/// A file with fewer cercles than this is not Mali's ADM2 layer (the
-/// geoBoundaries release has 50 units); installing it is refused.
-const MIN_INSTALL_CERCLES: usize = 40;
 
 /// One cercle (or the Bamako district) with its boundary.
 #[derive(Debug, Clone)]
@@ -56,14 +53,11 @@ pub struct Cercles {
     index: RTree<IndexedBox>,
 }
 
-/// Why cercle boundaries could not be read or installed.
+/// Why cercle boundaries could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum CerclesError {
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Dataset(#[from] crate::datasets::DatasetError),
     #[error("cercles GeoJSON: {0}")]
     Json(#[from] serde_json::Error),
     #[error("cercles GeoJSON: {0}")]
@@ -74,10 +68,6 @@ pub enum CerclesError {
         name: String,
         reason: &'static str,
     },
-    #[error(
-        "only {found} cercles in the file (at least {minimum} expected); not Mali's ADM2 layer?"
-    )]
-    TooFew { found: usize, minimum: usize },
     #[error(transparent)]
     Embedded(#[from] super::ReferenceError),
 }
@@ -212,7 +202,7 @@ fn french_name(source: &str) -> String {
 /// Folded lookup key of a cercle name: "Cercle de Ségou" → "segou";
 /// known aliases ("Nioro", "Timbuktu") become the folded French name.
 fn cercle_key(name: &str) -> String {
-    let folded = fold_name(name);
+    let folded = fold_key(name);
     let mut key = folded.as_str();
     for prefix in ["cercle de ", "cercle du ", "cercle d ", "cercle "] {
         if let Some(rest) = key.strip_prefix(prefix) {
@@ -224,7 +214,7 @@ fn cercle_key(name: &str) -> String {
         key = rest;
     }
     match ALIASES.iter().find(|(alias, _)| *alias == key) {
-        Some((_, french)) => fold_name(french),
+        Some((_, french)) => fold_key(french),
         None => key.to_owned(),
     }
 }
@@ -239,7 +229,7 @@ pub fn region_2023(cercle: &str) -> Option<&'static str> {
     }
     REGIONS_2023
         .iter()
-        .find(|(name, _)| fold_name(name) == key)
+        .find(|(name, _)| fold_key(name) == key)
         .map(|(_, region)| *region)
 }
 
@@ -423,45 +413,12 @@ impl Cercles {
     }
 }
 
-/// The GeoJSON file `path` designates (itself, or [`FILE_NAME`] inside a folder) and its text.
-fn read_source(path: &Path) -> Result<(PathBuf, String), CerclesError> {
-    let file = if path.is_dir() {
-        path.join(FILE_NAME)
-    } else {
-        path.to_path_buf()
-    };
-    let text = std::fs::read_to_string(&file).map_err(|source| CerclesError::Io {
-        path: file.clone(),
-        source,
-    })?;
-    Ok((file, text))
-}
-
-/// Copies the ADM2 GeoJSON from `from` (the file, or a folder holding
-/// [`FILE_NAME`]) into `dir` as [`FILE_NAME`], after checking that it parses
-/// and has at least 40 cercles; returns how many it has. The copy goes
-/// through a temporary file renamed into place, so a refused or failed
-/// install leaves an existing file untouched.
-pub fn install(from: &Path, dir: &Path) -> Result<usize, CerclesError> {
-    let (_, text) = read_source(from)?;
-    let count = Cercles::from_geojson(&text)?.len();
-    if count < MIN_INSTALL_CERCLES {
-        return Err(CerclesError::TooFew {
-            found: count,
-            minimum: MIN_INSTALL_CERCLES,
-        });
-    }
-    let write_error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| CerclesError::Io { path, source }
-    };
-    std::fs::create_dir_all(dir).map_err(write_error(dir))?;
-    let target = dir.join(FILE_NAME);
-    // The validated text is written (not the file copied again), so what is
-    // installed is exactly what was checked.
-    crate::datasets::write_atomically(&target, |w| w.write_all(text.as_bytes()))
-        .map_err(write_error(&target))?;
-    Ok(count)
+/// How many cercles the GeoJSON `text` holds, or why it is not a cercles layer: the check
+/// `datasets::boundaries::install` runs before installing a file.
+pub fn count_cercles(text: &str) -> Result<usize, String> {
+    Cercles::from_geojson(text)
+        .map(|c| c.len())
+        .map_err(|e| e.to_string())
 }
 
 /// The cercles installed in `dir`, if a valid file is there. Parses on
@@ -484,6 +441,8 @@ pub fn load_installed_or_embedded(dir: Option<&Path>) -> Option<Cercles> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::datasets::{DatasetError, boundaries};
+    use std::path::PathBuf;
     use std::sync::LazyLock;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -761,13 +720,14 @@ mod tests {
         assert!(empty.named("Ségou").is_none());
         assert!(matches!(
             Cercles::from_path(Path::new("/nonexistent/cercles.geojson")),
-            Err(CerclesError::Io { .. })
+            Err(CerclesError::Dataset(DatasetError::Io { .. }))
         ));
     }
 
     #[test]
     #[ignore = "needs ../shared data mirror"]
     fn install_copies_the_file_and_load_installed_reads_it() {
+        let install = |from: &Path, dir: &Path| boundaries::install(from, dir, &count_cercles);
         let mirror = mirror_dir();
         let original = std::fs::read(mirror.join(FILE_NAME)).expect("mirror readable");
         let data = TempDir::new();
@@ -797,6 +757,7 @@ mod tests {
 
     #[test]
     fn install_refuses_garbage_and_keeps_the_existing_file() {
+        let install = |from: &Path, dir: &Path| boundaries::install(from, dir, &count_cercles);
         let work = TempDir::new();
         let dir = work.0.join("data");
         let valid: Vec<(String, f64, f64, f64)> = (0..45)
@@ -815,15 +776,16 @@ mod tests {
         std::fs::write(&garbage, b"<html>404 Not Found</html>").expect("write");
         assert!(matches!(
             install(&garbage, &dir),
-            Err(CerclesError::Json(_))
+            Err(DatasetError::Invalid { reason, .. }) if reason.starts_with("cercles GeoJSON")
         ));
         let too_few = work.0.join("few.geojson");
         std::fs::write(&too_few, squares(&valid[..3])).expect("write");
         assert!(matches!(
             install(&too_few, &dir),
-            Err(CerclesError::TooFew {
+            Err(DatasetError::TooFewCercles {
                 found: 3,
-                minimum: 40
+                minimum: 40,
+                ..
             })
         ));
         let invalid_utf8 = work.0.join("binary.geojson");
@@ -831,7 +793,7 @@ mod tests {
         assert!(install(&invalid_utf8, &dir).is_err());
         assert!(matches!(
             install(&work.0.join("missing"), &dir),
-            Err(CerclesError::Io { .. })
+            Err(DatasetError::Io { .. })
         ));
         // A folder without the file is an error, not an empty install.
         assert!(install(&work.0, &dir).is_err());

@@ -7,8 +7,12 @@
 //! The basemap and the towns are produced by `data/build.py` from pinned
 //! registry packages; the snapshots by `data/build_gazetteer.py` from the
 //! GeoNames export and geoBoundaries' layer. A newer gazetteer or other
-//! cercles installed by the user (`data install`) take precedence; choosing
-//! happens in the geocoder and the pipeline, not here.
+//! cercles installed by the user (`data install`) take precedence: this module
+//! reads an installed cercles file ([`cercles::load_installed`]), but
+//! installing is `datasets`' job and choosing the gazetteer `geocode`'s.
+//!
+//! Not here: downloading or installing anything, nor the GeoNames row format
+//! (`datasets::geonames`, which the list of towns is read with).
 
 mod basemap;
 pub mod cercles;
@@ -35,26 +39,9 @@ pub enum ReferenceError {
     Snapshot { file: &'static str, reason: String },
 }
 
-/// Folds a name for comparison: [`crate::text::fold_key`] (lowercase, accents removed, every
-/// run of non-alphanumerics one space: "Ségou" == "SEGOU").
-pub fn fold_name(name: &str) -> String {
-    crate::text::fold_key(name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fold_name_ignores_case_accents_and_punctuation() {
-        assert_eq!(fold_name("Ségou"), "segou");
-        assert_eq!(fold_name("SEGOU"), "segou");
-        assert_eq!(fold_name("Se\u{301}gou"), "segou");
-        assert_eq!(fold_name("  Côte d'Ivoire "), "cote d ivoire");
-        assert_eq!(fold_name("Tombouctou--Région"), "tombouctou region");
-        assert_eq!(fold_name(""), "");
-        assert_eq!(fold_name("!!!"), "");
-    }
 
     #[test]
     fn attribution_names_every_source() {

@@ -10,9 +10,9 @@
 use std::sync::LazyLock;
 
 use super::ReferenceError;
+use crate::datasets::geonames;
 
 const EMBEDDED_CITIES: &str = include_str!("../../data/cities.tsv");
-const COLUMNS: usize = 10;
 
 /// One populated place of the fallback gazetteer.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +43,8 @@ pub fn fallback_places() -> &'static [FallbackPlace] {
 
 /// Parses the `data/cities.tsv` layout: a header line, then tab-separated
 /// geonameid, name, asciiname, alternatenames (comma-joined), latitude,
-/// longitude, feature code, country code, admin1 code, population.
+/// longitude, feature code, country code, admin1 code, population
+/// ([`geonames::TOWNS`]); the first bad row is an error.
 pub fn parse_fallback_places(text: &str) -> Result<Vec<FallbackPlace>, ReferenceError> {
     let mut lines = text.lines().enumerate();
     match lines.next() {
@@ -66,65 +67,25 @@ pub fn parse_fallback_places(text: &str) -> Result<Vec<FallbackPlace>, Reference
         .collect()
 }
 
+/// One row of the table, read with the GeoNames row parser ([`geonames::parse_row`] with the
+/// [`geonames::TOWNS`] layout); an empty feature code is a town ("PPL").
 fn parse_row(line: &str) -> Result<FallbackPlace, String> {
-    let fields: Vec<&str> = line.split('\t').collect();
-    let [
-        geonameid,
-        name,
-        asciiname,
-        alternates,
-        lat,
-        lon,
-        feature_code,
-        country,
-        admin1,
-        population,
-    ] = fields[..]
-    else {
-        return Err(format!(
-            "expected {COLUMNS} columns, found {}",
-            fields.len()
-        ));
-    };
-    let number = |what: &str, text: &str| -> Result<f64, String> {
-        text.parse::<f64>()
-            .ok()
-            .filter(|value| value.is_finite())
-            .ok_or_else(|| format!("bad {what} {text:?}"))
-    };
-    let lat = number("latitude", lat)?;
-    let lon = number("longitude", lon)?;
-    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-        return Err(format!("coordinates out of range ({lat}, {lon})"));
-    }
+    let row = geonames::parse_row(line, &geonames::TOWNS)?;
     Ok(FallbackPlace {
-        geonameid: geonameid
-            .parse()
-            .map_err(|_| format!("bad geonameid {geonameid:?}"))?,
-        name: name.to_owned(),
-        asciiname: asciiname.to_owned(),
-        alternate_names: alternates
-            .split(',')
+        geonameid: row.geonameid,
+        name: row.name.to_owned(),
+        asciiname: row.asciiname.to_owned(),
+        alternate_names: row
+            .alternate_names()
             .filter(|alternate| !alternate.is_empty())
             .map(str::to_owned)
             .collect(),
-        lat,
-        lon,
-        feature_code: if feature_code.is_empty() {
-            "PPL"
-        } else {
-            feature_code
-        }
-        .to_owned(),
-        country: country.to_owned(),
-        admin1: admin1.to_owned(),
-        population: if population.is_empty() {
-            0
-        } else {
-            population
-                .parse()
-                .map_err(|_| format!("bad population {population:?}"))?
-        },
+        lat: row.lat,
+        lon: row.lon,
+        feature_code: if row.code.is_empty() { "PPL" } else { row.code }.to_owned(),
+        country: row.country.to_owned(),
+        admin1: row.admin1.to_owned(),
+        population: row.population()?,
     })
 }
 

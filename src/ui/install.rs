@@ -9,7 +9,8 @@ use std::sync::{Arc, Mutex};
 
 use egui::Ui;
 
-use crate::geocode::install;
+use crate::datasets::{self, geonames};
+use crate::geocode::gazetteer::index_export;
 use crate::ui::i18n::t;
 use crate::ui::state::Lang;
 
@@ -30,14 +31,14 @@ pub enum InstallState {
 pub struct Installer {
     state: Arc<Mutex<InstallState>>,
     path: String,
-    /// Where to install; `None`: the per-user data folder ([`install::data_dir`]).
+    /// Where to install; `None`: the per-user data folder ([`datasets::data_dir`]).
     pub dir: Option<PathBuf>,
 }
 
 impl Installer {
     /// The folder installs go to, and the app reloads its gazetteer from.
     pub fn data_dir(&self) -> Option<PathBuf> {
-        self.dir.clone().or_else(install::data_dir)
+        self.dir.clone().or_else(datasets::data_dir)
     }
 
     pub fn state(&self) -> InstallState {
@@ -63,19 +64,24 @@ impl Installer {
         let state = self.state.clone();
         std::thread::spawn(move || {
             let result = match from {
-                Some(p) => install::install_from(&p, &dir).map(|_| ()),
+                Some(p) => geonames::install_from(&p, &dir, &index_export).map(|_| ()),
                 None => {
                     let progress_state = state.clone();
                     let progress_ctx = ctx.clone();
-                    install::download_and_install(install::GEONAMES_ML_ZIP_URL, &dir, &mut |p| {
-                        if let Ok(mut s) = progress_state.lock() {
-                            *s = InstallState::Running {
-                                received: p.received,
-                                total: p.total,
-                            };
-                        }
-                        progress_ctx.request_repaint();
-                    })
+                    geonames::download_and_install(
+                        geonames::GEONAMES_ML_ZIP_URL,
+                        &dir,
+                        &index_export,
+                        &mut |p| {
+                            if let Ok(mut s) = progress_state.lock() {
+                                *s = InstallState::Running {
+                                    received: p.received,
+                                    total: p.total,
+                                };
+                            }
+                            progress_ctx.request_repaint();
+                        },
+                    )
                     .map(|_| ())
                 }
             };

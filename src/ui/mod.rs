@@ -329,7 +329,7 @@ impl MaliAtlasApp {
         }
         self.tiles_for = wanted.clone();
         self.tiles = if wanted.0 {
-            let cache = crate::geocode::install::data_dir().map(|d| d.join("tiles"));
+            let cache = crate::datasets::data_dir().map(|d| d.join("tiles"));
             Some(Box::new(walkers::HttpTiles::with_options(
                 walkers::sources::OpenStreetMap,
                 walkers::HttpOptions {
@@ -614,7 +614,7 @@ impl MaliAtlasApp {
     /// preferences.
     fn reload_with_installed_gazetteer(&mut self) {
         let dir = self.installer.data_dir();
-        let gazetteer = crate::geocode::install::load_installed_or_embedded(dir.as_deref());
+        let gazetteer = crate::geocode::load::load_installed_or_embedded(dir.as_deref());
         let mut geocoder = Geocoder::new(gazetteer);
         if let Some(c) = crate::reference::cercles::load_installed_or_embedded(dir.as_deref()) {
             geocoder = geocoder.with_cercles(c);
