@@ -470,6 +470,9 @@ const CONTEXT_BEFORE: &[&str] = &[
     "a destination de",
     "a destination d",
     "en route pour",
+    // "à 15 km d'Aguelhok, en direction de Tessalit": a heading, not a place.
+    "en direction de",
+    "en direction d",
     "de retour de",
     "de retour d",
     // "une source jointe à Gao", "un habitant contacté à Bamako": where a source was reached.

@@ -11,6 +11,7 @@
 //! index ([`gazetteer`], [`pack`]), choosing which one a run uses ([`load`]) and resolution.
 
 pub mod gazetteer;
+pub mod heading;
 pub mod load;
 pub mod mentions;
 pub mod pack;
@@ -285,6 +286,7 @@ impl Geocoder {
                 });
             }
         }
+        heading::aim_distances(text, &mentions, &mut out);
         out.sort_by_key(|r| r.place.span[0]);
         out
     }

@@ -66,6 +66,7 @@ pub fn article_record(a: &Article) -> crate::store::ArticleRecord {
 mod tests {
     use super::*;
     use crate::geocode::gazetteer::Gazetteer;
+    use crate::model::{LatLon, distance_km};
 
     #[test]
     fn streams_articles_to_incidents_and_skips_bad_lines() {
@@ -203,6 +204,52 @@ mod tests {
                 .map(|c| c.name.clone())
         });
         assert_eq!(cercle.as_deref(), Some("Bankass"), "{:?}", segue.place);
+    }
+
+    #[test]
+    fn a_distance_is_aimed_by_a_heading_or_a_roads_far_end() {
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        // (km from the town, km the aim got closer, the aim is a place of the incident)
+        let aimed = |text: &str, town: &str, aim: &str| {
+            let article = crate::corpus::article_from_text("t", text.to_string());
+            let resolved = g.resolve_article(&article, &crate::extract::extract(&article));
+            let point = |r: &crate::geocode::Resolved| {
+                LatLon::new(r.place.lat.unwrap(), r.place.lon.unwrap())
+            };
+            let moved = resolved
+                .iter()
+                .find(|r| r.place.mention == town && r.reference_km.is_some())
+                .expect("the distance's town");
+            let target = resolved
+                .iter()
+                .find(|r| r.place.mention == aim)
+                .expect("the aim");
+            // The town as the gazetteer has it: the distance's first candidate.
+            let c = &moved.candidates[0];
+            let town_point = LatLon::new(c.lat, c.lon);
+            let v = incidents(&article, &g);
+            (
+                distance_km(point(moved), town_point),
+                distance_km(town_point, point(target)) - distance_km(point(moved), point(target)),
+                v[0].places.iter().any(|p| p.mention == aim),
+            )
+        };
+        let (from_town, gained, aim_listed) = aimed(
+            "Mardi, une patrouille est tombée dans une embuscade à 20 km de Léré, en direction de Niafunké.",
+            "Léré",
+            "Niafunké",
+        );
+        assert!((from_town - 20.0).abs() < 0.5, "{from_town}");
+        assert!((gained - 20.0).abs() < 3.0, "{gained}");
+        assert!(!aim_listed);
+        let (from_town, gained, aim_listed) = aimed(
+            "Jeudi, deux passagers ont été tués par une mine sur l'axe Douentza-Hombori, à 30 km de Douentza.",
+            "Douentza",
+            "Hombori",
+        );
+        assert!((from_town - 30.0).abs() < 0.5, "{from_town}");
+        assert!((gained - 30.0).abs() < 3.0, "{gained}");
+        assert!(!aim_listed);
     }
 
     #[test]

@@ -1,0 +1,147 @@
+//! Aims a distance that has no compass bearing: "à 15 km d'Aguelhok, en direction de Tessalit"
+//! and "sur la route Ansongo-Ménaka, à 110 km d'Ansongo" put the event 15 km from Aguelhok
+//! toward Tessalit and 110 km from Ansongo toward Ménaka.
+//!
+//! The town the text aims at is then a direction, not a place of the event. This module only
+//! moves resolved points and marks them as context; it finds no names and chooses no
+//! candidates (`mentions` and the geocoder do).
+
+use super::Resolved;
+use super::mentions::Mention;
+use crate::model::{LatLon, distance_km};
+use crate::text::fold_key;
+
+/// How far (bytes) the aim may be from the distance's town: one clause.
+const AIM_WINDOW: usize = 120;
+
+/// Initial great-circle bearing from `from` to `to`, in degrees clockwise from north.
+pub fn initial_bearing(from: LatLon, to: LatLon) -> f64 {
+    let (la1, la2) = (from.lat.to_radians(), to.lat.to_radians());
+    let dlon = (to.lon - from.lon).to_radians();
+    let y = dlon.sin() * la2.cos();
+    let x = la1.cos() * la2.sin() - la1.sin() * la2.cos() * dlon.cos();
+    (y.atan2(x).to_degrees() + 360.0) % 360.0
+}
+
+/// What a mention says about direction: aimed at ("en direction de X") or one end of a road
+/// ("la route X-Y", "l'axe X-Y", "le tronçon X-Y").
+fn aim_of(text: &str, m: &Mention, previous: Option<&Mention>) -> Option<Aim> {
+    let before_start = text.floor_char_boundary(m.span.start.saturating_sub(40));
+    let before = fold_key(&text[before_start..m.span.start]);
+    let before = before.trim_end();
+    if before.ends_with("direction de") || before.ends_with("direction d") {
+        return Some(Aim::Toward);
+    }
+    if ROAD_NOUNS
+        .iter()
+        .any(|n| before.ends_with(n) || before.ends_with(&format!("{n} de")))
+    {
+        return Some(Aim::RoadEnd);
+    }
+    // "Ansongo-Ménaka": the name glued by a hyphen to a road's first end.
+    let glued = previous.is_some_and(|p| {
+        let gap = &text[p.span.end.min(m.span.start)..m.span.start];
+        matches!(gap.trim(), "-" | "–") && aim_of(text, p, None) == Some(Aim::RoadEnd)
+    });
+    glued.then_some(Aim::RoadEnd)
+}
+
+const ROAD_NOUNS: &[&str] = &["route", "axe", "troncon", "axe routier", "piste"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Aim {
+    Toward,
+    RoadEnd,
+}
+
+/// Moves every resolved distance place without a bearing ("à 15 km de X") toward the town
+/// the same clause aims at, and marks the aimed town as context. `mentions` are the article's
+/// mentions in text order; `resolved` holds the places resolved from them.
+pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]) {
+    let mut aims: Vec<(usize, Aim)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| &mentions[p]);
+        if let Some(aim) = aim_of(text, m, previous) {
+            aims.push((m.span.start, aim));
+        }
+    }
+    if aims.is_empty() {
+        return;
+    }
+    let at = |resolved: &[Resolved], start: usize| {
+        resolved.iter().position(|r| r.place.span[0] == start)
+    };
+    for m in mentions {
+        let Some(km) = m.qualifier.distance_km else {
+            continue;
+        };
+        if m.qualifier.bearing.is_some() {
+            continue;
+        }
+        let Some(ri) = at(resolved, m.span.start) else {
+            continue;
+        };
+        let (Some(lat), Some(lon)) = (resolved[ri].place.lat, resolved[ri].place.lon) else {
+            continue;
+        };
+        let from = LatLon::new(lat, lon);
+        // The nearest aim in the clause, before or after the distance, that is another town.
+        let target = aims
+            .iter()
+            .filter(|(start, _)| start.abs_diff(m.span.start) <= AIM_WINDOW)
+            .filter(|(start, _)| {
+                !text[m.span.start.min(*start)..m.span.start.max(*start)].contains(['.', ';'])
+            })
+            .filter_map(|(start, aim)| at(resolved, *start).map(|ti| (ti, *aim, *start)))
+            .filter(|(ti, _, _)| {
+                let t = &resolved[*ti].place;
+                t.name != resolved[ri].place.name
+                    && t.lat
+                        .zip(t.lon)
+                        .is_some_and(|(la, lo)| distance_km(from, LatLon::new(la, lo)) > 1.0)
+            })
+            .min_by_key(|(_, _, start)| start.abs_diff(m.span.start));
+        let Some((ti, aim, _)) = target else {
+            continue;
+        };
+        let (Some(tlat), Some(tlon)) = (resolved[ti].place.lat, resolved[ti].place.lon) else {
+            continue;
+        };
+        let bearing = initial_bearing(from, LatLon::new(tlat, tlon));
+        let (la, lo) = super::offset(lat, lon, km, bearing);
+        resolved[ri].place.lat = Some(la);
+        resolved[ri].place.lon = Some(lo);
+        resolved[ti].context = true;
+        // "la route Ansongo-Ménaka, à 110 km d'Ansongo": the road's near end named as a
+        // place says less than the distance from it.
+        if aim == Aim::RoadEnd {
+            let name = resolved[ri].place.name.clone();
+            for (start, a) in &aims {
+                if *a == Aim::RoadEnd
+                    && start.abs_diff(m.span.start) <= AIM_WINDOW
+                    && let Some(other) = at(resolved, *start)
+                    && other != ri
+                    && resolved[other].place.name == name
+                {
+                    resolved[other].context = true;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bearings_point_the_right_way() {
+        let gao = LatLon::new(16.27, -0.04);
+        let north = initial_bearing(gao, LatLon::new(17.27, -0.04));
+        let east = initial_bearing(gao, LatLon::new(16.27, 0.96));
+        let west = initial_bearing(gao, LatLon::new(16.27, -1.04));
+        assert!(north.abs() < 0.01, "{north}");
+        assert!((east - 90.0).abs() < 0.5, "{east}");
+        assert!((west - 270.0).abs() < 0.5, "{west}");
+    }
+}
