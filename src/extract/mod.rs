@@ -1718,6 +1718,22 @@ mod tests {
             "{DATELINE}Mardi soir, un ancien maire de Dioura a été abattu devant sa maison."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+        let i = one(&format!(
+            "{DATELINE}Mardi, un capitaine de l'armée a été tué dans une embuscade près de Dioura."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+    }
+
+    #[test]
+    fn days_later_open_a_new_incident_dated_from_the_last() {
+        let v = incidents(&format!(
+            "{DATELINE}Le 2 mars, quatre soldats ont été tués près de Macina. \
+             Cinq jours plus tard, deux bergers ont été tués par une mine à Sofara. \
+             Le surlendemain, un commerçant a été abattu à Djenné."
+        ));
+        assert_eq!(v.len(), 3, "{v:#?}");
+        assert_eq!(v[1].date.unwrap().to_string(), "2023-03-07");
+        assert_eq!(v[2].date.unwrap().to_string(), "2023-03-09");
     }
 
     #[test]
