@@ -1737,6 +1737,16 @@ mod tests {
     }
 
     #[test]
+    fn the_army_counts_its_own_ranks() {
+        let i = one(&format!(
+            "{DATELINE}L'armée a repoussé mardi une attaque contre son camp de Dioura. \
+             Celle-ci fait état de 6 morts dans ses rangs et de 20 assaillants neutralisés."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(6));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(26));
+    }
+
+    #[test]
     fn le_lendemain_opens_a_new_incident() {
         let v = incidents(&format!(
             "{DATELINE}Sept soldats ont été tués lundi près de Niono. \

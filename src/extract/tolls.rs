@@ -712,12 +712,22 @@ fn own_ranks(
     if !(window.contains("dans leurs rangs") || window.contains("dans ses rangs")) {
         return None;
     }
-    cues.iter()
+    let subject = cues
+        .iter()
         .filter(|c| c.range.start >= sentence.start && c.range.end <= quantity_start)
         .find_map(|c| match c.cue {
             Cue::Victim(cat) if cat != Category::Unknown => Some(cat),
             _ => None,
-        })
+        });
+    // "L'armée a publié un communiqué. Celle-ci annonce 10 morts dans ses rangs": with no
+    // noun to own the ranks, an official source just before speaks of its own soldiers.
+    subject.or_else(|| {
+        let from = sentence.start.saturating_sub(300);
+        cues.iter()
+            .filter(|c| c.range.start >= from && c.range.end <= quantity_start)
+            .any(|c| c.cue == Cue::Source("official"))
+            .then_some(Category::Soldiers)
+    })
 }
 
 /// "Du côté des assaillants, 30 corps…", "Côté armée, 5 morts": the category said just before
