@@ -5,6 +5,7 @@
 //!
 //! Not here: the rules (`extract`), places (`geocode`) or storage (`store`).
 
+mod breakdown;
 mod ingest;
 mod stream;
 mod view;
@@ -34,7 +35,8 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
     } else {
         extraction
     };
-    geocoder.geocode_resolved(article, &extraction, &resolved)
+    let incidents = geocoder.geocode_resolved(article, &extraction, &resolved);
+    breakdown::split_by_place(article, incidents)
 }
 
 /// The geocoder over the gazetteer at `path` (ML.txt, ML.zip, a cache, a pack or a folder),
@@ -250,6 +252,44 @@ mod tests {
         assert!((from_town - 30.0).abs() < 0.5, "{from_town}");
         assert!((gained - 30.0).abs() < 3.0, "{gained}");
         assert!(!aim_listed);
+    }
+
+    #[test]
+    fn a_toll_broken_down_by_village_is_one_incident_per_village() {
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Bamako, 10 mai 2024 (AFP) – Des hommes armés ont attaqué mercredi plusieurs villages \
+             du cercle de Bandiagara, faisant 11 morts (6 à Sangha, 3 à Dourou et 2 à Bandiagara)."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        let tolls: Vec<(u32, Option<&str>)> = v
+            .iter()
+            .map(|i| {
+                (
+                    i.fatalities.map_or(0, |t| t.best),
+                    i.places.first().map(|p| p.mention.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            tolls,
+            [
+                (6, Some("Sangha")),
+                (3, Some("Dourou")),
+                (2, Some("Bandiagara"))
+            ]
+        );
+        assert!(v.iter().all(|i| i.date == v[0].date && i.date.is_some()));
+        // Parts that do not add up to the toll leave it whole.
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Bamako, 10 mai 2024 (AFP) – Des hommes armés ont tué mercredi 11 civils \
+             (6 à Sangha et 2 à Dourou, selon un élu)."
+                .to_string(),
+        );
+        assert_eq!(incidents(&article, &g).len(), 1);
     }
 
     #[test]
