@@ -62,6 +62,32 @@ pub struct Candidate {
     pub parts: Vec<(&'static str, f64)>,
 }
 
+/// The cercles ("cercle de Bankass") and communes ("commune de Dioura") a text names: of
+/// several homonyms, the one inside them wins.
+struct NamedAreas {
+    /// Folded cercle names, spaces removed.
+    cercles: HashSet<String>,
+    /// Where each commune is named, and the points its name may stand for.
+    communes: Vec<(usize, Vec<LatLon>)>,
+}
+
+impl NamedAreas {
+    /// The seats of a commune named just after `end` ("X, village de la commune de Y").
+    fn commune_after(&self, end: usize) -> Option<&[LatLon]> {
+        self.communes
+            .iter()
+            .find(|(start, seats)| *start > end && *start - end <= 60 && !seats.is_empty())
+            .map(|(_, seats)| seats.as_slice())
+    }
+}
+
+/// How far from its seat a village of a commune may lie (rural communes span a few tens of km).
+const COMMUNE_RADIUS_KM: f64 = 30.0;
+
+/// Past this distance from the seat of the commune a text puts it in, a village's homonym is
+/// another place (the largest rural communes span some 40 km from their seat).
+const OUTSIDE_COMMUNE_KM: f64 = 80.0;
+
 /// A mention and what it resolved to.
 #[derive(Debug, Clone, Serialize)]
 pub struct Resolved {
@@ -151,6 +177,7 @@ impl Geocoder {
         let mut context: HashSet<String> = HashSet::new();
         // Cercles the text names as such ("cercle de Bankass").
         let mut cercles_named: HashSet<String> = HashSet::new();
+        let mut communes_named: Vec<(usize, Vec<LatLon>)> = Vec::new();
         for m in &mentions {
             match &m.kind {
                 MentionKind::Area(i) => {
@@ -165,6 +192,17 @@ impl Geocoder {
                 }
                 _ if m.qualifier.cercle => {
                     cercles_named.insert(m.key.replace(' ', ""));
+                }
+                // "Kita, village de la commune de Dioura": the commune's seat, when its name
+                // is nearly unambiguous.
+                MentionKind::Named(ids) if m.qualifier.commune && ids.len() <= 3 => {
+                    let seats: Vec<LatLon> = ids
+                        .iter()
+                        .map(|&i| self.gazetteer.place(i))
+                        .filter(|p| p.country == "ML")
+                        .map(|p| LatLon::new(p.lat, p.lon))
+                        .collect();
+                    communes_named.push((m.span.start, seats));
                 }
                 _ => {}
             }
@@ -181,6 +219,10 @@ impl Geocoder {
             })
             .collect();
         let anchors = rstar::RTree::bulk_load(anchors);
+        let named_areas = NamedAreas {
+            cercles: cercles_named,
+            communes: communes_named,
+        };
 
         let mut out: Vec<Resolved> = Vec::new();
         let mut unknown: Vec<&Mention> = Vec::new();
@@ -226,12 +268,31 @@ impl Geocoder {
                     let cands = self.score(
                         ids.iter().map(|&i| (i, 0)),
                         &context,
-                        &cercles_named,
+                        &named_areas,
                         &anchors,
                         m,
                     );
                     if let Some(best) = cands.first() {
                         let place = self.place_match(best, surface, m);
+                        // "Kita, village de la commune de Dioura", with no Kita near Dioura:
+                        // the gazetteer lacks this village, and the distant town of that
+                        // name is not it; the commune stands for it.
+                        let village_elsewhere = !m.qualifier.commune
+                            && named_areas.commune_after(m.span.end).is_some_and(|seats| {
+                                seats.iter().all(|c| {
+                                    distance_km(*c, LatLon::new(best.lat, best.lon))
+                                        > OUTSIDE_COMMUNE_KM
+                                })
+                            });
+                        if village_elsewhere {
+                            out.push(Resolved {
+                                place,
+                                candidates: cands,
+                                context: true,
+                                reference_km: m.qualifier.distance_km,
+                            });
+                            continue;
+                        }
                         out.push(Resolved {
                             place,
                             candidates: cands,
@@ -269,7 +330,7 @@ impl Geocoder {
                             == m.key.chars().next()
                 })
                 .collect();
-            let cands = self.score(fuzzy.into_iter(), &context, &cercles_named, &anchors, m);
+            let cands = self.score(fuzzy.into_iter(), &context, &named_areas, &anchors, m);
             let Some(best) = cands.first() else { continue };
             // Agreement with the rest of the article guards the guess.
             let near_others = resolved_points.is_empty()
@@ -295,7 +356,7 @@ impl Geocoder {
         &self,
         ids: impl Iterator<Item = (u32, usize)>,
         context: &HashSet<String>,
-        cercles_named: &HashSet<String>,
+        named: &NamedAreas,
         anchors: &rstar::RTree<[f64; 2]>,
         m: &Mention,
     ) -> Vec<Candidate> {
@@ -308,77 +369,86 @@ impl Geocoder {
             let p = self.gazetteer.place(i);
             p.country != "ML" && p.population >= 10_000
         });
-        let mut cands: Vec<Candidate> = ids
-            .into_iter()
-            .map(|(i, dist)| {
-                let p = self.gazetteer.place(i);
-                let region = b.region_at(p.lon, p.lat).map(|r| r.name.clone());
-                let mut parts = Vec::new();
-                if foreign_town && p.country == "ML" && p.population == 0 && p.importance() <= 2 {
-                    parts.push(("hamlet named like a foreign town", -3.0));
-                }
-                if let Some(r) = &region
-                    && context.contains(&fold_key(r))
-                {
-                    parts.push(("region named in text", 3.0));
-                }
-                // "le village de Ségué, cercle de Bankass": of the nine Ségué, the one inside
-                // the cercle the text names (a cercle named as a place is not enough: a
-                // distant seat would pull hamlets named like real towns).
-                if ids_len > 1
-                    && !cercles_named.is_empty()
-                    && !m.qualifier.cercle
-                    && self
-                        .cercle_of(p.lon, p.lat)
-                        .is_some_and(|c| cercles_named.contains(&fold_key(&c).replace(' ', "")))
-                {
-                    parts.push(("in the cercle named in text", 2.0));
-                }
-                // Nearest other unambiguous place (an R-tree, so long texts stay linear).
-                let spread = anchors
-                    .nearest_neighbor_iter(&[p.lon, p.lat])
-                    .map(|a| distance_km(LatLon::new(a[1], a[0]), LatLon::new(p.lat, p.lon)))
-                    .find(|d| *d > 0.5)
-                    .unwrap_or(f64::INFINITY);
-                if spread.is_finite() {
-                    parts.push(("near other places", 2.0 * (-spread / 150.0).exp()));
-                }
-                parts.push(("importance", 0.5 * f64::from(p.importance())));
-                parts.push(("population", 0.3 * ((p.population as f64) + 1.0).log10()));
-                if p.feature_class == 'P' {
-                    parts.push(("populated place", 1.0));
-                }
-                // "Boni" is a village's own name and an old spelling of Bouani: between
-                // otherwise equal places, the one that bears the name as written.
-                if fold_key(&p.name) == m.key {
-                    parts.push(("main name", 0.5));
-                }
-                // A neighbour's town a few km from a Malian place the text names is the other
-                // side of a border crossing ("Kidira" beside Diboli), not a distant homonym.
-                if p.country != "ML" {
-                    let crossing = spread <= BORDER_CROSSING_KM;
-                    parts.push(("outside Mali", if crossing { -1.0 } else { -4.0 }));
-                }
-                if (m.qualifier.region || m.qualifier.cercle) && p.feature_class == 'A' {
-                    parts.push(("admin area after cue", 1.0));
-                }
-                if dist > 0 {
-                    parts.push(("edit distance", -(dist as f64)));
-                }
-                let score = parts.iter().map(|(_, s)| s).sum();
-                Candidate {
-                    geonameid: p.geonameid,
-                    name: p.name.clone(),
-                    feature_code: p.feature_code.clone(),
-                    country: p.country.clone(),
-                    admin1: region.or_else(|| p.admin1_name().map(str::to_string)),
-                    lat: p.lat,
-                    lon: p.lon,
-                    score,
-                    parts,
-                }
-            })
-            .collect();
+        let mut cands: Vec<Candidate> =
+            ids.into_iter()
+                .map(|(i, dist)| {
+                    let p = self.gazetteer.place(i);
+                    let region = b.region_at(p.lon, p.lat).map(|r| r.name.clone());
+                    let mut parts = Vec::new();
+                    if foreign_town && p.country == "ML" && p.population == 0 && p.importance() <= 2
+                    {
+                        parts.push(("hamlet named like a foreign town", -3.0));
+                    }
+                    if let Some(r) = &region
+                        && context.contains(&fold_key(r))
+                    {
+                        parts.push(("region named in text", 3.0));
+                    }
+                    // "le village de Ségué, cercle de Bankass": of the nine Ségué, the one inside
+                    // the cercle the text names (a cercle named as a place is not enough: a
+                    // distant seat would pull hamlets named like real towns).
+                    if ids_len > 1
+                        && !named.cercles.is_empty()
+                        && !m.qualifier.cercle
+                        && self
+                            .cercle_of(p.lon, p.lat)
+                            .is_some_and(|c| named.cercles.contains(&fold_key(&c).replace(' ', "")))
+                    {
+                        parts.push(("in the cercle named in text", 2.0));
+                    }
+                    if ids_len > 1
+                        && !m.qualifier.commune
+                        && named.communes.iter().flat_map(|(_, seats)| seats).any(|c| {
+                            distance_km(*c, LatLon::new(p.lat, p.lon)) <= COMMUNE_RADIUS_KM
+                        })
+                    {
+                        parts.push(("in the commune named in text", 2.0));
+                    }
+                    // Nearest other unambiguous place (an R-tree, so long texts stay linear).
+                    let spread = anchors
+                        .nearest_neighbor_iter(&[p.lon, p.lat])
+                        .map(|a| distance_km(LatLon::new(a[1], a[0]), LatLon::new(p.lat, p.lon)))
+                        .find(|d| *d > 0.5)
+                        .unwrap_or(f64::INFINITY);
+                    if spread.is_finite() {
+                        parts.push(("near other places", 2.0 * (-spread / 150.0).exp()));
+                    }
+                    parts.push(("importance", 0.5 * f64::from(p.importance())));
+                    parts.push(("population", 0.3 * ((p.population as f64) + 1.0).log10()));
+                    if p.feature_class == 'P' {
+                        parts.push(("populated place", 1.0));
+                    }
+                    // "Boni" is a village's own name and an old spelling of Bouani: between
+                    // otherwise equal places, the one that bears the name as written.
+                    if fold_key(&p.name) == m.key {
+                        parts.push(("main name", 0.5));
+                    }
+                    // A neighbour's town a few km from a Malian place the text names is the other
+                    // side of a border crossing ("Kidira" beside Diboli), not a distant homonym.
+                    if p.country != "ML" {
+                        let crossing = spread <= BORDER_CROSSING_KM;
+                        parts.push(("outside Mali", if crossing { -1.0 } else { -4.0 }));
+                    }
+                    if (m.qualifier.region || m.qualifier.cercle) && p.feature_class == 'A' {
+                        parts.push(("admin area after cue", 1.0));
+                    }
+                    if dist > 0 {
+                        parts.push(("edit distance", -(dist as f64)));
+                    }
+                    let score = parts.iter().map(|(_, s)| s).sum();
+                    Candidate {
+                        geonameid: p.geonameid,
+                        name: p.name.clone(),
+                        feature_code: p.feature_code.clone(),
+                        country: p.country.clone(),
+                        admin1: region.or_else(|| p.admin1_name().map(str::to_string)),
+                        lat: p.lat,
+                        lon: p.lon,
+                        score,
+                        parts,
+                    }
+                })
+                .collect();
         cands.sort_by(|a, b| b.score.total_cmp(&a.score));
         cands
     }

@@ -293,6 +293,25 @@ mod tests {
     }
 
     #[test]
+    fn a_village_missing_from_the_gazetteer_is_placed_by_its_commune() {
+        // The gazetteer's Kita is the cercle seat, far from Dioura: not the hamlet meant.
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Jeudi, des hommes armés ont tué trois bergers à Kita, un hameau de la commune de Dioura."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        assert!(
+            v[0].places.iter().all(|p| p.mention != "Kita"),
+            "{:?}",
+            v[0].places
+        );
+        let l = v[0].location.expect("the commune's point");
+        assert_eq!(l.precision, crate::incident::Precision::Admin2);
+    }
+
+    #[test]
     fn an_incident_naming_no_town_is_put_near_the_articles_town() {
         let g = Geocoder::new(Gazetteer::fallback());
         let article = crate::corpus::article_from_text(
