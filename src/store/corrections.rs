@@ -428,45 +428,30 @@ impl Workspace {
 
     /// Every correction, oldest first.
     pub fn corrections(&self) -> Result<Vec<CorrectionRecord>, StoreError> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT id, created_at, target, field, old_value, new_value, reason \
-                 FROM corrections ORDER BY id",
-            )
-            .map_err(|e| self.classify(e))?;
-        let rows = st
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                ))
-            })
-            .map_err(|e| self.classify(e))?;
+        /// `id, created_at, target, field, old_value, new_value, reason`.
+        type CorrectionRow = (i64, String, String, String, String, String, String);
         let mut out = Vec::new();
-        for row in rows {
-            let (id, created_at, target, field, old, new, reason) =
-                row.map_err(|e| self.classify(e))?;
-            let (correction, added) = match serde_json::from_str::<Stored>(&new)? {
-                Stored::Correct { correction } => (Some(correction), None),
-                Stored::Add { incident } => (None, Some(incident)),
-            };
-            out.push(CorrectionRecord {
-                id,
-                created_at,
-                target: serde_json::from_str(&target)?,
-                field,
-                old_value: serde_json::from_str(&old).unwrap_or(serde_json::Value::Null),
-                correction,
-                added,
-                reason,
-            });
-        }
+        self.for_each_row(
+            "SELECT id, created_at, target, field, old_value, new_value, reason \
+             FROM corrections ORDER BY id",
+            |(id, created_at, target, field, old, new, reason): CorrectionRow| {
+                let (correction, added) = match serde_json::from_str::<Stored>(&new)? {
+                    Stored::Correct { correction } => (Some(correction), None),
+                    Stored::Add { incident } => (None, Some(incident)),
+                };
+                out.push(CorrectionRecord {
+                    id,
+                    created_at,
+                    target: serde_json::from_str(&target)?,
+                    field,
+                    old_value: serde_json::from_str(&old).unwrap_or(serde_json::Value::Null),
+                    correction,
+                    added,
+                    reason,
+                });
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 

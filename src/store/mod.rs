@@ -179,6 +179,28 @@ impl Workspace {
         schema::classify(e, &self.path)
     }
 
+    /// Runs the parameterless query `sql` and hands each row, read as the tuple `T` (one
+    /// element per column, in order), to `each`, in order, stopping at the first error. SQL
+    /// errors (preparing, stepping, reading a column) are classified for this workspace's
+    /// file; `each` reports its own.
+    fn for_each_row<T>(
+        &self,
+        sql: &str,
+        mut each: impl FnMut(T) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>
+    where
+        T: for<'r> TryFrom<&'r rusqlite::Row<'r>, Error = rusqlite::Error>,
+    {
+        let mut st = self.conn.prepare(sql).map_err(|e| self.classify(e))?;
+        let rows = st
+            .query_map([], |r| T::try_from(r))
+            .map_err(|e| self.classify(e))?;
+        for row in rows {
+            each(row.map_err(|e| self.classify(e))?)?;
+        }
+        Ok(())
+    }
+
     /// True when the article with `hash` is missing or was extracted by another version:
     /// lets the CLI skip extraction of files already ingested.
     pub fn needs_extraction(

@@ -131,39 +131,26 @@ impl Workspace {
 
     /// Every review decision, oldest first.
     pub fn reviews(&self) -> Result<Vec<(IncidentKey, Review)>, StoreError> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT id, created_at, target, status, reviewer, reason FROM reviews ORDER BY id",
-            )
-            .map_err(|e| self.classify(e))?;
-        let rows = st
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                ))
-            })
-            .map_err(|e| self.classify(e))?;
+        /// `id, created_at, target, status, reviewer, reason`.
+        type ReviewRow = (i64, String, String, String, String, String);
         let mut out = Vec::new();
-        for row in rows {
-            let (id, at, target, status, reviewer, reason) = row.map_err(|e| self.classify(e))?;
-            out.push((
-                serde_json::from_str(&target)?,
-                Review {
-                    // The CHECK constraint admits only the three names.
-                    status: ReviewStatus::parse(&status).unwrap_or_default(),
-                    reviewer,
-                    at,
-                    reason,
-                    id,
-                },
-            ));
-        }
+        self.for_each_row(
+            "SELECT id, created_at, target, status, reviewer, reason FROM reviews ORDER BY id",
+            |(id, at, target, status, reviewer, reason): ReviewRow| {
+                out.push((
+                    serde_json::from_str(&target)?,
+                    Review {
+                        // The CHECK constraint admits only the three names.
+                        status: ReviewStatus::parse(&status).unwrap_or_default(),
+                        reviewer,
+                        at,
+                        reason,
+                        id,
+                    },
+                ));
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 
