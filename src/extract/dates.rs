@@ -974,7 +974,17 @@ impl<'t> Parser<'t> {
             // "l'attaque de dimanche" is a date; "de lundi à jeudi" is a span (range_at's).
             let after_word = after_word
                 && !(self.is(i - 1, "de") && self.is_any(i + 1, &["a", "au", "et", "ou"]));
-            if !(adverbial || intro.weekday_context || at_sentence_start || after_word) {
+            // "a fait sept morts, samedi, près de Boni": set off by a comma after a word.
+            let after_comma = intro.next == i
+                && i >= 2
+                && self.is_punct(i - 1, ',')
+                && self.word(i - 2).is_some();
+            if !(adverbial
+                || intro.weekday_context
+                || at_sentence_start
+                || after_word
+                || after_comma)
+            {
                 return None;
             }
         }
@@ -1782,6 +1792,18 @@ mod tests {
                 REF
             )
             .1,
+            d(2024, 9, 17)
+        );
+        assert_eq!(
+            check(
+                "La mine a fait sept morts, dont deux enfants, mardi près de Boni.",
+                REF
+            )
+            .1,
+            d(2024, 9, 17)
+        );
+        assert_eq!(
+            check("La mine a fait sept morts, mardi, près de Boni.", REF).1,
             d(2024, 9, 17)
         );
         // A span, not a day: "de lundi à mercredi".

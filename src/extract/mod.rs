@@ -1722,6 +1722,10 @@ mod tests {
             "{DATELINE}Mardi, un capitaine de l'armée a été tué dans une embuscade près de Dioura."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+        let i = one(&format!(
+            "{DATELINE}Un gendarme malien et trois civils ont été tués mardi près de Dioura."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(4));
     }
 
     #[test]

@@ -218,8 +218,12 @@ pub fn find_tolls(
         ) {
             // "Un élu local parle de 11 villageois tués": the outcome belongs to the figure
             // that follows, not to the singular noun.
+            // "Un soldat malien et deux mercenaires ont été tués": joined by "et", both count.
             let later_figure = tolls.iter().any(|o: &Toll| {
-                o.sentence == si && o.outcome == t.outcome && o.span.start > c.range.end
+                o.sentence == si
+                    && o.outcome == t.outcome
+                    && o.span.start > c.range.end
+                    && !joined_by_et(&text[c.range.end..o.span.start])
             });
             if !later_figure {
                 tolls.push(t);
@@ -559,6 +563,16 @@ fn speaks(text: &str, article: usize, noun_end: usize, sentence: &Range<usize>) 
         }
     }
     false
+}
+
+/// The words between a singular victim and a later figure: at most one adjective, then "et".
+fn joined_by_et(gap: &str) -> bool {
+    if gap.len() > 40 || gap.contains([',', '.', ';', ':', '(', ')']) {
+        return false;
+    }
+    let folded = crate::corpus::normalize::fold_key(gap);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    words.last() == Some(&"et") && words.len() <= 2
 }
 
 /// Adjectives that may stand between "un"/"une" and a singular victim noun.
