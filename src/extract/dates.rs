@@ -1220,22 +1220,18 @@ impl<'t> Parser<'t> {
         )
     }
 
-    /// A count written in digits or as a small number word ("deux", "une").
+    /// A count written in digits or in words ("deux", "une").
     fn small_count(&self, i: usize) -> Option<i64> {
         if let Some((value, _)) = self.number(i) {
             return Some(i64::from(value));
         }
-        const WORDS: [&str; 11] = [
-            "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
-        ];
         let word = self.word(i)?;
-        if word == "une" {
-            return Some(1);
-        }
-        WORDS
-            .iter()
-            .position(|w| *w == word)
-            .and_then(|p| i64::try_from(p + 1).ok())
+        let n = if word == "une" {
+            1
+        } else {
+            super::numbers::parse_french_number(word)?
+        };
+        i64::try_from(n).ok()
     }
 
     /// "week-end", "weekend", "week end": returns the index after it.

@@ -24,8 +24,9 @@ pub fn initial_bearing(from: LatLon, to: LatLon) -> f64 {
 }
 
 /// What a mention says about direction: aimed at ("en direction de X") or one end of a road
-/// ("la route X-Y", "l'axe X-Y", "le tronçon X-Y").
-fn aim_of(text: &str, m: &Mention, previous: Option<&Mention>) -> Option<Aim> {
+/// ("la route X-Y", "l'axe X-Y", "le tronçon X-Y"). `previous_aim` is the aim of the mention
+/// before, for the far end glued by a hyphen ("Ansongo-Ménaka").
+fn aim_of(text: &str, m: &Mention, previous: Option<(&Mention, Option<Aim>)>) -> Option<Aim> {
     let before_start = text.floor_char_boundary(m.span.start.saturating_sub(40));
     let before = fold_key(&text[before_start..m.span.start]);
     let before = before.trim_end();
@@ -38,10 +39,9 @@ fn aim_of(text: &str, m: &Mention, previous: Option<&Mention>) -> Option<Aim> {
     {
         return Some(Aim::RoadEnd);
     }
-    // "Ansongo-Ménaka": the name glued by a hyphen to a road's first end.
-    let glued = previous.is_some_and(|p| {
+    let glued = previous.is_some_and(|(p, aim)| {
         let gap = &text[p.span.end.min(m.span.start)..m.span.start];
-        matches!(gap.trim(), "-" | "–") && aim_of(text, p, None) == Some(Aim::RoadEnd)
+        matches!(gap.trim(), "-" | "–") && aim == Some(Aim::RoadEnd)
     });
     glued.then_some(Aim::RoadEnd)
 }
@@ -59,11 +59,13 @@ enum Aim {
 /// mentions in text order; `resolved` holds the places resolved from them.
 pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]) {
     let mut aims: Vec<(usize, Aim)> = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let previous = i.checked_sub(1).map(|p| &mentions[p]);
-        if let Some(aim) = aim_of(text, m, previous) {
+    let mut previous: Option<(&Mention, Option<Aim>)> = None;
+    for m in mentions {
+        let aim = aim_of(text, m, previous);
+        if let Some(aim) = aim {
             aims.push((m.span.start, aim));
         }
+        previous = Some((m, aim));
     }
     if aims.is_empty() {
         return;
