@@ -293,6 +293,31 @@ mod tests {
     }
 
     #[test]
+    fn a_homonym_near_the_commune_the_text_names_wins() {
+        // Two villages are called Dali; one lies near one of the two Dioura. With nothing
+        // else to go by, the other (lower id) used to win.
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Lundi, des hommes armés ont incendié le village de Dali, dans la commune de Dioura."
+                .to_string(),
+        );
+        let resolved = g.resolve_article(&article, &crate::extract::extract(&article));
+        let dali = resolved
+            .iter()
+            .find(|r| r.place.mention == "Dali")
+            .expect("Dali resolved");
+        let here = LatLon::new(dali.place.lat.unwrap(), dali.place.lon.unwrap());
+        let near_a_dioura = g
+            .gazetteer()
+            .lookup("dioura")
+            .iter()
+            .map(|&i| g.gazetteer().place(i))
+            .any(|p| distance_km(here, LatLon::new(p.lat, p.lon)) < 30.0);
+        assert!(near_a_dioura, "{:?}", dali.place);
+    }
+
+    #[test]
     fn a_village_missing_from_the_gazetteer_is_placed_by_its_commune() {
         // The gazetteer's Kita is the cercle seat, far from Dioura: not the hamlet meant.
         let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
