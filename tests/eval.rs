@@ -4,44 +4,14 @@
 //! Raise the thresholds as the extractor improves; never lower them to make a change pass.
 
 use chrono::NaiveDate;
-use mali_atlas::corpus::{DatePrecision, Publication, PublicationKind, article_from_text};
 use mali_atlas::geocode::Geocoder;
 use mali_atlas::incident::{Incident, Precision};
 use mali_atlas::model::{LatLon, distance_km};
 use mali_atlas::pipeline;
-use serde::Deserialize;
 
 mod common;
 
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    id: String,
-    #[serde(default)]
-    published: Option<String>,
-    text: String,
-    #[serde(default)]
-    foreign: Vec<String>,
-    #[serde(default)]
-    incident: Vec<Expected>,
-}
-
-#[derive(Deserialize)]
-struct Expected {
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    best: Option<u32>,
-    place: String,
-    lat: f64,
-    lon: f64,
-    #[serde(default)]
-    region_only: bool,
-}
+use common::eval_cases::{Case, Expected};
 
 #[derive(Default, Debug)]
 struct Score {
@@ -73,17 +43,7 @@ fn cost(e: &Expected, i: &Incident) -> f64 {
 fn score(geocoder: &Geocoder, cases: &[Case], verbose: bool) -> Score {
     let mut s = Score::default();
     for c in cases {
-        let mut article = article_from_text(&format!("eval/{}", c.id), c.text.trim().to_string());
-        if let Some(p) = &c.published {
-            let date = NaiveDate::parse_from_str(p, "%Y-%m-%d").expect("valid published date");
-            article.published = Some(Publication {
-                date,
-                precision: DatePrecision::Day,
-                alternatives: Vec::new(),
-                span: 0..0,
-                kind: PublicationKind::Header,
-            });
-        }
+        let article = common::eval_cases::article(c);
         let predicted = pipeline::incidents(&article, geocoder);
         s.expected_incidents += c.incident.len();
         s.predicted_incidents += predicted.len();
@@ -171,12 +131,12 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 #[test]
 fn developer_evaluation_set() {
-    let file: File = toml::from_str(include_str!("eval/cases.toml")).expect("cases.toml parses");
-    assert!(file.case.len() >= 40);
+    let cases = common::eval_cases::cases();
+    assert!(cases.len() >= 40);
     // The program's default: the embedded GeoNames snapshot and cercles.
     let geocoder = common::embedded_geocoder();
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
-    let s = score(geocoder, &file.case, verbose);
+    let s = score(geocoder, &cases, verbose);
     let place_p = ratio(s.correct_points, s.predicted_points);
     let place_r = ratio(s.found_points, s.expected_points);
     let dates = ratio(s.exact_dates, s.expected_dates);
@@ -185,7 +145,7 @@ fn developer_evaluation_set() {
         "eval: {} cases, {} expected / {} predicted incidents\n\
          places: precision {:.1}% ({}/{}), recall {:.1}% ({}/{}) within 25 km\n\
          dates exact: {:.1}% ({}/{})\ntolls exact (best): {:.1}% ({}/{})\nforeign leaks: {}",
-        file.case.len(),
+        cases.len(),
         s.expected_incidents,
         s.predicted_incidents,
         place_p * 100.0,

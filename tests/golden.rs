@@ -11,47 +11,20 @@
 
 use std::fmt::Write as _;
 
-use chrono::NaiveDate;
-use mali_atlas::corpus::{DatePrecision, Publication, PublicationKind, article_from_text};
 use mali_atlas::extract::EXTRACTOR_VERSION;
 use mali_atlas::pipeline;
-use serde::Deserialize;
 
 mod common;
 
 const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/eval.jsonl");
 
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    id: String,
-    #[serde(default)]
-    published: Option<String>,
-    text: String,
-}
-
 /// The golden file's text: a header line with the rules number, then one line per incident
 /// (the `gazetteer` stamp left out: the gazetteer has a stamp of its own).
 fn current() -> String {
-    let file: File = toml::from_str(include_str!("eval/cases.toml")).expect("cases.toml parses");
     let geocoder = common::embedded_geocoder();
     let mut out = serde_json::json!({ "rules": EXTRACTOR_VERSION }).to_string() + "\n";
-    for c in &file.case {
-        // As tests/eval.rs builds them.
-        let mut article = article_from_text(&format!("eval/{}", c.id), c.text.trim().to_string());
-        if let Some(p) = &c.published {
-            article.published = Some(Publication {
-                date: NaiveDate::parse_from_str(p, "%Y-%m-%d").expect("valid published date"),
-                precision: DatePrecision::Day,
-                alternatives: Vec::new(),
-                span: 0..0,
-                kind: PublicationKind::Header,
-            });
-        }
+    for c in &common::eval_cases::cases() {
+        let article = common::eval_cases::article(c);
         for incident in pipeline::incidents(&article, geocoder) {
             let mut value = serde_json::to_value(&incident).unwrap();
             value.as_object_mut().unwrap().remove("gazetteer");

@@ -8,6 +8,7 @@ use mali_atlas::geocode::Geocoder;
 use mali_atlas::geocode::gazetteer::Gazetteer;
 use mali_atlas::reference::cercles::Cercles;
 
+pub mod eval_cases;
 pub mod mirror;
 
 /// The embedded gazetteer with the embedded cercles, built once per test binary.
