@@ -24,6 +24,7 @@
 //!    incident that already has a toll and names only towns more than 50 km from its own: that
 //!    is another incident the same day (ACLED codes one event per location and day).
 
+pub mod clauses;
 pub mod dates;
 pub mod events;
 pub mod lexicon;
@@ -156,30 +157,13 @@ fn read(article: &Article) -> (Folded, Reading) {
         })
         .collect();
     let mut warnings = Vec::new();
-    let dating = date_article(article, &folded, lex, &mut warnings);
+    let (dating, mentions) = date_mentions(article, &folded, lex, &mut warnings);
     let pub_span = article.published.as_ref().map(|p| p.span.clone());
-    let mut mentions: Vec<DateMention> = dates::find_dates(text, dating.reference)
-        .into_iter()
-        .filter(|m| dating.relative_ok || m.kind != DateKind::Relative)
-        .filter(|m| pub_span.as_ref().is_none_or(|p| !overlaps(p, &m.span)))
-        .collect();
-    // No year anywhere: "le 5 février" and "le 12 février" still tell two incidents apart.
-    if dating.reference.is_none() && dating.anchor.is_none() {
-        let days = dates::find_floating_dates(text);
-        let base = days.iter().map(|m| m.end).max();
-        let weekdays = dates::find_floating_weekdays(text, base);
-        for f in days.into_iter().chain(weekdays) {
-            if !mentions.iter().any(|m| overlaps(&m.span, &f.span)) {
-                mentions.push(f);
-            }
-        }
-        mentions.sort_by_key(|m| m.span.start);
-    }
     // Numbers inside any date (the publication's included) are never tolls.
     let date_spans: Vec<Range<usize>> = mentions
         .iter()
         .map(|m| m.span.clone())
-        .chain(pub_span.clone())
+        .chain(pub_span)
         .collect();
     let quantities = numbers::find_quantities(text);
     let tolls = tolls::find_tolls(text, &article.sentences, &quantities, &cues, &date_spans);
@@ -199,6 +183,49 @@ fn read(article: &Article) -> (Folded, Reading) {
         focus,
     };
     (folded, reading)
+}
+
+/// The article with its round-up sentences cut into clauses ([`clauses::cut_roundups`]), or
+/// `None` when it has none. Run before [`extract`] so that the geocoder and the extractor see
+/// the same sentences.
+pub fn cut_roundups(article: &Article) -> Option<Article> {
+    let folded = fold(&article.text);
+    let (_, mentions) = date_mentions(article, &folded, lexicon(), &mut Vec::new());
+    let sentences = clauses::cut_roundups(&article.text, &article.sentences, &mentions)?;
+    Some(Article {
+        sentences,
+        ..article.clone()
+    })
+}
+
+/// How the article is dated, and the date mentions of its text in order.
+fn date_mentions(
+    article: &Article,
+    folded: &Folded,
+    lex: &Lexicon,
+    warnings: &mut Vec<String>,
+) -> (Dating, Vec<DateMention>) {
+    let text = article.text.as_str();
+    let dating = date_article(article, folded, lex, warnings);
+    let pub_span = article.published.as_ref().map(|p| p.span.clone());
+    let mut mentions: Vec<DateMention> = dates::find_dates(text, dating.reference)
+        .into_iter()
+        .filter(|m| dating.relative_ok || m.kind != DateKind::Relative)
+        .filter(|m| pub_span.as_ref().is_none_or(|p| !overlaps(p, &m.span)))
+        .collect();
+    // No year anywhere: "le 5 février" and "le 12 février" still tell two incidents apart.
+    if dating.reference.is_none() && dating.anchor.is_none() {
+        let days = dates::find_floating_dates(text);
+        let base = days.iter().map(|m| m.end).max();
+        let weekdays = dates::find_floating_weekdays(text, base);
+        for f in days.into_iter().chain(weekdays) {
+            if !mentions.iter().any(|m| overlaps(&m.span, &f.span)) {
+                mentions.push(f);
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+    }
+    (dating, mentions)
 }
 
 fn draft_incidents(
@@ -412,15 +439,19 @@ fn segment(
         let s_dates: Vec<usize> = (0..mentions.len())
             .filter(|&i| in_s(&mentions[i].span))
             .collect();
-        let is_event = !event_cues.is_empty() || !s_tolls.is_empty();
+        // "…, et celle de B, le 19 mars": a clause cut from a round-up names its event
+        // only by "celle".
+        let resumes = !s_dates.is_empty() && clauses::resumes_event(&opening_of(&article.text, s));
+        let is_event = !event_cues.is_empty() || !s_tolls.is_empty() || resumes;
         // Another town with its own toll: not the incident of a group told elsewhere.
         let mut s_points: Vec<(f64, f64)> = places.get(si).map_or(Vec::new(), |p| p.clone());
         // "L'attaque s'est produite entre A et B": a definite event noun goes on telling the
         // current incident; only a toll or a new event ("une attaque", "ont attaqué") may
         // start another one elsewhere.
-        let new_event = event_cues
-            .iter()
-            .any(|c| !is_anaphoric(&article.text, c.range.start));
+        let new_event = resumes
+            || event_cues
+                .iter()
+                .any(|c| !is_anaphoric(&article.text, c.range.start));
         // Only old dates, or only whole years ("l'an dernier", "en 2019"): a recalled event
         // or a yearly summary, never the incident itself.
         let all_old = !s_dates.is_empty()

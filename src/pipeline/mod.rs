@@ -27,6 +27,8 @@ use crate::incident::Incident;
 /// towns each sentence names, only when an incident mixes distant towns (rare): then
 /// same-day incidents in different places come apart.
 pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
+    let cut = crate::extract::cut_roundups(article);
+    let article = cut.as_ref().unwrap_or(article);
     let extraction = extract(article);
     let resolved = geocoder.resolve_article(article, &extraction);
     let places = Geocoder::sentence_places(article, &resolved);
@@ -141,6 +143,36 @@ mod tests {
         let v = incidents(&article, &g);
         let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
         assert_eq!(tolls, [Some(12), Some(30)], "{v:#?}");
+    }
+
+    #[test]
+    fn a_round_up_sentence_gives_one_incident_per_dated_clause() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let mut article = crate::corpus::article_from_text(
+            "t",
+            "Depuis l'attaque meurtrière de Ménaka, le jeudi 4 mars, et celle de Gao, le \
+             dimanche 7 mars, qui a fait six morts, les commerçants ne circulent plus ; \
+             le marché de Tombouctou est fermé."
+                .to_string(),
+        );
+        assert!(declare_published(&mut article, "2021-03-10"));
+        let v = incidents(&article, &g);
+        let got: Vec<(String, Option<String>, Option<u32>)> = v
+            .iter()
+            .map(|i| {
+                (
+                    i.date.map(|d| d.to_string()).unwrap_or_default(),
+                    i.places.first().map(|p| p.mention.clone()),
+                    i.fatalities.map(|t| t.best),
+                )
+            })
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "2021-03-04");
+        assert_eq!(got[0].1.as_deref(), Some("Ménaka"));
+        assert_eq!(got[1].0, "2021-03-07");
+        assert_eq!(got[1].1.as_deref(), Some("Gao"));
+        assert_eq!(got[1].2, Some(6));
     }
 
     #[test]

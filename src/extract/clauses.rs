@@ -1,0 +1,205 @@
+//! Round-up sentences cut into clauses. Journalists often tell several dated incidents in one
+//! sentence: "après l'attaque de A, le samedi 12 mars, et celle de B, le 19 mars, …" or "le 3
+//! mai à A, puis le 9 mai à B". Segmentation works sentence by sentence, so such a sentence
+//! would give one incident with two places and two dates. Here a sentence holding two
+//! different day-precise dates, with a coordinator between them (";", ", et", ", puis",
+//! "et", "puis"), is cut at that coordinator; each clause is then read as a sentence of its
+//! own.
+//!
+//! Not here: deciding which clause is an incident (`segment` does, as for any sentence).
+
+use std::ops::Range;
+
+use crate::corpus::DatePrecision;
+use crate::corpus::normalize::fold_key;
+
+use super::dates::DateMention;
+
+/// Coordinators that may separate two clauses, strongest first. Matched on the original text
+/// (lowercase); a leading comma makes a stronger cut than a bare conjunction.
+const CUTS: [&[&str]; 3] = [
+    &[";"],
+    &[", et ", ", puis ", ", tandis que ", ", alors que "],
+    &[" et ", " puis "],
+];
+
+/// Words that do not show a clause has content of its own between two dates ("le 8 et le 9
+/// mars" is one span, not two clauses).
+const FILLER: [&str; 14] = [
+    "et", "puis", "le", "la", "les", "l", "du", "au", "aux", "a", "de", "des", "d", "en",
+];
+
+/// The sentences of an article with every round-up sentence cut into its clauses, or `None`
+/// when no sentence is cut. `mentions` are the article's date mentions, in text order.
+pub fn cut_roundups(
+    text: &str,
+    sentences: &[Range<usize>],
+    mentions: &[DateMention],
+) -> Option<Vec<Range<usize>>> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut cut_any = false;
+    for s in sentences {
+        let dated: Vec<&DateMention> = mentions
+            .iter()
+            .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
+            .filter(|m| matches!(m.precision, DatePrecision::Day))
+            .collect();
+        let mut start = s.start;
+        let mut cut_here = false;
+        for pair in dated.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if a.start == b.start || a.span.end > b.span.start {
+                continue;
+            }
+            if let Some(at) = cut_between(text, a.span.end.max(start), b.span.start) {
+                out.push(trimmed(text, start..at));
+                start = at;
+                cut_here = true;
+            }
+        }
+        // "…, et celle de C le 9 ; le village de D a été attaqué dans la nuit": in a round-up
+        // a semicolon after the last date still opens another clause.
+        if cut_here
+            && let Some(last) = dated.last()
+            && let Some(i) = text[last.span.end.max(start)..s.end].find(';')
+        {
+            let at = last.span.end.max(start) + i;
+            out.push(trimmed(text, start..at));
+            start = at;
+        }
+        cut_any |= cut_here;
+        out.push(trimmed(text, start..s.end));
+    }
+    out.retain(|r| !r.is_empty());
+    cut_any.then_some(out)
+}
+
+/// Where to cut between the end of one date and the start of the next: the strongest
+/// coordinator there; among equals, the one the next date directly follows ("…à A et le 19 à
+/// B"), else the first. `None` when nothing but filler words lies between the dates.
+fn cut_between(text: &str, from: usize, to: usize) -> Option<usize> {
+    let between = text.get(from..to)?;
+    let has_content = fold_key(between)
+        .split_whitespace()
+        .any(|w| !FILLER.contains(&w));
+    if !has_content {
+        return None;
+    }
+    let lower = between.to_lowercase();
+    // Offsets in `lower` are offsets in `between` only if lowercasing kept every length.
+    if lower.len() != between.len() {
+        return None;
+    }
+    for level in CUTS {
+        let found: Vec<usize> = level
+            .iter()
+            .flat_map(|c| lower.match_indices(c).map(|(i, _)| i))
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        let next_date_follows = found.iter().copied().find(|&i| {
+            fold_key(&between[i..])
+                .split_whitespace()
+                .all(|w| FILLER.contains(&w))
+        });
+        let at = next_date_follows.unwrap_or_else(|| found.iter().copied().min().unwrap_or(0));
+        return Some(from + at);
+    }
+    None
+}
+
+/// "et celle de B", "puis celui du camp de C": a clause (folded opening) that tells another
+/// event of the kind just named, without naming it again.
+pub fn resumes_event(opening: &str) -> bool {
+    let rest = ["et ", "puis ", "ainsi que "]
+        .iter()
+        .find_map(|c| opening.strip_prefix(c))
+        .unwrap_or(opening);
+    ["celle ", "celles ", "celui ", "ceux "].iter().any(|p| {
+        rest.strip_prefix(p)
+            .is_some_and(|r| r.starts_with("de ") || r.starts_with("du ") || r.starts_with("d "))
+    })
+}
+
+/// `r` without the spaces and punctuation that open or close it.
+fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
+    let part = &text[r.clone()];
+    let lead = part.len() - part.trim_start_matches([' ', ',', ';', '\n']).len();
+    let tail = part.len() - part.trim_end_matches([' ', ',', ';', '\n']).len();
+    if lead + tail >= part.len() {
+        return r.start..r.start;
+    }
+    r.start + lead..r.end - tail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::dates::find_dates;
+    use chrono::NaiveDate;
+
+    fn clauses(text: &str) -> Vec<&str> {
+        let reference = NaiveDate::from_ymd_opt(2021, 12, 31);
+        let mentions = find_dates(text, reference);
+        let whole = [0..text.len()];
+        match cut_roundups(text, &whole, &mentions) {
+            Some(v) => v.into_iter().map(|r| &text[r]).collect(),
+            None => vec![text],
+        }
+    }
+
+    #[test]
+    fn a_round_up_of_attacks_is_cut_at_each_coordinator() {
+        let text = "Après l'attaque du poste de Kéra, le mardi 9 mars 2021, et celle du \
+                    village de Doro, le vendredi 12 mars ; les habitants ont fui.";
+        assert_eq!(
+            clauses(text),
+            [
+                "Après l'attaque du poste de Kéra, le mardi 9 mars 2021",
+                "et celle du village de Doro, le vendredi 12 mars",
+                "les habitants ont fui."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_cut_goes_before_a_date_that_opens_its_clause() {
+        let text = "Des hommes armés ont frappé le 3 mai à Sama et Tiby et le 9 mai à Kolongo.";
+        assert_eq!(
+            clauses(text),
+            [
+                "Des hommes armés ont frappé le 3 mai à Sama et Tiby",
+                "et le 9 mai à Kolongo."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_semicolon_beats_a_bare_conjunction() {
+        let text = "Le 2 avril, deux bergers et un commerçant ont été tués à Niono ; \
+                    le 4 avril, un camion a sauté sur une mine près de Diabaly.";
+        let v = clauses(text);
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v[1].starts_with("le 4 avril"), "{v:?}");
+    }
+
+    #[test]
+    fn celle_de_resumes_the_event_just_named() {
+        assert!(resumes_event("et celle du village de doro le 12 mars"));
+        assert!(resumes_event("puis celui de la gendarmerie de kati"));
+        assert!(!resumes_event("celle ci a ete demantelee"));
+        assert!(!resumes_event("et le 9 mai a kolongo"));
+    }
+
+    #[test]
+    fn two_days_of_one_span_or_without_coordinator_stay_one_sentence() {
+        for text in [
+            "Les combats du 8 et du 9 mars ont fait dix morts à Ténenkou.",
+            "Dix civils ont été tués le 8 mars à Ténenkou, a indiqué le 10 mars le gouverneur.",
+            "Le 8 mars, l'armée a attaqué Dogo.",
+        ] {
+            assert_eq!(clauses(text), [text], "{text}");
+        }
+    }
+}
