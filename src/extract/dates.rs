@@ -971,9 +971,14 @@ impl<'t> Parser<'t> {
                             | "ou"
                     )
                 });
-            // "l'attaque de dimanche" is a date; "de lundi à jeudi" is a span (range_at's).
+            // "l'attaque de dimanche" (even "l'attaque de dimanche à Boni") is a date; "de
+            // lundi à jeudi" is a span (range_at's).
             let after_word = after_word
-                && !(self.is(i - 1, "de") && self.is_any(i + 1, &["a", "au", "et", "ou"]));
+                && !(self.is(i - 1, "de")
+                    && self.is_any(i + 1, &["a", "au", "et", "ou"])
+                    && self
+                        .word(i + 2)
+                        .is_some_and(|w| weekday_from_folded(w).is_some()));
             // "a fait sept morts, samedi, près de Boni": set off by a comma after a word.
             let after_comma = intro.next == i
                 && i >= 2
@@ -1800,6 +1805,11 @@ mod tests {
         );
         assert_eq!(
             check("La mine a fait sept morts, mardi, près de Boni.", REF).1,
+            d(2024, 9, 17)
+        );
+        // A weekday after "de" then a place is a day.
+        assert_eq!(
+            check("L'attaque de mardi à Kolokani a fait trois morts.", REF).1,
             d(2024, 9, 17)
         );
         // A span, not a day: "de lundi à mercredi".
