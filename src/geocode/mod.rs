@@ -226,6 +226,7 @@ impl Geocoder {
 
         let mut out: Vec<Resolved> = Vec::new();
         let mut unknown: Vec<&Mention> = Vec::new();
+        let mut elsewhere_keys: Vec<String> = Vec::new();
         for m in &mentions {
             let surface = &text[m.span.clone()];
             match &m.kind {
@@ -285,6 +286,7 @@ impl Geocoder {
                                 })
                             });
                         if village_elsewhere {
+                            elsewhere_keys.push(m.key.clone());
                             out.push(Resolved {
                                 place,
                                 candidates: cands,
@@ -302,6 +304,17 @@ impl Geocoder {
                     }
                 }
                 MentionKind::Unknown => unknown.push(m),
+            }
+        }
+        // One village, one reading: once "Kita, village de la commune de Dioura" shows the
+        // gazetteer lacks this Kita, the article's other "Kita" are not the distant town either.
+        if !elsewhere_keys.is_empty() {
+            for r in &mut out {
+                if r.place.precision == Precision::Locality
+                    && elsewhere_keys.contains(&fold_key(&r.place.mention))
+                {
+                    r.context = true;
+                }
             }
         }
         // Fuzzy guesses come last, so they can be checked against every resolved place.

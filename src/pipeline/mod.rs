@@ -369,6 +369,23 @@ mod tests {
     }
 
     #[test]
+    fn every_mention_of_a_village_missing_from_the_gazetteer_follows_its_commune() {
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Des soldats ont tué quatre civils jeudi à Kita. L'opération a eu lieu à Kita, \
+             un hameau de la commune de Dioura, selon des élus."
+                .to_string(),
+        );
+        let v = incidents(&article, &g);
+        assert!(
+            v[0].places.iter().all(|p| p.mention != "Kita"),
+            "{:?}",
+            v[0].places
+        );
+    }
+
+    #[test]
     fn an_incident_naming_no_town_is_put_near_the_articles_town() {
         let g = Geocoder::new(Gazetteer::fallback());
         let article = crate::corpus::article_from_text(
