@@ -1700,6 +1700,29 @@ mod tests {
     }
 
     #[test]
+    fn a_suicide_bomber_who_blows_himself_up_is_dead() {
+        let i = one(&format!(
+            "{DATELINE}Un kamikaze s'est fait exploser mardi devant la mairie de Niono, blessant deux gardes."
+        ));
+        let t = i.fatalities.expect("the bomber");
+        assert_eq!(t.best, 1);
+        assert_eq!(killed(&i, Category::Militants), Some(1));
+        let i = one(&format!(
+            "{DATELINE}Jeudi, deux kamikazes se sont fait exploser au portail du camp de Léré, tuant un soldat."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+        let i = one(&format!(
+            "{DATELINE}Mercredi, un kamikaze a été abattu avant d'atteindre le camp de Léré."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+        // A bomb set off by others kills nobody by itself.
+        let i = one(&format!(
+            "{DATELINE}Mercredi, des hommes armés ont attaqué Léré et ont fait exploser le pont, sans faire de victimes."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+    }
+
+    #[test]
     fn a_quoted_person_is_not_a_victim() {
         let i = one(&format!(
             "{DATELINE}Trois gendarmes ont été tués mardi à Diafarabé. \

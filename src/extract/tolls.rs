@@ -53,6 +53,7 @@ const SINGULAR: &[&str] = &[
     "jihadiste",
     "djihadiste",
     "assaillant",
+    "kamikaze",
     "combattant",
     "mercenaire",
     "garde national",

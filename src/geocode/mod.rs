@@ -226,7 +226,7 @@ impl Geocoder {
 
         let mut out: Vec<Resolved> = Vec::new();
         let mut unknown: Vec<&Mention> = Vec::new();
-        let mut elsewhere_keys: Vec<String> = Vec::new();
+        let mut elsewhere_keys: Vec<(String, usize)> = Vec::new();
         for m in &mentions {
             let surface = &text[m.span.clone()];
             match &m.kind {
@@ -286,7 +286,7 @@ impl Geocoder {
                                 })
                             });
                         if village_elsewhere {
-                            elsewhere_keys.push(m.key.clone());
+                            elsewhere_keys.push((m.key.clone(), m.span.end));
                             out.push(Resolved {
                                 place,
                                 candidates: cands,
@@ -307,13 +307,30 @@ impl Geocoder {
             }
         }
         // One village, one reading: once "Kita, village de la commune de Dioura" shows the
-        // gazetteer lacks this Kita, the article's other "Kita" are not the distant town either.
-        if !elsewhere_keys.is_empty() {
+        // gazetteer lacks this Kita, the article's other "Kita" are not the distant town
+        // either; they stand at the commune, like the qualified mention.
+        for (key, end) in &elsewhere_keys {
+            let commune = out
+                .iter()
+                .find(|r| {
+                    r.place.precision == Precision::Admin2
+                        && r.place.span[0] > *end
+                        && r.place.span[0] - end <= 60
+                })
+                .map(|r| r.place.clone());
             for r in &mut out {
-                if r.place.precision == Precision::Locality
-                    && elsewhere_keys.contains(&fold_key(&r.place.mention))
-                {
-                    r.context = true;
+                if r.place.precision != Precision::Locality || fold_key(&r.place.mention) != *key {
+                    continue;
+                }
+                match &commune {
+                    Some(c) if !r.context => {
+                        r.place = PlaceMatch {
+                            mention: r.place.mention.clone(),
+                            span: r.place.span,
+                            ..c.clone()
+                        };
+                    }
+                    _ => r.context = true,
                 }
             }
         }

@@ -378,11 +378,17 @@ mod tests {
                 .to_string(),
         );
         let v = incidents(&article, &g);
+        // The first "Kita" stands at the commune too, at its precision.
         assert!(
-            v[0].places.iter().all(|p| p.mention != "Kita"),
+            v[0].places
+                .iter()
+                .filter(|p| p.mention == "Kita")
+                .all(|p| p.name != "Kita" && p.precision == crate::incident::Precision::Admin2),
             "{:?}",
             v[0].places
         );
+        let l = v[0].location.expect("the commune's point");
+        assert_eq!(l.precision, crate::incident::Precision::Admin2);
     }
 
     #[test]
