@@ -632,6 +632,7 @@ impl Geocoder {
             resolved
                 .retain(|r| !(r.place.span[0] >= line_start && r.place.span[1] <= p.span.start));
         }
+        headline_region(article, &mut resolved);
         resolved
     }
 
@@ -790,6 +791,39 @@ const REFERENCE_KM: f64 = 50.0;
 /// The farthest reference town ("à 120 km de Gao") that still places a sentence's event for
 /// telling incidents apart: at most this far, the region is right.
 const SEGMENT_REFERENCE_KM: f64 = 150.0;
+
+/// "Attaque contre des citernes à Sikasso" over a body that says "dans la région de Sikasso,
+/// entre A et B": the headline's regional capital is shorthand for the region. When the body
+/// names that region as such and a town of its own, the headline's town is not a place of
+/// the event (the region's mention still is).
+fn headline_region(article: &Article, resolved: &mut [Resolved]) {
+    let Some(title) = article.title.clone() else {
+        return;
+    };
+    let in_title = |r: &Resolved| r.place.span[0] >= title.start && r.place.span[1] <= title.end;
+    let regions: Vec<String> = resolved
+        .iter()
+        .filter(|r| !in_title(r) && r.place.precision == Precision::Admin1)
+        .filter_map(|r| r.place.admin1.as_deref().map(fold_key))
+        .collect();
+    if regions.is_empty() {
+        return;
+    }
+    let capital = |r: &Resolved| {
+        r.place.precision == Precision::Locality && regions.contains(&fold_key(&r.place.mention))
+    };
+    let body_town = resolved.iter().any(|r| {
+        !in_title(r) && !r.context && r.place.precision == Precision::Locality && !capital(r)
+    });
+    if !body_town {
+        return;
+    }
+    for r in resolved.iter_mut() {
+        if in_title(r) && capital(r) {
+            r.context = true;
+        }
+    }
+}
 
 /// A foreign town this close to a Malian place of the same text is taken at the border.
 const BORDER_CROSSING_KM: f64 = 25.0;

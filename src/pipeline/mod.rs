@@ -392,6 +392,31 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_capital_the_body_names_as_a_region_is_the_region() {
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let sikasso = (11.3176, -5.6665);
+        let at = |text: &str| {
+            let mut article = crate::corpus::article_from_text("t", text.to_string());
+            assert!(declare_published(&mut article, "2024-02-10"));
+            assert!(article.title.is_some(), "the first line is a title");
+            let v = incidents(&article, &g);
+            let l = v[0].location.expect("a point");
+            distance_km(LatLon::new(l.lat, l.lon), LatLon::new(sikasso.0, sikasso.1))
+        };
+        let far = at(
+            "Mali : deux chauffeurs tués vendredi dans une attaque à Sikasso\n\
+             Vendredi, des hommes armés ont incendié une trentaine de citernes dans la région de \
+             Sikasso, sur la route de Kolondiéba, tuant deux chauffeurs.",
+        );
+        assert!(far > 50.0, "{far} km from Sikasso");
+        // The body's town is the capital itself: the headline stays.
+        let near = at("Mali : un poste de police attaqué à Sikasso\n\
+             Vendredi, des hommes armés ont attaqué un poste de police à Sikasso, chef-lieu de la \
+             région de Sikasso, tuant deux agents.");
+        assert!(near < 5.0, "{near} km from Sikasso");
+    }
+
+    #[test]
     fn an_incident_naming_no_town_is_put_near_the_articles_town() {
         let g = Geocoder::new(Gazetteer::fallback());
         let article = crate::corpus::article_from_text(
