@@ -652,6 +652,12 @@ impl Geocoder {
             if !matches!(p.precision, Precision::Locality | Precision::NearLocality) {
                 continue;
             }
+            // "À 65 km à l'est de Nioro" names Nioro: segmentation compares the towns named,
+            // so a headline's "Nioro" and the body's aimed point are one place.
+            let (lat, lon) = match (r.reference_km, r.candidates.first()) {
+                (Some(_), Some(c)) => (c.lat, c.lon),
+                _ => (lat, lon),
+            };
             if let Some(si) = crate::extract::tolls::sentence_of(&article.sentences, p.span[0])
                 && p.span[1] <= article.sentences[si].end
             {

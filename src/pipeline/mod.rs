@@ -417,6 +417,26 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_town_and_a_point_aimed_from_it_are_one_place() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let mut article = crate::corpus::article_from_text(
+            "t",
+            "Ségou : cinq terroristes neutralisés par l'armée\n\
+             Jeudi, l'armée a mené des frappes aériennes contre un repaire situé à 70 km au nord \
+             de Ségou."
+                .to_string(),
+        );
+        assert!(declare_published(&mut article, "2024-02-10"));
+        let v = incidents(&article, &g);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(5));
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2024-02-08")
+        );
+    }
+
+    #[test]
     fn an_incident_naming_no_town_is_put_near_the_articles_town() {
         let g = Geocoder::new(Gazetteer::fallback());
         let article = crate::corpus::article_from_text(
