@@ -833,7 +833,7 @@ fn build_draft(
         }
     }
     let fatalities = if killed.is_empty() {
-        no_death_toll(cues, &in_group, &mut evidence, text)
+        no_death_toll(cues, &in_group, &mut evidence, text, &article.sentences)
     } else {
         Some(
             killed
@@ -961,6 +961,7 @@ fn no_death_toll(
     in_group: &dyn Fn(&Range<usize>) -> bool,
     evidence: &mut Vec<Evidence>,
     text: &str,
+    sentences: &[Range<usize>],
 ) -> Option<numbers::TollRange> {
     let said = cues
         .iter()
@@ -975,6 +976,9 @@ fn no_death_toll(
                 c.cue,
                 Cue::Outcome(Outcome::Killed) | Cue::DeathsWithoutFigure
             ) && in_group(&c.range)
+                // "l'accident qui a causé trois morts" says nothing of the incident's dead.
+                && !tolls::sentence_of(sentences, c.range.start)
+                    .is_some_and(|si| tolls::by_accident(text, cues, &sentences[si], c.range.start))
     });
     (!lethal).then_some(numbers::TollRange::exact(0))
 }
@@ -1720,6 +1724,21 @@ mod tests {
             "{DATELINE}Mercredi, des hommes armés ont attaqué Léré et ont fait exploser le pont, sans faire de victimes."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+    }
+
+    #[test]
+    fn deaths_in_an_accident_are_not_a_conflict_toll() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, des jeunes ont incendié des camions à Diboli, après l'accident qui a \
+             causé trois morts à Tambacounda."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        // An attack told next to an accident keeps its own toll.
+        let i = one(&format!(
+            "{DATELINE}Après un accident sur la route de Kayes, des hommes armés ont attaqué mardi \
+             le car et tué deux passagers."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(2));
     }
 
     #[test]

@@ -379,6 +379,44 @@ fn is_aggregate(t: &Toll, cues: &[TextCue], sentence: &Range<usize>) -> bool {
         })
 }
 
+/// How far before a figure "accident" still governs it.
+const ACCIDENT_REACH: usize = 160;
+
+/// "L'accident qui a causé quatre morts", "un accident de la route a fait trois morts": deaths
+/// of a road or work accident are not conflict deaths (ACLED leaves them out). Unless an event
+/// cue (a mine, an attack) stands between "accident" and the figure.
+pub(crate) fn by_accident(
+    text: &str,
+    cues: &[TextCue],
+    sentence: &Range<usize>,
+    at: usize,
+) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(ACCIDENT_REACH).max(sentence.start));
+    let Some(stretch) = text.get(from..at) else {
+        return false;
+    };
+    let before = crate::corpus::normalize::fold_key(stretch);
+    let Some(i) = before.rfind("accident") else {
+        return false;
+    };
+    let word_start = i == 0 || before.as_bytes()[i - 1] == b' ';
+    let after = &before[i + "accident".len()..];
+    let word_end = after.is_empty() || after.starts_with(' ') || after.starts_with("s ");
+    if !(word_start && word_end) {
+        return false;
+    }
+    // The cue must lie after "accident": find it in the original text's last stretch.
+    let accident_at = stretch
+        .rfind("accident")
+        .max(stretch.rfind("Accident"))
+        .map_or(from, |j| from + j);
+    !cues.iter().any(|c| {
+        c.range.start >= accident_at
+            && c.range.end <= at
+            && matches!(c.cue, Cue::Event(e) if e.is_event())
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn complete(
     text: &str,
@@ -393,6 +431,9 @@ fn complete(
     let Cue::Victim(category) = victim.cue else {
         return None;
     };
+    if by_accident(text, cues, sentence, quantity.start) {
+        return None;
+    }
     // The noun itself may say the outcome ("morts", "otages").
     let own = cues.iter().find_map(|c| match c.cue {
         Cue::Outcome(o) if c.range == victim.range => Some(o),
