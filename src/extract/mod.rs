@@ -341,7 +341,10 @@ fn date_article(
             let today = absolute
                 .iter()
                 .filter(|m| m.precision == DatePrecision::Day && m.start == m.end)
-                .filter(|m| names_today(&article.text, m.span.start))
+                .filter(|m| {
+                    names_today(&article.text, m.span.start)
+                        || fold_key(&article.text[m.span.clone()]).starts_with("ce ")
+                })
                 .map(|m| m.start)
                 .max();
             Dating {
@@ -1262,6 +1265,13 @@ mod tests {
         );
         let dates: Vec<String> = v.iter().map(|i| i.date.unwrap().to_string()).collect();
         assert_eq!(dates, ["2023-03-09", "2023-03-06"], "{v:#?}");
+        // "Ce jeudi 9 mars 2023" names it too.
+        let v = incidents(
+            "Ce jeudi 9 mars 2023, des hommes armés ont attaqué le poste de Sokolo. \
+             Mardi, une autre attaque a visé le marché de Nampala.",
+        );
+        let dates: Vec<String> = v.iter().map(|i| i.date.unwrap().to_string()).collect();
+        assert_eq!(dates, ["2023-03-09", "2023-03-07"], "{v:#?}");
         // Without such a day, a bare weekday stays unresolved.
         let v = incidents(
             "Le 9 mars 2023, des hommes armés ont attaqué le poste de Sokolo. \
