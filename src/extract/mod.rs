@@ -793,7 +793,19 @@ fn build_draft(
                 .sentences
                 .iter()
                 .map(|&si| &text[article.sentences[si].clone()]);
-            if is_one_night(text, m) && group_text.clone().any(after_midnight) {
+            // "Entre 00h et 1 heure, des assaillants ont encerclé…": a sentence just after the
+            // incident's, or after another naming the same night, that opens with the hour
+            // tells when its facts happened.
+            let last = g.sentences.iter().max().copied().unwrap_or(0);
+            let same_night = mentions
+                .iter()
+                .filter(|o| o.start == m.start && o.end == m.end)
+                .filter_map(|o| tolls::sentence_of(&article.sentences, o.span.start));
+            let opening_hour = std::iter::once(last).chain(same_night).any(|at| {
+                (at + 1..(at + 3).min(article.sentences.len()))
+                    .any(|si| after_midnight(text_prefix(text, &article.sentences[si], 30)))
+            });
+            if is_one_night(text, m) && (opening_hour || group_text.clone().any(after_midnight)) {
                 // "dans la nuit du 4 au 5, vers 2 heures": the facts fall on the second day.
                 (Some(m.end), None, DatePrecision::Day)
             } else {
@@ -1784,6 +1796,20 @@ mod tests {
              L'attaque a commencé à l'aube."
         ));
         assert_eq!(dawn.date.unwrap().to_string(), "2023-03-13");
+        let told_after = one(&format!(
+            "{DATELINE}Dans la nuit du 12 au 13 mars, une attaque a visé le village de Sébékoro. \
+             Les habitants n'ont pas dormi. \
+             Vers 1 heure, des hommes à moto ont encerclé la maison du chef."
+        ));
+        assert_eq!(told_after.date.unwrap().to_string(), "2023-03-13");
+        // Later, after the same night is named again.
+        let v = incidents(&format!(
+            "{DATELINE}Dans la nuit du 12 au 13 mars, une attaque a visé le village de Sébékoro. \
+             Le 2 mars, un autre village avait été attaqué près de Kita. \
+             Les élus réclament des renforts. Les habitants de Sébékoro ont veillé dans la nuit \
+             du 12 au 13 mars. Vers 1 heure, des hommes à moto ont encerclé la maison du chef."
+        ));
+        assert_eq!(v[0].date.unwrap().to_string(), "2023-03-13", "{v:#?}");
         // An evening hour, or none, keeps the night's first day.
         let evening = one(&format!(
             "{DATELINE}Dans la nuit du 12 au 13 mars, vers 22 h 30, des hommes armés ont tué deux bergers à Sébékoro."
