@@ -2,9 +2,9 @@
 //! sentence: "après l'attaque de A, le samedi 12 mars, et celle de B, le 19 mars, …" or "le 3
 //! mai à A, puis le 9 mai à B". Segmentation works sentence by sentence, so such a sentence
 //! would give one incident with two places and two dates. Here a sentence holding two
-//! different day-precise dates, with a coordinator between them (";", ", et", ", puis",
-//! "et", "puis"), is cut at that coordinator; each clause is then read as a sentence of its
-//! own.
+//! different day-precise dates of events (not of reports: "a-t-on appris vendredi"), with a
+//! coordinator between them (";", ", et", ", puis", ", où", "et", "puis"), is cut at that
+//! coordinator; each clause is then read as a sentence of its own.
 //!
 //! Not here: deciding which clause is an incident (`segment` does, as for any sentence).
 
@@ -19,7 +19,7 @@ use super::dates::DateMention;
 /// (lowercase); a leading comma makes a stronger cut than a bare conjunction.
 const CUTS: [&[&str]; 3] = [
     &[";"],
-    &[", et ", ", puis ", ", tandis que ", ", alors que "],
+    &[", et ", ", puis ", ", tandis que ", ", alors que ", ", où "],
     &[" et ", " puis "],
 ];
 

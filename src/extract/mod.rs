@@ -190,7 +190,12 @@ fn read(article: &Article) -> (Folded, Reading) {
 /// the same sentences.
 pub fn cut_roundups(article: &Article) -> Option<Article> {
     let folded = fold(&article.text);
-    let (_, mentions) = date_mentions(article, &folded, lexicon(), &mut Vec::new());
+    let (_, mut mentions) = date_mentions(article, &folded, lexicon(), &mut Vec::new());
+    // "…, a-t-on appris vendredi", "depuis le 3 mars": not the date of a clause's event.
+    mentions.retain(|m| {
+        !is_reporting_date(&article.text, m.span.start)
+            && !fold_key(&article.text[m.span.clone()]).starts_with("depuis")
+    });
     let sentences = clauses::cut_roundups(&article.text, &article.sentences, &mentions)?;
     Some(Article {
         sentences,

@@ -835,6 +835,8 @@ struct ConnectorIds {
     ou: WordId,
     entre: WordId,
     pour: WordId,
+    /// "passant de 25 à 38 morts", "est passé de…": a toll revised from one figure to another.
+    revised: [WordId; 3],
 }
 
 #[derive(Debug)]
@@ -869,6 +871,11 @@ impl Lexicon {
             ou: builder.intern("ou")?,
             entre: builder.intern("entre")?,
             pour: builder.intern("pour")?,
+            revised: [
+                builder.intern("passant")?,
+                builder.intern("passe")?,
+                builder.intern("passee")?,
+            ],
         };
         let mut vague = Vec::new();
         for spec in &file.vague {
@@ -1130,6 +1137,26 @@ impl Scan<'_> {
             return None;
         }
         let b = self.number_at(a.end + 1)?;
+        // "Le bilan est passé de 25 à 38 morts": the later figure is the toll, the earlier
+        // one its low end.
+        let revised = connector == ids.a
+            && i > 0
+            && self
+                .word_at(i - 1)
+                .is_some_and(|w| ids.revised.contains(&w));
+        if revised && a.value < b.value {
+            return Some(Match {
+                first: i,
+                end: b.end,
+                range: TollRange {
+                    low: saturate(a.value),
+                    best: saturate(b.value),
+                    high: saturate(b.value),
+                },
+                vague: false,
+                words: a.words || b.words,
+            });
+        }
         range_of(i, a, b)
     }
 
@@ -1620,6 +1647,12 @@ mod tests {
             vec![q("entre 20 et 30", 20, 25, 30)]
         );
         assert_eq!(found("de 20 à 30 morts"), vec![q("de 20 à 30", 20, 25, 30)]);
+        // A revised toll: the later figure is the best one.
+        assert_eq!(
+            found("le bilan est passé de 12 à 19 morts"),
+            vec![q("de 12 à 19", 12, 19, 19)]
+        );
+        assert_eq!(found("passant de douze à dix-neuf morts")[0].2, 19);
         assert_eq!(found("20 à 30 morts"), vec![q("20 à 30", 20, 25, 30)]);
         assert_eq!(
             found("deux ou trois blessés"),

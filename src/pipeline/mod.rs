@@ -173,6 +173,17 @@ mod tests {
         assert_eq!(got[1].0, "2021-03-07");
         assert_eq!(got[1].1.as_deref(), Some("Gao"));
         assert_eq!(got[1].2, Some(6));
+        // A report's date is not a second clause's date.
+        let mut article = crate::corpus::article_from_text(
+            "t",
+            "Le bilan de l'attaque du 4 mars contre les camps de Ménaka et de Gao est passé de \
+             12 à 19 morts, a-t-on appris vendredi."
+                .to_string(),
+        );
+        assert!(declare_published(&mut article, "2021-03-13"));
+        let v = incidents(&article, &g);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| (t.low, t.best)), Some((12, 19)));
     }
 
     #[test]
