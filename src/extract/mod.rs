@@ -96,6 +96,9 @@ pub type SentencePlaces = [Vec<(f64, f64)>];
 /// Two incidents' towns closer than this are the same place for segmentation.
 const SAME_PLACE_KM: f64 = 50.0;
 
+/// Two points this close are the same town named twice.
+const SAME_TOWN_KM: f64 = 5.0;
+
 /// Whether a draft of `extraction` mixes towns more than [`SAME_PLACE_KM`] apart in the
 /// sentences that carry its tolls: only then can [`extract_with_places`] segment differently.
 pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> bool {
@@ -669,8 +672,21 @@ fn segment(
                 match (same_toll, current, last) {
                     (Some(g), _, _) => g,
                     (None, Some(c), _) | (None, None, Some(c)) if elsewhere_than(&groups[c]) => {
-                        groups.push(Group::default());
-                        groups.len() - 1
+                        // "Sur la base de Sokoura, un témoin a vu neuf dépouilles": a toll
+                        // telling no new event goes back to the latest incident told at that
+                        // very town, else starts a new one.
+                        let same_town = |g: &Group| {
+                            s_points
+                                .iter()
+                                .any(|p| g.points.iter().any(|q| km(*p, *q) <= SAME_TOWN_KM))
+                        };
+                        match groups.iter().rposition(|g| !new_event && same_town(g)) {
+                            Some(g) => g,
+                            None => {
+                                groups.push(Group::default());
+                                groups.len() - 1
+                            }
+                        }
                     }
                     (None, Some(c), _) => c,
                     // After a background break, a toll still belongs to the last incident;
@@ -1728,6 +1744,10 @@ mod tests {
             "{DATELINE}Une frappe a visé un pick-up mercredi près de Léré, tuant ses cinq occupants."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(5));
+        let i = one(&format!(
+            "{DATELINE}Après l'attaque de mardi, les habitants ont retrouvé six dépouilles près de Léré."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(6));
     }
 
     #[test]

@@ -187,6 +187,38 @@ mod tests {
     }
 
     #[test]
+    fn a_later_toll_at_an_earlier_incidents_town_goes_back_to_it() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let mut article = crate::corpus::article_from_text(
+            "t",
+            "Le poste de Niono a été attaqué lundi, faisant quatre morts parmi les soldats. \
+             Un peu plus tard dans la journée, une autre attaque a visé un car près de Kayes et \
+             tué six passagers. À Niono, un infirmier a dit avoir soigné douze blessés."
+                .to_string(),
+        );
+        assert!(declare_published(&mut article, "2023-03-15"));
+        let v = incidents(&article, &g);
+        let got: Vec<(String, Option<u32>, Option<u32>)> = v
+            .iter()
+            .map(|i| {
+                (
+                    i.date.map(|d| d.to_string()).unwrap_or_default(),
+                    i.fatalities.map(|t| t.best),
+                    i.wounded.map(|t| t.best),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2023-03-13".to_string(), Some(4), Some(12)),
+                ("2023-03-13".to_string(), Some(6), None)
+            ],
+            "{v:#?}"
+        );
+    }
+
+    #[test]
     fn a_number_word_is_never_a_village() {
         let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
         let article = crate::corpus::article_from_text(
