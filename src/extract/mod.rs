@@ -1789,6 +1789,25 @@ mod tests {
     }
 
     #[test]
+    fn an_armed_groups_claim_gives_the_high_end_only() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, trois soldats ont été tués dans une embuscade près de Boni, selon l'armée. \
+             Le groupe jihadiste affirme avoir tué douze soldats et perdu deux combattants."
+        ));
+        let t = i.fatalities.expect("a toll");
+        assert_eq!((t.low, t.best), (3, 3), "{t:?}");
+        assert!(t.high >= 12, "{t:?}");
+    }
+
+    #[test]
+    fn a_vehicle_that_hits_a_mine_is_an_explosion() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, un camion de l'armée a sauté sur une mine près de Boni."
+        ));
+        assert_eq!(i.event_type, EventType::RemoteViolence);
+    }
+
+    #[test]
     fn a_quoted_person_is_not_a_victim() {
         let i = one(&format!(
             "{DATELINE}Trois gendarmes ont été tués mardi à Diafarabé. \

@@ -912,6 +912,11 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// A figure an armed group gives of a fight it took part in.
+fn is_claim(t: &Toll) -> bool {
+    matches!(t.source, Some("jihadists" | "separatists"))
+}
+
 /// Combines the tolls of one incident into one range per (outcome, category).
 ///
 /// The rule (documented in the README): the same statement repeated (same outcome, category
@@ -960,21 +965,32 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
     // widens the high end only, when another group of the same outcome has a figure. So does
     // a group the text itself calls unconfirmed ("quatre assaillants auraient été tués, cela
     // reste à confirmer").
+    // So does a figure claimed by an armed group ("le groupe affirme avoir tué neuf soldats")
+    // when someone else gives a figure: claims give the high end.
+    let weak = |t: &Toll| t.indefinite || t.unconfirmed || is_claim(t);
     let indefinite: Vec<(Outcome, Category)> = tolls
         .iter()
-        .filter(|t| t.indefinite || t.unconfirmed)
+        .filter(|t| weak(t))
         .map(|t| (t.outcome, t.category))
         .filter(|key| {
             tolls
                 .iter()
                 .filter(|t| (t.outcome, t.category) == *key)
-                .all(|t| t.indefinite || t.unconfirmed)
+                .all(|t| weak(t))
         })
         .collect();
-    for (o, c, r) in out.iter_mut() {
-        let figured_elsewhere = tolls
+    let claimed_only = |o: Outcome, c: Category| {
+        tolls
             .iter()
-            .any(|t| t.outcome == *o && t.category != *c && !t.indefinite && !t.unconfirmed);
+            .filter(|t| t.outcome == o && t.category == c)
+            .all(|t| is_claim(t))
+    };
+    for (o, c, r) in out.iter_mut() {
+        // Against a claim, only an exact figure from someone else counts ("plusieurs dizaines
+        // de morts" does not overrule "84 mercenaires tués, selon les séparatistes").
+        let figured_elsewhere = tolls.iter().any(|t| {
+            t.outcome == *o && t.category != *c && !weak(t) && !(claimed_only(*o, *c) && t.vague)
+        });
         if figured_elsewhere && indefinite.contains(&(*o, *c)) {
             *r = TollRange {
                 low: 0,
