@@ -1748,6 +1748,15 @@ mod tests {
             "{DATELINE}Après l'attaque de mardi, les habitants ont retrouvé six dépouilles près de Léré."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(6));
+        let i = one(&format!(
+            "{DATELINE}« Nous avons perdu sept personnes dans l'attaque de mardi à Léré », a dit un élu."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(7));
+        // Bandits are an armed group's members.
+        let i = one(&format!(
+            "{DATELINE}Mardi, trois bandits ont été tués lors d'un accrochage avec des chasseurs près de Léré."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(3));
     }
 
     #[test]

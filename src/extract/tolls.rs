@@ -54,6 +54,7 @@ const SINGULAR: &[&str] = &[
     "djihadiste",
     "assaillant",
     "kamikaze",
+    "bandit",
     "combattant",
     "mercenaire",
     "garde national",
