@@ -547,6 +547,23 @@ fn segment(
                 held = None;
                 continue;
             }
+            // "En juin 2017, des affrontements ont fait 30 morts. C'était dans le village de
+            // A." An undated sentence saying where the facts just told happened places them.
+            if own_date.is_none()
+                && s_dates.is_empty()
+                && background.is_empty()
+                && tells_where(&opening_of(&article.text, s))
+                && let Some(g) = groups
+                    .iter_mut()
+                    .rev()
+                    .find(|g| g.sentences.last().copied() == si.checked_sub(1))
+            {
+                g.sentences.push(si);
+                g.core.push(si);
+                g.points.extend_from_slice(&s_points);
+                held = None;
+                continue;
+            }
             // "Le 16 janvier, des bandits sont arrivés au village de A. Un homme a été tué." A
             // dated scene-setting sentence dates (and places) the facts of the next one.
             held = own_date
@@ -1075,6 +1092,26 @@ fn tells_when(opening: &str) -> bool {
         || w.tells_when_verbs
             .iter()
             .any(|v| opening.contains(v.as_str()))
+}
+
+/// "C'était dans le village de A", "Cela s'est passé à A": a sentence that says where the
+/// facts just told happened.
+fn tells_where(opening: &str) -> bool {
+    [
+        "c etait dans ",
+        "c etait a ",
+        "c etait au ",
+        "cela s est passe ",
+        "ca s est passe ",
+        "cela se passait ",
+        "les faits se sont produits ",
+        "les faits se sont deroules ",
+        "l incident s est produit ",
+        "le drame s est produit ",
+        "le drame s est deroule ",
+    ]
+    .iter()
+    .any(|p| opening.starts_with(p))
 }
 
 /// The first `n` bytes (at most) of a sentence, on a char boundary.

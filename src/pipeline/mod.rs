@@ -219,6 +219,28 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_saying_where_the_facts_happened_places_them() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let mut article = crate::corpus::article_from_text(
+            "t",
+            "Six bergers ont été tués lundi près de Tombouctou. \
+             En mars 2022, des affrontements avaient fait plus de 20 morts dans la région. \
+             C'était dans la ville de Bandiagara."
+                .to_string(),
+        );
+        assert!(declare_published(&mut article, "2023-03-15"));
+        let v = incidents(&article, &g);
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].fatalities.map(|t| t.best), Some(20));
+        assert!(
+            v[1].places.iter().any(|p| p.mention == "Bandiagara"),
+            "{:?}",
+            v[1].places
+        );
+        assert!(v[0].places.iter().all(|p| p.mention != "Bandiagara"));
+    }
+
+    #[test]
     fn a_number_word_is_never_a_village() {
         let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
         let article = crate::corpus::article_from_text(
