@@ -147,10 +147,44 @@ pub struct Reading {
     focus: Option<NaiveDate>,
 }
 
+/// What extraction reads from an article's text alone, before its sentences matter: the
+/// folded text, how the article is dated and its date mentions. [`cut_roundups`] needs them
+/// to cut sentences; the extraction of the cut article reuses them.
+pub struct DatedText {
+    folded: Folded,
+    dating: Dating,
+    mentions: Vec<DateMention>,
+    warnings: Vec<String>,
+}
+
+impl DatedText {
+    /// Reads the article's dates.
+    pub fn read(article: &Article) -> Self {
+        let folded = fold(&article.text);
+        let mut warnings = Vec::new();
+        let (dating, mentions) = date_mentions(article, &folded, lexicon(), &mut warnings);
+        DatedText {
+            folded,
+            dating,
+            mentions,
+            warnings,
+        }
+    }
+}
+
 fn read(article: &Article) -> (Folded, Reading) {
+    read_dated(article, DatedText::read(article))
+}
+
+fn read_dated(article: &Article, dated: DatedText) -> (Folded, Reading) {
     let lex = lexicon();
     let text = article.text.as_str();
-    let folded = fold(text);
+    let DatedText {
+        folded,
+        dating,
+        mentions,
+        warnings,
+    } = dated;
     let cues: Vec<TextCue> = lex
         .scan(&folded.text)
         .into_iter()
@@ -159,8 +193,6 @@ fn read(article: &Article) -> (Folded, Reading) {
             range: folded.original_range(m.range),
         })
         .collect();
-    let mut warnings = Vec::new();
-    let (dating, mentions) = date_mentions(article, &folded, lex, &mut warnings);
     let pub_span = article.published.as_ref().map(|p| p.span.clone());
     // Numbers inside any date (the publication's included) are never tolls.
     let date_spans: Vec<Range<usize>> = mentions
@@ -191,19 +223,29 @@ fn read(article: &Article) -> (Folded, Reading) {
 /// The article with its round-up sentences cut into clauses ([`clauses::cut_roundups`]), or
 /// `None` when it has none. Run before [`extract`] so that the geocoder and the extractor see
 /// the same sentences.
-pub fn cut_roundups(article: &Article) -> Option<Article> {
-    let folded = fold(&article.text);
-    let (_, mut mentions) = date_mentions(article, &folded, lexicon(), &mut Vec::new());
+pub fn cut_roundups(article: &Article, dated: &DatedText) -> Option<Article> {
     // "…, a-t-on appris vendredi", "depuis le 3 mars": not the date of a clause's event.
-    mentions.retain(|m| {
-        !is_reporting_date(&article.text, m.span.start)
-            && !fold_key(&article.text[m.span.clone()]).starts_with("depuis")
-    });
+    let mentions: Vec<DateMention> = dated
+        .mentions
+        .iter()
+        .filter(|m| {
+            !is_reporting_date(&article.text, m.span.start)
+                && !fold_key(&article.text[m.span.clone()]).starts_with("depuis")
+        })
+        .cloned()
+        .collect();
     let sentences = clauses::cut_roundups(&article.text, &article.sentences, &mentions)?;
     Some(Article {
         sentences,
         ..article.clone()
     })
+}
+
+/// [`extract`] with the article's dates already read (by [`DatedText::read`] on the same
+/// text: cutting sentences does not change them).
+pub fn extract_dated(article: &Article, dated: DatedText) -> Extraction {
+    let (folded, reading) = read_dated(article, dated);
+    draft_incidents(article, folded, reading, &[])
 }
 
 /// How the article is dated, and the date mentions of its text in order.

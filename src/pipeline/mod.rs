@@ -18,7 +18,6 @@ use std::path::Path;
 
 use crate::corpus::Article;
 use crate::datasets::data_dir;
-use crate::extract::extract;
 use crate::geocode::Geocoder;
 use crate::geocode::load;
 use crate::incident::Incident;
@@ -27,9 +26,10 @@ use crate::incident::Incident;
 /// towns each sentence names, only when an incident mixes distant towns (rare): then
 /// same-day incidents in different places come apart.
 pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
-    let cut = crate::extract::cut_roundups(article);
+    let dated = crate::extract::DatedText::read(article);
+    let cut = crate::extract::cut_roundups(article, &dated);
     let article = cut.as_ref().unwrap_or(article);
-    let extraction = extract(article);
+    let extraction = crate::extract::extract_dated(article, dated);
     let resolved = geocoder.resolve_article(article, &extraction);
     let places = Geocoder::sentence_places(article, &resolved);
     let extraction = if crate::extract::places_may_split(&extraction, &places) {
