@@ -1831,6 +1831,11 @@ mod tests {
             "{DATELINE}« Nous avons perdu sept personnes dans l'attaque de mardi à Léré », a dit un élu."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(7));
+        // "D'entre eux" counts the victims the clause named before.
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont ouvert le feu sur des bergers près de Léré, tuant quatre d'entre eux."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(4));
         // Bandits are an armed group's members.
         let i = one(&format!(
             "{DATELINE}Mardi, trois bandits ont été tués lors d'un accrochage avec des chasseurs près de Léré."

@@ -153,7 +153,7 @@ pub fn find_tolls(
         {
             continue;
         }
-        if let Some(t) = complete(
+        if let Some(mut t) = complete(
             text,
             cues,
             si,
@@ -163,6 +163,21 @@ pub fn find_tolls(
             q.range,
             q.vague,
         ) {
+            // "Ils ont tiré sur des civils, tuant une vingtaine d'entre eux": the pronoun's
+            // victims are those the clause named before.
+            let noun = crate::corpus::normalize::fold_key(&text[victim.range.clone()]);
+            if (noun.ends_with("entre eux") || noun.ends_with("entre elles"))
+                && let Some(category) = cues
+                    .iter()
+                    .rev()
+                    .filter(|c| c.range.start >= sentence.start && c.range.end <= q.span.start)
+                    .find_map(|c| match c.cue {
+                        Cue::Victim(k) if k != Category::Unknown => Some(k),
+                        _ => None,
+                    })
+            {
+                t.category = category;
+            }
             used_victims.push(victim.range.clone());
             if !is_aggregate(&t, cues, sentence) {
                 tolls.push(t);
