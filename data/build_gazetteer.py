@@ -63,7 +63,7 @@ def is_kept_feature(klass, code):
         return True
     if klass == "H":
         return (code.startswith(("WAD", "LK", "RSV"))
-                or code in ("WLL", "WLLS", "OAS"))
+                or code in ("WLL", "WLLS", "WTRH", "OAS"))
     if klass == "T":
         return code in ("MT", "MTS", "MSF", "HLLS", "PLAT", "VAL", "PASS", "GRGE")
     if klass == "L":

@@ -760,7 +760,7 @@ fn is_kept_feature(class: char, code: &str) -> bool {
             code.starts_with("WAD")
                 || code.starts_with("LK")
                 || code.starts_with("RSV")
-                || matches!(code, "WLL" | "WLLS" | "OAS")
+                || matches!(code, "WLL" | "WLLS" | "WTRH" | "OAS")
         }
         'T' => matches!(
             code,

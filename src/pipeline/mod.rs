@@ -241,6 +241,24 @@ mod tests {
     }
 
     #[test]
+    fn a_water_hole_of_the_north_is_a_place() {
+        // Tamalelt (alias Tamalat) is a water hole (GeoNames H.WTRH) east of Ménaka.
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let mut article = crate::corpus::article_from_text(
+            "t",
+            "Mardi, des combattants ont attaqué la position tenue par un groupe armé à Tamalat."
+                .to_string(),
+        );
+        assert!(declare_published(&mut article, "2022-03-10"));
+        let v = incidents(&article, &g);
+        let l = v[0].location.expect("Tamalat");
+        assert!(
+            (l.lat - 15.797).abs() < 0.05 && (l.lon - 3.71).abs() < 0.05,
+            "{l:?}"
+        );
+    }
+
+    #[test]
     fn a_number_word_is_never_a_village() {
         let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
         let article = crate::corpus::article_from_text(
