@@ -504,6 +504,17 @@ impl Gazetteer {
     /// distance of their closest key, best first (distance, then prominence). Only keys whose
     /// length is within `max` of the query's are compared, so it stays fast over ~60k keys.
     pub fn fuzzy(&self, key: &str, max: usize) -> Vec<(u32, usize)> {
+        self.fuzzy_where(key, max, false)
+    }
+
+    /// [`Gazetteer::fuzzy`] over the keys that start with the query's letter only: a misspelt
+    /// name keeps its first letter far more often than not, and the geocoder's guesses must
+    /// (so this skips most of the edit-distance work).
+    pub fn fuzzy_same_initial(&self, key: &str, max: usize) -> Vec<(u32, usize)> {
+        self.fuzzy_where(key, max, true)
+    }
+
+    fn fuzzy_where(&self, key: &str, max: usize, same_initial: bool) -> Vec<(u32, usize)> {
         let query: Vec<char> = key.chars().collect();
         if query.is_empty() || self.keys_by_len.is_empty() {
             return Vec::new();
@@ -527,6 +538,9 @@ impl Gazetteer {
                 let Some((candidate, places)) = self.keys.get(key_idx as usize) else {
                     continue;
                 };
+                if same_initial && candidate.chars().next() != query.first().copied() {
+                    continue;
+                }
                 if let Some(distance) = levenshtein.distance(&query, candidate, max) {
                     for &place in places.iter() {
                         closest
@@ -1565,6 +1579,25 @@ mod tests {
         finds("aguelhoc", 1, "Aguelhok");
         let (first, d) = g.fuzzy("ansogo", 1)[0];
         assert_eq!((g.place(first).name.as_str(), d), ("Ansongo", 1));
+        // Keeping the first letter finds the same guesses among places of that initial.
+        for (key, max) in [
+            ("ansogo", 1),
+            ("tinzawaten", 2),
+            ("aguelhoc", 1),
+            ("dioura", 1),
+        ] {
+            let all: Vec<(u32, usize)> = g
+                .fuzzy(key, max)
+                .into_iter()
+                .filter(|&(i, _)| fold_key(&g.place(i).name).starts_with(&key[..1]))
+                .collect();
+            let same = g.fuzzy_same_initial(key, max);
+            assert!(
+                all.iter().all(|x| same.contains(x)),
+                "{key}: {all:?} vs {same:?}"
+            );
+            assert!(same.iter().all(|x| g.fuzzy(key, max).contains(x)), "{key}");
+        }
     }
 
     #[test]

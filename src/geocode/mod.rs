@@ -350,7 +350,7 @@ impl Geocoder {
             };
             let fuzzy: Vec<(u32, usize)> = self
                 .gazetteer
-                .fuzzy(&m.key, max)
+                .fuzzy_same_initial(&m.key, max)
                 .into_iter()
                 .filter(|(i, _)| {
                     let p = self.gazetteer.place(*i);
