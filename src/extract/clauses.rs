@@ -142,7 +142,7 @@ mod tests {
     fn clauses(text: &str) -> Vec<&str> {
         let reference = NaiveDate::from_ymd_opt(2021, 12, 31);
         let mentions = find_dates(text, reference);
-        let whole = [0..text.len()];
+        let whole: Vec<Range<usize>> = std::iter::once(0..text.len()).collect();
         match cut_roundups(text, &whole, &mentions) {
             Some(v) => v.into_iter().map(|r| &text[r]).collect(),
             None => vec![text],
