@@ -96,6 +96,17 @@ pub type SentencePlaces = [Vec<(f64, f64)>];
 /// Two incidents' towns closer than this are the same place for segmentation.
 const SAME_PLACE_KM: f64 = 50.0;
 
+/// "Du 20 mai au 2 juin", "entre le 3 et le 19 mars": a date written with both its ends (not
+/// "en mars", which a recall uses for one event).
+fn is_range(mention: &str) -> bool {
+    let m = fold_key(mention);
+    ((m.starts_with("du ") || m.contains(" du ")) && m.contains(" au ")) || m.starts_with("entre ")
+}
+
+/// A span of more than this many days ("du 20 mai au 2 juin") dates a summary of a period,
+/// never one of the incidents inside it.
+const SUMMARY_PERIOD_DAYS: i64 = 7;
+
 /// Two points this close are the same town named twice.
 const SAME_TOWN_KM: f64 = 5.0;
 
@@ -694,7 +705,12 @@ fn segment(
                             // Within one article two different dates are two events; the ±1 day
                             // tolerance is for matching reports across articles (the store).
                             let o = &mentions[gd];
-                            o.start <= m.end && m.start <= o.end
+                            // "Du 20 mai au 2 juin, l'armée a neutralisé 20 terroristes" sums
+                            // a period: a day inside it is an operation of its own.
+                            let period = (o.end - o.start).num_days() > SUMMARY_PERIOD_DAYS
+                                && m.precision == DatePrecision::Day
+                                && is_range(&article.text[o.span.clone()]);
+                            o.start <= m.end && m.start <= o.end && !period
                         })
                 });
                 match (overlapping, current) {
@@ -1898,6 +1914,23 @@ mod tests {
             "{DATELINE}Mardi, un camion de l'armée a sauté sur une mine près de Boni."
         ));
         assert_eq!(i.event_type, EventType::RemoteViolence);
+    }
+
+    #[test]
+    fn a_day_inside_a_summed_period_is_an_operation_of_its_own() {
+        let v = incidents(&format!(
+            "{DATELINE}Du 1er au 14 mars, l'armée a neutralisé 30 terroristes dans la région de Mopti. \
+             Le 3 mars, une patrouille a neutralisé quatre terroristes près de Boni. \
+             Le 9 mars, une frappe aérienne a tué six terroristes près de Hombori."
+        ));
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(30), Some(4), Some(6)], "{v:#?}");
+        // A month is not a summed period: the day inside it stays one event.
+        let v = incidents(&format!(
+            "{DATELINE}En février, des combats ont opposé l'armée à des jihadistes près de Boni. \
+             Le 12 février, cinq soldats y ont été tués."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
     }
 
     #[test]
