@@ -735,7 +735,10 @@ fn segment(
                 // de morts").
                 let same_toll = s_tolls.iter().find_map(|&t| {
                     groups.iter().enumerate().position(|(gi, g)| {
+                        // A restatement names no distant town ("deux morts" at Boni, then
+                        // "deux morts" at the post of Tessit, are two attacks).
                         (Some(gi) == current || tolls[t].range.best >= 3)
+                            && !elsewhere_than(g)
                             && g.tolls.iter().any(|&o| {
                                 tolls[o].outcome == tolls[t].outcome
                                     && tolls[o].category == tolls[t].category

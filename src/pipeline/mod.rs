@@ -259,6 +259,26 @@ mod tests {
     }
 
     #[test]
+    fn the_same_small_toll_at_a_distant_town_is_another_attack() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let mut article = crate::corpus::article_from_text(
+            "t",
+            "Lundi, une patrouille de l'armée est tombée dans une embuscade près de Douentza. \
+             L'état-major y a fait état de deux morts et sept blessés dans le camp de l'armée. \
+             Au cours de l'attaque qui a eu lieu au poste de Ménaka, deux morts et dix blessés \
+             ont été enregistrés dans le camp de l'armée."
+                .to_string(),
+        );
+        assert!(declare_published(&mut article, "2022-03-23"));
+        let v = incidents(&article, &g);
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert!(
+            v.iter().all(|i| i.fatalities.map(|t| t.best) == Some(2)),
+            "{v:#?}"
+        );
+    }
+
+    #[test]
     fn a_number_word_is_never_a_village() {
         let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
         let article = crate::corpus::article_from_text(
