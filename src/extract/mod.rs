@@ -1937,6 +1937,15 @@ mod tests {
     }
 
     #[test]
+    fn a_sum_over_several_attacks_is_no_incidents_toll() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, trois soldats ont été tués dans une embuscade près de Boni. \
+             Au total, après les deux attaques de la semaine, sept soldats ont été tués."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+    }
+
+    #[test]
     fn a_quoted_person_is_not_a_victim() {
         let i = one(&format!(
             "{DATELINE}Trois gendarmes ont été tués mardi à Diafarabé. \

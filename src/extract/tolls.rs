@@ -179,7 +179,7 @@ pub fn find_tolls(
                 t.category = category;
             }
             used_victims.push(victim.range.clone());
-            if !is_aggregate(&t, cues, sentence) {
+            if !is_aggregate(&t, cues, sentence) && !sums_several_attacks(text, sentence) {
                 tolls.push(t);
             }
         }
@@ -381,6 +381,26 @@ fn followed_by_age(text: &str, at: usize) -> bool {
 /// The smallest vague figure read as a count of the whole conflict rather than of one event
 /// ("des centaines", "des milliers").
 const AGGREGATE_VAGUE: u32 = 100;
+
+/// "En tout, après les deux attaques, 4 soldats ont été tués": a sum over incidents told
+/// apart, each of which has its own toll.
+fn sums_several_attacks(text: &str, sentence: &Range<usize>) -> bool {
+    let folded = crate::corpus::normalize::fold_key(&text[sentence.clone()]);
+    ["en tout", "au total"]
+        .iter()
+        .any(|t| folded.starts_with(t))
+        && [
+            "les deux attaques",
+            "les trois attaques",
+            "ces deux attaques",
+            "ces trois attaques",
+            "l ensemble de ces attaques",
+            "les deux attentats",
+            "ces deux attentats",
+        ]
+        .iter()
+        .any(|p| folded.contains(p))
+}
 
 /// "Le conflit a fait des milliers de morts", "on compte déjà plusieurs centaines de
 /// victimes": hundreds or thousands said vaguely, in a sentence that tells no event, count the
