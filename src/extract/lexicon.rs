@@ -31,6 +31,8 @@ pub struct SegmentationWords {
     /// Words before a date that make it a report's date.
     pub reporting: Vec<String>,
     pub tells_when_openers: Vec<String>,
+    /// Sentence openings that say where the facts just told happened.
+    pub tells_where_openers: Vec<String>,
     pub tells_when_verbs: Vec<String>,
     /// Words before an actor that make it a parent organisation.
     pub affiliation: Vec<String>,
@@ -424,6 +426,7 @@ mod tests {
             .iter()
             .chain(&w.reporting)
             .chain(&w.tells_when_openers)
+            .chain(&w.tells_where_openers)
             .chain(&w.tells_when_verbs)
             .chain(&w.affiliation)
             .chain(w.anaphors.iter().map(|a| &a.phrase))

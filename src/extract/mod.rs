@@ -1156,23 +1156,12 @@ fn tells_when(opening: &str) -> bool {
 }
 
 /// "C'était dans le village de A", "Cela s'est passé à A": a sentence that says where the
-/// facts just told happened.
+/// facts just told happened (`tells_where_openers` in `data/lexicon/segmentation.toml`).
 fn tells_where(opening: &str) -> bool {
-    [
-        "c etait dans ",
-        "c etait a ",
-        "c etait au ",
-        "cela s est passe ",
-        "ca s est passe ",
-        "cela se passait ",
-        "les faits se sont produits ",
-        "les faits se sont deroules ",
-        "l incident s est produit ",
-        "le drame s est produit ",
-        "le drame s est deroule ",
-    ]
-    .iter()
-    .any(|p| opening.starts_with(p))
+    lexicon::segmentation_words()
+        .tells_where_openers
+        .iter()
+        .any(|o| opening.starts_with(o.as_str()))
 }
 
 /// The first `n` bytes (at most) of a sentence, on a char boundary.

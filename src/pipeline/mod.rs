@@ -72,6 +72,13 @@ mod tests {
     use crate::geocode::gazetteer::Gazetteer;
     use crate::model::{LatLon, distance_km};
 
+    /// An article of `text` published on `date` (YYYY-MM-DD).
+    fn published(text: &str, date: &str) -> Article {
+        let mut article = crate::corpus::article_from_text("t", text.to_string());
+        assert!(declare_published(&mut article, date));
+        article
+    }
+
     #[test]
     fn streams_articles_to_incidents_and_skips_bad_lines() {
         let g = Geocoder::new(Gazetteer::fallback());
@@ -98,13 +105,11 @@ mod tests {
     #[test]
     fn an_incident_without_a_place_is_put_near_the_one_before_it() {
         let g = Geocoder::new(Gazetteer::fallback());
-        let mut article = crate::corpus::article_from_text(
-            "t",
+        let article = published(
             "Six civils ont été tués lundi à Bandiagara, selon le maire de Bankass. \
-             En juin 2021, une attaque contre le même village avait fait 14 morts."
-                .to_string(),
+             En juin 2021, une attaque contre le même village avait fait 14 morts.",
+            "2023-03-15",
         );
-        assert!(declare_published(&mut article, "2023-03-15"));
         let v = incidents(&article, &g);
         assert_eq!(v.len(), 2, "{v:#?}");
         let first = v[0].location.expect("Bandiagara");
@@ -148,14 +153,12 @@ mod tests {
     #[test]
     fn a_round_up_sentence_gives_one_incident_per_dated_clause() {
         let g = Geocoder::new(Gazetteer::fallback());
-        let mut article = crate::corpus::article_from_text(
-            "t",
+        let article = published(
             "Depuis l'attaque meurtrière de Ménaka, le jeudi 4 mars, et celle de Gao, le \
              dimanche 7 mars, qui a fait six morts, les commerçants ne circulent plus ; \
-             le marché de Tombouctou est fermé."
-                .to_string(),
+             le marché de Tombouctou est fermé.",
+            "2021-03-10",
         );
-        assert!(declare_published(&mut article, "2021-03-10"));
         let v = incidents(&article, &g);
         let got: Vec<(String, Option<String>, Option<u32>)> = v
             .iter()
@@ -174,13 +177,11 @@ mod tests {
         assert_eq!(got[1].1.as_deref(), Some("Gao"));
         assert_eq!(got[1].2, Some(6));
         // A report's date is not a second clause's date.
-        let mut article = crate::corpus::article_from_text(
-            "t",
+        let article = published(
             "Le bilan de l'attaque du 4 mars contre les camps de Ménaka et de Gao est passé de \
-             12 à 19 morts, a-t-on appris vendredi."
-                .to_string(),
+             12 à 19 morts, a-t-on appris vendredi.",
+            "2021-03-13",
         );
-        assert!(declare_published(&mut article, "2021-03-13"));
         let v = incidents(&article, &g);
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].fatalities.map(|t| (t.low, t.best)), Some((12, 19)));
@@ -189,14 +190,12 @@ mod tests {
     #[test]
     fn a_later_toll_at_an_earlier_incidents_town_goes_back_to_it() {
         let g = Geocoder::new(Gazetteer::fallback());
-        let mut article = crate::corpus::article_from_text(
-            "t",
+        let article = published(
             "Le poste de Niono a été attaqué lundi, faisant quatre morts parmi les soldats. \
              Un peu plus tard dans la journée, une autre attaque a visé un car près de Kayes et \
-             tué six passagers. À Niono, un infirmier a dit avoir soigné douze blessés."
-                .to_string(),
+             tué six passagers. À Niono, un infirmier a dit avoir soigné douze blessés.",
+            "2023-03-15",
         );
-        assert!(declare_published(&mut article, "2023-03-15"));
         let v = incidents(&article, &g);
         let got: Vec<(String, Option<u32>, Option<u32>)> = v
             .iter()
@@ -221,14 +220,12 @@ mod tests {
     #[test]
     fn a_sentence_saying_where_the_facts_happened_places_them() {
         let g = Geocoder::new(Gazetteer::fallback());
-        let mut article = crate::corpus::article_from_text(
-            "t",
+        let article = published(
             "Six bergers ont été tués lundi près de Tombouctou. \
              En mars 2022, des affrontements avaient fait plus de 20 morts dans la région. \
-             C'était dans la ville de Bandiagara."
-                .to_string(),
+             C'était dans la ville de Bandiagara.",
+            "2023-03-15",
         );
-        assert!(declare_published(&mut article, "2023-03-15"));
         let v = incidents(&article, &g);
         assert_eq!(v.len(), 2, "{v:#?}");
         assert_eq!(v[1].fatalities.map(|t| t.best), Some(20));
@@ -244,12 +241,10 @@ mod tests {
     fn a_water_hole_of_the_north_is_a_place() {
         // Tamalelt (alias Tamalat) is a water hole (GeoNames H.WTRH) east of Ménaka.
         let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
-        let mut article = crate::corpus::article_from_text(
-            "t",
-            "Mardi, des combattants ont attaqué la position tenue par un groupe armé à Tamalat."
-                .to_string(),
+        let article = published(
+            "Mardi, des combattants ont attaqué la position tenue par un groupe armé à Tamalat.",
+            "2022-03-10",
         );
-        assert!(declare_published(&mut article, "2022-03-10"));
         let v = incidents(&article, &g);
         let l = v[0].location.expect("Tamalat");
         assert!(
@@ -261,15 +256,13 @@ mod tests {
     #[test]
     fn the_same_small_toll_at_a_distant_town_is_another_attack() {
         let g = Geocoder::new(Gazetteer::fallback());
-        let mut article = crate::corpus::article_from_text(
-            "t",
+        let article = published(
             "Lundi, une patrouille de l'armée est tombée dans une embuscade près de Douentza. \
              L'état-major y a fait état de deux morts et sept blessés dans le camp de l'armée. \
              Au cours de l'attaque qui a eu lieu au poste de Ménaka, deux morts et dix blessés \
-             ont été enregistrés dans le camp de l'armée."
-                .to_string(),
+             ont été enregistrés dans le camp de l'armée.",
+            "2022-03-23",
         );
-        assert!(declare_published(&mut article, "2022-03-23"));
         let v = incidents(&article, &g);
         assert_eq!(v.len(), 2, "{v:#?}");
         assert!(
@@ -499,8 +492,7 @@ mod tests {
         let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
         let sikasso = (11.3176, -5.6665);
         let at = |text: &str| {
-            let mut article = crate::corpus::article_from_text("t", text.to_string());
-            assert!(declare_published(&mut article, "2024-02-10"));
+            let article = published(text, "2024-02-10");
             assert!(article.title.is_some(), "the first line is a title");
             let v = incidents(&article, &g);
             let l = v[0].location.expect("a point");
@@ -522,14 +514,12 @@ mod tests {
     #[test]
     fn a_headline_town_and_a_point_aimed_from_it_are_one_place() {
         let g = Geocoder::new(Gazetteer::fallback());
-        let mut article = crate::corpus::article_from_text(
-            "t",
+        let article = published(
             "Ségou : cinq terroristes neutralisés par l'armée\n\
              Jeudi, l'armée a mené des frappes aériennes contre un repaire situé à 70 km au nord \
-             de Ségou."
-                .to_string(),
+             de Ségou.",
+            "2024-02-10",
         );
-        assert!(declare_published(&mut article, "2024-02-10"));
         let v = incidents(&article, &g);
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].fatalities.map(|t| t.best), Some(5));
