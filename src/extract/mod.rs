@@ -1863,6 +1863,18 @@ mod tests {
             "{DATELINE}Jeudi, deux kamikazes se sont fait exploser au portail du camp de Léré, tuant un soldat."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+        // The charge he carried, or his belt: the same death, told another way.
+        let i = one(&format!(
+            "{DATELINE}Un assaillant a fait exploser la charge qu'il portait sur lui, mardi soir, \
+             devant le poste de Léré. Un garde a été blessé."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+        assert_eq!(i.event_type, EventType::RemoteViolence);
+        let i = one(&format!(
+            "{DATELINE}Mardi, un jihadiste a fait exploser sa ceinture à l'entrée du camp de Boni, \
+             tuant deux soldats."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
         let i = one(&format!(
             "{DATELINE}Mercredi, un kamikaze a été abattu avant d'atteindre le camp de Léré."
         ));

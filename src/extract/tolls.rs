@@ -236,11 +236,15 @@ pub fn find_tolls(
             // "Un élu local parle de 11 villageois tués": the outcome belongs to the figure
             // that follows, not to the singular noun.
             // "Un soldat malien et deux mercenaires ont été tués": joined by "et", both count.
+            // "Un kamikaze s'est fait exploser, tuant deux soldats": an outcome of its own,
+            // told before the later figure, keeps the singular.
+            let own_outcome = |o: &Toll| t.span.end > c.range.end && t.span.end <= o.span.start;
             let later_figure = tolls.iter().any(|o: &Toll| {
                 o.sentence == si
                     && o.outcome == t.outcome
                     && o.span.start > c.range.end
                     && !joined_by_et(&text[c.range.end..o.span.start])
+                    && !own_outcome(o)
             });
             if !later_figure {
                 tolls.push(t);

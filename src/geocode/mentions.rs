@@ -7,6 +7,7 @@
 //! name ("Katiba du Macina"); a capitalised word right after a title or first name (a person:
 //! "Amadou Kouffa"); a country name after a river cue ("le fleuve Niger").
 
+use std::collections::HashMap;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -175,16 +176,22 @@ pub struct Mention {
 pub struct NameMatcher {
     automaton: AhoCorasick,
     places: Vec<Vec<u32>>,
+    /// Keys written as one word ("amalaoulaou"), for names the press hyphenates.
+    one_word: HashMap<String, usize>,
 }
 
 impl NameMatcher {
     pub fn new<'a>(keys: impl Iterator<Item = (&'a str, &'a [u32])>) -> Self {
         let mut names = Vec::new();
         let mut places = Vec::new();
+        let mut one_word = HashMap::new();
         for (k, p) in keys {
             // Two-letter names ("Ba", "Do") are noise in running text.
             if k.len() < 3 {
                 continue;
+            }
+            if k.len() >= 6 && !k.contains(' ') {
+                one_word.insert(k.to_string(), places.len());
             }
             names.push(k.to_string());
             places.push(p.to_vec());
@@ -195,7 +202,18 @@ impl NameMatcher {
             .unwrap_or_else(|_| {
                 AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds")
             });
-        NameMatcher { automaton, places }
+        NameMatcher {
+            automaton,
+            places,
+            one_word,
+        }
+    }
+
+    /// The places of a name the gazetteer writes as one word, looked up by its parts:
+    /// "Amalaou-laou" for GeoNames' "Amalaoulaou".
+    fn joined(&self, parts: &[&str]) -> Option<&[u32]> {
+        let key: String = parts.concat();
+        self.one_word.get(&key).map(|&i| self.places[i].as_slice())
     }
 
     /// Gazetteer names on word boundaries, leftmost-longest; a match inside a word does not
@@ -260,6 +278,19 @@ pub fn find_mentions(
         covered[r.clone()].iter_mut().for_each(|c| *c = true);
         if !matches!(k, MentionKind::Area(_)) {
             ends[r.end] = true;
+        }
+    }
+    // "Amalaou-laou", "Tin-Hama": a hyphenated name that the gazetteer writes as one word.
+    // It wins over a shorter name matched on its first part.
+    for r in hyphenated_names(text, folded) {
+        let parts: Vec<&str> = f[r.clone()].split(' ').collect();
+        if covered[r.clone()].iter().any(|c| *c) || names.one_word.contains_key(&f[r.clone()]) {
+            continue;
+        }
+        if let Some(places) = names.joined(&parts) {
+            covered[r.clone()].iter_mut().for_each(|c| *c = true);
+            ends[r.end] = true;
+            found.push((r, MentionKind::Named(places.to_vec())));
         }
     }
     for (r, places) in names.find(f) {
@@ -715,6 +746,35 @@ fn words(f: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Folded ranges of capitalised words joined by hyphens in the original text ("Amalaou-laou",
+/// "Ti-n-Essako"): two to four parts.
+fn hyphenated_names(text: &str, folded: &Folded) -> Vec<Range<usize>> {
+    let f = folded.text.as_str();
+    let ws: Vec<(usize, usize)> = words(f).filter(|(s, e)| e > s).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let first = folded.original_range(ws[i].0..ws[i].1);
+        if !starts_upper(&text[first]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < ws.len() && j - i < 3 {
+            let gap = folded.original_range(ws[j].1..ws[j + 1].0);
+            if !matches!(text.get(gap), Some("-" | "‑")) {
+                break;
+            }
+            j += 1;
+        }
+        if j > i {
+            out.push(ws[i].0..ws[j].1);
+        }
+        i = j + 1;
+    }
+    out
+}
+
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -759,6 +819,8 @@ mod tests {
             ("bamba", 8),
             ("moussa", 9),
             ("toure", 10),
+            ("amalaoulaou", 11),
+            ("ansongo", 12),
         ]
         .into_iter()
         .map(|(k, i)| (k.to_string(), vec![i]))
@@ -782,6 +844,21 @@ mod tests {
         );
         let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(names, ["Tin-Zaouatène", "TINZAOUATENE", "Gao"]);
+    }
+
+    #[test]
+    fn a_hyphenated_name_matches_its_one_word_spelling() {
+        let m = mentions("Des tirs à Amalaou-laou, puis sur l'axe Gao-Ansongo.", &[]);
+        assert_eq!(
+            m,
+            [
+                ("Amalaou-laou".to_string(), MentionKind::Named(vec![11])),
+                ("Gao".to_string(), MentionKind::Named(vec![0])),
+                ("Ansongo".to_string(), MentionKind::Named(vec![12])),
+            ]
+        );
+        // Lowercase parts glued to nothing capitalised are not a name.
+        assert!(mentions("un va-et-vient", &[]).is_empty());
     }
 
     #[test]
