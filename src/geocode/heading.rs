@@ -26,27 +26,57 @@ pub fn initial_bearing(from: LatLon, to: LatLon) -> f64 {
 /// What a mention says about direction: aimed at ("en direction de X") or one end of a road
 /// ("la route X-Y", "l'axe X-Y", "le tronçon X-Y"). `previous_aim` is the aim of the mention
 /// before, for the far end glued by a hyphen ("Ansongo-Ménaka").
-fn aim_of(text: &str, m: &Mention, previous: Option<(&Mention, Option<Aim>)>) -> Option<Aim> {
+fn aim_of(
+    text: &str,
+    m: &Mention,
+    road_start: Option<usize>,
+    previous: Option<(&Mention, Option<Aim>)>,
+) -> Option<Aim> {
     let before_start = text.floor_char_boundary(m.span.start.saturating_sub(40));
     let before = fold_key(&text[before_start..m.span.start]);
     let before = before.trim_end();
     if before.ends_with("direction de") || before.ends_with("direction d") {
         return Some(Aim::Toward);
     }
-    if ROAD_NOUNS
-        .iter()
-        .any(|n| before.ends_with(n) || before.ends_with(&format!("{n} de")))
-    {
+    if ROAD_NOUNS.iter().any(|n| {
+        before.ends_with(n)
+            || before.ends_with(&format!("{n} de"))
+            || ROAD_LINKS
+                .iter()
+                .any(|l| before.ends_with(&format!("{n} {l}")))
+    }) {
         return Some(Aim::RoadEnd);
     }
     let glued = previous.is_some_and(|(p, aim)| {
         let gap = &text[p.span.end.min(m.span.start)..m.span.start];
         matches!(gap.trim(), "-" | "–") && aim == Some(Aim::RoadEnd)
     });
-    glued.then_some(Aim::RoadEnd)
+    // "la route reliant Ansongo (au sud-est de Gao) à Ménaka": the far end after "à"/"et",
+    // in the same clause as the near end.
+    let linked = road_start.is_some_and(|start| {
+        start < m.span.start
+            && m.span.start - start <= AIM_WINDOW
+            && !text[start..m.span.start].contains(['.', ';'])
+            && (before.ends_with(" a") || before.ends_with(" et"))
+    });
+    (glued || linked).then_some(Aim::RoadEnd)
 }
 
 const ROAD_NOUNS: &[&str] = &["route", "axe", "troncon", "axe routier", "piste"];
+
+/// Words between a road noun and its near end: "la route reliant X à Y", "l'axe entre X et Y".
+const ROAD_LINKS: &[&str] = &[
+    "reliant",
+    "qui relie",
+    "qui reliait",
+    "entre",
+    "allant de",
+    "de liaison entre",
+];
+
+/// How far back (bytes) a road named in an earlier sentence still aims a distance from one of
+/// its ends: a paragraph.
+const ROAD_MEMORY: usize = 600;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Aim {
@@ -59,11 +89,27 @@ enum Aim {
 /// mentions in text order; `resolved` holds the places resolved from them.
 pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]) {
     let mut aims: Vec<(usize, Aim)> = Vec::new();
+    // Roads as (near end, far end) starts: "Ansongo-Ménaka", "reliant Ansongo à Ménaka".
+    let mut roads: Vec<(usize, usize)> = Vec::new();
     let mut previous: Option<(&Mention, Option<Aim>)> = None;
+    let mut road_start: Option<usize> = None;
     for m in mentions {
-        let aim = aim_of(text, m, previous);
+        let aim = aim_of(text, m, road_start, previous);
         if let Some(aim) = aim {
             aims.push((m.span.start, aim));
+        }
+        if aim == Some(Aim::RoadEnd) {
+            match road_start {
+                Some(start)
+                    if start != m.span.start && roads.last().is_none_or(|r| r.0 != start) =>
+                {
+                    roads.push((start, m.span.start));
+                    road_start = None;
+                }
+                _ => road_start = Some(m.span.start),
+            }
+        } else if road_start.is_some_and(|s| m.span.start - s > AIM_WINDOW) {
+            road_start = None;
         }
         previous = Some((m, aim));
     }
@@ -103,6 +149,26 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
                         .is_some_and(|(la, lo)| distance_km(from, LatLon::new(la, lo)) > 1.0)
             })
             .min_by_key(|(_, _, start)| start.abs_diff(m.span.start));
+        // "… sur la route reliant Ansongo à Ménaka. … à 110 km d'Ansongo": a road named
+        // earlier in the paragraph, with the distance's town at one end, aims it at the other.
+        let target = target.or_else(|| {
+            let name = &resolved[ri].place.name;
+            roads
+                .iter()
+                .rev()
+                .filter(|(near, _)| *near < m.span.start && m.span.start - near <= ROAD_MEMORY)
+                .find_map(|&(a, b)| {
+                    let (ai, bi) = (at(resolved, a)?, at(resolved, b)?);
+                    let (na, nb) = (&resolved[ai].place.name, &resolved[bi].place.name);
+                    if na == name && nb != name {
+                        Some((bi, Aim::RoadEnd, b))
+                    } else if nb == name && na != name {
+                        Some((ai, Aim::RoadEnd, a))
+                    } else {
+                        None
+                    }
+                })
+        });
         let Some((ti, aim, _)) = target else {
             continue;
         };

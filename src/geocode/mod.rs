@@ -850,9 +850,24 @@ fn actor_spans(folded: &Folded) -> Vec<Range<usize>> {
 
 /// The most specific Malian place; ties go to the first mentioned.
 pub fn best_location(places: &[PlaceMatch]) -> Option<Location> {
+    // "… sur la route reliant Ansongo à Ménaka. … à 110 km d'Ansongo": a point aimed from a
+    // town says more than the town it was measured from.
+    let aimed_from = |p: &PlaceMatch| {
+        p.precision == Precision::Locality
+            && places.iter().any(|q| {
+                q.precision == Precision::NearLocality
+                    && q.name == p.name
+                    && q.lat
+                        .zip(q.lon)
+                        .zip(p.lat.zip(p.lon))
+                        .is_some_and(|(a, b)| {
+                            distance_km(LatLon::new(a.0, a.1), LatLon::new(b.0, b.1)) > 1.0
+                        })
+            })
+    };
     places
         .iter()
-        .filter(|p| p.precision != Precision::Foreign)
+        .filter(|p| p.precision != Precision::Foreign && !aimed_from(p))
         .filter_map(|p| Some((p.precision, p.lat?, p.lon?)))
         .min_by_key(|(prec, _, _)| *prec)
         .map(|(precision, lat, lon)| Location {
@@ -916,6 +931,18 @@ mod tests {
         };
         let l = best_location(&[mk(Precision::Admin1, 1.0), mk(Precision::Locality, 2.0)]).unwrap();
         assert_eq!(l.lat, 2.0);
+        // The town a distance was aimed from yields to the aimed point.
+        let mut aimed = mk(Precision::NearLocality, 2.5);
+        aimed.name = "y".into();
+        let mut town = mk(Precision::Locality, 2.0);
+        town.name = "y".into();
+        let l = best_location(&[town.clone(), aimed.clone()]).unwrap();
+        assert_eq!(l.lat, 2.5);
+        aimed.lat = Some(2.0);
+        assert_eq!(
+            best_location(&[town, aimed]).unwrap().precision,
+            Precision::Locality
+        );
         let mut f = mk(Precision::Foreign, 3.0);
         f.lat = None;
         assert!(best_location(&[f]).is_none());

@@ -380,6 +380,35 @@ mod tests {
         assert!((from_town - 30.0).abs() < 0.5, "{from_town}");
         assert!((gained - 30.0).abs() < 3.0, "{gained}");
         assert!(!aim_listed);
+        // A road named in an earlier sentence ("reliant X à Y") aims a later distance from
+        // one of its ends, and the incident stands at the aimed point, not at the town.
+        let text = "Mercredi, trois civils ont été tués sur la route reliant Douentza à Hombori. \
+                    Selon l'armée, leur véhicule a sauté sur une mine à 40 km de Douentza.";
+        let (from_town, gained, _) = aimed(text, "Douentza", "Hombori");
+        assert!((from_town - 40.0).abs() < 0.5, "{from_town}");
+        assert!((gained - 40.0).abs() < 3.0, "{gained}");
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, &g);
+        assert_eq!(v.len(), 1);
+        let l = v[0].location.expect("a location");
+        let douentza = g.gazetteer().place(g.gazetteer().best("douentza").unwrap());
+        let km = distance_km(
+            LatLon::new(l.lat, l.lon),
+            LatLon::new(douentza.lat, douentza.lon),
+        );
+        assert!((km - 40.0).abs() < 1.0, "{km}");
+        // Another town's distance is not aimed by that road.
+        let text = "Mercredi, trois civils ont été tués sur la route reliant Douentza à Hombori. \
+                    Jeudi, une mine a explosé à 20 km de Boni.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let resolved = g.resolve_article(&article, &crate::extract::extract(&article));
+        let boni = resolved.iter().find(|r| r.place.mention == "Boni").unwrap();
+        let c = &boni.candidates[0];
+        let km = distance_km(
+            LatLon::new(boni.place.lat.unwrap(), boni.place.lon.unwrap()),
+            LatLon::new(c.lat, c.lon),
+        );
+        assert!(km < 0.5, "{km}");
     }
 
     #[test]
