@@ -111,21 +111,35 @@ const SUMMARY_PERIOD_DAYS: i64 = 7;
 const SAME_TOWN_KM: f64 = 5.0;
 
 /// Whether a draft of `extraction` mixes towns more than [`SAME_PLACE_KM`] apart in the
-/// sentences that carry its tolls: only then can [`extract_with_places`] segment differently.
+/// sentences that carry its tolls, or names no town while the sentence after it names some:
+/// only then can [`extract_with_places`] segment differently.
 pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> bool {
-    extraction.drafts.iter().any(|d| {
-        let points: Vec<(f64, f64)> = d
-            .sentences
-            .iter()
-            .filter_map(|&si| places.get(si))
-            .flatten()
-            .copied()
-            .collect();
-        points
-            .iter()
-            .enumerate()
-            .any(|(i, a)| points[i + 1..].iter().any(|b| km(*a, *b) > SAME_PLACE_KM))
-    })
+    let has_points = |si: usize| places.get(si).is_some_and(|p| !p.is_empty());
+    let townless_then_towns = extraction.drafts.iter().any(|d| {
+        let Some(&last) = d.sentences.iter().max() else {
+            return false;
+        };
+        !d.sentences.iter().any(|&si| has_points(si))
+            && has_points(last + 1)
+            && !extraction
+                .drafts
+                .iter()
+                .any(|o| o.sentences.contains(&(last + 1)))
+    });
+    townless_then_towns
+        || extraction.drafts.iter().any(|d| {
+            let points: Vec<(f64, f64)> = d
+                .sentences
+                .iter()
+                .filter_map(|&si| places.get(si))
+                .flatten()
+                .copied()
+                .collect();
+            points
+                .iter()
+                .enumerate()
+                .any(|(i, a)| points[i + 1..].iter().any(|b| km(*a, *b) > SAME_PLACE_KM))
+        })
 }
 
 /// Great-circle distance in km between two (lat, lon) points.
@@ -611,6 +625,23 @@ fn segment(
                     .rev()
                     .find(|g| g.sentences.last().copied() == si.checked_sub(1))
             {
+                g.sentences.push(si);
+                g.core.push(si);
+                g.points.extend_from_slice(&s_points);
+                held = None;
+                continue;
+            }
+            // "Deux villages du cercle de C ont été attaqués mardi. Il s'agit de A et B." The
+            // next undated sentence naming towns places an incident told only by its area.
+            if own_date.is_none()
+                && s_dates.is_empty()
+                && background.is_empty()
+                && !s_points.is_empty()
+                && let Some(c) = current
+                && groups[c].points.is_empty()
+                && groups[c].sentences.last().copied() == si.checked_sub(1)
+            {
+                let g = &mut groups[c];
                 g.sentences.push(si);
                 g.core.push(si);
                 g.points.extend_from_slice(&s_points);

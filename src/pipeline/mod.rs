@@ -412,6 +412,31 @@ mod tests {
     }
 
     #[test]
+    fn towns_named_right_after_an_incident_told_by_its_area_place_it() {
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let article = published(
+            "Des hommes armés ont attaqué mardi deux villages du cercle de Koro. Selon un élu \
+             local, il s'agit des villages de Madougou et Dinangourou.",
+            "2024-05-10",
+        );
+        let v = incidents(&article, &g);
+        assert_eq!(v.len(), 1);
+        assert_eq!(
+            v[0].location.map(|l| l.precision),
+            Some(crate::incident::Precision::Locality)
+        );
+        assert!(v[0].places.iter().any(|p| p.mention == "Madougou"));
+        // An incident that has its own town keeps it: the next sentence's town is not added.
+        let article = published(
+            "Des hommes armés ont attaqué mardi le village de Madougou. Le maire se trouvait \
+             alors à Dinangourou.",
+            "2024-05-10",
+        );
+        let v = incidents(&article, &g);
+        assert!(!v[0].places.iter().any(|p| p.mention == "Dinangourou"));
+    }
+
+    #[test]
     fn a_toll_broken_down_by_village_is_one_incident_per_village() {
         let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
         let article = crate::corpus::article_from_text(
