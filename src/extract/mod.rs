@@ -288,6 +288,11 @@ fn date_mentions(
         .filter(|m| dating.relative_ok || m.kind != DateKind::Relative)
         .filter(|m| pub_span.as_ref().is_none_or(|p| !overlaps(p, &m.span)))
         .collect();
+    // No header: "mardi", told with "le mardi 6 septembre 2022" elsewhere in the text, is
+    // that Tuesday.
+    if article.published.is_none() && dating.anchor.is_none() && !dating.relative_ok {
+        weekdays_of_named_days(text, &folded.text, &mut mentions);
+    }
     // No year anywhere: "le 5 février" and "le 12 février" still tell two incidents apart.
     if dating.reference.is_none() && dating.anchor.is_none() {
         let days = dates::find_floating_dates(text);
@@ -301,6 +306,52 @@ fn date_mentions(
         mentions.sort_by_key(|m| m.span.start);
     }
     (dating, mentions)
+}
+
+/// Adds to `mentions` the bare weekdays ("mardi", "mardi soir") of a text without a header
+/// that also names a full day on that weekday ("le mardi 6 septembre 2022"): that day.
+/// Weekdays counted from another day ("mardi dernier", "hier mardi") are left out.
+fn weekdays_of_named_days(text: &str, folded: &str, mentions: &mut Vec<DateMention>) {
+    let named: Vec<(NaiveDate, String)> = mentions
+        .iter()
+        .filter(|m| m.kind == DateKind::Absolute && m.precision == DatePrecision::Day)
+        .filter(|m| m.start == m.end)
+        .filter_map(|m| {
+            let words = fold_key(&text[m.span.clone()]);
+            let day = words
+                .split(' ')
+                .find(|w| dates::parse_weekday(w) == Some(m.start.weekday()))?
+                .to_string();
+            Some((m.start, day))
+        })
+        .collect();
+    let mut added = false;
+    for (day, weekday) in named {
+        if folded.matches(weekday.as_str()).count() < 2 {
+            continue;
+        }
+        for m in dates::find_dates(text, Some(day)) {
+            let words = fold_key(&text[m.span.clone()]);
+            let bare = m.kind == DateKind::Relative
+                && m.precision == DatePrecision::Day
+                && m.start == day
+                && m.end == day
+                && words.split(' ').any(|w| w == weekday)
+                && !words.split(' ').any(|w| {
+                    matches!(
+                        w,
+                        "hier" | "demain" | "dernier" | "prochain" | "lendemain" | "veille"
+                    )
+                });
+            if bare && !mentions.iter().any(|o| overlaps(&o.span, &m.span)) {
+                mentions.push(m);
+                added = true;
+            }
+        }
+    }
+    if added {
+        mentions.sort_by_key(|m| m.span.start);
+    }
 }
 
 fn draft_incidents(
@@ -1248,6 +1299,38 @@ mod tests {
     }
 
     const DATELINE: &str = "Ségou, 15 mars 2023 (AFP) – ";
+
+    #[test]
+    fn a_bare_weekday_is_the_full_day_named_on_that_weekday() {
+        let i = one(
+            "Douze éleveurs ont été tués mardi soir par des hommes armés près de Léré. C'est ce \
+             qu'indique un communiqué publié vendredi par le gouvernement. Selon ce texte, le \
+             mardi 12 mars 2024, des assaillants ont ouvert le feu sur un campement.",
+        );
+        assert_eq!(i.date, NaiveDate::from_ymd_opt(2024, 3, 12));
+        assert_eq!(i.date_precision, DatePrecision::Day);
+        let text = "Douze éleveurs ont été tués mardi soir près de Léré. Le mardi 12 mars 2024, \
+                    des assaillants ont ouvert le feu sur un campement.";
+        let dated = DatedText::read(&article_from_text("t", text.to_string()));
+        let tuesday = dated.mentions.first().expect("the bare weekday");
+        assert!(tuesday.span.start < text.find('.').unwrap());
+        assert_eq!(Some(tuesday.start), NaiveDate::from_ymd_opt(2024, 3, 12));
+        // Another weekday, or one counted back from another day, is not that day.
+        for text in [
+            "Douze éleveurs ont été tués lundi par des hommes armés près de Léré. Le mardi 12 \
+             mars 2024, des assaillants ont ouvert le feu sur un campement de Niono.",
+            "Douze éleveurs ont été tués mardi dernier par des hommes armés près de Léré. Le \
+             mardi 12 mars 2024, des assaillants ont ouvert le feu sur un campement de Niono.",
+        ] {
+            let dated = DatedText::read(&article_from_text("t", text.to_string()));
+            let first_sentence = text.find('.').unwrap();
+            assert!(
+                dated.mentions.iter().all(|m| m.span.start > first_sentence),
+                "{text}: {:?}",
+                dated.mentions
+            );
+        }
+    }
 
     #[test]
     fn tolls_by_category() {
