@@ -348,9 +348,25 @@ impl Geocoder {
                 7..=9 => 2,
                 _ => 3,
             };
-            let fuzzy: Vec<(u32, usize)> = self
-                .gazetteer
-                .fuzzy_same_initial(&m.key, max)
+            // "Diabaly" for GeoNames' "Diabali": the press writes a final or inner "i" as
+            // "y"; that spelling is the same name, not one edit away from it.
+            let variant = m.key.replace('y', "i");
+            let same_name: Vec<(u32, usize)> = if variant != m.key {
+                self.gazetteer
+                    .lookup(&variant)
+                    .iter()
+                    .map(|&i| (i, 0))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let spelled_otherwise = !same_name.is_empty();
+            let guesses = if same_name.is_empty() {
+                self.gazetteer.fuzzy_same_initial(&m.key, max)
+            } else {
+                same_name
+            };
+            let fuzzy: Vec<(u32, usize)> = guesses
                 .into_iter()
                 .filter(|(i, _)| {
                     let p = self.gazetteer.place(*i);
@@ -363,7 +379,8 @@ impl Geocoder {
             let cands = self.score(fuzzy.into_iter(), &context, &named_areas, &anchors, m);
             let Some(best) = cands.first() else { continue };
             // Agreement with the rest of the article guards the guess.
-            let near_others = resolved_points.is_empty()
+            let near_others = spelled_otherwise
+                || resolved_points.is_empty()
                 || resolved_points.iter().any(|(lon, lat)| {
                     distance_km(LatLon::new(*lat, *lon), LatLon::new(best.lat, best.lon)) < 500.0
                 });

@@ -412,6 +412,22 @@ mod tests {
     }
 
     #[test]
+    fn a_y_for_an_i_is_the_same_name_not_a_guess() {
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Mardi, l'armée a repoussé une attaque à Diabaly, deux jours après des tirs à Kidal."
+                .to_string(),
+        );
+        let resolved = g.resolve_article(&article, &crate::extract::extract(&article));
+        let town = resolved
+            .iter()
+            .find(|r| r.place.mention == "Diabaly")
+            .expect("Diabaly resolved, though far from Kidal");
+        assert_eq!(town.place.name, "Diabali");
+    }
+
+    #[test]
     fn towns_named_right_after_an_incident_told_by_its_area_place_it() {
         let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
         let article = published(
