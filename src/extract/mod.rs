@@ -2016,6 +2016,18 @@ mod tests {
     }
 
     #[test]
+    fn an_official_figure_of_unknown_category_is_the_best_of_one_named_category() {
+        let i = one(&format!(
+            "{DATELINE}Des hommes armés ont attaqué lundi le village de Sofara. Un élu parlait \
+             d'un bilan provisoire de 12 morts. Une source sécuritaire évoquait 30 civils tués. \
+             Le gouvernement a fait état d'un bilan officiel de 26 morts."
+        ));
+        let t = i.fatalities.expect("a toll");
+        assert_eq!((t.low, t.best, t.high), (12, 26, 30));
+        assert_eq!(i.killed_in(Category::Civilians).map(|t| t.best), Some(26));
+    }
+
+    #[test]
     fn an_armed_groups_claim_gives_the_high_end_only() {
         let i = one(&format!(
             "{DATELINE}Mardi, trois soldats ont été tués dans une embuscade près de Boni, selon l'armée. \

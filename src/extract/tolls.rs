@@ -238,7 +238,13 @@ pub fn find_tolls(
             // "Un soldat malien et deux mercenaires ont été tués": joined by "et", both count.
             // "Un kamikaze s'est fait exploser, tuant deux soldats": an outcome of its own,
             // told before the later figure, keeps the singular.
-            let own_outcome = |o: &Toll| t.span.end > c.range.end && t.span.end <= o.span.start;
+            // "Un élu parlait d'un bilan de 12 morts": "bilan" introduces the figure.
+            let own_outcome = |o: &Toll| {
+                t.span.end > c.range.end
+                    && t.span.end <= o.span.start
+                    && !crate::corpus::normalize::fold_key(&text[c.range.end..t.span.end])
+                        .contains("bilan")
+            };
             let later_figure = tolls.iter().any(|o: &Toll| {
                 o.sentence == si
                     && o.outcome == t.outcome
@@ -1075,6 +1081,30 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
         let better = (of(true).any(|t| official(&t)) && !of(false).any(|t| official(&t)))
             || (of(false).all(|t| t.vague || t.range.high > t.range.best)
                 && of(true).any(|t| plain(&t) && t.range.best > known.best));
+        // "un bilan de 40 civils tués" from one source, then "un bilan officiel de 38 morts":
+        // with one category named, an official figure of unknown category said apart is a
+        // report of the same dead, the latest official one, so it gives their best; every
+        // report gives the range.
+        let known_categories: Vec<usize> = (0..out.len())
+            .filter(|&i| out[i].0 == outcome && out[i].1 != Category::Unknown)
+            .collect();
+        let official_unknown = of(true).filter(|t| official(t)).last();
+        if let ([k], Some(latest)) = (known_categories.as_slice(), official_unknown)
+            && !of(false).any(|t| official(&t))
+            && of(true).all(|u| !of(false).any(|k| k.sentence == u.sentence))
+        {
+            let low = of(true).map(|t| t.range.low).fold(out[*k].2.low, u32::min);
+            let high = of(true)
+                .map(|t| t.range.high)
+                .fold(out[*k].2.high, u32::max);
+            out[*k].2 = TollRange {
+                low,
+                best: latest.range.best.clamp(low, high),
+                high,
+            };
+            out.retain(|(o, c, _)| *o != outcome || *c != Category::Unknown);
+            continue;
+        }
         let apart = !better && of(true).all(|u| !of(false).any(|k| k.sentence == u.sentence));
         if apart {
             let unknown_high = out
