@@ -28,6 +28,8 @@ pub struct SegmentationWords {
     pub anaphors: Vec<Anaphor>,
     /// Sentence openings announcing another event.
     pub elsewhere: Vec<String>,
+    /// Sentence starts naming another event of the kind just told ("une autre attaque …").
+    pub another_event_openers: Vec<String>,
     /// Words before a date that make it a report's date.
     pub reporting: Vec<String>,
     pub tells_when_openers: Vec<String>,
@@ -424,6 +426,7 @@ mod tests {
         for phrase in w
             .elsewhere
             .iter()
+            .chain(&w.another_event_openers)
             .chain(&w.reporting)
             .chain(&w.tells_when_openers)
             .chain(&w.tells_where_openers)

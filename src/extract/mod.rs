@@ -737,7 +737,11 @@ fn segment(
             .iter()
             .find(|a| opening.starts_with(a.phrase.as_str()))
             .map(|a| (a.phrase.len(), a.days));
-        let elsewhere = words.elsewhere.iter().any(|p| opening.contains(p.as_str()));
+        let elsewhere = words.elsewhere.iter().any(|p| opening.contains(p.as_str()))
+            || words
+                .another_event_openers
+                .iter()
+                .any(|p| opening.starts_with(p.as_str()));
         let mut force_new = elsewhere;
         if let Some((len, days)) = anaphor
             && date.is_none()
@@ -2013,6 +2017,19 @@ mod tests {
              le car et tué deux passagers."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(2));
+    }
+
+    #[test]
+    fn a_sentence_starting_with_another_attack_tells_another_incident() {
+        let text = format!(
+            "{DATELINE}Lundi, des hommes armés ont tué neuf villageois à Sangha. Une autre \
+             attaque a eu lieu lundi également dans un hameau voisin, où deux bergers ont été tués."
+        );
+        let tolls: Vec<Option<u32>> = incidents(&text)
+            .iter()
+            .map(|i| i.fatalities.map(|t| t.best))
+            .collect();
+        assert_eq!(tolls, [Some(9), Some(2)]);
     }
 
     #[test]
