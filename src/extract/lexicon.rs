@@ -32,6 +32,8 @@ pub struct SegmentationWords {
     pub another_event_openers: Vec<String>,
     /// Words before a date that make it a report's date.
     pub reporting: Vec<String>,
+    /// Words right after a date that make it a report's date ("… dimanche à l'AFP").
+    pub told_to: Vec<String>,
     pub tells_when_openers: Vec<String>,
     /// Sentence openings that say where the facts just told happened.
     pub tells_where_openers: Vec<String>,
@@ -428,6 +430,7 @@ mod tests {
             .iter()
             .chain(&w.another_event_openers)
             .chain(&w.reporting)
+            .chain(&w.told_to)
             .chain(&w.tells_when_openers)
             .chain(&w.tells_where_openers)
             .chain(&w.tells_when_verbs)

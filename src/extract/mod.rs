@@ -254,7 +254,7 @@ pub fn cut_roundups(article: &Article, dated: &DatedText) -> Option<Article> {
         .mentions
         .iter()
         .filter(|m| {
-            !is_reporting_date(&article.text, m.span.start)
+            !is_reporting_date(&article.text, &m.span)
                 && !fold_key(&article.text[m.span.clone()]).starts_with("depuis")
         })
         .cloned()
@@ -632,7 +632,7 @@ fn segment(
             // "depuis la mi-janvier" dates a period, not the event.
             .filter(|&i| !fold_key(&article.text[mentions[i].span.clone()]).starts_with("depuis"))
             // "selon un communiqué publié lundi", "a appris mardi l'AFP": the report's date.
-            .filter(|&i| !is_reporting_date(&article.text, mentions[i].span.start))
+            .filter(|&i| !is_reporting_date(&article.text, &mentions[i].span))
             .filter(|&i| {
                 let m = &mentions[i];
                 !background.iter().any(|b| {
@@ -1214,13 +1214,18 @@ fn is_anaphoric(text: &str, at: usize) -> bool {
 
 /// Words right before the date ("publié lundi") make it the date of a report, not of the
 /// event (`reporting` in `data/lexicon/segmentation.toml`).
-fn is_reporting_date(text: &str, at: usize) -> bool {
-    let from = text.floor_char_boundary(at.saturating_sub(24));
-    let before = fold_key(&text[from..at]);
-    lexicon::segmentation_words()
-        .reporting
-        .iter()
-        .any(|r| before.ends_with(r.as_str()))
+fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
+    let from = text.floor_char_boundary(span.start.saturating_sub(24));
+    let before = fold_key(&text[from..span.start]);
+    let words = lexicon::segmentation_words();
+    if words.reporting.iter().any(|r| before.ends_with(r.as_str())) {
+        return true;
+    }
+    // "a affirmé dimanche à l'AFP", "ont dit lundi à RFI": a day followed by the medium
+    // told is when the source spoke, whatever the verb.
+    let to = text.ceil_char_boundary((span.end + 24).min(text.len()));
+    let after = fold_key(&text[span.end..to]);
+    words.told_to.iter().any(|t| after.starts_with(t.as_str()))
 }
 
 /// The folded start of a sentence (its first 80 bytes at most).
@@ -2017,6 +2022,28 @@ mod tests {
              le car et tué deux passagers."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(2));
+    }
+
+    #[test]
+    fn a_day_followed_by_the_medium_told_is_when_a_source_spoke() {
+        // Without "à l'AFP", "dimanche" would date a second incident.
+        let i = one(&format!(
+            "{DATELINE}Samedi, des hommes armés ont tué douze villageois près de Sofara. Un \
+             notable a confirmé dimanche à l'AFP que douze villageois avaient été tués."
+        ));
+        assert_eq!(i.date, NaiveDate::from_ymd_opt(2023, 3, 11));
+    }
+
+    #[test]
+    fn reports_of_unknown_category_widen_the_one_named_category_both_ways() {
+        // "a dit un habitant, dont le bilan…": the villager is a source, not a dead.
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont tiré sur des forains près de Sofara. « Le \
+             bilan est de 14 morts », a dit un habitant, dont le bilan a été confirmé par un \
+             élu. Le préfet a ensuite parlé de 16 civils tués."
+        ));
+        let t = i.fatalities.expect("a toll");
+        assert_eq!((t.low, t.best, t.high), (14, 16, 16));
     }
 
     #[test]

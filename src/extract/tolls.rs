@@ -236,15 +236,16 @@ pub fn find_tolls(
             // "Un élu local parle de 11 villageois tués": the outcome belongs to the figure
             // that follows, not to the singular noun.
             // "Un soldat malien et deux mercenaires ont été tués": joined by "et", both count.
+            // "a dit un habitant, dont le bilan…", "un élu parlait d'un bilan de 12 morts":
+            // "bilan" after a singular introduces a figure, it does not kill the person.
+            if crate::corpus::normalize::fold_key(text.get(c.range.end..t.span.end).unwrap_or(""))
+                .contains("bilan")
+            {
+                continue;
+            }
             // "Un kamikaze s'est fait exploser, tuant deux soldats": an outcome of its own,
             // told before the later figure, keeps the singular.
-            // "Un élu parlait d'un bilan de 12 morts": "bilan" introduces the figure.
-            let own_outcome = |o: &Toll| {
-                t.span.end > c.range.end
-                    && t.span.end <= o.span.start
-                    && !crate::corpus::normalize::fold_key(&text[c.range.end..t.span.end])
-                        .contains("bilan")
-            };
+            let own_outcome = |o: &Toll| t.span.end > c.range.end && t.span.end <= o.span.start;
             let later_figure = tolls.iter().any(|o: &Toll| {
                 o.sentence == si
                     && o.outcome == t.outcome
@@ -1106,6 +1107,23 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
             continue;
         }
         let apart = !better && of(true).all(|u| !of(false).any(|k| k.sentence == u.sentence));
+        // "18 morts" from a villager, "19 civils tués" from the authorities: with one
+        // category named, the other reports of unknown category widen its range both ways.
+        if let [k] = known_categories.as_slice()
+            && apart
+        {
+            let low = of(true).map(|t| t.range.low).fold(out[*k].2.low, u32::min);
+            let high = of(true)
+                .map(|t| t.range.high)
+                .fold(out[*k].2.high, u32::max);
+            out[*k].2 = TollRange {
+                low,
+                best: out[*k].2.best.clamp(low, high),
+                high,
+            };
+            out.retain(|(o, c, _)| *o != outcome || *c != Category::Unknown);
+            continue;
+        }
         if apart {
             let unknown_high = out
                 .iter()

@@ -472,6 +472,8 @@ const CONTEXT_BEFORE: &[&str] = &[
     "prefet d",
     "gouverneur de",
     "gouverneur d",
+    "gouvernorat de",
+    "gouvernorat d",
     "depute de",
     "depute d",
     "hopital de",
@@ -987,6 +989,7 @@ mod tests {
             ),
             ("dans la commune rurale de Boni", "boni", true, false),
             ("selon le maire de Macina", "macina", false, true),
+            ("un responsable du gouvernorat de Gao", "gao", false, true),
             (
                 "a déclaré le maire de la commune de Boni",
                 "boni",
