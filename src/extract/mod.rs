@@ -2047,6 +2047,16 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_the_text_says_was_revised_is_not_the_best() {
+        let i = one(&format!(
+            "{DATELINE}Neuf soldats ont été tués mardi dans l'attaque du poste de Boni, selon \
+             une source sécuritaire. Un précédent bilan de l'armée faisait état de cinq morts."
+        ));
+        let t = i.fatalities.expect("a toll");
+        assert_eq!((t.low, t.best, t.high), (5, 9, 9));
+    }
+
+    #[test]
     fn a_sentence_starting_with_another_attack_tells_another_incident() {
         let text = format!(
             "{DATELINE}Lundi, des hommes armés ont tué neuf villageois à Sangha. Une autre \

@@ -38,6 +38,8 @@ pub struct Toll {
     pub noun_end: usize,
     /// "… auraient été tués, cela reste à confirmer": said with a doubt by the text itself.
     pub unconfirmed: bool,
+    /// "Un précédent bilan faisait état de quatre morts": a figure the text says was revised.
+    pub superseded: bool,
 }
 
 /// Singular victim nouns that "un"/"une" turns into a toll of one.
@@ -530,7 +532,18 @@ fn complete(
         indefinite,
         noun_end: victim.range.end,
         unconfirmed: is_unconfirmed(&text[sentence.clone()]),
+        superseded: is_superseded(&text[sentence.clone()]),
     })
+}
+
+/// Words by which a text says a figure was revised since ("un précédent bilan"). Not "premier
+/// bilan": a first toll is often the only one.
+const SUPERSEDED: &[&str] = &["precedent bilan", "bilan precedent", "ancien bilan"];
+
+/// The sentence gives a figure revised since ("un précédent bilan faisait état de…").
+fn is_superseded(sentence: &str) -> bool {
+    let folded = crate::corpus::normalize::fold_key(sentence);
+    SUPERSEDED.iter().any(|u| folded.contains(u))
 }
 
 /// A source noun right after "dans les rangs de", "du côté de", "parmi": the victims' side.
@@ -993,13 +1006,24 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
         .map(|(o, c, ts)| {
             let low = ts.iter().map(|t| t.range.low).min().unwrap_or(0);
             let high = ts.iter().map(|t| t.range.high).max().unwrap_or(0);
-            // The latest official figure, else the largest exact one.
-            let official = ts
+            // The latest official figure, else the largest exact one; a figure the text
+            // says was revised ("un précédent bilan") only when there is no other.
+            let current: Vec<&&Toll> = ts.iter().filter(|t| !t.superseded).collect();
+            let current = if current.is_empty() {
+                ts.iter().collect()
+            } else {
+                current
+            };
+            let official = current
                 .iter()
                 .rev()
                 .find(|t| !t.vague && t.source == Some("official"))
                 .map(|t| t.range.best);
-            let exact_best = ts.iter().filter(|t| !t.vague).map(|t| t.range.best).max();
+            let exact_best = current
+                .iter()
+                .filter(|t| !t.vague)
+                .map(|t| t.range.best)
+                .max();
             let best = official
                 .or(exact_best)
                 .or_else(|| ts.iter().map(|t| t.range.best).max())
@@ -1077,7 +1101,7 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
                 t.outcome == outcome && (t.category == Category::Unknown) == unknown
             })
         };
-        let official = |t: &&&Toll| !t.vague && t.source == Some("official");
+        let official = |t: &&&Toll| !t.vague && !t.superseded && t.source == Some("official");
         let plain = |t: &&&Toll| !t.vague && t.range.low == t.range.best;
         let better = (of(true).any(|t| official(&t)) && !of(false).any(|t| official(&t)))
             || (of(false).all(|t| t.vague || t.range.high > t.range.best)

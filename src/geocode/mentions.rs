@@ -155,6 +155,8 @@ pub struct Qualifier {
     /// "à 30 km (au nord) de X": distance in km and bearing in degrees.
     pub distance_km: Option<f64>,
     pub bearing: Option<f64>,
+    /// "au nord-est de X" with no distance: somewhere in that direction from X.
+    pub direction_only: bool,
     /// Preceded by "au"/"en" (country cue) — used for border towns and countries.
     pub country_cue: bool,
     /// Followed by a foreign country ("Djibo, au Burkina Faso", "Tessit (Niger)"): a border
@@ -645,6 +647,7 @@ fn qualify(before_folded: &str) -> Qualifier {
                 i += 1;
             }
             // "au nord", "à l'est": up to two small words before the bearing.
+            let after_bearing = i;
             for _ in 0..2 {
                 if tail
                     .get(i)
@@ -653,6 +656,8 @@ fn qualify(before_folded: &str) -> Qualifier {
                     i += 1;
                 }
             }
+            // "au nord-est de X", "à l'est de X" with no distance before.
+            q.direction_only = i > after_bearing;
         }
         if tail
             .get(i)
@@ -663,6 +668,7 @@ fn qualify(before_folded: &str) -> Qualifier {
         {
             q.distance_km = Some(n);
             q.bearing = bearing;
+            q.direction_only = false;
         }
     }
     q

@@ -295,11 +295,20 @@ impl Geocoder {
                             });
                             continue;
                         }
+                        // "au nord-est de Bamako": a direction from the capital or a
+                        // regional capital, with no distance, points at a far area; from a
+                        // village ("à l'est de Talataye") it stays close.
+                        let far_direction = m.qualifier.direction_only
+                            && matches!(best.feature_code.as_str(), "PPLC" | "PPLA");
                         out.push(Resolved {
                             place,
                             candidates: cands,
                             context: m.qualifier.context,
-                            reference_km: m.qualifier.distance_km,
+                            reference_km: if far_direction {
+                                Some(DIRECTION_FROM_A_CAPITAL_KM)
+                            } else {
+                                m.qualifier.distance_km
+                            },
                         });
                     }
                 }
@@ -511,6 +520,9 @@ impl Geocoder {
             _ => Precision::Locality,
         };
         let (mut lat, mut lon) = (best.lat, best.lon);
+        if m.qualifier.direction_only && precision == Precision::Locality {
+            precision = Precision::NearLocality;
+        }
         if let Some(km) = m.qualifier.distance_km {
             precision = Precision::NearLocality;
             if let Some(bearing) = m.qualifier.bearing {
@@ -806,6 +818,10 @@ impl Geocoder {
         out
     }
 }
+
+/// How far "au nord-est de Bamako" (a direction from a capital, no distance) is taken to
+/// be: beyond [`SEGMENT_REFERENCE_KM`], so it never tells incidents apart.
+const DIRECTION_FROM_A_CAPITAL_KM: f64 = 200.0;
 
 /// A town given as a reference farther than this ("à une centaine de km de X") is not where
 /// the sentence's event is, for segmentation.

@@ -412,6 +412,31 @@ mod tests {
     }
 
     #[test]
+    fn a_direction_from_a_capital_does_not_tell_incidents_apart() {
+        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let article = published(
+            "Six gendarmes ont été tués mardi dans une attaque au nord-est de Ségou. Selon \
+             l'armée, l'attaque a visé le poste de Dioura, où six gendarmes ont été tués.",
+            "2024-05-10",
+        );
+        let v = incidents(&article, &g);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        let dioura = v[0].places.iter().find(|p| p.mention == "Dioura").unwrap();
+        let l = v[0].location.expect("a location");
+        assert_eq!((l.lat, l.lon), (dioura.lat.unwrap(), dioura.lon.unwrap()));
+        // From a village, a direction stays close: "à l'est de Boni" places the event.
+        let article = published(
+            "Mardi, des hommes armés ont tué trois bergers à l'est de Boni.",
+            "2024-05-10",
+        );
+        let v = incidents(&article, &g);
+        assert_eq!(
+            v[0].location.map(|l| l.precision),
+            Some(crate::incident::Precision::NearLocality)
+        );
+    }
+
+    #[test]
     fn a_y_for_an_i_is_the_same_name_not_a_guess() {
         let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
         let article = crate::corpus::article_from_text(
