@@ -2047,6 +2047,18 @@ mod tests {
     }
 
     #[test]
+    fn the_side_named_after_the_counting_verb_is_the_dead_ones() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, lors de l'attaque du poste de Boni, trois morts et huit blessés ont \
+             été enregistrés dans le camp des FAMa. Du côté des assaillants, sept morts ont été \
+             comptés."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(3));
+        assert_eq!(killed(&i, Category::Militants), Some(7));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(10));
+    }
+
+    #[test]
     fn a_figure_the_text_says_was_revised_is_not_the_best() {
         let i = one(&format!(
             "{DATELINE}Neuf soldats ont été tués mardi dans l'attaque du poste de Boni, selon \

@@ -785,7 +785,7 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
         "cote",
     ];
     if !lead.iter().any(|l| window.starts_with(l)) {
-        return None;
+        return side_after_verb(text, from);
     }
     // "dans les rangs de l'armée": the army is an actor, not a victim noun.
     if [
@@ -805,6 +805,40 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
             Cue::Victim(cat) if cat != Category::Unknown => Some(cat),
             _ => None,
         })
+}
+
+/// "Deux morts et dix blessés ont été enregistrés dans le camp des FAMa": the side named
+/// after the verb that counts the dead, in the same clause.
+fn side_after_verb(text: &str, from: usize) -> Option<Category> {
+    let mut end = text.floor_char_boundary((from + 110).min(text.len()));
+    if let Some(stop) = text[from..end].find(['.', ';', '!', '?', '(', ':']) {
+        end = from + stop;
+    }
+    let window = crate::corpus::normalize::fold_key(&text[from..end]);
+    let verbs = [
+        "enregistres dans",
+        "enregistres du",
+        "deplores dans",
+        "deplores du",
+        "comptes dans",
+        "recenses dans",
+    ];
+    let at = verbs.iter().find_map(|v| window.find(v))?;
+    let side = &window[at..];
+    let army = [
+        "rangs de l armee",
+        "rangs des fama",
+        "rangs des forces armees",
+        "camp des fama",
+        "camp des forces armees",
+        "camp de l armee",
+        "cote de l armee",
+        "cote des fama",
+        "cote des forces armees",
+    ];
+    army.iter()
+        .any(|a| side.contains(a))
+        .then_some(Category::Soldiers)
 }
 
 /// "Des casques bleus … six morts et deux blessés dans leurs rangs": the dead belong to the
