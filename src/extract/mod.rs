@@ -1221,6 +1221,31 @@ fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
     if words.reporting.iter().any(|r| before.ends_with(r.as_str())) {
         return true;
     }
+    // "ont indiqué un responsable militaire et un élu local vendredi", "a déclaré l'armée
+    // lundi": the day closes a reporting clause whose subject stands between.
+    let from = text.floor_char_boundary(span.start.saturating_sub(72));
+    let window = &text[from..span.start];
+    // The clause: from the last punctuation on.
+    let window = window
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | '.' | ';' | ':' | '«' | '»' | '"' | '(' | ')'))
+        .map_or(window, |(i, c)| &window[i + c.len_utf8()..]);
+    let clause = format!(" {}", fold_key(window));
+    let closes_report = words
+        .reporting
+        .iter()
+        .filter(|r| r.starts_with("a ") || r.starts_with("ont "))
+        .filter_map(|r| clause.rfind(&format!(" {r} ")).map(|at| at + r.len() + 2))
+        .max()
+        .is_some_and(|subject| {
+            !clause[subject.min(clause.len())..]
+                .split(' ')
+                .any(|w| matches!(w, "que" | "qu" | "avoir" | "etre" | "d" | "de" | "a"))
+        });
+    if closes_report {
+        return true;
+    }
     // "a affirmé dimanche à l'AFP", "ont dit lundi à RFI": a day followed by the medium
     // told is when the source spoke, whatever the verb.
     let to = text.ceil_char_boundary((span.end + 24).min(text.len()));
@@ -2044,6 +2069,43 @@ mod tests {
         ));
         let t = i.fatalities.expect("a toll");
         assert_eq!((t.low, t.best, t.high), (14, 16, 16));
+    }
+
+    #[test]
+    fn a_day_closing_a_reporting_clause_is_when_the_source_spoke() {
+        // "jeudi" is the ambush, "vendredi" when the sources spoke.
+        let text = format!(
+            "{DATELINE}Quatre soldats ont été tués jeudi dans une embuscade près de Ménaka, ont \
+             indiqué un officier et un notable vendredi."
+        );
+        let dated = DatedText::read(&article_from_text("t", text.clone()));
+        let reported: Vec<bool> = dated
+            .mentions
+            .iter()
+            .map(|m| is_reporting_date(&text, &m.span))
+            .collect();
+        assert_eq!(reported, [false, true]);
+        let i = one(&text);
+        assert_eq!(i.date, NaiveDate::from_ymd_opt(2023, 3, 9));
+        // "a indiqué avoir tué mardi": the day of the deed, not of the report.
+        let text = "L'armée a indiqué avoir neutralisé mardi six terroristes près de Boni.";
+        let dated = DatedText::read(&article_from_text("t", format!("{DATELINE}{text}")));
+        let mardi = dated.mentions.last().expect("mardi");
+        assert!(!is_reporting_date(
+            &format!("{DATELINE}{text}"),
+            &mardi.span
+        ));
+    }
+
+    #[test]
+    fn a_loss_told_by_a_military_speaker_is_soldiers() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, une patrouille a été attaquée près de Boni. « Nous avons perdu \
+             quatre hommes », a dit un officier. Une vingtaine de victimes, morts et blessés \
+             confondus, ont été évacuées."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(4));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(4));
     }
 
     #[test]

@@ -181,7 +181,10 @@ pub fn find_tolls(
                 t.category = category;
             }
             used_victims.push(victim.range.clone());
-            if !is_aggregate(&t, cues, sentence) && !sums_several_attacks(text, sentence) {
+            if !is_aggregate(&t, cues, sentence)
+                && !sums_several_attacks(text, sentence)
+                && !counts_the_wounded_too(text, &t, sentence)
+            {
                 tolls.push(t);
             }
         }
@@ -428,6 +431,59 @@ fn is_aggregate(t: &Toll, cues: &[TextCue], sentence: &Range<usize>) -> bool {
         })
 }
 
+/// "« Nous avons perdu six hommes », a dit un officier": a loss in the first person, in a
+/// sentence whose speaker is military.
+fn military_speaker_lost(text: &str, sentence: &Range<usize>, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(24).max(sentence.start));
+    let Some(before) = text.get(from..at) else {
+        return false;
+    };
+    let before = crate::corpus::normalize::fold_key(before);
+    if !(before.ends_with("avons perdu") || before.ends_with("avions perdu")) {
+        return false;
+    }
+    let Some(whole) = text.get(sentence.clone()) else {
+        return false;
+    };
+    let whole = crate::corpus::normalize::fold_key(whole);
+    [
+        "militaire",
+        "armee",
+        "fama",
+        "officier",
+        "soldat",
+        "colonel",
+        "capitaine",
+        "commandant",
+        "etat major",
+        "gendarme",
+    ]
+    .iter()
+    .any(|w| whole.split(' ').any(|x| x.starts_with(w)))
+}
+
+/// "Une vingtaine de victimes, morts et blessés confondus", "une vingtaine de personnes si
+/// on compte les militaires morts, blessés et disparus": a figure that counts the wounded
+/// with the dead is not a death toll.
+fn counts_the_wounded_too(text: &str, t: &Toll, sentence: &Range<usize>) -> bool {
+    let end = text.floor_char_boundary((t.span.end + 90).min(sentence.end));
+    let Some(after) = text.get(t.span.end..end) else {
+        return false;
+    };
+    let after = crate::corpus::normalize::fold_key(after);
+    [
+        "morts et blesses confondus",
+        "blesses et morts confondus",
+        "tues et blesses confondus",
+        "morts blesses",
+        "tues blesses",
+        "si on compte",
+        "si l on compte",
+    ]
+    .iter()
+    .any(|p| after.contains(p))
+}
+
 /// How far before a figure "accident" still governs it.
 const ACCIDENT_REACH: usize = 160;
 
@@ -498,6 +554,14 @@ fn complete(
             .or_else(|| category_before(text, cues, sentence.start, quantity.start))
             .or_else(|| own_ranks(text, cues, sentence, quantity.start, victim.range.end))
             .unwrap_or(category)
+    } else {
+        category
+    };
+    // "« Nous avons perdu six hommes », a dit le responsable militaire": the speaker's men.
+    let category = if matches!(category, Category::Civilians | Category::Unknown)
+        && military_speaker_lost(text, sentence, quantity.start)
+    {
+        Category::Soldiers
     } else {
         category
     };
