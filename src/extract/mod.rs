@@ -2098,6 +2098,24 @@ mod tests {
     }
 
     #[test]
+    fn army_communique_ways_of_killing() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, des frappes aériennes près de Boni ont occasionné la \
+             neutralisation de 07 terroristes."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(7));
+        let i = one(&format!(
+            "{DATELINE}Mardi, les FAMa ont repoussé l'attaque du poste de Boni en neutralisant \
+             douze assaillants. Deux soldats ont été tués."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(14));
+        let i = one(&format!(
+            "{DATELINE}Mardi, près de Boni, 05 GAT ont été neutralisés."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(5));
+    }
+
+    #[test]
     fn a_loss_told_by_a_military_speaker_is_soldiers() {
         let i = one(&format!(
             "{DATELINE}Mardi, une patrouille a été attaquée près de Boni. « Nous avons perdu \

@@ -369,6 +369,19 @@ pub fn find_mentions(
             if lex.person_cues.contains(&key) && next_is_capitalised_word(text, span.end) {
                 continue;
             }
+            // "Ousmane Sidibé dit Bobala", "… alias Kanda": a nickname.
+            if matches!(prev_word, "dit" | "alias") {
+                let head = text[..span.start].trim_end();
+                let head = head[..head.len() - prev_word.len()].trim_end();
+                if head
+                    .rsplit(' ')
+                    .next()
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase)
+                {
+                    continue;
+                }
+            }
             // A capitalised word after a title or first name is a person's name.
             if lex.person_cues.contains(prev_word) && prev_is_capitalised_word(text, span.start)
                 || lex.person_cues.contains(prev_word) && TITLES.contains(&prev_word)
@@ -852,6 +865,14 @@ mod tests {
         );
         let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(names, ["Tin-Zaouatène", "TINZAOUATENE", "Gao"]);
+    }
+
+    #[test]
+    fn a_nickname_after_dit_is_a_person() {
+        let m = mentions("Le chef Amadou Barry dit Boni a été tué près de Gao.", &[]);
+        let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, ["Gao"]);
+        assert_eq!(mentions("le village dit Boni", &[]).len(), 1);
     }
 
     #[test]
