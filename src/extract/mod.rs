@@ -2113,6 +2113,13 @@ mod tests {
             "{DATELINE}Mardi, près de Boni, 05 GAT ont été neutralisés."
         ));
         assert_eq!(killed(&i, Category::Militants), Some(5));
+        // The wounded figure between the dead and their side shares it.
+        let i = one(&format!(
+            "{DATELINE}Mardi, le poste de Boni a été attaqué. Le bilan est de 04 morts et 06 \
+             blessés côté FAMa. L'armée a neutralisé une dizaine d'assaillants."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(4));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(14));
     }
 
     #[test]

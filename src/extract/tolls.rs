@@ -841,6 +841,13 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
         window_end = from + stop;
     }
     let window = crate::corpus::normalize::fold_key(&text[from..window_end]);
+    // "5 morts et 8 blessés côté FAMa": the wounded figure between shares the side.
+    let window = match window.strip_prefix("et ").and_then(|w| w.split_once(' ')) {
+        Some((_, rest)) if rest.starts_with("blesses ") || rest.starts_with("blesse ") => {
+            rest.split_once(' ').map_or(window.as_str(), |(_, r)| r)
+        }
+        _ => window.as_str(),
+    };
     let lead = [
         "parmi les",
         "parmi des",
