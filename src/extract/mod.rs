@@ -1231,17 +1231,22 @@ fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
         .rev()
         .find(|(_, c)| matches!(c, ',' | '.' | ';' | ':' | '«' | '»' | '"' | '(' | ')'))
         .map_or(window, |(i, c)| &window[i + c.len_utf8()..]);
-    let clause = format!(" {}", fold_key(window));
-    let closes_report = words
-        .reporting
+    let clause = fold_key(window);
+    // The words after the last auxiliary ("a", "ont") of the clause.
+    let words_of: Vec<&str> = clause.split(' ').collect();
+    let closes_report = words_of
         .iter()
-        .filter(|r| r.starts_with("a ") || r.starts_with("ont "))
-        .filter_map(|r| clause.rfind(&format!(" {r} ")).map(|at| at + r.len() + 2))
-        .max()
-        .is_some_and(|subject| {
-            !clause[subject.min(clause.len())..]
-                .split(' ')
-                .any(|w| matches!(w, "que" | "qu" | "avoir" | "etre" | "d" | "de" | "a"))
+        .rposition(|w| matches!(*w, "a" | "ont"))
+        .filter(|&aux| {
+            words_of.get(aux + 1).is_some_and(|verb| {
+                let phrase = format!("{} {verb}", words_of[aux]);
+                words.reporting.contains(&phrase)
+            })
+        })
+        .is_some_and(|aux| {
+            !words_of[aux + 2..]
+                .iter()
+                .any(|w| matches!(*w, "que" | "qu" | "avoir" | "etre" | "d" | "de" | "a"))
         });
     if closes_report {
         return true;

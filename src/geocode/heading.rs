@@ -38,13 +38,14 @@ fn aim_of(
     if before.ends_with("direction de") || before.ends_with("direction d") {
         return Some(Aim::Toward);
     }
-    if ROAD_NOUNS.iter().any(|n| {
-        before.ends_with(n)
-            || before.ends_with(&format!("{n} de"))
-            || ROAD_LINKS
-                .iter()
-                .any(|l| before.ends_with(&format!("{n} {l}")))
-    }) {
+    let names_road = |b: &str| ROAD_NOUNS.iter().any(|n| b.ends_with(n));
+    let linked_road = || {
+        std::iter::once("de")
+            .chain(ROAD_LINKS.iter().copied())
+            .filter_map(|l| before.strip_suffix(l))
+            .any(|rest| rest.ends_with(' ') && names_road(rest.trim_end()))
+    };
+    if names_road(before) || linked_road() {
         return Some(Aim::RoadEnd);
     }
     let glued = previous.is_some_and(|(p, aim)| {

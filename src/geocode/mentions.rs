@@ -7,7 +7,6 @@
 //! name ("Katiba du Macina"); a capitalised word right after a title or first name (a person:
 //! "Amadou Kouffa"); a country name after a river cue ("le fleuve Niger").
 
-use std::collections::HashMap;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -178,22 +177,16 @@ pub struct Mention {
 pub struct NameMatcher {
     automaton: AhoCorasick,
     places: Vec<Vec<u32>>,
-    /// Keys written as one word ("amalaoulaou"), for names the press hyphenates.
-    one_word: HashMap<String, usize>,
 }
 
 impl NameMatcher {
     pub fn new<'a>(keys: impl Iterator<Item = (&'a str, &'a [u32])>) -> Self {
         let mut names = Vec::new();
         let mut places = Vec::new();
-        let mut one_word = HashMap::new();
         for (k, p) in keys {
             // Two-letter names ("Ba", "Do") are noise in running text.
             if k.len() < 3 {
                 continue;
-            }
-            if k.len() >= 6 && !k.contains(' ') {
-                one_word.insert(k.to_string(), places.len());
             }
             names.push(k.to_string());
             places.push(p.to_vec());
@@ -204,18 +197,15 @@ impl NameMatcher {
             .unwrap_or_else(|_| {
                 AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds")
             });
-        NameMatcher {
-            automaton,
-            places,
-            one_word,
-        }
+        NameMatcher { automaton, places }
     }
 
-    /// The places of a name the gazetteer writes as one word, looked up by its parts:
-    /// "Amalaou-laou" for GeoNames' "Amalaoulaou".
-    fn joined(&self, parts: &[&str]) -> Option<&[u32]> {
-        let key: String = parts.concat();
-        self.one_word.get(&key).map(|&i| self.places[i].as_slice())
+    /// The places of `key` when it is a whole gazetteer name (the longest match at its start
+    /// covers it all).
+    fn exact(&self, key: &str) -> Option<&[u32]> {
+        let m = self.automaton.find(key)?;
+        (m.start() == 0 && m.end() == key.len())
+            .then(|| self.places[m.pattern().as_usize()].as_slice())
     }
 
     /// Gazetteer names on word boundaries, leftmost-longest; a match inside a word does not
@@ -285,11 +275,14 @@ pub fn find_mentions(
     // "Amalaou-laou", "Tin-Hama": a hyphenated name that the gazetteer writes as one word.
     // It wins over a shorter name matched on its first part.
     for r in hyphenated_names(text, folded) {
-        let parts: Vec<&str> = f[r.clone()].split(' ').collect();
-        if covered[r.clone()].iter().any(|c| *c) || names.one_word.contains_key(&f[r.clone()]) {
+        let joined: String = f[r.clone()].split(' ').collect();
+        if joined.len() < 6
+            || covered[r.clone()].iter().any(|c| *c)
+            || names.exact(&f[r.clone()]).is_some()
+        {
             continue;
         }
-        if let Some(places) = names.joined(&parts) {
+        if let Some(places) = names.exact(&joined) {
             covered[r.clone()].iter_mut().for_each(|c| *c = true);
             ends[r.end] = true;
             found.push((r, MentionKind::Named(places.to_vec())));
