@@ -4,8 +4,9 @@
 //! unknown words after locative cues (for the fuzzy look-up).
 //!
 //! Rejection rules, each tested: lowercase mentions; stop-listed words; words inside an actor's
-//! name ("Katiba du Macina"); a capitalised word right after a title or first name (a person:
-//! "Amadou Kouffa"); a country name after a river cue ("le fleuve Niger").
+//! name ("Katiba du Macina") or right after "katiba" ("la katiba Serma"); a capitalised word
+//! right after a title or first name (a person: "Amadou Kouffa") or a nickname cue ("dit
+//! Bobala"); a country name after a river cue ("le fleuve Niger").
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -360,6 +361,10 @@ pub fn find_mentions(
             }
             // A first name followed by a capitalised word is a person ("Bakary Bamba").
             if lex.person_cues.contains(&key) && next_is_capitalised_word(text, span.end) {
+                continue;
+            }
+            // "la katiba Serma", "la katibat Hanifa": an armed group's name.
+            if matches!(prev_word, "katiba" | "katibat" | "katibas") {
                 continue;
             }
             // "Ousmane Sidibé dit Bobala", "… alias Kanda": a nickname.
@@ -866,6 +871,8 @@ mod tests {
         let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(names, ["Gao"]);
         assert_eq!(mentions("le village dit Boni", &[]).len(), 1);
+        // A katiba's name is a group, not its town.
+        assert!(mentions("la katiba Boni a installé un poste", &[]).is_empty());
     }
 
     #[test]
