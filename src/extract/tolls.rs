@@ -1218,7 +1218,7 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
         let known_categories: Vec<usize> = (0..out.len())
             .filter(|&i| out[i].0 == outcome && out[i].1 != Category::Unknown)
             .collect();
-        let official_unknown = of(true).filter(|t| official(t)).last();
+        let official_unknown = of(true).rfind(|t| official(t));
         if let ([k], Some(latest)) = (known_categories.as_slice(), official_unknown)
             && !of(false).any(|t| official(&t))
             && of(true).all(|u| !of(false).any(|k| k.sentence == u.sentence))
