@@ -682,6 +682,22 @@ fn segment(
                 held = None;
                 continue;
             }
+            // "… ont attaqué le village de A. Des morts et des blessés sont signalés." Deaths
+            // without a figure, said right after an incident, are its deaths: its toll is
+            // unknown, not 0.
+            let deaths_without_figure = cues
+                .iter()
+                .any(|c| in_s(&c.range) && c.cue == Cue::DeathsWithoutFigure);
+            if deaths_without_figure
+                && s_dates.is_empty()
+                && background.is_empty()
+                && let Some(c) = current
+                && groups[c].sentences.last().copied() == si.checked_sub(1)
+            {
+                groups[c].sentences.push(si);
+                held = None;
+                continue;
+            }
             // "Deux villages du cercle de C ont été attaqués mardi. Il s'agit de A et B." The
             // next undated sentence naming towns places an incident told only by its area.
             if own_date.is_none()
@@ -2100,6 +2116,20 @@ mod tests {
             &format!("{DATELINE}{text}"),
             &mardi.span
         ));
+    }
+
+    #[test]
+    fn deaths_without_figure_right_after_an_incident_leave_its_toll_unknown() {
+        let i = one(&format!(
+            "{DATELINE}Des hommes armés ont attaqué mardi le village de Sangha. Des morts et des \
+             blessés sont signalés."
+        ));
+        assert_eq!(i.fatalities, None);
+        // Russian auxiliaries are counted with the mercenaries.
+        let i = one(&format!(
+            "{DATELINE}Un supplétif russe a été tué mardi par une mine près de Hombori."
+        ));
+        assert_eq!(killed(&i, Category::Mercenaries), Some(1));
     }
 
     #[test]

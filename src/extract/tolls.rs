@@ -59,6 +59,8 @@ const SINGULAR: &[&str] = &[
     "bandit",
     "combattant",
     "mercenaire",
+    "suppletif russe",
+    "soldat russe",
     "garde national",
     "enfant",
     "femme",
