@@ -474,13 +474,45 @@ fn date_article(
                 .map(|m| m.start)
                 .max();
             Dating {
-                reference: today.or(latest),
+                reference: today
+                    .or(latest)
+                    .or_else(|| embedded_post_date(&article.text)),
                 relative_ok: today.is_some(),
                 anchor: None,
                 fallback: None,
             }
         }
     }
+}
+
+/// The date of a social-media post embedded in a saved page ("— Gouvernement du Mali
+/// (@GouvernementM) May 12, 2020"): a page with no date of its own was written around it, so
+/// it tells the year of "le 11 mai".
+fn embedded_post_date(text: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    text.match_indices("(@").find_map(|(at, _)| {
+        let rest = &text[at..];
+        let close = rest.find(')')?;
+        let mut words = rest[close + 1..].split_whitespace();
+        let name = words.next()?;
+        let month = MONTHS.iter().position(|m| *m == name)? as u32 + 1;
+        let day: u32 = words.next()?.trim_end_matches(',').parse().ok()?;
+        let year: i32 = words.next()?.get(..4)?.parse().ok()?;
+        NaiveDate::from_ymd_opt(year, month, day)
+    })
 }
 
 /// Whether the date at `at` is introduced as the text's own day: "ce mardi 6 avril 2021",
@@ -2116,6 +2148,21 @@ mod tests {
             &format!("{DATELINE}{text}"),
             &mardi.span
         ));
+    }
+
+    #[test]
+    fn an_embedded_post_dates_a_page_without_a_date() {
+        let i = one(
+            "Un gendarme a été tué par balle à Niono le 3 juin, un peu après minuit.\n\
+             Communiqué du gouvernement : pic.twitter.com/abc\n\
+             — Gouvernement (@Gouv) June 4, 2021\n",
+        );
+        assert_eq!(i.date, NaiveDate::from_ymd_opt(2021, 6, 3));
+        assert_eq!(embedded_post_date("(@x) Mai 4, 2021"), None);
+        assert_eq!(
+            embedded_post_date("— Gouvernement (@Gouv) June 4, 2021\n"),
+            NaiveDate::from_ymd_opt(2021, 6, 4)
+        );
     }
 
     #[test]
