@@ -24,8 +24,9 @@ pub fn initial_bearing(from: LatLon, to: LatLon) -> f64 {
 }
 
 /// What a mention says about direction: aimed at ("en direction de X") or one end of a road
-/// ("la route X-Y", "l'axe X-Y", "le tronçon X-Y"). `previous_aim` is the aim of the mention
-/// before, for the far end glued by a hyphen ("Ansongo-Ménaka").
+/// ("la route X-Y", "l'axe X-Y", "le tronçon X-Y", "la route reliant X à Y"). `road_start` is
+/// where the near end of a road still waiting for its far end starts; `previous` is the mention
+/// before and its aim, for the far end glued by a hyphen ("Ansongo-Ménaka").
 fn aim_of(
     text: &str,
     m: &Mention,
