@@ -586,6 +586,8 @@ fn segment(
     let old = |m: &DateMention| focus.is_some_and(|f| (f - m.end).num_days() > 180);
     for (si, s) in article.sentences.iter().enumerate() {
         let in_s = |r: &Range<usize>| r.start >= s.start && r.end <= s.end;
+        // The group told in the sentence right before this one.
+        let follows = |g: &Group| g.sentences.last().copied() == si.checked_sub(1);
         let event_cues: Vec<&TextCue> = cues
             .iter()
             .filter(|c| in_s(&c.range) && matches!(c.cue, Cue::Event(e) if e.is_event()))
@@ -686,7 +688,7 @@ fn segment(
                 && background.is_empty()
                 && let Some(c) = current
                 && groups[c].date.is_none()
-                && groups[c].sentences.last().copied() == si.checked_sub(1)
+                && follows(&groups[c])
                 && tells_when(&opening_of(&article.text, s))
             {
                 let g = &mut groups[c];
@@ -703,10 +705,7 @@ fn segment(
                 && s_dates.is_empty()
                 && background.is_empty()
                 && tells_where(&opening_of(&article.text, s))
-                && let Some(g) = groups
-                    .iter_mut()
-                    .rev()
-                    .find(|g| g.sentences.last().copied() == si.checked_sub(1))
+                && let Some(g) = groups.iter_mut().rev().find(|g| follows(g))
             {
                 g.sentences.push(si);
                 g.core.push(si);
@@ -724,7 +723,7 @@ fn segment(
                 && s_dates.is_empty()
                 && background.is_empty()
                 && let Some(c) = current
-                && groups[c].sentences.last().copied() == si.checked_sub(1)
+                && follows(&groups[c])
             {
                 groups[c].sentences.push(si);
                 held = None;
@@ -738,7 +737,7 @@ fn segment(
                 && !s_points.is_empty()
                 && let Some(c) = current
                 && groups[c].points.is_empty()
-                && groups[c].sentences.last().copied() == si.checked_sub(1)
+                && follows(&groups[c])
             {
                 let g = &mut groups[c];
                 g.sentences.push(si);

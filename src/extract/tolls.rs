@@ -457,7 +457,6 @@ fn military_speaker_lost(text: &str, sentence: &Range<usize>, at: usize) -> bool
         "colonel",
         "capitaine",
         "commandant",
-        "etat major",
         "gendarme",
     ]
     .iter()
@@ -587,6 +586,7 @@ fn complete(
             words.as_str(),
             "plusieurs" | "quelques" | "de nombreux" | "de nombreuses" | "nombreux" | "nombreuses"
         );
+    let folded_sentence = crate::corpus::normalize::fold_key(&text[sentence.clone()]);
     Some(Toll {
         outcome,
         category,
@@ -597,8 +597,8 @@ fn complete(
         source,
         indefinite,
         noun_end: victim.range.end,
-        unconfirmed: is_unconfirmed(&text[sentence.clone()]),
-        superseded: is_superseded(&text[sentence.clone()]),
+        unconfirmed: says_any(&folded_sentence, UNCONFIRMED),
+        superseded: says_any(&folded_sentence, SUPERSEDED),
     })
 }
 
@@ -606,10 +606,10 @@ fn complete(
 /// bilan": a first toll is often the only one.
 const SUPERSEDED: &[&str] = &["precedent bilan", "bilan precedent", "ancien bilan"];
 
-/// The sentence gives a figure revised since ("un précédent bilan faisait état de…").
-fn is_superseded(sentence: &str) -> bool {
-    let folded = crate::corpus::normalize::fold_key(sentence);
-    SUPERSEDED.iter().any(|u| folded.contains(u))
+/// The folded sentence holds one of `phrases`: "cela reste à confirmer" ([`UNCONFIRMED`]), "un
+/// précédent bilan faisait état de…" ([`SUPERSEDED`]).
+fn says_any(folded_sentence: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| folded_sentence.contains(p))
 }
 
 /// A source noun right after "dans les rangs de", "du côté de", "parmi": the victims' side.
@@ -643,12 +643,6 @@ const UNCONFIRMED: &[&str] = &[
     "n a pas pu etre verifie",
     "n ont pas pu etre verifie",
 ];
-
-/// The sentence says its figure is not confirmed ("cela reste à confirmer").
-fn is_unconfirmed(sentence: &str) -> bool {
-    let folded = crate::corpus::normalize::fold_key(sentence);
-    UNCONFIRMED.iter().any(|u| folded.contains(u))
-}
 
 /// The first victim noun starting within three words after `from`, in the same sentence.
 fn victim_after<'a>(

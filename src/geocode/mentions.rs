@@ -369,8 +369,11 @@ pub fn find_mentions(
             }
             // "Ousmane Sidibé dit Bobala", "… alias Kanda": a nickname.
             if matches!(prev_word, "dit" | "alias") {
-                let head = text[..span.start].trim_end();
-                let head = head[..head.len() - prev_word.len()].trim_end();
+                // The text before the cue word ("… Sidibé dit"), cut at a space, not by length.
+                let head = text[..span.start]
+                    .trim_end()
+                    .rsplit_once(char::is_whitespace)
+                    .map_or("", |(head, _)| head.trim_end());
                 if head
                     .rsplit(' ')
                     .next()
@@ -873,6 +876,8 @@ mod tests {
         assert_eq!(mentions("le village dit Boni", &[]).len(), 1);
         // A katiba's name is a group, not its town.
         assert!(mentions("la katiba Boni a installé un poste", &[]).is_empty());
+        // An accented spelling of the cue is cut by words, not bytes.
+        assert!(mentions("Amadou Barry dît Boni", &[]).len() <= 1);
     }
 
     #[test]
