@@ -72,6 +72,19 @@ mod tests {
     use crate::geocode::gazetteer::Gazetteer;
     use crate::model::{LatLon, distance_km};
 
+    /// The geocoder over the embedded snapshot, built once for all tests of this module.
+    fn embedded_geocoder() -> &'static Geocoder {
+        static GEOCODER: std::sync::LazyLock<Geocoder> = std::sync::LazyLock::new(|| {
+            Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"))
+        });
+        &GEOCODER
+    }
+
+    /// The places `g` resolves in `article`, after extracting it.
+    fn resolved_places(g: &Geocoder, article: &Article) -> Vec<crate::geocode::Resolved> {
+        g.resolve_article(article, &crate::extract::extract(article))
+    }
+
     /// An article of `text` published on `date` (YYYY-MM-DD).
     fn published(text: &str, date: &str) -> Article {
         let mut article = crate::corpus::article_from_text("t", text.to_string());
@@ -240,7 +253,7 @@ mod tests {
     #[test]
     fn a_water_hole_of_the_north_is_a_place() {
         // Tamalelt (alias Tamalat) is a water hole (GeoNames H.WTRH) east of Ménaka.
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         let article = published(
             "Mardi, des combattants ont attaqué la position tenue par un groupe armé à Tamalat.",
             "2022-03-10",
@@ -273,7 +286,7 @@ mod tests {
 
     #[test]
     fn a_number_word_is_never_a_village() {
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         let article = crate::corpus::article_from_text(
             "t",
             "Une attaque a visé le marché de Bandiagara lundi. \
@@ -297,7 +310,7 @@ mod tests {
     fn a_place_bearing_the_name_beats_one_with_it_as_an_old_spelling() {
         // Two villages are called Boni; a third, Bouani, lists "Boni" as an alternate name.
         // With nothing else to choose by, the geocoder once took Bouani (lowest id).
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         let article = crate::corpus::article_from_text(
             "t",
             "Mardi, une mine a tué quatre passagers d'un car à Boni, dans le centre du pays."
@@ -324,7 +337,7 @@ mod tests {
              Les élus du cercle de Bankass demandent des renforts."
                 .to_string(),
         );
-        let resolved = g.resolve_article(&article, &crate::extract::extract(&article));
+        let resolved = resolved_places(&g, &article);
         let segue = resolved
             .iter()
             .find(|r| r.place.mention == "Ségué")
@@ -338,11 +351,11 @@ mod tests {
 
     #[test]
     fn a_distance_is_aimed_by_a_heading_or_a_roads_far_end() {
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         // (km from the town, km the aim got closer, the aim is a place of the incident)
         let aimed = |text: &str, town: &str, aim: &str| {
             let article = crate::corpus::article_from_text("t", text.to_string());
-            let resolved = g.resolve_article(&article, &crate::extract::extract(&article));
+            let resolved = resolved_places(g, &article);
             let point = |r: &crate::geocode::Resolved| {
                 LatLon::new(r.place.lat.unwrap(), r.place.lon.unwrap())
             };
@@ -401,7 +414,7 @@ mod tests {
         let text = "Mercredi, trois civils ont été tués sur la route reliant Douentza à Hombori. \
                     Jeudi, une mine a explosé à 20 km de Boni.";
         let article = crate::corpus::article_from_text("t", text.to_string());
-        let resolved = g.resolve_article(&article, &crate::extract::extract(&article));
+        let resolved = resolved_places(g, &article);
         let boni = resolved.iter().find(|r| r.place.mention == "Boni").unwrap();
         let c = &boni.candidates[0];
         let km = distance_km(
@@ -413,7 +426,7 @@ mod tests {
 
     #[test]
     fn a_direction_from_a_capital_does_not_tell_incidents_apart() {
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         let article = published(
             "Six gendarmes ont été tués mardi dans une attaque au nord-est de Ségou. Selon \
              l'armée, l'attaque a visé le poste de Dioura, où six gendarmes ont été tués.",
@@ -438,13 +451,13 @@ mod tests {
 
     #[test]
     fn a_y_for_an_i_is_the_same_name_not_a_guess() {
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         let article = crate::corpus::article_from_text(
             "t",
             "Mardi, l'armée a repoussé une attaque à Diabaly, deux jours après des tirs à Kidal."
                 .to_string(),
         );
-        let resolved = g.resolve_article(&article, &crate::extract::extract(&article));
+        let resolved = resolved_places(g, &article);
         let town = resolved
             .iter()
             .find(|r| r.place.mention == "Diabaly")
@@ -454,7 +467,7 @@ mod tests {
 
     #[test]
     fn towns_named_right_after_an_incident_told_by_its_area_place_it() {
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         let article = published(
             "Des hommes armés ont attaqué mardi deux villages du cercle de Koro. Selon un élu \
              local, il s'agit des villages de Madougou et Dinangourou.",
@@ -479,7 +492,7 @@ mod tests {
 
     #[test]
     fn a_toll_broken_down_by_village_is_one_incident_per_village() {
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         let article = crate::corpus::article_from_text(
             "t",
             "Bamako, 10 mai 2024 (AFP) – Des hommes armés ont attaqué mercredi plusieurs villages \
@@ -519,13 +532,13 @@ mod tests {
     fn a_homonym_near_the_commune_the_text_names_wins() {
         // Two villages are called Dali; one lies near one of the two Dioura. With nothing
         // else to go by, the other (lower id) used to win.
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         let article = crate::corpus::article_from_text(
             "t",
             "Lundi, des hommes armés ont incendié le village de Dali, dans la commune de Dioura."
                 .to_string(),
         );
-        let resolved = g.resolve_article(&article, &crate::extract::extract(&article));
+        let resolved = resolved_places(g, &article);
         let dali = resolved
             .iter()
             .find(|r| r.place.mention == "Dali")
@@ -543,7 +556,7 @@ mod tests {
     #[test]
     fn a_village_missing_from_the_gazetteer_is_placed_by_its_commune() {
         // The gazetteer's Kita is the cercle seat, far from Dioura: not the hamlet meant.
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         let article = crate::corpus::article_from_text(
             "t",
             "Jeudi, des hommes armés ont tué trois bergers à Kita, un hameau de la commune de Dioura."
@@ -561,7 +574,7 @@ mod tests {
 
     #[test]
     fn every_mention_of_a_village_missing_from_the_gazetteer_follows_its_commune() {
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         let article = crate::corpus::article_from_text(
             "t",
             "Des soldats ont tué quatre civils jeudi à Kita. L'opération a eu lieu à Kita, \
@@ -584,7 +597,7 @@ mod tests {
 
     #[test]
     fn a_headline_capital_the_body_names_as_a_region_is_the_region() {
-        let g = Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer"));
+        let g = embedded_geocoder();
         let sikasso = (11.3176, -5.6665);
         let at = |text: &str| {
             let article = published(text, "2024-02-10");
