@@ -258,7 +258,7 @@ mod tests {
             "Mardi, des combattants ont attaqué la position tenue par un groupe armé à Tamalat.",
             "2022-03-10",
         );
-        let v = incidents(&article, &g);
+        let v = incidents(&article, g);
         let l = v[0].location.expect("Tamalat");
         assert!(
             (l.lat - 15.797).abs() < 0.05 && (l.lon - 3.71).abs() < 0.05,
@@ -293,7 +293,7 @@ mod tests {
              Vingt-sept personnes ont été blessées. Douze autres sont portées disparues."
                 .to_string(),
         );
-        let v = incidents(&article, &g);
+        let v = incidents(&article, g);
         let mentions: Vec<&str> = v
             .iter()
             .flat_map(|i| i.places.iter().map(|p| p.mention.as_str()))
@@ -316,7 +316,7 @@ mod tests {
             "Mardi, une mine a tué quatre passagers d'un car à Boni, dans le centre du pays."
                 .to_string(),
         );
-        let v = incidents(&article, &g);
+        let v = incidents(&article, g);
         let boni = v[0]
             .places
             .iter()
@@ -370,7 +370,7 @@ mod tests {
             // The town as the gazetteer has it: the distance's first candidate.
             let c = &moved.candidates[0];
             let town_point = LatLon::new(c.lat, c.lon);
-            let v = incidents(&article, &g);
+            let v = incidents(&article, g);
             (
                 distance_km(point(moved), town_point),
                 distance_km(town_point, point(target)) - distance_km(point(moved), point(target)),
@@ -401,7 +401,7 @@ mod tests {
         assert!((from_town - 40.0).abs() < 0.5, "{from_town}");
         assert!((gained - 40.0).abs() < 3.0, "{gained}");
         let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, &g);
+        let v = incidents(&article, g);
         assert_eq!(v.len(), 1);
         let l = v[0].location.expect("a location");
         let douentza = g.gazetteer().place(g.gazetteer().best("douentza").unwrap());
@@ -432,7 +432,7 @@ mod tests {
              l'armée, l'attaque a visé le poste de Dioura, où six gendarmes ont été tués.",
             "2024-05-10",
         );
-        let v = incidents(&article, &g);
+        let v = incidents(&article, g);
         assert_eq!(v.len(), 1, "{v:#?}");
         let dioura = v[0].places.iter().find(|p| p.mention == "Dioura").unwrap();
         let l = v[0].location.expect("a location");
@@ -442,7 +442,7 @@ mod tests {
             "Mardi, des hommes armés ont tué trois bergers à l'est de Boni.",
             "2024-05-10",
         );
-        let v = incidents(&article, &g);
+        let v = incidents(&article, g);
         assert_eq!(
             v[0].location.map(|l| l.precision),
             Some(crate::incident::Precision::NearLocality)
@@ -473,7 +473,7 @@ mod tests {
              local, il s'agit des villages de Madougou et Dinangourou.",
             "2024-05-10",
         );
-        let v = incidents(&article, &g);
+        let v = incidents(&article, g);
         assert_eq!(v.len(), 1);
         assert_eq!(
             v[0].location.map(|l| l.precision),
@@ -486,7 +486,7 @@ mod tests {
              alors à Dinangourou.",
             "2024-05-10",
         );
-        let v = incidents(&article, &g);
+        let v = incidents(&article, g);
         assert!(!v[0].places.iter().any(|p| p.mention == "Dinangourou"));
     }
 
@@ -499,7 +499,7 @@ mod tests {
              du cercle de Bandiagara, faisant 11 morts (6 à Sangha, 3 à Dourou et 2 à Bandiagara)."
                 .to_string(),
         );
-        let v = incidents(&article, &g);
+        let v = incidents(&article, g);
         let tolls: Vec<(u32, Option<&str>)> = v
             .iter()
             .map(|i| {
@@ -525,7 +525,7 @@ mod tests {
              (6 à Sangha et 2 à Dourou, selon un élu)."
                 .to_string(),
         );
-        assert_eq!(incidents(&article, &g).len(), 1);
+        assert_eq!(incidents(&article, g).len(), 1);
     }
 
     #[test]
@@ -562,7 +562,7 @@ mod tests {
             "Jeudi, des hommes armés ont tué trois bergers à Kita, un hameau de la commune de Dioura."
                 .to_string(),
         );
-        let v = incidents(&article, &g);
+        let v = incidents(&article, g);
         assert!(
             v[0].places.iter().all(|p| p.mention != "Kita"),
             "{:?}",
@@ -581,7 +581,7 @@ mod tests {
              un hameau de la commune de Dioura, selon des élus."
                 .to_string(),
         );
-        let v = incidents(&article, &g);
+        let v = incidents(&article, g);
         // The first "Kita" stands at the commune too, at its precision.
         assert!(
             v[0].places
@@ -602,7 +602,7 @@ mod tests {
         let at = |text: &str| {
             let article = published(text, "2024-02-10");
             assert!(article.title.is_some(), "the first line is a title");
-            let v = incidents(&article, &g);
+            let v = incidents(&article, g);
             let l = v[0].location.expect("a point");
             distance_km(LatLon::new(l.lat, l.lon), LatLon::new(sikasso.0, sikasso.1))
         };
