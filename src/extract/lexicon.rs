@@ -183,6 +183,9 @@ pub struct Lexicon {
     pub anchors: Vec<AnchorDef>,
     /// Folded phrases of every anchor, for whole-word checks.
     actor_index: HashMap<String, u16>,
+    /// Folded nouns of things a killing verb can take as object ("neutraliser un engin
+    /// explosif", "abattre un drone"): then the verb kills nobody.
+    pub devices: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -201,6 +204,8 @@ struct CasualtiesFile {
     toll_unknown: Vec<String>,
     #[serde(default)]
     deaths_without_figure: Vec<String>,
+    #[serde(default)]
+    devices: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -355,6 +360,7 @@ impl Lexicon {
                 })
                 .collect(),
             actor_index,
+            devices: casualties.devices.iter().map(|d| fold_key(d)).collect(),
         })
     }
 

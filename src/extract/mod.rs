@@ -213,6 +213,10 @@ fn read_dated(article: &Article, dated: DatedText) -> (Folded, Reading) {
     let cues: Vec<TextCue> = lex
         .scan(&folded.text)
         .into_iter()
+        .filter(|m| {
+            !(m.cue == Cue::Outcome(Outcome::Killed)
+                && tolls::kills_a_device(&folded.text, &m.range, &lex.devices))
+        })
         .map(|m| TextCue {
             cue: m.cue,
             range: folded.original_range(m.range),
@@ -2049,6 +2053,28 @@ mod tests {
             "{DATELINE}Mardi, trois bandits ont été tués lors d'un accrochage avec des chasseurs près de Léré."
         ));
         assert_eq!(killed(&i, Category::Militants), Some(3));
+    }
+
+    #[test]
+    fn a_device_neutralised_or_shot_down_kills_nobody() {
+        for text in [
+            "{DATELINE}Jeudi, une patrouille a découvert et neutralisé un engin explosif \
+             improvisé sur la route de Nampala.",
+            "{DATELINE}Jeudi, près de Nampala, deux EEI ont été localisés puis neutralisés.",
+            "{DATELINE}Jeudi, l'armée a abattu un drone près de Ber.",
+        ] {
+            let i = one(&text.replace("{DATELINE}", DATELINE));
+            assert_eq!(i.fatalities.map(|f| f.best), Some(0), "{text}");
+        }
+        // A person stays a victim, and a mine that kills still kills.
+        let i = one(&format!(
+            "{DATELINE}Jeudi, l'armée a neutralisé deux terroristes qui posaient des mines près de Nampala."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(2));
+        let i = one(&format!(
+            "{DATELINE}Jeudi, une mine a tué trois soldats près de Nampala."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(3));
     }
 
     #[test]

@@ -1069,6 +1069,96 @@ pub(crate) fn sentence_of(sentences: &[Range<usize>], at: usize) -> Option<usize
     (i < sentences.len() && sentences[i].start <= at).then_some(i)
 }
 
+/// A killing word whose object is a thing kills nobody: "les FAMa ont neutralisé un engin
+/// explosif", "l'EEI a été découvert et neutralisé", "a abattu un drone". `folded` is the
+/// folded text the cue was found in and `cue` its range there; `devices` are folded nouns.
+pub fn kills_a_device(folded: &str, cue: &Range<usize>, devices: &[String]) -> bool {
+    let is_device = |w: &str| devices.iter().any(|d| d == w);
+    // The object after the verb, past its determiner: "un engin", "deux EEI", "l'appareil".
+    let object = folded[cue.end..]
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .find(|w| !DETERMINERS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit()));
+    if object.is_some_and(is_device) {
+        return true;
+    }
+    // The subject before a passive or a participle: "l'engin explosif a été neutralisé",
+    // "deux mines découvertes et neutralisées".
+    // "une mine a tué trois soldats" is active: the thing is the subject, and kills.
+    let before: Vec<&str> = folded[..cue.start]
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(6)
+        .take_while(|w| is_device(w) || BETWEEN_THING_AND_VERB.contains(w))
+        .collect();
+    let active = before
+        .iter()
+        .any(|w| ["a", "ont", "avait", "avaient"].contains(w))
+        && !before.contains(&"ete");
+    !active && before.into_iter().any(is_device)
+}
+
+/// Words between a killing verb and its object.
+const DETERMINERS: &[&str] = &[
+    "un",
+    "une",
+    "l",
+    "le",
+    "la",
+    "les",
+    "des",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "plusieurs",
+    "quelques",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "leur",
+    "d",
+    "de",
+];
+
+/// Words between a thing and the passive or participle said of it.
+const BETWEEN_THING_AND_VERB: &[&str] = &[
+    "explosif",
+    "explosifs",
+    "improvise",
+    "improvises",
+    "artisanal",
+    "artisanaux",
+    "a",
+    "ont",
+    "ete",
+    "est",
+    "sont",
+    "etait",
+    "avait",
+    "avaient",
+    "deja",
+    "rapidement",
+    "egalement",
+    "aussi",
+    "et",
+    "decouvert",
+    "decouverts",
+    "decouverte",
+    "decouvertes",
+    "detecte",
+    "detectes",
+    "localise",
+    "localises",
+    "puis",
+    "ensuite",
+];
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
