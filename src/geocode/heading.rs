@@ -125,12 +125,26 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
         let Some(km) = m.qualifier.distance_km else {
             continue;
         };
-        if m.qualifier.bearing.is_some() {
-            continue;
-        }
         let Some(ri) = at(resolved, m.span.start) else {
             continue;
         };
+        // "sur l'axe Diabaly-Nampala. … à 32 km au nord-est de Diabaly": the event is on the
+        // road, where the distance puts it; neither end of the road is its place.
+        if let Some(&(a, b)) = roads.iter().rev().find(|&&(near, _)| {
+            near < m.span.start
+                && m.span.start - near <= ROAD_MEMORY
+                && text[near..m.span.start].matches('.').count() <= 1
+        }) && let (Some(ai), Some(bi)) = (at(resolved, a), at(resolved, b))
+            && [ai, bi]
+                .iter()
+                .any(|&e| e != ri && resolved[e].place.name == resolved[ri].place.name)
+        {
+            resolved[ai].context = true;
+            resolved[bi].context = true;
+        }
+        if m.qualifier.bearing.is_some() {
+            continue;
+        }
         let (Some(lat), Some(lon)) = (resolved[ri].place.lat, resolved[ri].place.lon) else {
             continue;
         };
@@ -196,6 +210,65 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
                     resolved[other].context = true;
                 }
             }
+        }
+    }
+}
+
+/// How much farther than the text says a village may lie from the town it is measured from
+/// before it is taken for a homonym: the press rounds, and measures by road.
+const HOMONYM_SLACK_KM: f64 = 30.0;
+
+/// How a distance said of the place just named opens.
+const DISTANCE_OPENERS: &[&str] = &["situe", "localise", "a ", "qui se trouve", "se trouvant"];
+
+/// "la localité de B, située à 32 km au nord-est de D": the text says where B is. A B the
+/// gazetteer holds far from there is a homonym, not this village; it becomes context, and the
+/// point measured from D stands for it. Run before [`aim_distances`] moves any point.
+pub fn drop_distant_homonyms(text: &str, resolved: &mut [Resolved]) {
+    for i in 1..resolved.len() {
+        let (before, after) = resolved.split_at_mut(i);
+        let (village, town) = (&mut before[i - 1], &after[0]);
+        let Some(km) = town.reference_km else {
+            continue;
+        };
+        if village.context
+            || village.reference_km.is_some()
+            || !matches!(village.place.precision, super::Precision::Locality)
+        {
+            continue;
+        }
+        let (start, end) = (village.place.span[1], town.place.span[0]);
+        if end <= start || end - start > 60 {
+            continue;
+        }
+        let Some(gap) = text.get(start..end).filter(|g| !g.contains(['.', ';'])) else {
+            continue;
+        };
+        // Only the distance phrase between them: ", située à 32 km au nord-est de".
+        let gap = fold_key(gap);
+        if !gap.contains(" km ") || !DISTANCE_OPENERS.iter().any(|o| gap.starts_with(o)) {
+            continue;
+        }
+        // A town that is itself a spelling guess ("Djidjan" read as Djidian) may be the wrong
+        // one; then nothing says which of the two names is misplaced.
+        let Some(town_match) = town.candidates.first() else {
+            continue;
+        };
+        if town_match
+            .parts
+            .iter()
+            .any(|(part, _)| *part == "edit distance")
+        {
+            continue;
+        }
+        let (Some(from), Some((lat, lon))) = (
+            Some(LatLon::new(town_match.lat, town_match.lon)),
+            village.place.lat.zip(village.place.lon),
+        ) else {
+            continue;
+        };
+        if distance_km(from, LatLon::new(lat, lon)) > km + HOMONYM_SLACK_KM.max(km / 2.0) {
+            village.context = true;
         }
     }
 }

@@ -403,8 +403,9 @@ impl Geocoder {
                 });
             }
         }
-        heading::aim_distances(text, &mentions, &mut out);
         out.sort_by_key(|r| r.place.span[0]);
+        heading::drop_distant_homonyms(text, &mut out);
+        heading::aim_distances(text, &mentions, &mut out);
         out
     }
 

@@ -425,6 +425,39 @@ mod tests {
     }
 
     #[test]
+    fn a_village_placed_by_distance_is_not_a_distant_homonym() {
+        let g = embedded_geocoder();
+        let niono = g.gazetteer().place(g.gazetteer().best("niono").unwrap());
+        let niono = LatLon::new(niono.lat, niono.lon);
+        // The only Wéré the gazetteer holds is near Koro, 300 km from Niono: the text's
+        // "situé à 20 km au nord de Niono" places this one, and the road's ends are not it.
+        let text = "Mardi, une patrouille a été prise pour cible sur l'axe Niono-Diabaly. \
+                    L'attaque a eu lieu près du hameau de Wéré, situé à 20 km au nord de Niono, \
+                    et deux soldats ont été tués.";
+        let article = published(text, "2024-05-10");
+        let resolved = resolved_places(g, &article);
+        let were = resolved.iter().find(|r| r.place.mention == "Wéré").unwrap();
+        assert!(were.context, "{were:#?}");
+        let v = incidents(&article, g);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        let l = v[0].location.expect("a location");
+        let km = distance_km(LatLon::new(l.lat, l.lon), niono);
+        assert!((km - 20.0).abs() < 1.0, "{km} {l:?}");
+        assert!(v[0].places.iter().all(|p| p.mention != "Diabaly"), "{v:#?}");
+        // A village where the text says it is stays the place.
+        let article = published(
+            "Mardi, deux civils ont été tués à Sévaré, situé à 12 km de Mopti.",
+            "2024-05-10",
+        );
+        let resolved = resolved_places(g, &article);
+        let sevare = resolved
+            .iter()
+            .find(|r| r.place.mention == "Sévaré")
+            .unwrap();
+        assert!(!sevare.context);
+    }
+
+    #[test]
     fn a_direction_from_a_capital_does_not_tell_incidents_apart() {
         let g = embedded_geocoder();
         let article = published(
