@@ -2078,6 +2078,25 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_about_such_events_in_general_counts_no_death() {
+        let v = incidents(&format!(
+            "{DATELINE}Un soldat a été tué lundi près de Boni. Ce n'est pas la première fois \
+             que la mort d'un instructeur étranger est signalée dans la zone."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|f| f.best), Some(1));
+        // After the colon, the earlier attack is told with its own toll.
+        let v = incidents(&format!(
+            "{DATELINE}Un soldat a été tué lundi près de Boni. Ce n'est pas la première fois \
+             que le poste est visé : en mars, douze soldats y avaient été tués."
+        ));
+        assert!(
+            v.iter().any(|i| i.fatalities.map(|f| f.best) == Some(12)),
+            "{v:#?}"
+        );
+    }
+
+    #[test]
     fn a_suicide_bomber_who_blows_himself_up_is_dead() {
         let i = one(&format!(
             "{DATELINE}Un kamikaze s'est fait exploser mardi devant la mairie de Niono, blessant deux gardes."

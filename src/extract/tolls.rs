@@ -265,9 +265,29 @@ pub fn find_tolls(
             }
         }
     }
+    tolls.retain(|t| !in_a_generic_statement(text, &sentences[t.sentence], t.span.start));
     tolls.sort_by_key(|t| t.span.start);
     drop_subsets(text, join_conjuncts(text, tolls))
 }
+
+/// "Ce n'est pas la première fois que la mort d'un soldat étranger est rapportée": a figure
+/// in the clause of a statement about such events in general counts no incident. After a
+/// colon the text may tell the earlier one ("…: en mars, douze soldats y avaient été tués").
+fn in_a_generic_statement(text: &str, sentence: &Range<usize>, at: usize) -> bool {
+    let Some(before) = text.get(sentence.start..at) else {
+        return false;
+    };
+    let clause = before.rsplit([':', ';']).next().unwrap_or(before);
+    let folded = crate::corpus::normalize::fold_key(clause);
+    GENERIC_STATEMENTS.iter().any(|g| folded.contains(g))
+}
+
+const GENERIC_STATEMENTS: &[&str] = &[
+    "pas la premiere fois",
+    "pas la premiere attaque",
+    "n est pas rare",
+    "n etait pas rare",
+];
 
 /// "Huit personnes, dont trois enfants": a figure after "dont" counts part of the figure
 /// before it. Of another category it says who the dead were ([`combine`] reads that); of the
