@@ -2081,7 +2081,7 @@ mod tests {
     fn a_statement_about_such_events_in_general_counts_no_death() {
         let v = incidents(&format!(
             "{DATELINE}Un soldat a été tué lundi près de Boni. Ce n'est pas la première fois \
-             que la mort d'un instructeur étranger est signalée dans la zone."
+             que la mort d'un combattant étranger est signalée dans la zone."
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].fatalities.map(|f| f.best), Some(1));
