@@ -93,6 +93,9 @@ pub fn classify(e: &EventEvidence) -> (EventType, &'static str) {
             "Looting/property destruction",
         );
     }
+    if e.has(Blockade) {
+        return (EventType::StrategicDevelopments, "Change to group/activity");
+    }
     (EventType::StrategicDevelopments, "Other")
 }
 

@@ -142,6 +142,7 @@ pub enum EventCue {
     Protest,
     Riot,
     Looting,
+    Blockade,
     Background,
 }
 
@@ -251,6 +252,7 @@ fn event_cue_named(name: &str) -> Option<EventCue> {
         "protest" => EventCue::Protest,
         "riot" => EventCue::Riot,
         "looting" => EventCue::Looting,
+        "blockade" => EventCue::Blockade,
         "background" => EventCue::Background,
         _ => return None,
     })

@@ -2097,6 +2097,24 @@ mod tests {
     }
 
     #[test]
+    fn a_blockade_imposed_on_a_town_is_a_strategic_development() {
+        let i = one(&format!(
+            "{DATELINE}Depuis mardi, les jihadistes imposent un blocus à la ville de Léré : \
+             aucun camion ne peut y entrer."
+        ));
+        assert_eq!(i.event_type, EventType::StrategicDevelopments);
+        assert_eq!(i.sub_event_type, "Change to group/activity");
+        assert_eq!(i.fatalities.map(|f| f.best), Some(0));
+        // Said of the town where an attack happened, it is that attack's background.
+        let i = one(&format!(
+            "{DATELINE}Mardi, cinq soldats ont été tués près de Léré, ville sous blocus depuis \
+             un mois."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(5));
+        assert_ne!(i.event_type, EventType::StrategicDevelopments);
+    }
+
+    #[test]
     fn a_suicide_bomber_who_blows_himself_up_is_dead() {
         let i = one(&format!(
             "{DATELINE}Un kamikaze s'est fait exploser mardi devant la mairie de Niono, blessant deux gardes."
