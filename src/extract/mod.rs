@@ -612,6 +612,12 @@ fn segment(
         let is_event = !event_cues.is_empty() || !s_tolls.is_empty() || resumes;
         // Another town with its own toll: not the incident of a group told elsewhere.
         let mut s_points: Vec<(f64, f64)> = places.get(si).map_or(Vec::new(), |p| p.clone());
+        // "Il y a eu des attaques à Douentza, à Rharous et à Banamba": towns a region apart,
+        // named in an event sentence with neither toll nor date, list the incidents the body
+        // will tell; they place none of them.
+        if is_event && s_tolls.is_empty() && s_dates.is_empty() && spread_over_regions(&s_points) {
+            s_points.clear();
+        }
         // "L'attaque s'est produite entre A et B": a definite event noun goes on telling the
         // current incident; only a toll or a new event ("une attaque", "ont attaqué") may
         // start another one elsewhere.
@@ -930,6 +936,18 @@ fn segment(
         last = Some(target);
     }
     groups
+}
+
+/// Towns farther apart than this, named in one sentence, are not one incident's place.
+const ROUNDUP_SPREAD_KM: f64 = 150.0;
+
+/// Whether some two of `points` are more than [`ROUNDUP_SPREAD_KM`] apart.
+fn spread_over_regions(points: &[(f64, f64)]) -> bool {
+    points.iter().enumerate().any(|(i, a)| {
+        points[i + 1..]
+            .iter()
+            .any(|b| km(*a, *b) > ROUNDUP_SPREAD_KM)
+    })
 }
 
 /// "dans la nuit du 4 au 5 octobre", "la nuit de samedi à dimanche": a span of one night.

@@ -458,6 +458,31 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_listing_distant_towns_places_none_of_the_incidents() {
+        let g = embedded_geocoder();
+        let article = published(
+            "Ces derniers jours, il y a eu des attaques à Douentza, à Ménaka et à Kayes. Lundi, \
+             des hommes armés ont attaqué le poste de gendarmerie de Kayes, tuant deux gendarmes. \
+             Ménaka, chef-lieu de région, a aussi été la cible d'une attaque. Le dimanche \
+             12 mars 2023, des assaillants ont tiré sur le camp militaire, tuant un soldat.",
+            "2023-03-15",
+        );
+        let v = incidents(&article, g);
+        let menaka = g.gazetteer().place(g.gazetteer().best("menaka").unwrap());
+        let at_menaka = v
+            .iter()
+            .find(|i| i.date.map(|d| d.to_string()) == Some("2023-03-12".into()))
+            .expect("the Sunday attack");
+        let l = at_menaka.location.expect("a location");
+        let km = distance_km(
+            LatLon::new(l.lat, l.lon),
+            LatLon::new(menaka.lat, menaka.lon),
+        );
+        assert!(km < 5.0, "{v:#?}");
+        assert_eq!(at_menaka.fatalities.map(|f| f.best), Some(1));
+    }
+
+    #[test]
     fn a_direction_from_a_capital_does_not_tell_incidents_apart() {
         let g = embedded_geocoder();
         let article = published(
