@@ -297,6 +297,19 @@ fn date_mentions(
     if article.published.is_none() && dating.anchor.is_none() && !dating.relative_ok {
         weekdays_of_named_days(text, &folded.text, &mut mentions);
     }
+    // A header that gives only the month, over a text that names no day: "dimanche" and
+    // "hier samedi" cannot be dated, yet they are two days, and two incidents.
+    let month_header = article
+        .published
+        .as_ref()
+        .is_some_and(|p| p.precision != DatePrecision::Day);
+    if month_header
+        && dating.anchor.is_none()
+        && !mentions.iter().any(|m| m.precision == DatePrecision::Day)
+    {
+        mentions.extend(dates::find_floating_weekdays(text, None));
+        mentions.sort_by_key(|m| m.span.start);
+    }
     // No year anywhere: "le 5 février" and "le 12 février" still tell two incidents apart.
     if dating.reference.is_none() && dating.anchor.is_none() {
         let days = dates::find_floating_dates(text);
@@ -828,7 +841,27 @@ fn segment(
             force_new = true;
         }
 
+        // "La nouvelle de cette attaque s'est répandue lundi", "Ces attaques ont été
+        // revendiquées mardi": a sentence that names its event only by a demonstrative, with
+        // no toll, dates something said of the incident told, not another incident.
+        // "… après celle ayant visé le 2 juillet un contingent": a pronoun for another
+        // event, which the date is of.
+        let only_demonstrative = !event_cues.is_empty()
+            && !resumes
+            && !fold_key(&article.text[s.clone()])
+                .split(' ')
+                .any(|w| matches!(w, "celle" | "celles" | "celui" | "ceux"))
+            && event_cues
+                .iter()
+                .all(|c| is_demonstrative(&article.text, c.range.start));
+        let retold = match current {
+            Some(c) if only_demonstrative && s_tolls.is_empty() && !force_new => {
+                groups[c].date.is_some() && !elsewhere_than(&groups[c])
+            }
+            _ => false,
+        };
         let target = match date {
+            _ if retold => current.unwrap_or_default(),
             Some(d) if force_new => {
                 groups.push(Group {
                     date: Some(d),
@@ -1032,11 +1065,24 @@ fn build_draft(
         Some(d) if mentions[d].kind == DateKind::Floating => {
             let m = &mentions[d];
             evidence.push(Evidence::new("date", text, m.span.clone()));
-            warnings.push(format!(
-                "'{}': neither the text nor its publication date says which year (or week) it is",
-                &text[m.span.clone()]
-            ));
-            (None, None, DatePrecision::Unknown)
+            match dating.fallback {
+                // Under a header that gives the month: that month, as said.
+                Some((month, precision)) if dating.anchor.is_none() => {
+                    warnings.push(format!(
+                        "'{}': the header gives only the month, not which week",
+                        &text[m.span.clone()]
+                    ));
+                    (Some(month), None, precision)
+                }
+                _ => {
+                    warnings.push(format!(
+                        "'{}': neither the text nor its publication date says which year (or \
+                         week) it is",
+                        &text[m.span.clone()]
+                    ));
+                    (None, None, DatePrecision::Unknown)
+                }
+            }
         }
         Some(d) => {
             let m = &mentions[d];
@@ -1278,6 +1324,16 @@ fn is_anaphoric(text: &str, at: usize) -> bool {
     matches!(
         last,
         "l" | "la" | "le" | "les" | "cette" | "cet" | "ce" | "ces"
+    )
+}
+
+/// The event noun at `at` follows a demonstrative: "cette attaque", "ces tirs".
+fn is_demonstrative(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(8));
+    let before = fold_key(&text[from..at]);
+    matches!(
+        before.rsplit(' ').next().unwrap_or(""),
+        "cette" | "cet" | "ce" | "ces"
     )
 }
 
@@ -2130,6 +2186,44 @@ mod tests {
         ));
         assert_eq!(i.fatalities.map(|f| f.best), Some(5));
         assert_ne!(i.event_type, EventType::StrategicDevelopments);
+    }
+
+    #[test]
+    fn under_a_month_header_two_weekdays_are_two_incidents_of_that_month() {
+        let v = incidents(
+            " date 2023-05\nQuatre bergers ont été tués mardi par des hommes armés près de \
+             Nara. Deux commerçants ont aussi été tués jeudi dans une embuscade près de Kita.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        for (i, toll) in v.iter().zip([4, 2]) {
+            assert_eq!(i.fatalities.map(|f| f.best), Some(toll));
+            assert_eq!(i.date.map(|d| d.to_string()), Some("2023-05-01".into()));
+            assert_eq!(i.date_precision, DatePrecision::Month);
+        }
+        // A day the text names makes its weekdays datable as usual.
+        let v = incidents(
+            " date 2023-05\nLe mardi 9 mai 2023, quatre bergers ont été tués près de Nara. \
+             Mardi soir, les assaillants ont aussi incendié des greniers.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].date.map(|d| d.to_string()), Some("2023-05-09".into()));
+    }
+
+    #[test]
+    fn a_date_said_of_this_attack_is_not_another_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le village de Nara, tuant six civils. \
+             La nouvelle de cette attaque n'est parvenue que jeudi à la capitale."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].date.map(|d| d.to_string()), Some("2023-03-14".into()));
+        // "celle" stands for another event, which the date is of.
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le village de Nara, tuant six civils. \
+             Cette attaque est la deuxième en un mois, après celle qui a visé le 2 mars \
+             un convoi près de Kita, faisant trois morts."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
     }
 
     #[test]
