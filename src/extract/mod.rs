@@ -2227,6 +2227,32 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_restated_in_brackets_is_one_figure() {
+        for (text, toll) in [
+            (
+                "Lundi, l'attaque du village de Nara a fait trois (03) morts et cinq (05) blessés.",
+                3,
+            ),
+            (
+                "Lundi, une embuscade près de Nara a fait quarante (40) personnes tuées.",
+                40,
+            ),
+            (
+                "Lundi, l'attaque du village de Nara a fait un (01) mort.",
+                1,
+            ),
+        ] {
+            let i = one(&format!("{DATELINE}{text}"));
+            assert_eq!(i.fatalities.map(|f| f.best), Some(toll), "{text}");
+        }
+        let i = one(&format!(
+            "{DATELINE}Lundi, l'attaque du village de Nara a fait trois (03) morts et cinq (05) \
+             blessés."
+        ));
+        assert_eq!(i.wounded.map(|w| w.best), Some(5));
+    }
+
+    #[test]
     fn a_suicide_bomber_who_blows_himself_up_is_dead() {
         let i = one(&format!(
             "{DATELINE}Un kamikaze s'est fait exploser mardi devant la mairie de Niono, blessant deux gardes."

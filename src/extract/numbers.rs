@@ -52,7 +52,43 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             None => i += 1,
         }
     }
-    found
+    merge_restated_in_brackets(text, found)
+}
+
+/// "deux (02) morts", "quarante (40) personnes": the style of army and local-press bulletins
+/// writes a figure twice, in words and in brackets in digits. That is one quantity, spanning
+/// both, so the noun after the bracket counts it.
+fn merge_restated_in_brackets(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::with_capacity(found.len());
+    for q in found {
+        if let Some(prev) = out.last_mut()
+            && prev.words != q.words
+            && prev.range == q.range
+            && text
+                .get(prev.span.end..q.span.start)
+                .is_some_and(|gap| gap.trim() == "(")
+            && let Some(close) = text
+                .get(q.span.end..)
+                .and_then(|rest| rest.find(')').filter(|&k| rest[..k].trim().is_empty()))
+        {
+            prev.span.end = q.span.end + close + 1;
+            prev.words = true;
+            continue;
+        }
+        // "un (01) mort": "un" is no quantity of its own; the bracketed figure reaches its
+        // closing bracket, so the noun after it still counts it.
+        let mut q = q;
+        if text
+            .get(..q.span.start)
+            .is_some_and(|before| before.trim_end().ends_with('('))
+            && let Some(rest) = text.get(q.span.end..)
+            && rest.starts_with(')')
+        {
+            q.span.end += 1;
+        }
+        out.push(q);
+    }
+    out
 }
 
 /// Reads a number written in French words: "cent trente-deux" → 132. Case-insensitive; accepts
