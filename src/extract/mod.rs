@@ -2253,6 +2253,23 @@ mod tests {
     }
 
     #[test]
+    fn the_people_an_attack_verb_follows_are_the_attackers() {
+        for text in [
+            "Lundi, une quarantaine d'assaillants ont attaqué le village de Nara, tuant six civils.",
+            "Lundi, une vingtaine d'hommes armés ont donné l'assaut au village de Nara, tuant \
+             six civils.",
+        ] {
+            let i = one(&format!("{DATELINE}{text}"));
+            assert_eq!(i.fatalities.map(|f| f.best), Some(6), "{text}");
+        }
+        // A relative clause says what the victims had done.
+        let i = one(&format!(
+            "{DATELINE}L'armée dit avoir tué lundi 12 assaillants qui ont attaqué le poste de Nara."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(12));
+    }
+
+    #[test]
     fn a_suicide_bomber_who_blows_himself_up_is_dead() {
         let i = one(&format!(
             "{DATELINE}Un kamikaze s'est fait exploser mardi devant la mairie de Niono, blessant deux gardes."

@@ -150,6 +150,9 @@ pub fn find_tolls(
         let Some(victim) = victim_after(text, cues, q.span.end, sentence.end) else {
             continue;
         };
+        if attack_follows(text, cues, victim.range.end, sentence.end) {
+            continue;
+        }
         // "2023 – Douze civils": the noun belongs to the nearer quantity.
         if quantities
             .iter()
@@ -663,6 +666,44 @@ const UNCONFIRMED: &[&str] = &[
     "n a pas pu etre verifie",
     "n ont pas pu etre verifie",
 ];
+
+/// "Une trentaine d'assaillants ont attaqué le village, tuant cinq civils": the people an
+/// attack verb follows are the attackers, whatever outcome the sentence says later. True when
+/// an attack verb ("ont attaqué", "ont donné l'assaut", "ont ouvert le feu") starts within a
+/// few words after the noun ending at `noun_end`, with no outcome or punctuation between.
+fn attack_follows(text: &str, cues: &[TextCue], noun_end: usize, until: usize) -> bool {
+    let start = cues.partition_point(|c| c.range.start < noun_end);
+    for c in &cues[start..] {
+        if c.range.start > until || c.range.start > noun_end + 40 {
+            return false;
+        }
+        match c.cue {
+            Cue::Outcome(_) => return false,
+            Cue::Event(crate::extract::lexicon::EventCue::Attack) => {
+                let gap = &text[noun_end..c.range.start];
+                // "avoir tué 30 assaillants qui ont attaqué le camp": a relative clause says
+                // what the victims had done.
+                if gap.contains(['.', ',', ';', ':', '(', ')', '«', '»'])
+                    || crate::corpus::normalize::fold_key(gap)
+                        .split(' ')
+                        .any(|w| w == "qui")
+                {
+                    return false;
+                }
+                let verb = crate::corpus::normalize::fold_key(&text[c.range.clone()]);
+                return ATTACK_AUXILIARIES
+                    .iter()
+                    .any(|a| verb.starts_with(a) && verb[a.len()..].starts_with(' '))
+                    || verb.ends_with("ent");
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// How an attack verb said of its subject starts ("ont attaqué", "a ouvert le feu").
+const ATTACK_AUXILIARIES: &[&str] = &["ont", "a", "avaient", "avait", "font", "sont"];
 
 /// The first victim noun starting within three words after `from`, in the same sentence.
 fn victim_after<'a>(
