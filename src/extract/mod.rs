@@ -739,9 +739,24 @@ fn segment(
             // "… ont attaqué le village de A. Des morts et des blessés sont signalés." Deaths
             // without a figure, said right after an incident, are its deaths: its toll is
             // unknown, not 0.
-            let deaths_without_figure = cues
-                .iter()
-                .any(|c| in_s(&c.range) && c.cue == Cue::DeathsWithoutFigure);
+            // "Des militaires ont été tués": victims and their death, with no figure, are such
+            // deaths too.
+            let victims_killed = s_tolls.is_empty()
+                && cues.iter().any(|v| {
+                    in_s(&v.range)
+                        && matches!(v.cue, Cue::Victim(_))
+                        && tolls::says_des_before(&article.text, v.range.start)
+                        && cues.iter().any(|o| {
+                            o.cue == Cue::Outcome(Outcome::Killed)
+                                && in_s(&o.range)
+                                && o.range.start >= v.range.end
+                                && o.range.start <= v.range.end + 20
+                        })
+                });
+            let deaths_without_figure = victims_killed
+                || cues
+                    .iter()
+                    .any(|c| in_s(&c.range) && c.cue == Cue::DeathsWithoutFigure);
             if deaths_without_figure
                 && s_dates.is_empty()
                 && background.is_empty()
@@ -2267,6 +2282,27 @@ mod tests {
             "{DATELINE}L'armée dit avoir tué lundi 12 assaillants qui ont attaqué le poste de Nara."
         ));
         assert_eq!(i.fatalities.map(|f| f.best), Some(12));
+    }
+
+    #[test]
+    fn victims_said_killed_without_a_figure_leave_the_toll_unknown() {
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, un convoi a été attaqué entre Nara et Kita. Des militaires ont \
+             été tués."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities, None);
+        // Nobody said killed: the attack's toll is 0.
+        let i = one(&format!(
+            "{DATELINE}Lundi, un convoi a été attaqué entre Nara et Kita. Des renforts ont été \
+             dépêchés."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(0));
+        // An infinitive of killing is an outcome too.
+        let i = one(&format!(
+            "{DATELINE}Lundi, une opération près de Nara a permis de neutraliser huit terroristes."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(8));
     }
 
     #[test]

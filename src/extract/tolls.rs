@@ -705,6 +705,11 @@ fn attack_follows(text: &str, cues: &[TextCue], noun_end: usize, until: usize) -
 /// How an attack verb said of its subject starts ("ont attaqué", "a ouvert le feu").
 const ATTACK_AUXILIARIES: &[&str] = &["ont", "a", "avaient", "avait", "font", "sont"];
 
+/// "Des militaires ont été tués": the victim noun at `at` follows "des", a number not said.
+pub fn says_des_before(text: &str, at: usize) -> bool {
+    word_before(text, at).is_some_and(|w| crate::corpus::normalize::fold_key(&text[w]) == "des")
+}
+
 /// The first victim noun starting within three words after `from`, in the same sentence.
 fn victim_after<'a>(
     text: &str,
