@@ -38,6 +38,8 @@ struct PlacesFile {
     river_cues: Vec<String>,
     stoplist: Vec<String>,
     person_cues: Vec<String>,
+    #[serde(default)]
+    surnames: Vec<String>,
     locative_cues: Vec<String>,
     area: Vec<AreaDef>,
     #[serde(default)]
@@ -51,6 +53,8 @@ pub struct PlaceLexicon {
     pub river_cues: Vec<String>,
     pub stoplist: HashSet<String>,
     pub person_cues: HashSet<String>,
+    /// Family names: the word before one is a first name.
+    pub surnames: HashSet<String>,
     pub locative_cues: Vec<String>,
     /// The cues with a space on each side, for suffix tests on folded text.
     locative_cues_spaced: Vec<String>,
@@ -110,7 +114,11 @@ impl PlaceLexicon {
             foreign_cities: cities.into_iter().collect(),
             river_cues: fold_all(&f.river_cues),
             stoplist: fold_all(&f.stoplist).into_iter().collect(),
-            person_cues: fold_all(&f.person_cues).into_iter().collect(),
+            person_cues: fold_all(&f.person_cues)
+                .into_iter()
+                .chain(fold_all(&f.surnames))
+                .collect(),
+            surnames: fold_all(&f.surnames).into_iter().collect(),
             locative_cues: fold_all(&f.locative_cues),
             locative_cues_spaced: fold_all(&f.locative_cues)
                 .into_iter()
@@ -356,6 +364,12 @@ pub fn find_mentions(
                 && !text[..span.start]
                     .trim_end()
                     .ends_with(|c: char| !c.is_alphanumeric())
+            {
+                continue;
+            }
+            // A word right before a family name is a first name ("Issouf Sidibé").
+            if next_is_capitalised_word(text, span.end)
+                && next_word_key(text, span.end).is_some_and(|w| lex.surnames.contains(&w))
             {
                 continue;
             }
@@ -808,6 +822,16 @@ fn next_is_capitalised_word(text: &str, at: usize) -> bool {
     trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// The folded word after `at`, if any.
+fn next_word_key(text: &str, at: usize) -> Option<String> {
+    let rest = text[at..].trim_start_matches([' ', '\u{a0}']);
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .filter(|w| !w.is_empty())?;
+    Some(fold_key(word))
+}
+
 /// True when the word before `at` starts with a capital letter (a first name or title).
 fn prev_is_capitalised_word(text: &str, at: usize) -> bool {
     let head = text[..at].trim_end();
@@ -918,6 +942,9 @@ mod tests {
         assert!(mentions("enlevé avec le préfet Bamba Touré", &[]).is_empty());
         assert!(mentions("selon le gouverneur Gao Diallo", &[]).is_empty());
         assert!(mentions("le préfet de Boni, Makan Bamba, a été enlevé", &[]).len() == 1);
+        // Any word before a family name is a first name, and the byline's name is no town.
+        assert!(mentions("a indiqué Boni Sidibé, un élu", &[]).is_empty());
+        assert!(mentions("Texte de Seydou Kane", &[]).is_empty());
     }
 
     #[test]
