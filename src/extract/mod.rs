@@ -2306,6 +2306,27 @@ mod tests {
     }
 
     #[test]
+    fn the_side_a_communique_names_gives_the_category() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, l'attaque du camp de Nara a causé la mort de douze personnes côté \
+             amis."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(12));
+        assert_eq!(killed(&i, Category::Civilians), None);
+        let i = one(&format!(
+            "{DATELINE}Lundi, l'attaque du camp de Nara a fait 3 morts côté ami et 15 morts \
+             côté ennemi."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(3));
+        assert_eq!(killed(&i, Category::Militants), Some(15));
+        // Without a side, people stay civilians.
+        let i = one(&format!(
+            "{DATELINE}Lundi, une attaque à Nara a fait douze personnes tuées."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(12));
+    }
+
+    #[test]
     fn a_suicide_bomber_who_blows_himself_up_is_dead() {
         let i = one(&format!(
             "{DATELINE}Un kamikaze s'est fait exploser mardi devant la mairie de Niono, blessant deux gardes."

@@ -573,7 +573,12 @@ fn complete(
         None => outcome_near(text, cues, sentence, &quantity, &victim.range)?,
     };
     // "30 morts parmi les assaillants", "dans les rangs de l'armée": the category follows.
-    let category = if category == Category::Unknown {
+    // "30 personnes côté amis": a noun that says only "people" yields to the side named.
+    let generic = matches!(
+        crate::corpus::normalize::fold_key(&text[victim.range.clone()]).as_str(),
+        "personnes" | "personne"
+    );
+    let category = if category == Category::Unknown || generic {
         category_after(text, cues, victim.range.end)
             .or_else(|| category_before(text, cues, sentence.start, quantity.start))
             .or_else(|| own_ranks(text, cues, sentence, quantity.start, victim.range.end))
@@ -920,8 +925,14 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
     if !lead.iter().any(|l| window.starts_with(l)) {
         return side_after_verb(text, from);
     }
-    // "dans les rangs de l'armée": the army is an actor, not a victim noun.
+    // "côté ennemi" in an army communiqué: the armed groups'.
+    if window.starts_with("cote ennemi") || window.starts_with("du cote ennemi") {
+        return Some(Category::Militants);
+    }
+    // "dans les rangs de l'armée": the army is an actor, not a victim noun; "côté ami(s)" in
+    // a communiqué is the army's own side.
     if [
+        "cote ami",
         "de l armee",
         "des fama",
         "des forces armees",
