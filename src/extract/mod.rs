@@ -2327,6 +2327,32 @@ mod tests {
     }
 
     #[test]
+    fn a_toll_revised_from_one_figure_to_another_is_the_new_one() {
+        let i = one(&format!(
+            "{DATELINE}Le bilan de l'attaque de lundi contre le village de Nara a été revu à la \
+             baisse, de 60 tués à 41, selon le gouverneur."
+        ));
+        let f = i.fatalities.expect("a toll");
+        assert_eq!((f.low, f.best, f.high), (41, 41, 60));
+        // Two figures of different things are no revision.
+        let i = one(&format!(
+            "{DATELINE}Lundi, l'attaque du village de Nara a fait de 3 morts à 5 blessés selon \
+             les sources."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(3));
+    }
+
+    #[test]
+    fn a_part_of_the_dead_said_among_them_adds_nobody() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, 35 villageois ont été tués à Nara. Au total, 12 enfants \
+             faisaient partie des tués."
+        ));
+        let f = i.fatalities.expect("a toll");
+        assert_eq!((f.low, f.best), (35, 35));
+    }
+
+    #[test]
     fn a_suicide_bomber_who_blows_himself_up_is_dead() {
         let i = one(&format!(
             "{DATELINE}Un kamikaze s'est fait exploser mardi devant la mairie de Niono, blessant deux gardes."

@@ -268,9 +268,46 @@ pub fn find_tolls(
             }
         }
     }
+    revised_to(text, quantities, &mut tolls);
     tolls.retain(|t| !in_a_generic_statement(text, &sentences[t.sentence], t.span.start));
     tolls.sort_by_key(|t| t.span.start);
     drop_subsets(text, join_conjuncts(text, tolls))
+}
+
+/// "Le bilan a été revu à la baisse, de 95 tués à 35": a figure followed by "à" and a bare
+/// number was revised to that number. The new figure is a toll of the same dead, and the old
+/// one is superseded.
+fn revised_to(text: &str, quantities: &[Quantity], tolls: &mut Vec<Toll>) {
+    let mut revised = Vec::new();
+    for t in tolls.iter_mut() {
+        let from_de = word_before(text, t.span.start)
+            .is_some_and(|w| crate::corpus::normalize::fold_key(&text[w]) == "de");
+        if !from_de {
+            continue;
+        }
+        let Some(q) = quantities.iter().find(|q| {
+            q.span.start >= t.span.end
+                && text
+                    .get(t.span.end..q.span.start)
+                    .is_some_and(|gap| matches!(gap.trim(), "à" | "a"))
+        }) else {
+            continue;
+        };
+        // "de 5 morts à 10 blessés" names what the second figure counts: not a revision.
+        let next = next_word(text, q.span.end, 20);
+        if !(next.is_empty() || matches!(next.as_str(), "selon" | "d" | "apres" | "et")) {
+            continue;
+        }
+        revised.push(Toll {
+            range: q.range,
+            vague: q.vague,
+            span: q.span.clone(),
+            superseded: false,
+            ..t.clone()
+        });
+        t.superseded = true;
+    }
+    tolls.extend(revised);
 }
 
 /// "Ce n'est pas la première fois que la mort d'un soldat étranger est rapportée": a figure
@@ -307,11 +344,35 @@ fn drop_subsets(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
                     && o.category == t.category
                     && o.range.best >= t.range.best
             });
-        if !part_of_earlier {
+        // "24 enfants faisaient partie des tués": part of a figure told before, whatever its
+        // sentence or category.
+        let among_earlier = said_among_the_dead(text, t.span.start)
+            && out
+                .iter()
+                .any(|o| o.outcome == t.outcome && o.range.best >= t.range.best);
+        if !part_of_earlier && !among_earlier {
             out.push(t);
         }
     }
     out
+}
+
+/// "… faisaient partie des tués", "… figurent parmi les victimes": the words of the toll
+/// starting at `start` count it among dead already told.
+fn said_among_the_dead(text: &str, start: usize) -> bool {
+    let stop = text.floor_char_boundary((start + 80).min(text.len()));
+    let after = crate::corpus::normalize::fold_key(&text[start..stop]);
+    [
+        "faisaient partie des",
+        "faisait partie des",
+        "font partie des",
+        "figurent parmi les",
+        "figuraient parmi les",
+        "comptent parmi les",
+        "sont au nombre des",
+    ]
+    .iter()
+    .any(|p| after.contains(p))
 }
 
 /// "Quatre femmes et deux enfants ont été tués": figures of one category joined by "et" (or
