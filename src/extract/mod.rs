@@ -2353,6 +2353,32 @@ mod tests {
     }
 
     #[test]
+    fn a_running_total_over_a_period_is_no_incidents_toll() {
+        for total in [
+            "Cela porte à 90 le nombre de soldats tués dans la zone.",
+            "L'armée a perdu quelque 90 soldats depuis le début de la crise.",
+            "Selon l'ONU, 90 civils ont été tués par des mines au cours du premier semestre 2022.",
+        ] {
+            let v = incidents(&format!(
+                "{DATELINE}Lundi, deux soldats ont été tués près de Nara. {total}"
+            ));
+            assert_eq!(v.len(), 1, "{total} {v:#?}");
+            assert_eq!(v[0].fatalities.map(|f| f.best), Some(2), "{total}");
+        }
+        // The attack's own figure stays, beside the total it brings.
+        let i = one(&format!(
+            "{DATELINE}Lundi, deux soldats ont été tués près de Nara, ce qui porte à 90 le \
+             nombre de soldats tués depuis le début de l'année."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(2));
+        // A fight since its start is not a period.
+        let i = one(&format!(
+            "{DATELINE}Depuis le début de l'attaque lundi à Nara, cinq soldats ont été tués."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(5));
+    }
+
+    #[test]
     fn a_suicide_bomber_who_blows_himself_up_is_dead() {
         let i = one(&format!(
             "{DATELINE}Un kamikaze s'est fait exploser mardi devant la mairie de Niono, blessant deux gardes."

@@ -269,7 +269,11 @@ pub fn find_tolls(
         }
     }
     revised_to(text, quantities, &mut tolls);
-    tolls.retain(|t| !in_a_generic_statement(text, &sentences[t.sentence], t.span.start));
+    tolls.retain(|t| {
+        let sentence = &sentences[t.sentence];
+        !in_a_generic_statement(text, sentence, t.span.start)
+            && !counts_a_period(text, sentence, t.span.start, date_spans)
+    });
     tolls.sort_by_key(|t| t.span.start);
     drop_subsets(text, join_conjuncts(text, tolls))
 }
@@ -309,6 +313,63 @@ fn revised_to(text: &str, quantities: &[Quantity], tolls: &mut Vec<Toll>) {
     }
     tolls.extend(revised);
 }
+
+/// "Cela porte à 150 le nombre de casques bleus tués", "La mission a perdu 150 casques bleus
+/// depuis son déploiement", "110 civils tués au cours du premier semestre": a running total
+/// over a period, not an incident's toll. A sentence with a day of its own ("Lundi, deux
+/// soldats ont été tués, ce qui porte à 30 …") still tells its incident.
+fn counts_a_period(
+    text: &str,
+    sentence: &Range<usize>,
+    at: usize,
+    date_spans: &[Range<usize>],
+) -> bool {
+    let before = text.floor_char_boundary(at.saturating_sub(24).max(sentence.start));
+    let lead = crate::corpus::normalize::fold_key(&text[before..at]);
+    if ["porte a", "portant a", "porte desormais a"]
+        .iter()
+        .any(|p| lead.ends_with(p))
+    {
+        return true;
+    }
+    let folded = crate::corpus::normalize::fold_key(&text[sentence.clone()]);
+    if !PERIODS.iter().any(|p| folded.contains(p)) {
+        return false;
+    }
+    // A date of the sentence that is not the period's own dates an event.
+    !date_spans.iter().any(|d| {
+        d.start >= sentence.start && d.end <= sentence.end && {
+            let from = text.floor_char_boundary(d.start.saturating_sub(40).max(sentence.start));
+            let around = crate::corpus::normalize::fold_key(&text[from..d.end]);
+            !around.contains("depuis") && !PERIODS.iter().any(|p| around.contains(p))
+        }
+    })
+}
+
+/// Phrases of a period over which a figure is a running total.
+const PERIODS: &[&str] = &[
+    "depuis le debut de l annee",
+    "depuis le debut du mois",
+    "depuis le debut de la crise",
+    "depuis le debut du conflit",
+    "depuis le debut de la mission",
+    "depuis le debut de l operation",
+    "depuis son deploiement",
+    "depuis sa creation",
+    "depuis le deploiement",
+    "au cours du premier semestre",
+    "au cours du second semestre",
+    "au premier semestre",
+    "au second semestre",
+    "au cours du trimestre",
+    "au cours de l annee",
+    "au cours des derniers mois",
+    "au cours des dernieres annees",
+    "ces dernieres annees",
+    "depuis plusieurs mois",
+    "depuis plusieurs annees",
+    "en l espace d un an",
+];
 
 /// "Ce n'est pas la première fois que la mort d'un soldat étranger est rapportée": a figure
 /// in the clause of a statement about such events in general counts no incident. After a
