@@ -377,6 +377,13 @@ pub fn find_mentions(
             if lex.person_cues.contains(&key) && next_is_capitalised_word(text, span.end) {
                 continue;
             }
+            // "(PANA)", "a appris l'AMAP": a news agency written in capitals, whatever
+            // village shares its name.
+            if NEWS_AGENCIES.contains(&key.as_str())
+                && text[span.clone()].chars().all(|c| !c.is_lowercase())
+            {
+                continue;
+            }
             // "la katiba Serma", "la katibat Hanifa": an armed group's name.
             if matches!(prev_word, "katiba" | "katibat" | "katibas") {
                 continue;
@@ -613,6 +620,13 @@ fn reached_at(before: &str) -> bool {
     else {
         return false;
     };
+    // "a déclaré une source sécuritaire à Bamako": where the source sits.
+    let words: Vec<&str> = rest.rsplit(' ').take(3).collect();
+    if words.iter().any(|w| matches!(*w, "source" | "sources"))
+        && words.iter().any(|w| SOURCE_KINDS.contains(w))
+    {
+        return true;
+    }
     rest.rsplit(' ').take(4).any(|w| {
         [
             "joint",
@@ -626,6 +640,27 @@ fn reached_at(before: &str) -> bool {
         .contains(&w)
     })
 }
+
+/// News agencies' acronyms, folded.
+const NEWS_AGENCIES: &[&str] = &["pana", "amap", "aps", "anp", "map", "afp", "aip", "apa"];
+
+/// Kinds of source whose town is where they speak from, not the event's.
+const SOURCE_KINDS: &[&str] = &[
+    "securitaire",
+    "securitaires",
+    "militaire",
+    "militaires",
+    "diplomatique",
+    "diplomatiques",
+    "gouvernementale",
+    "gouvernementales",
+    "officielle",
+    "officielles",
+    "onusienne",
+    "onusiennes",
+    "humanitaire",
+    "humanitaires",
+];
 
 fn qualify(before_folded: &str) -> Qualifier {
     let b = before_folded.trim_end();

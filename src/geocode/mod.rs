@@ -662,6 +662,12 @@ impl Geocoder {
             resolved
                 .retain(|r| !(r.place.span[0] >= line_start && r.place.span[1] <= p.span.start));
         }
+        // "Bamako, Mali (PANA) - …": a dateline without a date names the filing town too.
+        if let Some(end) = agency_dateline(&article.text) {
+            resolved.retain(|r| {
+                r.place.span[1] > end || r.place.span[0] < line_start_of(&article.text, end)
+            });
+        }
         headline_region(article, &mut resolved);
         resolved
     }
@@ -818,6 +824,35 @@ impl Geocoder {
         }
         out
     }
+}
+
+/// News agencies whose name in brackets closes a dateline.
+const AGENCIES: &[&str] = &[
+    "AFP", "PANA", "Reuters", "AP", "APS", "MAP", "Xinhua", "ANP", "AMAP", "ATS", "dpa", "AIP",
+];
+
+/// Where the town part of a dateless dateline ends ("Bamako, Mali (PANA) - …", "GAO
+/// (Reuters) —"): a short line start, an agency in brackets, then a dash. Only the text's
+/// first lines are looked at.
+fn agency_dateline(text: &str) -> Option<usize> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n').take(6) {
+        if let Some(open) = line.find('(')
+            && open <= 60
+            && let Some(close) = line[open..].find(')').map(|c| open + c)
+            && AGENCIES.contains(&line[open + 1..close].trim())
+            && line[close + 1..].trim_start().starts_with(['-', '–', '—'])
+        {
+            return Some(start + open);
+        }
+        start += line.len();
+    }
+    None
+}
+
+/// The start of the line holding byte `at`.
+fn line_start_of(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// How far "au nord-est de Bamako" (a direction from a capital, no distance) is taken to

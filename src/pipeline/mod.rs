@@ -483,6 +483,31 @@ mod tests {
     }
 
     #[test]
+    fn a_sources_town_and_a_dateless_datelines_town_are_not_the_events() {
+        let g = embedded_geocoder();
+        for text in [
+            "Dimanche, douze soldats ont été tués dans l'attaque du camp de Léré, a déclaré une \
+             source militaire à Bamako.",
+            "Bamako, Mali (PANA) - Douze soldats ont été tués dimanche dans l'attaque du camp de \
+             Léré, a appris la PANA.",
+        ] {
+            let v = incidents(&published(text, "2024-05-14"), g);
+            assert_eq!(v.len(), 1, "{v:#?}");
+            let names: Vec<&str> = v[0].places.iter().map(|p| p.mention.as_str()).collect();
+            assert_eq!(names, ["Léré"], "{text}");
+        }
+        // A town named where the facts happened stays.
+        let v = incidents(
+            &published(
+                "Dimanche, une source militaire a été tuée à Léré lors d'une attaque.",
+                "2024-05-14",
+            ),
+            g,
+        );
+        assert!(v[0].places.iter().any(|p| p.mention == "Léré"), "{v:#?}");
+    }
+
+    #[test]
     fn a_direction_from_a_capital_does_not_tell_incidents_apart() {
         let g = embedded_geocoder();
         let article = published(
