@@ -388,6 +388,13 @@ pub fn find_mentions(
             if matches!(prev_word, "katiba" | "katibat" | "katibas") {
                 continue;
             }
+            // "le bateau Tombouctou", "le navire Général Soumaré": a vessel's name.
+            if matches!(
+                prev_word,
+                "bateau" | "navire" | "pinasse" | "baleiniere" | "ferry"
+            ) {
+                continue;
+            }
             // "Ousmane Sidibé dit Bobala", "… alias Kanda": a nickname.
             if matches!(prev_word, "dit" | "alias") {
                 // The text before the cue word ("… Sidibé dit"), cut at a space, not by length.
@@ -980,6 +987,10 @@ mod tests {
         // Any word before a family name is a first name, and the byline's name is no town.
         assert!(mentions("a indiqué Boni Sidibé, un élu", &[]).is_empty());
         assert!(mentions("Texte de Seydou Kane", &[]).is_empty());
+        // A vessel named after a town is no place; the town it sails near is.
+        let m = mentions("le bateau Ansongo a été attaqué près de Boni", &[]);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].0, "Boni");
     }
 
     #[test]
