@@ -629,6 +629,11 @@ fn segment(
         // named in an event sentence with neither toll nor date, list the incidents the body
         // will tell; they place none of them.
         if is_event && s_tolls.is_empty() && s_dates.is_empty() && spread_over_regions(&s_points) {
+            // Told after an incident, such a sentence is commentary ("la route qui relie
+            // Sévaré à Gao est souvent visée"); its towns are no place of that incident.
+            if current.is_some() {
+                continue;
+            }
             s_points.clear();
         }
         // "L'attaque s'est produite entre A et B": a definite event noun goes on telling the

@@ -480,6 +480,17 @@ mod tests {
         );
         assert!(km < 5.0, "{v:#?}");
         assert_eq!(at_menaka.fatalities.map(|f| f.best), Some(1));
+        // Said after an incident, such a sentence is commentary: its towns are not the
+        // incident's places.
+        let article = published(
+            "Lundi, un car a sauté sur une mine près de Boni, faisant trois morts. La route \
+             qui relie Kayes à Gao est souvent visée par des attaques.",
+            "2023-03-15",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        let names: Vec<&str> = v[0].places.iter().map(|p| p.mention.as_str()).collect();
+        assert_eq!(names, ["Boni"]);
     }
 
     #[test]
