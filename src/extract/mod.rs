@@ -746,27 +746,28 @@ fn segment(
             // unknown, not 0.
             // "Des militaires ont été tués": victims and their death, with no figure, are such
             // deaths too.
-            let victims_killed = s_tolls.is_empty()
-                && cues.iter().any(|v| {
-                    in_s(&v.range)
-                        && matches!(v.cue, Cue::Victim(_))
-                        && tolls::says_des_before(&article.text, v.range.start)
-                        && cues.iter().any(|o| {
-                            o.cue == Cue::Outcome(Outcome::Killed)
-                                && in_s(&o.range)
-                                && o.range.start >= v.range.end
-                                && o.range.start <= v.range.end + 20
-                        })
-                });
-            let deaths_without_figure = victims_killed
-                || cues
-                    .iter()
-                    .any(|c| in_s(&c.range) && c.cue == Cue::DeathsWithoutFigure);
-            if deaths_without_figure
-                && s_dates.is_empty()
+            // The sentence's cues, found by binary search (cues are sorted by start).
+            let s_cues = &cues[cues.partition_point(|c| c.range.start < s.start)
+                ..cues.partition_point(|c| c.range.start < s.end)];
+            let victims_killed = || {
+                s_tolls.is_empty()
+                    && s_cues.iter().any(|v| {
+                        matches!(v.cue, Cue::Victim(_))
+                            && tolls::says_des_before(&article.text, v.range.start)
+                            && s_cues.iter().any(|o| {
+                                o.cue == Cue::Outcome(Outcome::Killed)
+                                    && o.range.start >= v.range.end
+                                    && o.range.start <= v.range.end + 20
+                            })
+                    })
+            };
+            let deaths_without_figure =
+                || s_cues.iter().any(|c| c.cue == Cue::DeathsWithoutFigure) || victims_killed();
+            if s_dates.is_empty()
                 && background.is_empty()
                 && let Some(c) = current
                 && follows(&groups[c])
+                && deaths_without_figure()
             {
                 groups[c].sentences.push(si);
                 held = None;
@@ -868,12 +869,13 @@ fn segment(
         // event, which the date is of.
         let only_demonstrative = !event_cues.is_empty()
             && !resumes
-            && !fold_key(&article.text[s.clone()])
-                .split(' ')
-                .any(|w| matches!(w, "celle" | "celles" | "celui" | "ceux"))
+            && s_tolls.is_empty()
             && event_cues
                 .iter()
-                .all(|c| is_demonstrative(&article.text, c.range.start));
+                .all(|c| is_demonstrative(&article.text, c.range.start))
+            && !fold_key(&article.text[s.clone()])
+                .split(' ')
+                .any(|w| matches!(w, "celle" | "celles" | "celui" | "ceux"));
         let retold = match current {
             Some(c) if only_demonstrative && s_tolls.is_empty() && !force_new => {
                 groups[c].date.is_some() && !elsewhere_than(&groups[c])
