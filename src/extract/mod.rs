@@ -877,7 +877,7 @@ fn segment(
                 .split(' ')
                 .any(|w| matches!(w, "celle" | "celles" | "celui" | "ceux"));
         let retold = match current {
-            Some(c) if only_demonstrative && s_tolls.is_empty() && !force_new => {
+            Some(c) if only_demonstrative && !force_new => {
                 groups[c].date.is_some() && !elsewhere_than(&groups[c])
             }
             _ => false,
@@ -2362,7 +2362,7 @@ mod tests {
     #[test]
     fn a_running_total_over_a_period_is_no_incidents_toll() {
         for total in [
-            "Cela porte à 90 le nombre de soldats tués dans la zone.",
+            "Cela porte à 90 le nombre de soldats tués dans le cadre de cette opération.",
             "L'armée a perdu quelque 90 soldats depuis le début de la crise.",
             "Selon l'ONU, 90 civils ont été tués par des mines au cours du premier semestre 2022.",
         ] {
@@ -2378,6 +2378,12 @@ mod tests {
              nombre de soldats tués depuis le début de l'année."
         ));
         assert_eq!(i.fatalities.map(|f| f.best), Some(2));
+        // An update of the attack's own toll stays.
+        let i = one(&format!(
+            "{DATELINE}Lundi, deux soldats ont été tués près de Nara. Le nouveau bilan porte à \
+             5 le nombre de soldats tués dans l'attaque."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(5));
         // A fight since its start is not a period.
         let i = one(&format!(
             "{DATELINE}Depuis le début de l'attaque lundi à Nara, cinq soldats ont été tués."

@@ -324,15 +324,22 @@ fn counts_a_period(
     at: usize,
     date_spans: &[Range<usize>],
 ) -> bool {
+    let folded = crate::corpus::normalize::fold_key(&text[sentence.clone()]);
+    // "Cela porte à 150 le nombre de casques bleus tombés dans le cadre de cette mission": a
+    // total brought up to date over a mission or since a date. "Le nouveau bilan porte à 40
+    // le nombre de morts de l'attaque" brings one incident's toll up to date, and stays.
     let before = text.floor_char_boundary(at.saturating_sub(24).max(sentence.start));
     let lead = crate::corpus::normalize::fold_key(&text[before..at]);
-    if ["porte a", "portant a", "porte desormais a"]
+    let brought_up = ["porte a", "portant a", "porte desormais a"]
         .iter()
-        .any(|p| lead.ends_with(p))
+        .any(|p| lead.ends_with(p));
+    if brought_up
+        && ["depuis", "dans le cadre de"]
+            .iter()
+            .any(|p| folded.contains(p))
     {
         return true;
     }
-    let folded = crate::corpus::normalize::fold_key(&text[sentence.clone()]);
     if !PERIODS.iter().any(|p| folded.contains(p)) {
         return false;
     }

@@ -261,12 +261,10 @@ pub fn drop_distant_homonyms(text: &str, resolved: &mut [Resolved]) {
         {
             continue;
         }
-        let (Some(from), Some((lat, lon))) = (
-            Some(LatLon::new(town_match.lat, town_match.lon)),
-            village.place.lat.zip(village.place.lon),
-        ) else {
+        let Some((lat, lon)) = village.place.lat.zip(village.place.lon) else {
             continue;
         };
+        let from = LatLon::new(town_match.lat, town_match.lon);
         if distance_km(from, LatLon::new(lat, lon)) > km + HOMONYM_SLACK_KM.max(km / 2.0) {
             village.context = true;
         }
