@@ -2392,6 +2392,19 @@ mod tests {
     }
 
     #[test]
+    fn a_source_named_with_an_apposition_is_not_a_victim() {
+        let i = one(&format!(
+            "{DATELINE}Deux civils ont été tués lundi à Nara, selon Issa Traoré, un élu local."
+        ));
+        assert_eq!(i.fatalities.map(|f| (f.low, f.best)), Some((2, 2)));
+        // A victim after a place and a comma still counts.
+        let i = one(&format!(
+            "{DATELINE}Lundi à Nara, un civil a été tué par des hommes armés."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(1));
+    }
+
+    #[test]
     fn a_suicide_bomber_who_blows_himself_up_is_dead() {
         let i = one(&format!(
             "{DATELINE}Un kamikaze s'est fait exploser mardi devant la mairie de Niono, blessant deux gardes."

@@ -227,6 +227,10 @@ pub fn find_tolls(
         }) {
             continue;
         }
+        // "selon Issa Traoré, un élu local": an apposition to the source's name.
+        if apposition_to_a_source(text, article.start) {
+            continue;
+        }
         let Some(si) = sentence_of(sentences, c.range.start) else {
             continue;
         };
@@ -838,6 +842,37 @@ fn attack_follows(text: &str, cues: &[TextCue], noun_end: usize, until: usize) -
 
 /// How an attack verb said of its subject starts ("ont attaqué", "a ouvert le feu").
 const ATTACK_AUXILIARIES: &[&str] = &["ont", "a", "avaient", "avait", "font", "sont"];
+
+/// "selon Issa Traoré, un élu local", "a affirmé Issa Traoré, un habitant": the words before
+/// the article at `at` are a speech cue, then a capitalised name and a comma.
+fn apposition_to_a_source(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(60));
+    let Some(head) = text[from..at].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    // The name: capitalised words back to the cue.
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let name_len = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if name_len == 0 || name_len == words.len() {
+        return false;
+    }
+    let cue = crate::corpus::normalize::fold_key(words[words.len() - name_len - 1]);
+    matches!(
+        cue.as_str(),
+        "selon"
+            | "affirme"
+            | "declare"
+            | "indique"
+            | "explique"
+            | "raconte"
+            | "precise"
+            | "temoigne"
+    )
+}
 
 /// "Des militaires ont été tués": the victim noun at `at` follows "des", a number not said.
 pub fn says_des_before(text: &str, at: usize) -> bool {
