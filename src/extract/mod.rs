@@ -135,11 +135,16 @@ pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> boo
                 .flatten()
                 .copied()
                 .collect();
-            points
-                .iter()
-                .enumerate()
-                .any(|(i, a)| points[i + 1..].iter().any(|b| km(*a, *b) > SAME_PLACE_KM))
+            any_pair_farther(&points, SAME_PLACE_KM)
         })
+}
+
+/// Whether some two of `points` are more than `limit` km apart.
+fn any_pair_farther(points: &[(f64, f64)], limit: f64) -> bool {
+    points
+        .iter()
+        .enumerate()
+        .any(|(i, a)| points[i + 1..].iter().any(|b| km(*a, *b) > limit))
 }
 
 /// Great-circle distance in km between two (lat, lon) points.
@@ -628,7 +633,11 @@ fn segment(
         // "Il y a eu des attaques à Douentza, à Rharous et à Banamba": towns a region apart,
         // named in an event sentence with neither toll nor date, list the incidents the body
         // will tell; they place none of them.
-        if is_event && s_tolls.is_empty() && s_dates.is_empty() && spread_over_regions(&s_points) {
+        if is_event
+            && s_tolls.is_empty()
+            && s_dates.is_empty()
+            && any_pair_farther(&s_points, ROUNDUP_SPREAD_KM)
+        {
             // Told after an incident, such a sentence is commentary ("la route qui relie
             // Sévaré à Gao est souvent visée"); its towns are no place of that incident.
             if current.is_some() {
@@ -876,14 +885,14 @@ fn segment(
             && !fold_key(&article.text[s.clone()])
                 .split(' ')
                 .any(|w| matches!(w, "celle" | "celles" | "celui" | "ceux"));
-        let retold = match current {
-            Some(c) if only_demonstrative && !force_new => {
-                groups[c].date.is_some() && !elsewhere_than(&groups[c])
-            }
-            _ => false,
-        };
+        let retold = current.filter(|&c| {
+            only_demonstrative
+                && !force_new
+                && groups[c].date.is_some()
+                && !elsewhere_than(&groups[c])
+        });
         let target = match date {
-            _ if retold => current.unwrap_or_default(),
+            _ if let Some(c) = retold => c,
             Some(d) if force_new => {
                 groups.push(Group {
                     date: Some(d),
@@ -995,15 +1004,6 @@ fn segment(
 
 /// Towns farther apart than this, named in one sentence, are not one incident's place.
 const ROUNDUP_SPREAD_KM: f64 = 150.0;
-
-/// Whether some two of `points` are more than [`ROUNDUP_SPREAD_KM`] apart.
-fn spread_over_regions(points: &[(f64, f64)]) -> bool {
-    points.iter().enumerate().any(|(i, a)| {
-        points[i + 1..]
-            .iter()
-            .any(|b| km(*a, *b) > ROUNDUP_SPREAD_KM)
-    })
-}
 
 /// "dans la nuit du 4 au 5 octobre", "la nuit de samedi à dimanche": a span of one night.
 fn is_one_night(text: &str, m: &DateMention) -> bool {
@@ -1340,23 +1340,23 @@ fn is_affiliation(text: &str, at: usize) -> bool {
 /// "l'attaque", "cette embuscade", "ces combats": an event noun that refers back to an event
 /// already told.
 fn is_anaphoric(text: &str, at: usize) -> bool {
+    word_before_is(
+        text,
+        at,
+        &["l", "la", "le", "les", "cette", "cet", "ce", "ces"],
+    )
+}
+
+/// The folded word right before `at` (within 8 bytes) is one of `words`.
+fn word_before_is(text: &str, at: usize, words: &[&str]) -> bool {
     let from = text.floor_char_boundary(at.saturating_sub(8));
     let before = fold_key(&text[from..at]);
-    let last = before.rsplit(' ').next().unwrap_or("");
-    matches!(
-        last,
-        "l" | "la" | "le" | "les" | "cette" | "cet" | "ce" | "ces"
-    )
+    words.contains(&before.rsplit(' ').next().unwrap_or(""))
 }
 
 /// The event noun at `at` follows a demonstrative: "cette attaque", "ces tirs".
 fn is_demonstrative(text: &str, at: usize) -> bool {
-    let from = text.floor_char_boundary(at.saturating_sub(8));
-    let before = fold_key(&text[from..at]);
-    matches!(
-        before.rsplit(' ').next().unwrap_or(""),
-        "cette" | "cet" | "ce" | "ces"
-    )
+    word_before_is(text, at, &["cette", "cet", "ce", "ces"])
 }
 
 /// Words right before the date ("publié lundi") make it the date of a report, not of the

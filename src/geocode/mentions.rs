@@ -648,8 +648,12 @@ fn reached_at(before: &str) -> bool {
     })
 }
 
-/// News agencies' acronyms, folded.
-const NEWS_AGENCIES: &[&str] = &["pana", "amap", "aps", "anp", "map", "afp", "aip", "apa"];
+/// News agencies, folded: their acronym in capitals is no village, and their name in
+/// brackets closes a dateline (`geocode::agency_dateline`).
+pub const NEWS_AGENCIES: &[&str] = &[
+    "afp", "pana", "reuters", "ap", "aps", "map", "xinhua", "anp", "amap", "ats", "dpa", "aip",
+    "apa",
+];
 
 /// Kinds of source whose town is where they speak from, not the event's.
 const SOURCE_KINDS: &[&str] = &[

@@ -656,9 +656,7 @@ impl Geocoder {
         if let Some(p) = &article.published
             && p.kind == crate::corpus::PublicationKind::Dateline
         {
-            let line_start = article.text[..p.span.start]
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
+            let line_start = line_start_of(&article.text, p.span.start);
             resolved
                 .retain(|r| !(r.place.span[0] >= line_start && r.place.span[1] <= p.span.start));
         }
@@ -826,11 +824,6 @@ impl Geocoder {
     }
 }
 
-/// News agencies whose name in brackets closes a dateline.
-const AGENCIES: &[&str] = &[
-    "AFP", "PANA", "Reuters", "AP", "APS", "MAP", "Xinhua", "ANP", "AMAP", "ATS", "dpa", "AIP",
-];
-
 /// Where the town part of a dateless dateline ends ("Bamako, Mali (PANA) - …", "GAO
 /// (Reuters) —"): a short line start, an agency in brackets, then a dash. Only the text's
 /// first lines are looked at.
@@ -840,7 +833,7 @@ fn agency_dateline(text: &str) -> Option<usize> {
         if let Some(open) = line.find('(')
             && open <= 60
             && let Some(close) = line[open..].find(')').map(|c| open + c)
-            && AGENCIES.contains(&line[open + 1..close].trim())
+            && mentions::NEWS_AGENCIES.contains(&fold_key(&line[open + 1..close]).as_str())
             && line[close + 1..].trim_start().starts_with(['-', '–', '—'])
         {
             return Some(start + open);
