@@ -2313,6 +2313,43 @@ mod tests {
     }
 
     #[test]
+    fn idioms_of_dying_count_the_dead() {
+        // Each idiom, alone in its sentence, is the only word saying these people died.
+        for (sentence, dead) in [
+            ("Six soldats sont tombés au combat.", 6),
+            ("Deux gendarmes sont tombés sur le champ d'honneur.", 2),
+            ("Cinq militaires perdent la vie et deux autres sont blessés.", 5),
+            ("Quatre bergers y ont laissé la vie.", 4),
+            ("Trois gardes ont rendu l'âme sur place.", 3),
+            ("Sept villageois ont été brûlés vifs dans leurs cases.", 7),
+            ("L'armée déplore la perte de quatre soldats.", 4),
+            ("Un policier a été mortellement touché.", 1),
+            ("Deux soldats ont été mortellement blessés et trois autres légèrement.", 2),
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Lundi, des hommes armés ont attaqué le poste de Nara. {sentence}"
+            ));
+            assert_eq!(i.fatalities.map(|f| f.best), Some(dead), "{sentence}");
+        }
+        // Falling into an ambush, or wounded hunters, is no death.
+        let i = one(&format!(
+            "{DATELINE}Lundi, une patrouille est tombée dans une embuscade près de Nara. Deux \
+             chasseurs ont été blessés."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(0));
+    }
+
+    #[test]
+    fn hunters_are_a_side_that_adds_to_the_civilians() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, des hommes armés ont attaqué Nara. On compte huit morts côté \
+             chasseurs et un mort parmi les civils."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(9));
+        assert_eq!(killed(&i, Category::Militants), Some(8));
+    }
+
+    #[test]
     fn the_side_a_communique_names_gives_the_category() {
         let i = one(&format!(
             "{DATELINE}Lundi, l'attaque du camp de Nara a causé la mort de douze personnes côté \
