@@ -700,6 +700,9 @@ impl<'t> Parser<'t> {
     /// Day, optional month, optional year.
     fn day_date(&self, i: usize, bare_day: bool) -> Option<(Point, usize)> {
         let (day, after_day) = self.day(i)?;
+        if let Some(found) = self.day_of_a_named_month(day, after_day) {
+            return Some(found);
+        }
         let Some((month, after_month)) = self.month(after_day) else {
             return bare_day.then_some((
                 Point::Day {
@@ -726,6 +729,36 @@ impl<'t> Parser<'t> {
                 month: Some(month),
                 year,
                 direction,
+            },
+            end,
+        ))
+    }
+
+    /// "le 5 courant", "le 5 du mois en cours", "le 28 du mois dernier": a day of the
+    /// reference's month, or of the month before, named without the month's name.
+    fn day_of_a_named_month(&self, day: u32, i: usize) -> Option<(Point, usize)> {
+        let reference = self.reference?;
+        let (month, end) = if self.is(i, "courant") && self.month(i + 1).is_none() {
+            (reference.month(), i + 1)
+        } else if self.is(i, "du") && self.is(i + 1, "mois") {
+            if self.is(i + 2, "en") && self.is(i + 3, "cours") {
+                (reference.month(), i + 4)
+            } else if self.is_any(i + 2, &["dernier", "passe", "precedent"]) {
+                (previous_month(reference.year(), reference.month()).1, i + 3)
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
+        // The year is the reference's, or the one before for December read in January.
+        Some((
+            Point::Day {
+                weekday: None,
+                day,
+                month: Some(month),
+                year: None,
+                direction: Direction::Past,
             },
             end,
         ))
@@ -1924,6 +1957,35 @@ mod tests {
         assert_eq!(check("le 30 septembre dernier", REF).1, d(2023, 9, 30));
         assert_eq!(check("le 19 septembre dernier", REF).1, d(2024, 9, 19));
         assert_eq!(check("le 3 octobre prochain", REF).1, d(2024, 10, 3));
+    }
+
+    #[test]
+    fn days_of_the_current_or_last_month() {
+        use DateKind::NoYear;
+        assert_eq!(
+            check("Le 12 courant, un car a sauté sur une mine.", REF),
+            day_mention("Le 12 courant", d(2024, 9, 12), NoYear)
+        );
+        assert_eq!(
+            check("Des tirs ont éclaté le 3 du mois en cours.", REF).1,
+            d(2024, 9, 3)
+        );
+        assert_eq!(
+            check("Le poste a été attaqué le 28 du mois dernier.", REF).1,
+            d(2024, 8, 28)
+        );
+        // Across the new year.
+        assert_eq!(
+            check(
+                "Le poste a été attaqué le 30 du mois passé.",
+                Some(d(2025, 1, 6))
+            )
+            .1,
+            d(2024, 12, 30)
+        );
+        // Without a reference there is no month to take; "courant mars" is a month.
+        assert!(find_dates("Le 12 courant, un car a sauté.", None).is_empty());
+        assert_eq!(check("Courant mars 2024, des tirs.", REF).3, P::Month);
     }
 
     #[test]

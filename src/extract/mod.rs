@@ -2318,13 +2318,19 @@ mod tests {
         for (sentence, dead) in [
             ("Six soldats sont tombés au combat.", 6),
             ("Deux gendarmes sont tombés sur le champ d'honneur.", 2),
-            ("Cinq militaires perdent la vie et deux autres sont blessés.", 5),
+            (
+                "Cinq militaires perdent la vie et deux autres sont blessés.",
+                5,
+            ),
             ("Quatre bergers y ont laissé la vie.", 4),
             ("Trois gardes ont rendu l'âme sur place.", 3),
             ("Sept villageois ont été brûlés vifs dans leurs cases.", 7),
             ("L'armée déplore la perte de quatre soldats.", 4),
             ("Un policier a été mortellement touché.", 1),
-            ("Deux soldats ont été mortellement blessés et trois autres légèrement.", 2),
+            (
+                "Deux soldats ont été mortellement blessés et trois autres légèrement.",
+                2,
+            ),
         ] {
             let i = one(&format!(
                 "{DATELINE}Lundi, des hommes armés ont attaqué le poste de Nara. {sentence}"
