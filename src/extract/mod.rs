@@ -2346,6 +2346,45 @@ mod tests {
     }
 
     #[test]
+    fn one_of_the_soldiers_is_one_dead() {
+        for (sentence, dead) in [
+            ("L'un des gendarmes a été tué.", 1),
+            ("L'un des gardes, Moussa Diarra, a été tué.", 1),
+            ("Une des villageoises a été abattue.", 1),
+            // Part of the figure before it, not one more.
+            (
+                "Trois soldats ont été tués, dont l'un des officiers du poste.",
+                3,
+            ),
+            // A source, not a victim.
+            ("Selon l'un des habitants, deux soldats ont été tués.", 2),
+            // A predicate says who one of the dead was.
+            (
+                "L'attaque a fait cinq morts. L'une des victimes est un enfant.",
+                5,
+            ),
+            (
+                "L'attaque a fait cinq morts. Le plus jeune était un enfant.",
+                5,
+            ),
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Lundi, des hommes armés ont attaqué le poste de Nara. {sentence}"
+            ));
+            assert_eq!(i.fatalities.map(|f| f.best), Some(dead), "{sentence}");
+            assert_eq!(i.fatalities.map(|f| f.low), Some(dead), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_community_named_as_victims_is_civilians() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, des hommes armés ont tué quatorze Peuls près de Nara."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(14));
+    }
+
+    #[test]
     fn hunters_are_a_side_that_adds_to_the_civilians() {
         let i = one(&format!(
             "{DATELINE}Lundi, des hommes armés ont attaqué Nara. On compte huit morts côté \

@@ -201,10 +201,13 @@ pub fn find_tolls(
             continue;
         }
         let noun = crate::corpus::normalize::fold_key(&text[c.range.clone()]);
-        if !SINGULAR.contains(&noun.as_str()) {
+        // "l'une des victimes" says who one of the dead was, not that one more died.
+        let one_of = one_of_the(text, c.range.start)
+            .filter(|_| !matches!(c.cue, Cue::Victim(Category::Unknown)));
+        if !SINGULAR.contains(&noun.as_str()) && one_of.is_none() {
             continue;
         }
-        let Some(mut article) = word_before(text, c.range.start) else {
+        let Some(mut article) = one_of.or_else(|| word_before(text, c.range.start)) else {
             continue;
         };
         // "un ancien conseiller", "un autre soldat": one adjective may stand between.
@@ -218,11 +221,21 @@ pub fn find_tolls(
         if art != "un" && art != "une" {
             continue;
         }
-        // "selon un conseiller communal", "d'après une habitante": a source, not a victim.
-        if word_before(text, article.start).is_some_and(|w| {
+        // "selon un conseiller communal", "d'après une habitante", "selon l'un des
+        // habitants": a source, not a victim.
+        if word_before(text, elided_article_start(text, article.start)).is_some_and(|w| {
             matches!(
                 crate::corpus::normalize::fold_key(&text[w]).as_str(),
                 "selon" | "apres" | "par" | "pour"
+            )
+        }) {
+            continue;
+        }
+        // "L'une des victimes est un enfant": a predicate says who a victim was.
+        if word_before(text, article.start).is_some_and(|w| {
+            matches!(
+                crate::corpus::normalize::fold_key(&text[w]).as_str(),
+                "est" | "etait" | "fut" | "sont" | "etaient"
             )
         }) {
             continue;
@@ -407,7 +420,7 @@ const GENERIC_STATEMENTS: &[&str] = &[
 fn drop_subsets(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
     let mut out: Vec<Toll> = Vec::with_capacity(tolls.len());
     for t in tolls {
-        let after_dont = word_before(text, t.span.start)
+        let after_dont = word_before(text, elided_article_start(text, t.span.start))
             .is_some_and(|w| crate::corpus::normalize::fold_key(&text[w]) == "dont");
         let part_of_earlier = after_dont
             && out.iter().any(|o| {
@@ -1289,6 +1302,39 @@ fn adjacent_verb(gap: &str) -> bool {
         && !gap
             .split_whitespace()
             .any(|w| matches!(w, "et" | "ou" | "mais" | "puis"))
+}
+
+/// "l'un des gendarmes", "une des victimes": the "un"/"une" that picks one person of the
+/// plural victim noun starting at `noun_start`.
+fn one_of_the(text: &str, noun_start: usize) -> Option<Range<usize>> {
+    let des = word_before(text, noun_start)?;
+    if crate::corpus::normalize::fold_key(&text[des.clone()]) != "des" {
+        return None;
+    }
+    let article = text[..des.start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()?;
+    let end = text[..des.start].trim_end().len();
+    let start = end - article.len();
+    matches!(
+        crate::corpus::normalize::fold_key(article).as_str(),
+        "un" | "une"
+    )
+    .then_some(start..end)
+}
+
+/// The start of "l'" glued before `at` ("l'un"), else `at`.
+fn elided_article_start(text: &str, at: usize) -> usize {
+    let head = &text[..at];
+    for elision in ["l'", "l’", "L'", "L’"] {
+        if let Some(rest) = head.strip_suffix(elision)
+            && !rest.ends_with(char::is_alphanumeric)
+        {
+            return rest.len();
+        }
+    }
+    at
 }
 
 fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
