@@ -271,6 +271,76 @@ pub fn drop_distant_homonyms(text: &str, resolved: &mut [Resolved]) {
     }
 }
 
+/// Farther than this from the town a text says it is near, a village is a homonym: "près
+/// de" and "non loin de" speak of a few tens of km.
+pub const NEAR_HOMONYM_KM: f64 = 80.0;
+
+/// The end of the words that put a village near the town named right after them.
+const NEAR_PHRASES: &[&str] = &[
+    "non loin de",
+    "non loin d",
+    "pres de",
+    "pres d",
+    "a proximite de",
+    "a proximite d",
+    "aux environs de",
+    "aux environs d",
+    "dans les environs de",
+    "dans les environs d",
+    "dans la localite de",
+    "dans la localite d",
+    "dans la commune de",
+    "dans la commune d",
+];
+
+/// The words from `start` (a village's end) to `end` (a town's start) put the village near
+/// the town: ", non loin de", " dans la localité de".
+pub fn says_near(text: &str, start: usize, end: usize) -> bool {
+    if end <= start || end - start > 40 {
+        return false;
+    }
+    text.get(start..end)
+        .filter(|g| !g.contains(['.', ';']))
+        .is_some_and(|gap| {
+            let gap = fold_key(gap);
+            NEAR_PHRASES.iter().any(|p| gap.ends_with(p))
+        })
+}
+
+/// "Famabougou, non loin de Cinzana", "le poste de Thy dans la localité de Sévaré": the text
+/// puts the village beside a town. A village the gazetteer holds hundreds of km from it is a
+/// homonym (the text's village is missing from GeoNames); it becomes context and the town
+/// stands for the place.
+pub fn drop_homonyms_far_from_their_town(text: &str, resolved: &mut [Resolved]) {
+    for i in 1..resolved.len() {
+        let (before, after) = resolved.split_at_mut(i);
+        let (village, town) = (&mut before[i - 1], &after[0]);
+        if village.context
+            || village.reference_km.is_some()
+            || town.reference_km.is_some()
+            || !matches!(village.place.precision, super::Precision::Locality)
+        {
+            continue;
+        }
+        if !says_near(text, village.place.span[1], town.place.span[0]) {
+            continue;
+        }
+        // Either name may be the misspelt one when the town is itself a guess.
+        let Some(town_match) = town.candidates.first().filter(|c| {
+            c.country == "ML" && !c.parts.iter().any(|(part, _)| *part == "edit distance")
+        }) else {
+            continue;
+        };
+        let Some((lat, lon)) = village.place.lat.zip(village.place.lon) else {
+            continue;
+        };
+        let from = LatLon::new(town_match.lat, town_match.lon);
+        if distance_km(from, LatLon::new(lat, lon)) > NEAR_HOMONYM_KM {
+            village.context = true;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,11 +67,24 @@ pub struct Candidate {
 struct NamedAreas {
     /// Folded cercle names, spaces removed.
     cercles: HashSet<String>,
+    /// The seats of those cercles (their PPLA2 or ADM2 entries).
+    cercle_seats: Vec<LatLon>,
     /// Where each commune is named, and the points its name may stand for.
     communes: Vec<(usize, Vec<LatLon>)>,
+    /// "X, non loin de Y": the end of each village named beside a town, and the town's
+    /// point (its most important entry).
+    towns_beside: Vec<(usize, LatLon)>,
 }
 
 impl NamedAreas {
+    /// The town a village ending at `end` is said to be near.
+    fn town_beside(&self, end: usize) -> Option<LatLon> {
+        self.towns_beside
+            .iter()
+            .find(|(e, _)| *e == end)
+            .map(|(_, at)| *at)
+    }
+
     /// The seats of a commune named just after `end` ("X, village de la commune de Y").
     fn commune_after(&self, end: usize) -> Option<&[LatLon]> {
         self.communes
@@ -83,6 +96,9 @@ impl NamedAreas {
 
 /// How far from its seat a village of a commune may lie (rural communes span a few tens of km).
 const COMMUNE_RADIUS_KM: f64 = 30.0;
+
+/// A village this close to the seat of the cercle a text names is in or beside that cercle.
+const NEAR_CERCLE_SEAT_KM: f64 = 60.0;
 
 /// Past this distance from the seat of the commune a text puts it in, a village's homonym is
 /// another place (the largest rural communes span some 40 km from their seat).
@@ -177,6 +193,7 @@ impl Geocoder {
         let mut context: HashSet<String> = HashSet::new();
         // Cercles the text names as such ("cercle de Bankass").
         let mut cercles_named: HashSet<String> = HashSet::new();
+        let mut cercle_seats: Vec<LatLon> = Vec::new();
         let mut communes_named: Vec<(usize, Vec<LatLon>)> = Vec::new();
         for m in &mentions {
             match &m.kind {
@@ -192,6 +209,17 @@ impl Geocoder {
                 }
                 _ if m.qualifier.cercle => {
                     cercles_named.insert(m.key.replace(' ', ""));
+                    if let MentionKind::Named(ids) = &m.kind {
+                        cercle_seats.extend(
+                            ids.iter()
+                                .map(|&i| self.gazetteer.place(i))
+                                .filter(|p| {
+                                    p.country == "ML"
+                                        && matches!(p.feature_code.as_str(), "PPLA2" | "ADM2")
+                                })
+                                .map(|p| LatLon::new(p.lat, p.lon)),
+                        );
+                    }
                 }
                 // "Kita, village de la commune de Dioura": the commune's seat, when its name
                 // is nearly unambiguous.
@@ -221,7 +249,9 @@ impl Geocoder {
         let anchors = rstar::RTree::bulk_load(anchors);
         let named_areas = NamedAreas {
             cercles: cercles_named,
+            cercle_seats,
             communes: communes_named,
+            towns_beside: self.towns_beside(text, &mentions),
         };
 
         let mut out: Vec<Resolved> = Vec::new();
@@ -405,8 +435,32 @@ impl Geocoder {
         }
         out.sort_by_key(|r| r.place.span[0]);
         heading::drop_distant_homonyms(text, &mut out);
+        heading::drop_homonyms_far_from_their_town(text, &mut out);
         heading::aim_distances(text, &mentions, &mut out);
         out
+    }
+
+    /// "Famabougou, non loin de Cinzana": each mention followed by a phrase that puts it
+    /// near the next one, with that town's most important entry in Mali.
+    fn towns_beside(&self, text: &str, mentions: &[Mention]) -> Vec<(usize, LatLon)> {
+        mentions
+            .windows(2)
+            .filter_map(|pair| {
+                let (village, town) = (&pair[0], &pair[1]);
+                let MentionKind::Named(ids) = &town.kind else {
+                    return None;
+                };
+                if !heading::says_near(text, village.span.end, town.span.start) {
+                    return None;
+                }
+                let seat = ids
+                    .iter()
+                    .map(|&i| self.gazetteer.place(i))
+                    .filter(|p| p.country == "ML")
+                    .max_by_key(|p| (p.importance(), p.population))?;
+                Some((village.span.end, LatLon::new(seat.lat, seat.lon)))
+            })
+            .collect()
     }
 
     fn score(
@@ -444,14 +498,19 @@ impl Geocoder {
                     // "le village de Ségué, cercle de Bankass": of the nine Ségué, the one inside
                     // the cercle the text names (a cercle named as a place is not enough: a
                     // distant seat would pull hamlets named like real towns).
-                    if ids_len > 1
-                        && !named.cercles.is_empty()
-                        && !m.qualifier.cercle
-                        && self
+                    if ids_len > 1 && !named.cercles.is_empty() && !m.qualifier.cercle {
+                        if self
                             .cercle_of(p.lon, p.lat)
                             .is_some_and(|c| named.cercles.contains(&fold_key(&c).replace(' ', "")))
-                    {
-                        parts.push(("in the cercle named in text", 2.0));
+                        {
+                            parts.push(("in the cercle named in text", 2.0));
+                        } else if named.cercle_seats.iter().any(|s| {
+                            distance_km(*s, LatLon::new(p.lat, p.lon)) <= NEAR_CERCLE_SEAT_KM
+                        }) {
+                            // "Songo, cercle de Bankass": the press names the cercle next
+                            // door as often as the official one.
+                            parts.push(("near the cercle named in text", 1.0));
+                        }
                     }
                     if ids_len > 1
                         && !m.qualifier.commune
@@ -460,6 +519,13 @@ impl Geocoder {
                         })
                     {
                         parts.push(("in the commune named in text", 2.0));
+                    }
+                    if ids_len > 1
+                        && named.town_beside(m.span.end).is_some_and(|t| {
+                            distance_km(t, LatLon::new(p.lat, p.lon)) <= heading::NEAR_HOMONYM_KM
+                        })
+                    {
+                        parts.push(("near the town named beside it", 2.0));
                     }
                     // Nearest other unambiguous place (an R-tree, so long texts stay linear).
                     let spread = anchors

@@ -424,6 +424,56 @@ mod tests {
         assert!(km < 0.5, "{km}");
     }
 
+    /// The incident's location, and its distance in km from the gazetteer's `town`.
+    fn km_from(v: &[Incident], g: &Geocoder, town: &str) -> f64 {
+        let l = v[0].location.expect("a location");
+        let t = g
+            .gazetteer()
+            .place(g.gazetteer().best(town).expect("town known"));
+        distance_km(LatLon::new(l.lat, l.lon), LatLon::new(t.lat, t.lon))
+    }
+
+    #[test]
+    fn a_homonym_beside_the_cercle_the_text_names_wins() {
+        let g = embedded_geocoder();
+        // GeoNames' Songo near Bandiagara lies just outside the cercle of Bankass, 40 km
+        // from its seat; the other two are 250 km away, near Niono.
+        let article = published(
+            "Jeudi, trois bergers ont été tués au village de Songo, cercle de Bankass.",
+            "2024-05-10",
+        );
+        let v = incidents(&article, g);
+        assert!(km_from(&v, g, "bankass") < 60.0, "{v:#?}");
+    }
+
+    #[test]
+    fn a_village_said_near_a_town_is_its_homonym_near_it() {
+        let g = embedded_geocoder();
+        // Of the Sébékoro the gazetteer holds, one lies 50 km from Kita.
+        let article = published(
+            "Jeudi, deux orpailleurs ont été tués à Sébékoro, non loin de Kita.",
+            "2024-05-10",
+        );
+        let v = incidents(&article, g);
+        assert!(km_from(&v, g, "kita") < 80.0, "{v:#?}");
+        assert_eq!(v[0].places[0].mention, "Sébékoro", "{v:#?}");
+        // The only Famabougou is 170 km from Cinzana: the text's village is missing from
+        // GeoNames, and the town it is near stands for it.
+        let article = published(
+            "Jeudi, deux orpailleurs ont été tués à Famabougou, non loin de Cinzana.",
+            "2024-05-10",
+        );
+        let v = incidents(&article, g);
+        assert!(km_from(&v, g, "cinzana") < 1.0, "{v:#?}");
+        // Without the phrase, the village stands.
+        let article = published(
+            "Jeudi, deux orpailleurs ont été tués à Famabougou. Ils venaient de Cinzana.",
+            "2024-05-10",
+        );
+        let v = incidents(&article, g);
+        assert!(km_from(&v, g, "cinzana") > 100.0, "{v:#?}");
+    }
+
     #[test]
     fn a_village_placed_by_distance_is_not_a_distant_homonym() {
         let g = embedded_geocoder();
