@@ -30,6 +30,8 @@ pub struct SegmentationWords {
     pub elsewhere: Vec<String>,
     /// Sentence starts naming another event of the kind just told ("une autre attaque …").
     pub another_event_openers: Vec<String>,
+    /// Parts of a day that put another event on the current incident's day.
+    pub same_day: Vec<String>,
     /// Words before a date that make it a report's date.
     pub reporting: Vec<String>,
     /// Words right after a date that make it a report's date ("… dimanche à l'AFP").
@@ -437,6 +439,7 @@ mod tests {
             .elsewhere
             .iter()
             .chain(&w.another_event_openers)
+            .chain(&w.same_day)
             .chain(&w.reporting)
             .chain(&w.told_to)
             .chain(&w.tells_when_openers)

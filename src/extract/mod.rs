@@ -870,6 +870,27 @@ fn segment(
             date = Some(mentions.len() - 1);
             force_new = true;
         }
+        // "Un autre campement a été attaqué dans la soirée": another event, that same day.
+        if elsewhere
+            && date.is_none()
+            && let Some(base) = current.and_then(|c| groups[c].date)
+            && words.same_day.iter().any(|p| opening.contains(p.as_str()))
+        {
+            let b = &mentions[base];
+            mentions.push(DateMention {
+                span: s.start..s.start + text_prefix(&article.text, s, 80).len(),
+                start: b.start,
+                end: b.start,
+                precision: b.precision,
+                kind: if b.kind == DateKind::Floating {
+                    DateKind::Floating
+                } else {
+                    DateKind::Relative
+                },
+                warnings: Vec::new(),
+            });
+            date = Some(mentions.len() - 1);
+        }
 
         // "La nouvelle de cette attaque s'est répandue lundi", "Ces attaques ont été
         // revendiquées mardi": a sentence that names its event only by a demonstrative, with
@@ -2310,6 +2331,34 @@ mod tests {
             "{DATELINE}Lundi, une opération près de Nara a permis de neutraliser huit terroristes."
         ));
         assert_eq!(i.fatalities.map(|f| f.best), Some(8));
+    }
+
+    #[test]
+    fn simultaneous_and_other_events_are_incidents_of_their_own() {
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, des jihadistes ont attaqué le poste de Nara, tuant trois \
+             gendarmes. Quasi simultanément, c'est le village de Diéma qui a été visé : deux \
+             civils ont été tués."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].date, v[0].date);
+        assert_eq!(v[1].fatalities.map(|f| f.best), Some(2));
+        // "Un autre campement … dans la soirée": another event, the same day.
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, des hommes armés ont attaqué un campement près de Nara, tuant \
+             quatre bergers. Un autre campement a été attaqué dans la soirée, à Diéma : trois \
+             morts."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].date, v[0].date);
+        assert_eq!(v[1].fatalities.map(|f| f.best), Some(3));
+        // Without a part of the day, the other event keeps no borrowed date.
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, des hommes armés ont attaqué un campement près de Nara, tuant \
+             quatre bergers. Un autre campement a été attaqué à Diéma : trois morts."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_ne!(v[1].date, v[0].date);
     }
 
     #[test]
