@@ -32,6 +32,8 @@ pub struct SegmentationWords {
     pub another_event_openers: Vec<String>,
     /// Parts of a day that put another event on the current incident's day.
     pub same_day: Vec<String>,
+    /// Words saying a death figure sums several events.
+    pub totals: Vec<String>,
     /// Words before a date that make it a report's date.
     pub reporting: Vec<String>,
     /// Words right after a date that make it a report's date ("… dimanche à l'AFP").
@@ -440,6 +442,7 @@ mod tests {
             .iter()
             .chain(&w.another_event_openers)
             .chain(&w.same_day)
+            .chain(&w.totals)
             .chain(&w.reporting)
             .chain(&w.told_to)
             .chain(&w.tells_when_openers)

@@ -393,7 +393,8 @@ fn draft_incidents(
     } = &reading;
     // Segmentation adds the dates of "le lendemain"-style anaphors: work on a copy.
     let mut mentions = reading.mentions.clone();
-    let groups = segment(article, cues, &mut mentions, tolls, *focus, places);
+    let mut groups = segment(article, cues, &mut mentions, tolls, *focus, places);
+    drop_totals_of_incidents(article, &mut groups, tolls);
     let only_one = groups.len() == 1;
     let mut drafts = Vec::new();
     for g in groups {
@@ -1021,6 +1022,79 @@ fn segment(
         last = Some(target);
     }
     groups
+}
+
+/// "43 morts en deux jours", "Au total, 43 personnes ont été tuées": a death figure said as a
+/// total (`totals` in segmentation.toml) and equal to the sum of the figures of two or more
+/// incidents the article tells is their total, not an incident's toll. It is taken out of its
+/// group (a lead that holds nothing else then gives no incident). Each incident counts with
+/// its largest figure; the total's own group may count with its other figures.
+fn drop_totals_of_incidents(article: &Article, groups: &mut [Group], tolls: &[Toll]) {
+    if groups.len() < 2 {
+        return;
+    }
+    let killed = |t: usize| tolls[t].outcome == Outcome::Killed;
+    let largest = |g: &Group, except: Option<usize>| {
+        g.tolls
+            .iter()
+            .filter(|&&t| killed(t) && Some(t) != except)
+            .map(|&t| tolls[t].range.best)
+            .max()
+            .unwrap_or(0)
+    };
+    let mut totals: Vec<(usize, usize)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for &t in g.tolls.iter().filter(|&&t| killed(t)) {
+            let total = tolls[t].range.best;
+            if total < 3 || !said_as_a_total(article, &tolls[t]) {
+                continue;
+            }
+            let parts: Vec<u32> = groups
+                .iter()
+                .enumerate()
+                .map(|(oi, o)| largest(o, (oi == gi).then_some(t)))
+                .filter(|&p| p > 0 && p < total)
+                .collect();
+            if sums_to(&parts, total) {
+                totals.push((gi, t));
+            }
+        }
+    }
+    for (gi, t) in totals {
+        groups[gi].tolls.retain(|&x| x != t);
+    }
+}
+
+/// The toll's sentence says it sums ("au total", "en deux jours", "ces attaques").
+fn said_as_a_total(article: &Article, t: &Toll) -> bool {
+    let Some(s) = article.sentences.get(t.sentence) else {
+        return false;
+    };
+    let folded = fold_key(&article.text[s.clone()]);
+    lexicon::segmentation_words()
+        .totals
+        .iter()
+        .any(|p| folded.contains(p.as_str()))
+}
+
+/// Two or more of `parts` add up to `total` (a subset sum over small figures).
+fn sums_to(parts: &[u32], total: u32) -> bool {
+    let total = total as usize;
+    if parts.len() < 2 || total > 5_000 {
+        return false;
+    }
+    // Fewest parts that reach each sum; a total needs two.
+    let mut fewest = vec![u8::MAX; total + 1];
+    fewest[0] = 0;
+    for &p in parts {
+        let p = p as usize;
+        for sum in (p..=total).rev() {
+            if fewest[sum - p] != u8::MAX {
+                fewest[sum] = fewest[sum].min(fewest[sum - p].saturating_add(1));
+            }
+        }
+    }
+    (2..u8::MAX).contains(&fewest[total])
 }
 
 /// Towns farther apart than this, named in one sentence, are not one incident's place.
@@ -2359,6 +2433,39 @@ mod tests {
         ));
         assert_eq!(v.len(), 2, "{v:#?}");
         assert_ne!(v[1].date, v[0].date);
+    }
+
+    #[test]
+    fn a_total_of_the_incidents_told_is_no_incident_toll() {
+        let body = "Mardi, des hommes armés ont attaqué le village de Nara, tuant 12 civils. \
+                    Mercredi, le campement de Diéma a été visé : 31 morts.";
+        for total in [
+            "Au moins 43 personnes ont été tuées en deux jours dans la région de Kayes.",
+            "Au total, 43 personnes ont été tuées.",
+            "Ces deux attaques ont fait 43 morts.",
+        ] {
+            let text = if total.starts_with("Au moins") {
+                format!("{DATELINE}{total} {body}")
+            } else {
+                format!("{DATELINE}{body} {total}")
+            };
+            let v = incidents(&text);
+            let bests: Vec<_> = v.iter().map(|i| i.fatalities.map(|f| f.best)).collect();
+            assert_eq!(bests, vec![Some(12), Some(31)], "{total}");
+        }
+        // A third incident's own figure is no total, even when it equals the sum.
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, à Nara, deux civils ont été tués. Mercredi, à Diéma, trois \
+             soldats ont été tués. Jeudi, à Kita, cinq civils ont été tués."
+        ));
+        let bests: Vec<_> = v.iter().map(|i| i.fatalities.map(|f| f.best)).collect();
+        assert_eq!(bests, vec![Some(2), Some(3), Some(5)]);
+        // One incident's total stays its toll.
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué Nara. Au total, 12 personnes ont \
+             été tuées."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(12));
     }
 
     #[test]
