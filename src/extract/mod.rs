@@ -2469,6 +2469,31 @@ mod tests {
     }
 
     #[test]
+    fn who_the_dead_were_adds_nobody() {
+        for sentence in [
+            "Parmi les victimes figurent un gendarme et quatre assaillants.",
+            "Parmi les morts, quatre enfants.",
+            "Au nombre des victimes, trois femmes.",
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Lundi, une attaque contre le poste de Nara a fait au moins neuf \
+                 morts. {sentence}"
+            ));
+            assert_eq!(
+                i.fatalities.map(|f| (f.low, f.best)),
+                Some((9, 9)),
+                "{sentence}"
+            );
+        }
+        // An officer's "our men" are the soldiers the headline counts.
+        let i = one("Au moins dix soldats tués dans une attaque près de Nara\n\
+             Lundi, des jihadistes ont attaqué le camp de Nara. « Dix de nos hommes ont été \
+             tués », a déclaré un officier.");
+        assert_eq!(i.fatalities.map(|f| f.best), Some(10));
+        assert_eq!(killed(&i, Category::Soldiers), Some(10));
+    }
+
+    #[test]
     fn idioms_of_dying_count_the_dead() {
         // Each idiom, alone in its sentence, is the only word saying these people died.
         for (sentence, dead) in [

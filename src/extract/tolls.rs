@@ -442,9 +442,30 @@ fn drop_subsets(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
     out
 }
 
-/// "… faisaient partie des tués", "… figurent parmi les victimes": the words of the toll
-/// starting at `start` count it among dead already told.
+/// "… faisaient partie des tués", "… figurent parmi les victimes", "Parmi les victimes, …":
+/// the words around the toll starting at `start` count it among dead already told.
 fn said_among_the_dead(text: &str, start: usize) -> bool {
+    // "Parmi les victimes figurent un gendarme et quatre assaillants": said before the figure,
+    // within its sentence.
+    let from = text.floor_char_boundary(start.saturating_sub(60));
+    let before = &text[from..start];
+    let before = before
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(before, |i| &before[i + 1..]);
+    let before = crate::corpus::normalize::fold_key(before);
+    if [
+        "parmi les victimes",
+        "parmi les morts",
+        "parmi les tues",
+        "parmi les personnes tuees",
+        "au nombre des victimes",
+        "au nombre des morts",
+    ]
+    .iter()
+    .any(|p| before.contains(p))
+    {
+        return true;
+    }
     let stop = text.floor_char_boundary((start + 80).min(text.len()));
     let after = crate::corpus::normalize::fold_key(&text[start..stop]);
     [
