@@ -2494,6 +2494,37 @@ mod tests {
     }
 
     #[test]
+    fn a_definite_victim_whose_death_is_told_is_one_dead() {
+        for (sentence, dead) in [
+            ("Le kamikaze a été tué et un soldat blessé.", 1),
+            (
+                "Le kamikaze a perdu la vie en plus de blesser un soldat.",
+                1,
+            ),
+            ("Le chef de village a été assassiné.", 1),
+            ("Les assaillants ont tué le chauffeur.", 1),
+            // One of the dead already counted.
+            (
+                "Trois soldats ont été tués. Le commandant a été tué lui aussi.",
+                3,
+            ),
+            // A source, and a person who killed.
+            ("Selon le maire, deux civils ont été tués.", 2),
+            ("Le soldat qui a tué deux civils a été arrêté.", 2),
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Lundi, des hommes armés ont attaqué le poste de Nara. {sentence}"
+            ));
+            assert_eq!(i.fatalities.map(|f| f.best), Some(dead), "{sentence}");
+        }
+        let i = one(&format!(
+            "{DATELINE}Lundi, des hommes armés ont attaqué le poste de Nara. Le gendarme de \
+             garde a été blessé."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(0));
+    }
+
+    #[test]
     fn idioms_of_dying_count_the_dead() {
         // Each idiom, alone in its sentence, is the only word saying these people died.
         for (sentence, dead) in [

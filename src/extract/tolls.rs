@@ -285,6 +285,7 @@ pub fn find_tolls(
             }
         }
     }
+    definite_singulars_killed(text, cues, sentences, &used_victims, &mut tolls);
     revised_to(text, quantities, &mut tolls);
     tolls.retain(|t| {
         let sentence = &sentences[t.sentence];
@@ -293,6 +294,158 @@ pub fn find_tolls(
     });
     tolls.sort_by_key(|t| t.span.start);
     drop_subsets(text, join_conjuncts(text, tolls))
+}
+
+/// "Le kamikaze a été tué", "le chef de village a perdu la vie", "ils ont tué le chauffeur":
+/// a definite singular whose death its clause tells is one dead, unless the article already counts dead of its
+/// category (then it is one of them: "trois soldats tués … le capitaine a été tué").
+fn definite_singulars_killed(
+    text: &str,
+    cues: &[TextCue],
+    sentences: &[Range<usize>],
+    used_victims: &[Range<usize>],
+    tolls: &mut Vec<Toll>,
+) {
+    for c in cues {
+        let Cue::Victim(category) = c.cue else {
+            continue;
+        };
+        if category == Category::Unknown || used_victims.iter().any(|u| overlaps(u, &c.range)) {
+            continue;
+        }
+        let noun = crate::corpus::normalize::fold_key(&text[c.range.clone()]);
+        if !SINGULAR.contains(&noun.as_str()) {
+            continue;
+        }
+        let Some(article) = definite_article_before(text, c.range.start) else {
+            continue;
+        };
+        let before = word_before(text, article)
+            .map(|w| crate::corpus::normalize::fold_key(&text[w]))
+            .unwrap_or_default();
+        // "selon le maire", "l'attaque contre le poste du chef de village": no victim.
+        if matches!(
+            before.as_str(),
+            "selon" | "apres" | "par" | "pour" | "contre" | "de" | "a" | "que"
+        ) {
+            continue;
+        }
+        // "ils ont tué le chef de village", "tuant le chauffeur".
+        let object_of_a_killing = matches!(
+            before.as_str(),
+            "tue"
+                | "tuant"
+                | "abattu"
+                | "abattant"
+                | "assassine"
+                | "assassinant"
+                | "execute"
+                | "executant"
+                | "egorge"
+                | "egorgeant"
+        );
+        let Some(si) = sentence_of(sentences, c.range.start) else {
+            continue;
+        };
+        if !(object_of_a_killing || told_dead(text, c.range.end, sentences[si].end))
+            || tolls
+                .iter()
+                .any(|t| t.outcome == Outcome::Killed && t.category == category)
+        {
+            continue;
+        }
+        tolls.push(Toll {
+            outcome: Outcome::Killed,
+            category,
+            range: TollRange::exact(1),
+            vague: false,
+            span: article..c.range.end,
+            sentence: si,
+            source: None,
+            indefinite: false,
+            noun_end: c.range.end,
+            unconfirmed: false,
+            superseded: false,
+        });
+    }
+}
+
+/// The start of "le"/"la" (a word before `at`) or of "l'" glued to it.
+fn definite_article_before(text: &str, at: usize) -> Option<usize> {
+    let elided = elided_article_start(text, at);
+    if elided != at {
+        return Some(elided);
+    }
+    let w = word_before(text, at)?;
+    matches!(
+        crate::corpus::normalize::fold_key(&text[w.clone()]).as_str(),
+        "le" | "la"
+    )
+    .then_some(w.start)
+}
+
+/// Right after a victim noun, words that say this person died: "a été tué", "est mort",
+/// "a perdu la vie", "s'est fait exploser".
+fn told_dead(text: &str, noun_end: usize, sentence_end: usize) -> bool {
+    let end = text.floor_char_boundary((noun_end + 48).min(sentence_end));
+    let Some(after) = text.get(noun_end..end) else {
+        return false;
+    };
+    let after = crate::corpus::normalize::fold_key(after);
+    const DIED: &[&str] = &[
+        "est mort",
+        "est morte",
+        "est decede",
+        "est decedee",
+        "a peri",
+        "a perdu la vie",
+        "a succombe",
+        "a trouve la mort",
+        "s est fait exploser",
+        "s est fait sauter",
+        "est tombe au combat",
+        "a rendu l ame",
+    ];
+    const AUXILIARIES: &[&str] = &[
+        "a ete ",
+        "aurait ete ",
+        "avait ete ",
+        "fut ",
+        "a egalement ete ",
+        "a aussi ete ",
+        "a lui aussi ete ",
+        "a ete retrouve ",
+        "a ete retrouvee ",
+    ];
+    const PARTICIPLES: &[&str] = &[
+        "tue",
+        "tuee",
+        "abattu",
+        "abattue",
+        "execute",
+        "executee",
+        "assassine",
+        "assassinee",
+        "egorge",
+        "egorgee",
+        "neutralise",
+        "elimine",
+        "lynche",
+        "mortellement",
+        "mort",
+        "morte",
+        "sans vie",
+    ];
+    if DIED.iter().any(|d| after.starts_with(d)) {
+        return true;
+    }
+    AUXILIARIES.iter().any(|a| {
+        after.strip_prefix(a).is_some_and(|rest| {
+            PARTICIPLES
+                .iter()
+                .any(|p| rest == *p || rest.starts_with(&format!("{p} ")))
+        })
+    })
 }
 
 /// "Le bilan a été revu à la baisse, de 95 tués à 35": a figure followed by "à" and a bare
