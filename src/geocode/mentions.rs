@@ -395,6 +395,11 @@ pub fn find_mentions(
             ) {
                 continue;
             }
+            // "un gendarme répondant au nom de Tiémoko", "un homme du nom de Sako",
+            // "prénommé Kona": a person's name. "un village du nom de Sobane" stays a place.
+            if named_person(before) {
+                continue;
+            }
             // "Ousmane Sidibé dit Bobala", "… alias Kanda": a nickname.
             if matches!(prev_word, "dit" | "alias") {
                 // The text before the cue word ("… Sidibé dit"), cut at a space, not by length.
@@ -892,6 +897,46 @@ fn prev_is_capitalised_word(text: &str, at: usize) -> bool {
         .is_some_and(|c| c.is_uppercase())
 }
 
+/// The folded text before a mention ends with words that give a person's name.
+fn named_person(before: &str) -> bool {
+    let before = before.trim_end();
+    if [
+        "nomme",
+        "prenomme",
+        "surnomme",
+        "repondant au nom de",
+        "repondant au nom d",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p))
+    {
+        return true;
+    }
+    let Some(head) = before
+        .strip_suffix("du nom de")
+        .or_else(|| before.strip_suffix("du nom d"))
+    else {
+        return false;
+    };
+    let what = head.trim_end().rsplit(' ').next().unwrap_or("");
+    !matches!(
+        what,
+        "village"
+            | "localite"
+            | "hameau"
+            | "campement"
+            | "quartier"
+            | "commune"
+            | "lieu"
+            | "site"
+            | "endroit"
+            | "ville"
+            | "bourgade"
+            | "secteur"
+            | "zone"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -944,6 +989,14 @@ mod tests {
         let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(names, ["Gao"]);
         assert_eq!(mentions("le village dit Boni", &[]).len(), 1);
+        for person in [
+            "Un gendarme répondant au nom de Boni a été tué.",
+            "Un homme du nom de Boni a été enlevé.",
+            "Le berger prénommé Boni a disparu.",
+        ] {
+            assert!(mentions(person, &[]).is_empty(), "{person}");
+        }
+        assert_eq!(mentions("un village du nom de Boni", &[]).len(), 1);
         // A katiba's name is a group, not its town.
         assert!(mentions("la katiba Boni a installé un poste", &[]).is_empty());
         // An accented spelling of the cue is cut by words, not bytes.

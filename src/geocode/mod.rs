@@ -97,6 +97,11 @@ impl NamedAreas {
 /// How far from its seat a village of a commune may lie (rural communes span a few tens of km).
 const COMMUNE_RADIUS_KM: f64 = 30.0;
 
+/// A spelling guess farther than this from every place the text names is another name. A
+/// round-up names towns across the country, so only a guess beyond that spread is dropped
+/// (200 or 300 km lost real guesses in round-ups of the synthetic corpus).
+const FUZZY_NEAR_OTHERS_KM: f64 = 500.0;
+
 /// A village this close to the seat of the cercle a text names is in or beside that cercle.
 const NEAR_CERCLE_SEAT_KM: f64 = 60.0;
 
@@ -421,7 +426,8 @@ impl Geocoder {
             let near_others = spelled_otherwise
                 || resolved_points.is_empty()
                 || resolved_points.iter().any(|(lon, lat)| {
-                    distance_km(LatLon::new(*lat, *lon), LatLon::new(best.lat, best.lon)) < 500.0
+                    distance_km(LatLon::new(*lat, *lon), LatLon::new(best.lat, best.lon))
+                        < FUZZY_NEAR_OTHERS_KM
                 });
             if near_others {
                 let place = self.place_match(best, surface, m);
