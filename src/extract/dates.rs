@@ -1222,15 +1222,47 @@ impl<'t> Parser<'t> {
                 (end, (first, last, P::Month))
             }
             // "il y a deux jours", "il y a une semaine": counted back from the reference.
+            // "il y a tout juste une semaine", "il y a deux mois jour pour jour".
             "il" if self.is(i + 1, "y") && self.is(i + 2, "a") => {
-                let count = self.small_count(i + 3)?;
-                match self.word(i + 4)? {
-                    "jour" | "jours" if count > 0 => (i + 5, day(shift(reference, -count)?)),
-                    "semaine" | "semaines" if count > 0 => {
-                        let centre = shift(reference, -7 * count)?;
-                        (i + 5, (shift(centre, -3)?, shift(centre, 3)?, P::Week))
-                    }
+                let at = self.after_approximation(i + 3);
+                let count = self.small_count(at)?;
+                let unit = at + 1;
+                let to_the_day = self.is(unit + 1, "jour")
+                    && self.is(unit + 2, "pour")
+                    && self.is(unit + 3, "jour");
+                let days = match self.word(unit)? {
+                    "jour" | "jours" => count,
+                    "semaine" | "semaines" => 7 * count,
+                    "mois" => 30 * count,
+                    "an" | "ans" if to_the_day => 365 * count,
                     _ => return None,
+                };
+                if count <= 0 {
+                    return None;
+                }
+                let centre = shift(reference, -days)?;
+                match self.word(unit)? {
+                    _ if to_the_day => {
+                        // The same day of the month or year, counted back.
+                        let back = match self.word(unit)? {
+                            "mois" => reference.checked_sub_months(chrono::Months::new(
+                                u32::try_from(count).ok()?,
+                            )),
+                            "an" | "ans" => reference.checked_sub_months(chrono::Months::new(
+                                12 * u32::try_from(count).ok()?,
+                            )),
+                            _ => Some(centre),
+                        }?;
+                        (unit + 4, day(back))
+                    }
+                    "jour" | "jours" => (unit + 1, day(centre)),
+                    "semaine" | "semaines" => {
+                        (unit + 1, (shift(centre, -3)?, shift(centre, 3)?, P::Week))
+                    }
+                    _ => (
+                        unit + 1,
+                        (shift(centre, -15)?, shift(centre, 15)?, P::Month),
+                    ),
                 }
             }
             "l" if self.is_punct(i + 1, '\'') && self.is_any(i + 2, &["an", "annee"]) => {
@@ -1256,6 +1288,21 @@ impl<'t> Parser<'t> {
                 warnings: Vec::new(),
             },
         )
+    }
+
+    /// Past "tout juste", "exactement", "environ", "près de" before a count.
+    fn after_approximation(&self, i: usize) -> usize {
+        if self.is(i, "tout") && self.is(i + 1, "juste") {
+            i + 2
+        } else if self.is(i, "pres") && self.is_any(i + 1, &["de", "d"]) {
+            i + 2
+        } else if self.is(i, "a") && self.is(i + 1, "peine") {
+            i + 2
+        } else if self.is_any(i, &["juste", "exactement", "environ", "seulement", "deja"]) {
+            i + 1
+        } else {
+            i
+        }
     }
 
     /// A count written in digits or in words ("deux", "une").
@@ -1820,6 +1867,29 @@ mod tests {
         let week = check("L'embuscade d'il y a une semaine a fait neuf morts.", REF);
         assert_eq!((week.1, week.3), (d(2024, 9, 10), P::Week));
         assert!(find_dates("Il y a des blessés et il y a deux morts.", REF).is_empty());
+        // Approximations before the count, months, and "jour pour jour".
+        let week = check("Il y a tout juste une semaine, un car a sauté.", REF);
+        assert_eq!((week.1, week.3), (d(2024, 9, 10), P::Week));
+        assert_eq!(
+            check("Il y a environ trois jours, un car a sauté.", REF).1,
+            d(2024, 9, 17)
+        );
+        let month = check("Il y a un mois, un car a sauté.", REF);
+        assert_eq!(month.3, P::Month);
+        assert_eq!(
+            check("Il y a deux mois jour pour jour, un car a sauté.", REF),
+            day_mention(
+                "Il y a deux mois jour pour jour",
+                d(2024, 7, 20),
+                DateKind::Relative
+            )
+        );
+        assert_eq!(
+            check("Il y a un an jour pour jour, un car a sauté.", REF).1,
+            d(2023, 9, 20)
+        );
+        // "il y a cinq ans" alone is no date.
+        assert!(find_dates("Il y a cinq ans, un car a sauté.", REF).is_empty());
         assert_eq!(
             check(
                 "Le bilan de l'attaque de mardi contre le poste de Boni s'alourdit.",
