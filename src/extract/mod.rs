@@ -2525,6 +2525,16 @@ mod tests {
     }
 
     #[test]
+    fn the_day_a_toll_was_given_is_no_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, des jihadistes ont attaqué le poste de Nara, tuant trois soldats. \
+             Selon un bilan fourni ce mercredi par l'armée, dix terroristes ont été neutralisés."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].date, NaiveDate::from_ymd_opt(2023, 3, 13));
+    }
+
+    #[test]
     fn idioms_of_dying_count_the_dead() {
         // Each idiom, alone in its sentence, is the only word saying these people died.
         for (sentence, dead) in [

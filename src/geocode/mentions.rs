@@ -620,8 +620,68 @@ fn is_context(before: &str) -> bool {
             break;
         }
     }
-    CONTEXT_BEFORE.iter().any(|c| b.ends_with(c)) || reached_at(b)
+    CONTEXT_BEFORE.iter().any(|c| b.ends_with(c)) || reached_at(b) || evacuated_to(b)
 }
+
+/// "Les blessés ont été évacués par hélicoptère vers le camp militaire de Gao": where the
+/// wounded were taken, a few words after the verb, is no place of the event.
+fn evacuated_to(before: &str) -> bool {
+    let mut b = before;
+    for facility in FACILITIES {
+        if let Some(rest) = b.strip_suffix(facility) {
+            b = rest.trim_end();
+            b = [" le", " la", " l"]
+                .iter()
+                .find_map(|a| b.strip_suffix(a))
+                .unwrap_or(b);
+            break;
+        }
+    }
+    let Some(rest) = [" vers", " sur", " a", " au"]
+        .iter()
+        .find_map(|p| b.strip_suffix(p))
+    else {
+        return false;
+    };
+    rest.rsplit(' ').take(5).any(|w| {
+        [
+            "evacue",
+            "evacuee",
+            "evacues",
+            "evacuees",
+            "transfere",
+            "transferee",
+            "transferes",
+            "transferees",
+            "achemine",
+            "acheminee",
+            "achemines",
+            "acheminees",
+            "evacuation",
+        ]
+        .contains(&w)
+    })
+}
+
+/// Places the wounded are taken to, between the verb and the town.
+const FACILITIES: &[&str] = &[
+    "camp militaire de",
+    "camp militaire d",
+    "camp de",
+    "camp d",
+    "base militaire de",
+    "base militaire d",
+    "base de",
+    "base d",
+    "hopital regional de",
+    "hopital regional d",
+    "hopital de",
+    "hopital d",
+    "centre de sante de",
+    "centre de sante d",
+    "ville de",
+    "ville d",
+];
 
 /// "une source jointe auparavant à Gao", "un élu contacté par téléphone depuis Bamako": the
 /// town where a source was reached, with a few words between the verb and the town.
@@ -1165,6 +1225,14 @@ mod tests {
                 true,
             ),
             ("des forains en provenance de Kidal", "kidal", false, true),
+            (
+                "les blessés ont été évacués par hélicoptère vers le camp militaire de Gao",
+                "gao",
+                false,
+                true,
+            ),
+            ("deux blessés transférés au camp de Gao", "gao", false, true),
+            ("des renforts ont été envoyés vers Gao", "gao", false, false),
             ("une attaque à Kidal", "kidal", false, false),
             ("une source jointe à Gao", "gao", false, true),
             (
