@@ -2511,6 +2511,9 @@ mod tests {
             // A source, and a person who killed.
             ("Selon le maire, deux civils ont été tués.", 2),
             ("Le soldat qui a tué deux civils a été arrêté.", 2),
+            // A pronoun for a person told before.
+            ("« Il est mort sur le coup », a dit un officier.", 1),
+            ("Un soldat a été tué. Il a été tué par balle.", 1),
         ] {
             let i = one(&format!(
                 "{DATELINE}Lundi, des hommes armés ont attaqué le poste de Nara. {sentence}"
@@ -2519,7 +2522,7 @@ mod tests {
         }
         let i = one(&format!(
             "{DATELINE}Lundi, des hommes armés ont attaqué le poste de Nara. Le gendarme de \
-             garde a été blessé."
+             garde a été blessé. Il a été évacué."
         ));
         assert_eq!(i.fatalities.map(|f| f.best), Some(0));
     }

@@ -286,6 +286,7 @@ pub fn find_tolls(
         }
     }
     definite_singulars_killed(text, cues, sentences, &used_victims, &mut tolls);
+    pronoun_killed(text, sentences, &mut tolls);
     revised_to(text, quantities, &mut tolls);
     tolls.retain(|t| {
         let sentence = &sentences[t.sentence];
@@ -367,6 +368,44 @@ fn definite_singulars_killed(
             unconfirmed: false,
             superseded: false,
         });
+    }
+}
+
+/// "Le kamikaze est arrivé à moto. « Il est mort sur le coup »": a sentence whose subject is
+/// "il" or "elle" and that tells that person died is one dead, in an article that counts no
+/// other dead (else the pronoun is one of them).
+fn pronoun_killed(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll>) {
+    if tolls.iter().any(|t| t.outcome == Outcome::Killed) {
+        return;
+    }
+    for (si, s) in sentences.iter().enumerate() {
+        let Some(sentence) = text.get(s.clone()) else {
+            continue;
+        };
+        let opening = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let subject_end = ["Il ", "Elle ", "il ", "elle "]
+            .iter()
+            .find(|p| opening.starts_with(*p))
+            .map(|p| s.end - opening.len() + p.len() - 1);
+        let Some(at) = subject_end else {
+            continue;
+        };
+        if told_dead(text, at, s.end) {
+            tolls.push(Toll {
+                outcome: Outcome::Killed,
+                category: Category::Unknown,
+                range: TollRange::exact(1),
+                vague: false,
+                span: at - opening.split(' ').next().map_or(0, str::len)..at,
+                sentence: si,
+                source: None,
+                indefinite: false,
+                noun_end: at,
+                unconfirmed: false,
+                superseded: false,
+            });
+            return;
+        }
     }
 }
 
