@@ -2538,6 +2538,29 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_figure_with_its_source_is_another_report() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, des jihadistes ont attaqué Nara. Vingt personnes ont été tuées \
+             selon un jeune du village, 21 selon le gouverneur."
+        ));
+        assert_eq!(
+            i.fatalities.map(|f| (f.low, f.best, f.high)),
+            Some((20, 21, 21))
+        );
+        let i = one(&format!(
+            "{DATELINE}Lundi, des jihadistes ont attaqué Nara. Plusieurs dizaines de civils, \
+             une quarantaine selon des sources locales, ont été tués."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(40));
+        // A figure of something else is no report.
+        let i = one(&format!(
+            "{DATELINE}Lundi, des jihadistes ont attaqué Nara, tuant 20 civils, à 30 km selon \
+             les habitants."
+        ));
+        assert_eq!(i.fatalities.map(|f| (f.low, f.best)), Some((20, 20)));
+    }
+
+    #[test]
     fn idioms_of_dying_count_the_dead() {
         // Each idiom, alone in its sentence, is the only word saying these people died.
         for (sentence, dead) in [

@@ -285,6 +285,7 @@ pub fn find_tolls(
             }
         }
     }
+    restated_with_a_source(text, quantities, cues, sentences, date_spans, &mut tolls);
     definite_singulars_killed(text, cues, sentences, &used_victims, &mut tolls);
     pronoun_killed(text, sentences, &mut tolls);
     revised_to(text, quantities, &mut tolls);
@@ -295,6 +296,80 @@ pub fn find_tolls(
     });
     tolls.sort_by_key(|t| t.span.start);
     drop_subsets(text, join_conjuncts(text, tolls))
+}
+
+/// "Plusieurs dizaines de civils, une quarantaine selon des sources locales, ont été tués",
+/// "Vingt personnes ont été tuées selon un jeune, 21 selon le gouverneur": a bare figure said
+/// right after a toll and followed by the source that gives it restates that toll's dead, as
+/// another report ([`combine`] weighs the two).
+fn restated_with_a_source(
+    text: &str,
+    quantities: &[Quantity],
+    cues: &[TextCue],
+    sentences: &[Range<usize>],
+    date_spans: &[Range<usize>],
+    tolls: &mut Vec<Toll>,
+) {
+    let mut restated = Vec::new();
+    for q in quantities {
+        if q.range.best > MAX_INCIDENT_TOLL
+            || date_spans.iter().any(|d| overlaps(d, &q.span))
+            || tolls.iter().any(|t| overlaps(&t.span, &q.span))
+        {
+            continue;
+        }
+        let Some(si) = sentence_of(sentences, q.span.start) else {
+            continue;
+        };
+        let sentence = &sentences[si];
+        let end = text.floor_char_boundary((q.span.end + 16).min(sentence.end));
+        let after = crate::corpus::normalize::fold_key(text.get(q.span.end..end).unwrap_or(""));
+        if !["selon ", "d apres ", "de source "]
+            .iter()
+            .any(|p| after.starts_with(p))
+        {
+            continue;
+        }
+        let Some(before) = tolls
+            .iter()
+            .filter(|t| t.sentence == si && t.span.end <= q.span.start)
+            .max_by_key(|t| t.span.end)
+        else {
+            continue;
+        };
+        let gap = text.get(before.span.end..q.span.start).unwrap_or("");
+        if gap.len() > 60
+            || !gap.contains(',')
+            || gap.contains([';', ':', '(', ')'])
+            || quantities
+                .iter()
+                .any(|o| o.span.start >= before.span.end && o.span.end <= q.span.start)
+        {
+            continue;
+        }
+        let source = cues
+            .iter()
+            .filter(|c| c.range.start >= q.span.end && c.range.start < q.span.end + 60)
+            .filter(|c| c.range.end <= sentence.end)
+            .find_map(|c| match c.cue {
+                Cue::Source(s) => Some(s),
+                _ => None,
+            });
+        restated.push(Toll {
+            outcome: before.outcome,
+            category: before.category,
+            range: q.range,
+            vague: q.vague,
+            span: q.span.clone(),
+            sentence: si,
+            source,
+            indefinite: false,
+            noun_end: q.span.end,
+            unconfirmed: false,
+            superseded: false,
+        });
+    }
+    tolls.extend(restated);
 }
 
 /// "Le kamikaze a été tué", "le chef de village a perdu la vie", "ils ont tué le chauffeur":
