@@ -1334,7 +1334,32 @@ fn build_draft(
         .find(|&&a| lex.actor(a).kind.is_armed_group())
         .map(|&a| lex.actor(a).name.clone());
     let civilians_hit = killed.contains_key(&Category::Civilians);
-    let target = if event_type == crate::incident::EventType::ViolenceAgainstCivilians
+    // Only states fly aircraft and drones over Mali: in an air or drone strike the state is
+    // the perpetrator, and the armed group or the civilians it hit are the target.
+    let air_strike = sub == "Air/drone strike";
+    let state_actor = || {
+        actor_ids
+            .iter()
+            .find(|&&a| matches!(lex.actor(a).kind, ActorKind::State | ActorKind::Foreign))
+            .map(|&a| lex.actor(a).name.clone())
+    };
+    let strike = if air_strike { state_actor() } else { None };
+    let (perpetrator, strike_target) = match strike {
+        Some(state) => {
+            let hit = if civilians_hit
+                || event_type == crate::incident::EventType::ViolenceAgainstCivilians
+            {
+                Some("Civilians".to_string())
+            } else {
+                perpetrator
+            };
+            (Some(state), Some(hit))
+        }
+        None => (perpetrator, None),
+    };
+    let target = if let Some(hit) = strike_target {
+        hit
+    } else if event_type == crate::incident::EventType::ViolenceAgainstCivilians
         || (civilians_hit && !ev.state_actor)
     {
         Some("Civilians".to_string())
@@ -2558,6 +2583,30 @@ mod tests {
              les habitants."
         ));
         assert_eq!(i.fatalities.map(|f| (f.low, f.best)), Some((20, 20)));
+    }
+
+    #[test]
+    fn the_state_strikes_from_the_air() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, une frappe de drone de l'armée malienne a tué huit civils près \
+             de Nara."
+        ));
+        assert_eq!(i.sub_event_type, "Air/drone strike");
+        assert_eq!(i.perpetrator.as_deref(), Some("FAMa"));
+        assert_eq!(i.target.as_deref(), Some("Civilians"));
+        let i = one(&format!(
+            "{DATELINE}Lundi, une frappe de drone des FAMa a neutralisé dix terroristes du JNIM \
+             près de Nara."
+        ));
+        assert_eq!(i.perpetrator.as_deref(), Some("FAMa"));
+        assert_eq!(i.target.as_deref(), Some("JNIM"));
+        // On the ground the army is the armed group's target.
+        let i = one(&format!(
+            "{DATELINE}Lundi, des jihadistes du JNIM ont attaqué un poste des FAMa à Nara, \
+             tuant trois soldats."
+        ));
+        assert_eq!(i.perpetrator.as_deref(), Some("JNIM"));
+        assert_eq!(i.target.as_deref(), Some("FAMa"));
     }
 
     #[test]

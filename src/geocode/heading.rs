@@ -275,7 +275,9 @@ pub fn drop_distant_homonyms(text: &str, resolved: &mut [Resolved]) {
 /// de" and "non loin de" speak of a few tens of km.
 pub const NEAR_HOMONYM_KM: f64 = 80.0;
 
-/// The end of the words that put a village near the town named right after them.
+/// The end of the words that put a village near the town named right after them. ("dans la
+/// commune de" names an area whose seat may be any of several homonyms: the commune rules in
+/// `geocode` weigh it.)
 const NEAR_PHRASES: &[&str] = &[
     "non loin de",
     "non loin d",
@@ -289,8 +291,6 @@ const NEAR_PHRASES: &[&str] = &[
     "dans les environs d",
     "dans la localite de",
     "dans la localite d",
-    "dans la commune de",
-    "dans la commune d",
 ];
 
 /// The words from `start` (a village's end) to `end` (a town's start) put the village near
