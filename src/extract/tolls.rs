@@ -318,18 +318,18 @@ fn restated_with_a_source(
         {
             continue;
         }
+        // Cheap test on the raw text first: most figures are followed by a noun.
+        let next = text[q.span.end..].trim_start();
+        if !["selon", "Selon", "d'apr", "d’apr", "de source"]
+            .iter()
+            .any(|p| next.starts_with(p))
+        {
+            continue;
+        }
         let Some(si) = sentence_of(sentences, q.span.start) else {
             continue;
         };
         let sentence = &sentences[si];
-        let end = text.floor_char_boundary((q.span.end + 16).min(sentence.end));
-        let after = crate::corpus::normalize::fold_key(text.get(q.span.end..end).unwrap_or(""));
-        if !["selon ", "d apres ", "de source "]
-            .iter()
-            .any(|p| after.starts_with(p))
-        {
-            continue;
-        }
         let Some(before) = tolls
             .iter()
             .filter(|t| t.sentence == si && t.span.end <= q.span.start)
@@ -389,13 +389,13 @@ fn definite_singulars_killed(
         if category == Category::Unknown || used_victims.iter().any(|u| overlaps(u, &c.range)) {
             continue;
         }
+        let Some(article) = definite_article_before(text, c.range.start) else {
+            continue;
+        };
         let noun = crate::corpus::normalize::fold_key(&text[c.range.clone()]);
         if !SINGULAR.contains(&noun.as_str()) {
             continue;
         }
-        let Some(article) = definite_article_before(text, c.range.start) else {
-            continue;
-        };
         let before = word_before(text, article)
             .map(|w| crate::corpus::normalize::fold_key(&text[w]))
             .unwrap_or_default();
@@ -491,11 +491,7 @@ fn definite_article_before(text: &str, at: usize) -> Option<usize> {
         return Some(elided);
     }
     let w = word_before(text, at)?;
-    matches!(
-        crate::corpus::normalize::fold_key(&text[w.clone()]).as_str(),
-        "le" | "la"
-    )
-    .then_some(w.start)
+    matches!(&text[w.clone()], "le" | "la" | "Le" | "La").then_some(w.start)
 }
 
 /// Right after a victim noun, words that say this person died: "a été tué", "est mort",
@@ -698,10 +694,10 @@ fn drop_subsets(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
             });
         // "24 enfants faisaient partie des tués": part of a figure told before, whatever its
         // sentence or category.
-        let among_earlier = said_among_the_dead(text, t.span.start)
-            && out
-                .iter()
-                .any(|o| o.outcome == t.outcome && o.range.best >= t.range.best);
+        let among_earlier = out
+            .iter()
+            .any(|o| o.outcome == t.outcome && o.range.best >= t.range.best)
+            && said_among_the_dead(text, t.span.start);
         if !part_of_earlier && !among_earlier {
             out.push(t);
         }
@@ -1596,7 +1592,7 @@ fn adjacent_verb(gap: &str) -> bool {
 /// plural victim noun starting at `noun_start`.
 fn one_of_the(text: &str, noun_start: usize) -> Option<Range<usize>> {
     let des = word_before(text, noun_start)?;
-    if crate::corpus::normalize::fold_key(&text[des.clone()]) != "des" {
+    if !matches!(&text[des.clone()], "des" | "Des") {
         return None;
     }
     let article = text[..des.start]
@@ -1605,11 +1601,7 @@ fn one_of_the(text: &str, noun_start: usize) -> Option<Range<usize>> {
         .next()?;
     let end = text[..des.start].trim_end().len();
     let start = end - article.len();
-    matches!(
-        crate::corpus::normalize::fold_key(article).as_str(),
-        "un" | "une"
-    )
-    .then_some(start..end)
+    matches!(article, "un" | "une" | "Un" | "Une").then_some(start..end)
 }
 
 /// The start of "l'" glued before `at` ("l'un"), else `at`.
