@@ -2536,6 +2536,11 @@ mod tests {
             // A source, and a person who killed.
             ("Selon le maire, deux civils ont été tués.", 2),
             ("Le soldat qui a tué deux civils a été arrêté.", 2),
+            // Kin joined by "et" and a possessive are others.
+            ("Ils ont tué le chef du village et ses deux fils.", 3),
+            ("Ils ont tué un berger et ses trois enfants.", 4),
+            ("Ils ont tué le maire et deux conseillers.", 3),
+            ("Le kamikaze se fait exploser devant le poste.", 1),
             // A pronoun for a person told before.
             ("« Il est mort sur le coup », a dit un officier.", 1),
             ("Un soldat a été tué. Il a été tué par balle.", 1),

@@ -69,6 +69,7 @@ const SINGULAR: &[&str] = &[
     "commercant",
     "otage",
     "chef de village",
+    "chef du village",
     "chef coutumier",
     "douanier",
     "eleveur",
@@ -423,10 +424,18 @@ fn definite_singulars_killed(
         let Some(si) = sentence_of(sentences, c.range.start) else {
             continue;
         };
+        // "tuant le chef du village et ses deux fils": a figure joined by "et" counts others.
+        let joined = |t: &Toll| {
+            t.sentence == si
+                && t.span.start >= c.range.end
+                && text
+                    .get(c.range.end..t.span.start)
+                    .is_some_and(|gap| gap.len() <= 12 && gap.trim_start().starts_with("et "))
+        };
         if !(object_of_a_killing || told_dead(text, c.range.end, sentences[si].end))
             || tolls
                 .iter()
-                .any(|t| t.outcome == Outcome::Killed && t.category == category)
+                .any(|t| t.outcome == Outcome::Killed && t.category == category && !joined(t))
         {
             continue;
         }
@@ -513,6 +522,8 @@ fn told_dead(text: &str, noun_end: usize, sentence_end: usize) -> bool {
         "a trouve la mort",
         "s est fait exploser",
         "s est fait sauter",
+        "se fait exploser",
+        "se fait sauter",
         "est tombe au combat",
         "a rendu l ame",
     ];
@@ -803,7 +814,13 @@ fn conjunction(gap: &str) -> Link {
     if gap.contains(['.', ';', ':', '(', ')']) {
         return Link::None;
     }
-    match crate::corpus::normalize::fold_key(gap).trim() {
+    let folded = crate::corpus::normalize::fold_key(gap);
+    // "le chef du village et ses deux fils": a possessive before the figure.
+    let words = [" ses", " leurs", " leur", " son", " sa"]
+        .iter()
+        .find_map(|p| folded.trim_end().strip_suffix(p))
+        .unwrap_or(folded.as_str());
+    match words.trim() {
         "et" | "ainsi que" | "ainsi qu" | "de meme que" => Link::And,
         "" if gap.trim() == "," => Link::Comma,
         _ => Link::None,
@@ -1265,7 +1282,14 @@ fn joined_by_et(gap: &str) -> bool {
         return false;
     }
     let folded = crate::corpus::normalize::fold_key(gap);
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    // "un berger et ses trois enfants": a possessive before the figure.
+    if words
+        .last()
+        .is_some_and(|w| matches!(*w, "ses" | "leurs" | "leur" | "son" | "sa"))
+    {
+        words.pop();
+    }
     words.last() == Some(&"et") && words.len() <= 2
 }
 
