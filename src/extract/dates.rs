@@ -1292,11 +1292,10 @@ impl<'t> Parser<'t> {
 
     /// Past "tout juste", "exactement", "environ", "près de" before a count.
     fn after_approximation(&self, i: usize) -> usize {
-        if self.is(i, "tout") && self.is(i + 1, "juste") {
-            i + 2
-        } else if self.is(i, "pres") && self.is_any(i + 1, &["de", "d"]) {
-            i + 2
-        } else if self.is(i, "a") && self.is(i + 1, "peine") {
+        let two_words = (self.is(i, "tout") && self.is(i + 1, "juste"))
+            || (self.is(i, "pres") && self.is_any(i + 1, &["de", "d"]))
+            || (self.is(i, "a") && self.is(i + 1, "peine"));
+        if two_words {
             i + 2
         } else if self.is_any(i, &["juste", "exactement", "environ", "seulement", "deja"]) {
             i + 1
