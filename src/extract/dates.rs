@@ -738,13 +738,15 @@ impl<'t> Parser<'t> {
     /// reference's month, or of the month before, named without the month's name.
     fn day_of_a_named_month(&self, day: u32, i: usize) -> Option<(Point, usize)> {
         let reference = self.reference?;
-        let (month, end) = if self.is(i, "courant") && self.month(i + 1).is_none() {
-            (reference.month(), i + 1)
+        let this_month = (reference.month(), Direction::Nearest);
+        let ((month, direction), end) = if self.is(i, "courant") && self.month(i + 1).is_none() {
+            (this_month, i + 1)
         } else if self.is(i, "du") && self.is(i + 1, "mois") {
             if self.is(i + 2, "en") && self.is(i + 3, "cours") {
-                (reference.month(), i + 4)
+                (this_month, i + 4)
             } else if self.is_any(i + 2, &["dernier", "passe", "precedent"]) {
-                (previous_month(reference.year(), reference.month()).1, i + 3)
+                let last = previous_month(reference.year(), reference.month()).1;
+                ((last, Direction::Past), i + 3)
             } else {
                 return None;
             }
@@ -758,7 +760,7 @@ impl<'t> Parser<'t> {
                 day,
                 month: Some(month),
                 year: None,
-                direction: Direction::Past,
+                direction,
             },
             end,
         ))
@@ -1230,6 +1232,9 @@ impl<'t> Parser<'t> {
                 let to_the_day = self.is(unit + 1, "jour")
                     && self.is(unit + 2, "pour")
                     && self.is(unit + 3, "jour");
+                if !(1..=10_000).contains(&count) {
+                    return None;
+                }
                 let days = match self.word(unit)? {
                     "jour" | "jours" => count,
                     "semaine" | "semaines" => 7 * count,
@@ -1237,9 +1242,6 @@ impl<'t> Parser<'t> {
                     "an" | "ans" if to_the_day => 365 * count,
                     _ => return None,
                 };
-                if count <= 0 {
-                    return None;
-                }
                 let centre = shift(reference, -days)?;
                 match self.word(unit)? {
                     _ if to_the_day => {
@@ -1249,7 +1251,7 @@ impl<'t> Parser<'t> {
                                 u32::try_from(count).ok()?,
                             )),
                             "an" | "ans" => reference.checked_sub_months(chrono::Months::new(
-                                12 * u32::try_from(count).ok()?,
+                                u32::try_from(count).ok()?.checked_mul(12)?,
                             )),
                             _ => Some(centre),
                         }?;
@@ -1887,8 +1889,9 @@ mod tests {
             check("Il y a un an jour pour jour, un car a sauté.", REF).1,
             d(2023, 9, 20)
         );
-        // "il y a cinq ans" alone is no date.
+        // "il y a cinq ans" alone is no date, nor is an absurd count.
         assert!(find_dates("Il y a cinq ans, un car a sauté.", REF).is_empty());
+        assert!(find_dates("Il y a 4000000000 ans jour pour jour.", REF).is_empty());
         assert_eq!(
             check(
                 "Le bilan de l'attaque de mardi contre le poste de Boni s'alourdit.",
@@ -2051,6 +2054,11 @@ mod tests {
             )
             .1,
             d(2024, 12, 30)
+        );
+        // This month's day a few days ahead is still this month's.
+        assert_eq!(
+            check("La réunion est prévue le 25 courant.", REF).1,
+            d(2024, 9, 25)
         );
         // Without a reference there is no month to take; "courant mars" is a month.
         assert!(find_dates("Le 12 courant, un car a sauté.", None).is_empty());

@@ -374,8 +374,9 @@ fn restated_with_a_source(
 }
 
 /// "Le kamikaze a été tué", "le chef de village a perdu la vie", "ils ont tué le chauffeur":
-/// a definite singular whose death its clause tells is one dead, unless the article already counts dead of its
-/// category (then it is one of them: "trois soldats tués … le capitaine a été tué").
+/// a definite singular whose death its clause tells is one dead, unless the article already
+/// counts dead of its category (then it is one of them: "trois soldats tués … le capitaine a
+/// été tué").
 fn definite_singulars_killed(
     text: &str,
     cues: &[TextCue],
@@ -562,9 +563,10 @@ fn told_dead(text: &str, noun_end: usize, sentence_end: usize) -> bool {
     }
     AUXILIARIES.iter().any(|a| {
         after.strip_prefix(a).is_some_and(|rest| {
-            PARTICIPLES
-                .iter()
-                .any(|p| rest == *p || rest.starts_with(&format!("{p} ")))
+            PARTICIPLES.iter().any(|p| {
+                rest.strip_prefix(p)
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            })
         })
     })
 }
