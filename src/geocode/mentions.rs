@@ -448,6 +448,14 @@ pub fn find_mentions(
         {
             qualifier.context = true;
         }
+        // "les régions de Ségou, de Mopti et de Tombouctou": each region of the list.
+        if let Some(prev) = out.last()
+            && prev.qualifier.region
+            && listed(&text[prev.span.end..span.start])
+            && crate::reference::basemap().region_named(&key).is_some()
+        {
+            qualifier.region = true;
+        }
         out.push(Mention {
             span,
             key,
@@ -631,6 +639,17 @@ fn coordinated(gap: &str) -> bool {
         })
 }
 
+/// The words between two names of a list: ", ", " et ", ", de ", " et de ", " ou ".
+fn listed(gap: &str) -> bool {
+    if gap.len() > 12 {
+        return false;
+    }
+    matches!(
+        fold_key(gap).trim(),
+        "" | "et" | "de" | "et de" | "et d" | "d" | "ou" | "ou de"
+    ) && (gap.contains(',') || !gap.trim().is_empty())
+}
+
 fn is_context(before: &str) -> bool {
     let mut b = before;
     for n in ADMIN_NOUNS {
@@ -760,7 +779,9 @@ const SOURCE_KINDS: &[&str] = &[
 fn qualify(before_folded: &str) -> Qualifier {
     let b = before_folded.trim_end();
     let mut q = Qualifier {
-        region: b.ends_with("region de") || b.ends_with("region d"),
+        region: ["region de", "region d", "regions de", "regions d"]
+            .iter()
+            .any(|r| b.ends_with(r)),
         cercle: b.ends_with("cercle de") || b.ends_with("cercle d"),
         commune: COMMUNE_BEFORE.iter().any(|c| b.ends_with(c)),
         context: is_context(b),
@@ -1217,6 +1238,32 @@ mod tests {
         let m = find_mentions(text, &f, &matcher(), &[]);
         assert!(m[0].qualifier.region);
         assert!(m[1].qualifier.cercle);
+    }
+
+    #[test]
+    fn regions_named_in_a_list_are_regions() {
+        for text in [
+            "dans les régions de Ségou et de Mopti",
+            "dans les régions de Ségou, Mopti et Tombouctou",
+        ] {
+            let f = fold(text);
+            let m = find_mentions(text, &f, &matcher(), &[]);
+            let mopti = m.iter().find(|m| m.key == "mopti").expect(text);
+            assert!(mopti.qualifier.region, "{text}");
+        }
+        // A town after a region is a town; so are towns listed without "régions".
+        for text in [
+            "dans la région de Ségou et à Mopti",
+            "à Ségou et à Mopti",
+            "dans la région de Ségou et Sévaré",
+        ] {
+            let f = fold(text);
+            let m = find_mentions(text, &f, &matcher(), &[]);
+            assert!(
+                m.iter().skip(1).all(|m| !m.qualifier.region),
+                "{text}: {m:#?}"
+            );
+        }
     }
 
     #[test]
