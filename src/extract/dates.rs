@@ -1235,37 +1235,31 @@ impl<'t> Parser<'t> {
                 if !(1..=10_000).contains(&count) {
                     return None;
                 }
-                let days = match self.word(unit)? {
-                    "jour" | "jours" => count,
-                    "semaine" | "semaines" => 7 * count,
-                    "mois" => 30 * count,
-                    "an" | "ans" if to_the_day => 365 * count,
+                let end = if to_the_day { unit + 4 } else { unit + 1 };
+                let back = |days: i64| shift(reference, -days);
+                // "jour pour jour": the same day of the month or year, counted back.
+                let months_back =
+                    |months: u32| reference.checked_sub_months(chrono::Months::new(months));
+                let months = u32::try_from(count).ok()?;
+                let around = |centre: NaiveDate, half: i64| {
+                    Some((shift(centre, -half)?, shift(centre, half)?))
+                };
+                let resolved = match (self.word(unit)?, to_the_day) {
+                    ("jour" | "jours", _) => day(back(count)?),
+                    ("semaine" | "semaines", true) => day(back(7 * count)?),
+                    ("semaine" | "semaines", false) => {
+                        let (first, last) = around(back(7 * count)?, 3)?;
+                        (first, last, P::Week)
+                    }
+                    ("mois", true) => day(months_back(months)?),
+                    ("mois", false) => {
+                        let (first, last) = around(back(30 * count)?, 15)?;
+                        (first, last, P::Month)
+                    }
+                    ("an" | "ans", true) => day(months_back(months.checked_mul(12)?)?),
                     _ => return None,
                 };
-                let centre = shift(reference, -days)?;
-                match self.word(unit)? {
-                    _ if to_the_day => {
-                        // The same day of the month or year, counted back.
-                        let back = match self.word(unit)? {
-                            "mois" => reference.checked_sub_months(chrono::Months::new(
-                                u32::try_from(count).ok()?,
-                            )),
-                            "an" | "ans" => reference.checked_sub_months(chrono::Months::new(
-                                u32::try_from(count).ok()?.checked_mul(12)?,
-                            )),
-                            _ => Some(centre),
-                        }?;
-                        (unit + 4, day(back))
-                    }
-                    "jour" | "jours" => (unit + 1, day(centre)),
-                    "semaine" | "semaines" => {
-                        (unit + 1, (shift(centre, -3)?, shift(centre, 3)?, P::Week))
-                    }
-                    _ => (
-                        unit + 1,
-                        (shift(centre, -15)?, shift(centre, 15)?, P::Month),
-                    ),
-                }
+                (end, resolved)
             }
             "l" if self.is_punct(i + 1, '\'') && self.is_any(i + 2, &["an", "annee"]) => {
                 let (direction, end) = self.direction(i + 3);

@@ -848,26 +848,12 @@ fn segment(
             && date.is_none()
             && let Some(base) = current.and_then(|c| groups[c].date)
         {
-            let b = &mentions[base];
-            let day = b.start + chrono::TimeDelta::days(days);
             let span_end = article.text[s.start..]
                 .char_indices()
                 .map(|(i, _)| s.start + i)
                 .find(|&i| fold_key(&article.text[s.start..i]).len() >= len)
                 .unwrap_or(s.end);
-            mentions.push(DateMention {
-                span: s.start..span_end,
-                start: day,
-                end: day,
-                precision: b.precision,
-                // "Le lendemain" of a day whose year is unknown has no year either.
-                kind: if b.kind == DateKind::Floating {
-                    DateKind::Floating
-                } else {
-                    DateKind::Relative
-                },
-                warnings: Vec::new(),
-            });
+            mentions.push(days_from(&mentions[base], days, s.start..span_end));
             date = Some(mentions.len() - 1);
             force_new = true;
         }
@@ -877,19 +863,8 @@ fn segment(
             && let Some(base) = current.and_then(|c| groups[c].date)
             && words.same_day.iter().any(|p| opening.contains(p.as_str()))
         {
-            let b = &mentions[base];
-            mentions.push(DateMention {
-                span: s.start..s.start + text_prefix(&article.text, s, 80).len(),
-                start: b.start,
-                end: b.start,
-                precision: b.precision,
-                kind: if b.kind == DateKind::Floating {
-                    DateKind::Floating
-                } else {
-                    DateKind::Relative
-                },
-                warnings: Vec::new(),
-            });
+            let span = s.start..s.start + text_prefix(&article.text, s, 80).len();
+            mentions.push(days_from(&mentions[base], 0, span));
             date = Some(mentions.len() - 1);
         }
 
@@ -1095,6 +1070,24 @@ fn sums_to(parts: &[u32], total: u32) -> bool {
         }
     }
     (2..u8::MAX).contains(&fewest[total])
+}
+
+/// A date `days` after (or before) the day of `base`, said at `span` ("le lendemain", "dans la
+/// soirée"). "Le lendemain" of a day whose year is unknown has no year either.
+fn days_from(base: &DateMention, days: i64, span: Range<usize>) -> DateMention {
+    let day = base.start + chrono::TimeDelta::days(days);
+    DateMention {
+        span,
+        start: day,
+        end: day,
+        precision: base.precision,
+        kind: if base.kind == DateKind::Floating {
+            DateKind::Floating
+        } else {
+            DateKind::Relative
+        },
+        warnings: Vec::new(),
+    }
 }
 
 /// Towns farther apart than this, named in one sentence, are not one incident's place.

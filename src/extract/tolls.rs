@@ -143,9 +143,7 @@ pub fn find_tolls(
         };
         let sentence = &sentences[si];
         // "tué par deux hommes armés": the agent, not the victims.
-        if word_before(text, q.span.start)
-            .is_some_and(|w| crate::corpus::normalize::fold_key(&text[w]) == "par")
-        {
+        if word_before_is(text, q.span.start, &["par"]) {
             continue;
         }
         let Some(victim) = victim_after(text, cues, q.span.end, sentence.end) else {
@@ -224,21 +222,19 @@ pub fn find_tolls(
         }
         // "selon un conseiller communal", "d'après une habitante", "selon l'un des
         // habitants": a source, not a victim.
-        if word_before(text, elided_article_start(text, article.start)).is_some_and(|w| {
-            matches!(
-                crate::corpus::normalize::fold_key(&text[w]).as_str(),
-                "selon" | "apres" | "par" | "pour"
-            )
-        }) {
+        if word_before_is(
+            text,
+            elided_article_start(text, article.start),
+            &["selon", "apres", "par", "pour"],
+        ) {
             continue;
         }
         // "L'une des victimes est un enfant": a predicate says who a victim was.
-        if word_before(text, article.start).is_some_and(|w| {
-            matches!(
-                crate::corpus::normalize::fold_key(&text[w]).as_str(),
-                "est" | "etait" | "fut" | "sont" | "etaient"
-            )
-        }) {
+        if word_before_is(
+            text,
+            article.start,
+            &["est", "etait", "fut", "sont", "etaient"],
+        ) {
             continue;
         }
         // "selon Issa Traoré, un élu local": an apposition to the source's name.
@@ -428,10 +424,9 @@ fn definite_singulars_killed(
         // "tuant le chef du village et ses deux fils": a figure joined by "et" counts others.
         let joined = |t: &Toll| {
             t.sentence == si
-                && t.span.start >= c.range.end
                 && text
                     .get(c.range.end..t.span.start)
-                    .is_some_and(|gap| gap.len() <= 12 && gap.trim_start().starts_with("et "))
+                    .is_some_and(|gap| conjunction(gap) == Link::And)
         };
         if !(object_of_a_killing || told_dead(text, c.range.end, sentences[si].end))
             || tolls
@@ -577,8 +572,7 @@ fn told_dead(text: &str, noun_end: usize, sentence_end: usize) -> bool {
 fn revised_to(text: &str, quantities: &[Quantity], tolls: &mut Vec<Toll>) {
     let mut revised = Vec::new();
     for t in tolls.iter_mut() {
-        let from_de = word_before(text, t.span.start)
-            .is_some_and(|w| crate::corpus::normalize::fold_key(&text[w]) == "de");
+        let from_de = word_before_is(text, t.span.start, &["de"]);
         if !from_de {
             continue;
         }
@@ -696,8 +690,7 @@ const GENERIC_STATEMENTS: &[&str] = &[
 fn drop_subsets(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
     let mut out: Vec<Toll> = Vec::with_capacity(tolls.len());
     for t in tolls {
-        let after_dont = word_before(text, elided_article_start(text, t.span.start))
-            .is_some_and(|w| crate::corpus::normalize::fold_key(&text[w]) == "dont");
+        let after_dont = word_before_is(text, elided_article_start(text, t.span.start), &["dont"]);
         let part_of_earlier = after_dont
             && out.iter().any(|o| {
                 o.sentence == t.sentence
@@ -818,10 +811,11 @@ fn conjunction(gap: &str) -> Link {
     }
     let folded = crate::corpus::normalize::fold_key(gap);
     // "le chef du village et ses deux fils": a possessive before the figure.
-    let words = [" ses", " leurs", " leur", " son", " sa"]
-        .iter()
-        .find_map(|p| folded.trim_end().strip_suffix(p))
-        .unwrap_or(folded.as_str());
+    let words = folded
+        .trim_end()
+        .rsplit_once(' ')
+        .filter(|(_, last)| POSSESSIVES.contains(last))
+        .map_or(folded.as_str(), |(head, _)| head);
     match words.trim() {
         "et" | "ainsi que" | "ainsi qu" | "de meme que" => Link::And,
         "" if gap.trim() == "," => Link::Comma,
@@ -1192,7 +1186,7 @@ fn apposition_to_a_source(text: &str, at: usize) -> bool {
 
 /// "Des militaires ont été tués": the victim noun at `at` follows "des", a number not said.
 pub fn says_des_before(text: &str, at: usize) -> bool {
-    word_before(text, at).is_some_and(|w| crate::corpus::normalize::fold_key(&text[w]) == "des")
+    word_before_is(text, at, &["des"])
 }
 
 /// The first victim noun starting within three words after `from`, in the same sentence.
@@ -1286,14 +1280,14 @@ fn joined_by_et(gap: &str) -> bool {
     let folded = crate::corpus::normalize::fold_key(gap);
     let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     // "un berger et ses trois enfants": a possessive before the figure.
-    if words
-        .last()
-        .is_some_and(|w| matches!(*w, "ses" | "leurs" | "leur" | "son" | "sa"))
-    {
+    if words.last().is_some_and(|w| POSSESSIVES.contains(w)) {
         words.pop();
     }
     words.last() == Some(&"et") && words.len() <= 2
 }
+
+/// Possessives between "et" and a figure of kin ("et ses deux fils").
+const POSSESSIVES: &[&str] = &["ses", "leurs", "leur", "son", "sa"];
 
 /// Adjectives that may stand between "un"/"une" and a singular victim noun.
 const SINGULAR_ADJECTIVES: &[&str] = &[
@@ -1641,6 +1635,12 @@ fn elided_article_start(text: &str, at: usize) -> usize {
         }
     }
     at
+}
+
+/// The word before `at` ([`word_before`]), folded, is one of `words`.
+fn word_before_is(text: &str, at: usize, words: &[&str]) -> bool {
+    word_before(text, at)
+        .is_some_and(|w| words.contains(&crate::corpus::normalize::fold_key(&text[w]).as_str()))
 }
 
 fn word_before(text: &str, at: usize) -> Option<Range<usize>> {

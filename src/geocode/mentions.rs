@@ -644,37 +644,36 @@ fn listed(gap: &str) -> bool {
     if gap.len() > 12 {
         return false;
     }
-    matches!(
-        fold_key(gap).trim(),
-        "" | "et" | "de" | "et de" | "et d" | "d" | "ou" | "ou de"
-    ) && (gap.contains(',') || !gap.trim().is_empty())
+    match fold_key(gap).trim() {
+        // Only punctuation between ("Ségou, Mopti"); nothing at all is no list.
+        "" => !gap.trim().is_empty(),
+        "et" | "de" | "et de" | "et d" | "d" | "ou" | "ou de" => true,
+        _ => false,
+    }
+}
+
+/// `text` without the first of `suffixes` it ends with (and the spaces before it).
+fn without_suffix<'a>(text: &'a str, suffixes: &[&str]) -> &'a str {
+    suffixes
+        .iter()
+        .find_map(|s| text.strip_suffix(s))
+        .map_or(text, str::trim_end)
 }
 
 fn is_context(before: &str) -> bool {
-    let mut b = before;
-    for n in ADMIN_NOUNS {
-        if let Some(rest) = b.strip_suffix(n) {
-            b = rest.trim_end();
-            break;
-        }
-    }
+    let b = without_suffix(before, ADMIN_NOUNS);
     CONTEXT_BEFORE.iter().any(|c| b.ends_with(c)) || reached_at(b) || evacuated_to(b)
 }
 
 /// "Les blessés ont été évacués par hélicoptère vers le camp militaire de Gao": where the
 /// wounded were taken, a few words after the verb, is no place of the event.
 fn evacuated_to(before: &str) -> bool {
-    let mut b = before;
-    for facility in FACILITIES {
-        if let Some(rest) = b.strip_suffix(facility) {
-            b = rest.trim_end();
-            b = [" le", " la", " l"]
-                .iter()
-                .find_map(|a| b.strip_suffix(a))
-                .unwrap_or(b);
-            break;
-        }
-    }
+    let facility = without_suffix(before, FACILITIES);
+    let b = if facility.len() < before.len() {
+        without_suffix(facility, &[" le", " la", " l"])
+    } else {
+        before
+    };
     let Some(rest) = [" vers", " sur", " a", " au"]
         .iter()
         .find_map(|p| b.strip_suffix(p))
