@@ -1429,8 +1429,26 @@ fn no_death_toll(
                 // "l'accident qui a causé trois morts" says nothing of the incident's dead.
                 && !tolls::sentence_of(sentences, c.range.start)
                     .is_some_and(|si| tolls::by_accident(text, cues, &sentences[si], c.range.start))
+                && !the_wounded_as_victims(text, cues, in_group, &c.range)
     });
     (!lethal).then_some(numbers::TollRange::exact(0))
+}
+
+/// "Deux passants ont été blessés. Outre les victimes, des boutiques ont brûlé": in an
+/// incident that counts its wounded, "les victimes" (definite, without a figure) are those
+/// wounded, told again; it says nothing of deaths.
+fn the_wounded_as_victims(
+    text: &str,
+    cues: &[TextCue],
+    in_group: &dyn Fn(&Range<usize>) -> bool,
+    at: &Range<usize>,
+) -> bool {
+    let noun = fold_key(&text[at.clone()]);
+    (noun == "victimes" || noun == "victime")
+        && word_before_is(text, at.start, &["les", "la", "l"])
+        && cues
+            .iter()
+            .any(|w| w.cue == Cue::Outcome(Outcome::Wounded) && in_group(&w.range))
 }
 
 fn sum(a: Option<numbers::TollRange>, b: numbers::TollRange) -> numbers::TollRange {
@@ -2906,6 +2924,21 @@ mod tests {
             "{DATELINE}Un supplétif russe a été tué mardi par une mine près de Hombori."
         ));
         assert_eq!(killed(&i, Category::Mercenaries), Some(1));
+    }
+
+    #[test]
+    fn the_victims_of_an_incident_that_counts_its_wounded_are_those_wounded() {
+        let i = one(&format!(
+            "{DATELINE}Mardi soir, des bandits ont ouvert le feu sur le poste de douane de \
+             Kolondiéba. Trois agents ont été blessés. Outre les victimes, le poste a été pillé."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        // Without a wounded figure, "les victimes" may be dead: the toll stays unknown.
+        let i = one(&format!(
+            "{DATELINE}Mardi soir, des bandits ont ouvert le feu sur le poste de douane de \
+             Kolondiéba. Les victimes de l'attaque étaient des douaniers."
+        ));
+        assert_eq!(i.fatalities, None);
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub struct Toll {
     pub unconfirmed: bool,
     /// "Un précédent bilan faisait état de quatre morts": a figure the text says was revised.
     pub superseded: bool,
+    /// "35 morts à Sobane et dix à Gangafani": a figure that takes its noun or verb from the
+    /// toll before it, at another place; other victims, so the two add up.
+    pub carried: bool,
 }
 
 /// Singular victim nouns that "un"/"une" turns into a toll of one.
@@ -147,6 +150,12 @@ pub fn find_tolls(
             continue;
         }
         let Some(victim) = victim_after(text, cues, q.span.end, sentence.end) else {
+            if let Some(t) = tolls
+                .last()
+                .and_then(|prev| figure_at_another_place(text, cues, prev, q, si))
+            {
+                tolls.push(t);
+            }
             continue;
         };
         if attack_follows(text, cues, victim.range.end, sentence.end) {
@@ -159,7 +168,7 @@ pub fn find_tolls(
         {
             continue;
         }
-        if let Some(mut t) = complete(
+        let t = complete(
             text,
             cues,
             si,
@@ -168,7 +177,22 @@ pub fn find_tolls(
             victim,
             q.range,
             q.vague,
-        ) {
+        )
+        .or_else(|| {
+            let prev = tolls.last()?;
+            elided_outcome(text, cues, prev, q, victim, si)
+        });
+        if let Some(mut t) = t {
+            // "tuant quatre bergers à Dioura, puis six civils à Nampala": the verb before both
+            // figures counts victims at two places, who add up.
+            if let Some(prev) = tolls.last()
+                && prev.outcome == t.outcome
+                && names_a_place(&text[prev.span.end.min(q.span.start)..q.span.start])
+                && names_a_place(clause_after(text, t.noun_end, 40))
+                && carries_over(text, cues, prev, q.span.start)
+            {
+                t.carried = true;
+            }
             // "Ils ont tiré sur des civils, tuant une vingtaine d'entre eux": the pronoun's
             // victims are those the clause named before.
             let noun = crate::corpus::normalize::fold_key(&text[victim.range.clone()]);
@@ -364,6 +388,7 @@ fn restated_with_a_source(
             noun_end: q.span.end,
             unconfirmed: false,
             superseded: false,
+            carried: false,
         });
     }
     tolls.extend(restated);
@@ -447,6 +472,7 @@ fn definite_singulars_killed(
             noun_end: c.range.end,
             unconfirmed: false,
             superseded: false,
+            carried: false,
         });
     }
 }
@@ -483,6 +509,7 @@ fn pronoun_killed(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll>)
                 noun_end: at,
                 unconfirmed: false,
                 superseded: false,
+                carried: false,
             });
             return;
         }
@@ -594,6 +621,7 @@ fn revised_to(text: &str, quantities: &[Quantity], tolls: &mut Vec<Toll>) {
             vague: q.vague,
             span: q.span.clone(),
             superseded: false,
+            carried: false,
             ..t.clone()
         });
         t.superseded = true;
@@ -768,6 +796,9 @@ fn join_conjuncts(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
                 || prev.noun_end > t.span.start
             {
                 return Link::None;
+            }
+            if t.carried {
+                return Link::And;
             }
             conjunction(&text[prev.noun_end..t.span.start])
         })
@@ -1051,12 +1082,7 @@ fn complete(
     } else {
         victim.range.end
     };
-    let words = crate::corpus::normalize::fold_key(&text[quantity.clone()]);
-    let indefinite = vague
-        && matches!(
-            words.as_str(),
-            "plusieurs" | "quelques" | "de nombreux" | "de nombreuses" | "nombreux" | "nombreuses"
-        );
+    let indefinite = vague && is_indefinite(text, &quantity);
     let folded_sentence = crate::corpus::normalize::fold_key(&text[sentence.clone()]);
     Some(Toll {
         outcome,
@@ -1070,6 +1096,125 @@ fn complete(
         noun_end: victim.range.end,
         unconfirmed: says_any(&folded_sentence, UNCONFIRMED),
         superseded: says_any(&folded_sentence, SUPERSEDED),
+        carried: false,
+    })
+}
+
+/// "plusieurs", "quelques": no figure at all, only "more than one".
+fn is_indefinite(text: &str, quantity: &Range<usize>) -> bool {
+    matches!(
+        crate::corpus::normalize::fold_key(&text[quantity.clone()]).as_str(),
+        "plusieurs" | "quelques" | "de nombreux" | "de nombreuses" | "nombreux" | "nombreuses"
+    )
+}
+
+/// The words between a toll and a later figure of the same sentence when they only carry the
+/// toll over to that figure: "tuant quatre bergers à Dioura, puis | six civils",
+/// "35 morts à Sobane et | dix à Gangafani". Not a breakdown ("neuf morts dont sept à A"), whose
+/// parts the total already counts, and not when another outcome or victim comes between.
+fn carries_over(text: &str, cues: &[TextCue], prev: &Toll, next: usize) -> bool {
+    if prev.span.end > next || next - prev.span.end > 80 {
+        return false;
+    }
+    let gap = &text[prev.span.end..next];
+    if gap.contains(['.', '!', '?', '(', ')', '«', '»', ':', '\n']) {
+        return false;
+    }
+    let folded = crate::corpus::normalize::fold_key(gap);
+    if folded.split(' ').any(|w| w == "dont" || w == "parmi") {
+        return false;
+    }
+    if cues.iter().any(|c| {
+        c.range.start >= prev.span.end
+            && c.range.end <= next
+            && matches!(c.cue, Cue::Outcome(_) | Cue::Victim(_))
+    }) {
+        return false;
+    }
+    matches!(folded.split(' ').next_back(), Some("puis" | "et"))
+        || gap.trim_end().ends_with([',', ';'])
+}
+
+/// "à Dioura, puis ": words that put the figure before them at a place ("à", "au", "dans" and a
+/// capitalised name).
+fn names_a_place(gap: &str) -> bool {
+    ["à ", "au ", "dans "].iter().any(|p| {
+        gap.match_indices(p).any(|(i, _)| {
+            (i == 0 || gap[..i].ends_with(' '))
+                && gap[i + p.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+    })
+}
+
+/// Up to `within` bytes of text after `at`, stopping at punctuation.
+fn clause_after(text: &str, at: usize, within: usize) -> &str {
+    let end = text.floor_char_boundary((at + within).min(text.len()));
+    let rest = &text[at..end];
+    rest.find(['.', ',', ';', ':', '(', ')', '«', '»', '\n'])
+        .map_or(rest, |i| &rest[..i])
+}
+
+/// "Ils ont tué quatre bergers à Dioura, puis six civils à Nampala": the second figure's verb
+/// is the first one's, left out. The figure takes the outcome of the toll it follows.
+fn elided_outcome(
+    text: &str,
+    cues: &[TextCue],
+    prev: &Toll,
+    q: &Quantity,
+    victim: &TextCue,
+    si: usize,
+) -> Option<Toll> {
+    let Cue::Victim(category) = victim.cue else {
+        return None;
+    };
+    if !carries_over(text, cues, prev, q.span.start) {
+        return None;
+    }
+    Some(Toll {
+        category: if category == Category::Unknown {
+            prev.category
+        } else {
+            category
+        },
+        range: q.range,
+        vague: q.vague,
+        span: q.span.start..victim.range.end,
+        sentence: si,
+        indefinite: q.vague && is_indefinite(text, &q.span),
+        noun_end: victim.range.end,
+        carried: true,
+        ..prev.clone()
+    })
+}
+
+/// "35 morts à Sobane et dix à Gangafani": a bare figure right before the place it happened
+/// counts what the toll before it counts.
+fn figure_at_another_place(
+    text: &str,
+    cues: &[TextCue],
+    prev: &Toll,
+    q: &Quantity,
+    si: usize,
+) -> Option<Toll> {
+    let after = text.get(q.span.end..)?;
+    let place = ["à ", "au ", "dans "]
+        .iter()
+        .find_map(|p| after.strip_prefix(' ')?.strip_prefix(p))?;
+    if !place.chars().next()?.is_uppercase() || !carries_over(text, cues, prev, q.span.start) {
+        return None;
+    }
+    Some(Toll {
+        range: q.range,
+        vague: q.vague,
+        span: q.span.clone(),
+        sentence: si,
+        indefinite: q.vague && is_indefinite(text, &q.span),
+        noun_end: q.span.end,
+        carried: true,
+        ..prev.clone()
     })
 }
 

@@ -53,8 +53,10 @@ fn breakdown(text: &str, incident: &Incident) -> Option<Vec<Part>> {
         .iter()
         .filter(|e| e.field == "fatalities")
         .find_map(|e| {
-            let start = e.span[1].min(text.len());
-            let mut end = text.floor_char_boundary((start + BREAKDOWN_WINDOW).min(text.len()));
+            // From the figure itself: "35 morts à Kéra et dix à Dari" is its own breakdown
+            // (the total's noun stands between its figure and place, so it is no part).
+            let start = e.span[0].min(text.len());
+            let mut end = text.floor_char_boundary((e.span[1] + BREAKDOWN_WINDOW).min(text.len()));
             // One sentence: a breakdown sits in brackets or after "dont", never past a full stop
             // outside them.
             if let Some(stop) = text[start..end].find(['.', '\n', ';']) {

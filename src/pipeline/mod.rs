@@ -115,6 +115,77 @@ mod tests {
         assert_eq!(first["killed"]["soldiers"]["best"], 10);
     }
 
+    /// (best toll, first place) of each incident.
+    fn tolls_by_place(v: &[Incident]) -> Vec<(Option<u32>, String)> {
+        v.iter()
+            .map(|i| {
+                let place = i
+                    .places
+                    .first()
+                    .map_or(String::new(), |p| p.mention.clone());
+                (i.fatalities.map(|t| t.best), place)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_that_leaves_out_its_noun_or_verb_counts_at_its_own_place() {
+        let g = embedded_geocoder();
+        // The noun left out: "et deux à Sokolo".
+        let article = published(
+            "Jeudi, des assaillants ont tué trois éleveurs à Dioura et deux à Sokolo, selon \
+             un élu de la région.",
+            "2024-02-10",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(
+            tolls_by_place(&v),
+            [(Some(3), "Dioura".into()), (Some(2), "Sokolo".into())],
+            "{v:#?}"
+        );
+        // The verb left out: "puis quatre pêcheurs à Diafarabé".
+        let article = published(
+            "Des hommes armés ont abattu deux commerçants à Léré, puis quatre pêcheurs à \
+             Diafarabé, a indiqué la gendarmerie samedi.",
+            "2024-02-10",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(
+            tolls_by_place(&v),
+            [(Some(2), "Léré".into()), (Some(4), "Diafarabé".into())],
+            "{v:#?}"
+        );
+        // Each with its own day: two incidents, each dated.
+        let article = published(
+            "Des hommes armés ont abattu deux commerçants à Léré lundi, puis quatre pêcheurs \
+             à Diafarabé mercredi.",
+            "2024-02-10",
+        );
+        let v = incidents(&article, g);
+        let read: Vec<_> = v
+            .iter()
+            .map(|i| (i.date.map(|d| d.to_string()), i.fatalities.map(|t| t.best)))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some("2024-02-05".into()), Some(2)),
+                (Some("2024-02-07".into()), Some(4))
+            ],
+            "{v:#?}"
+        );
+        // A second figure with no place of its own is another report of the same dead.
+        let article = published(
+            "Jeudi, des assaillants ont tué douze villageois à Dioura, quinze selon des \
+             habitants.",
+            "2024-02-10",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        let toll = v[0].fatalities.expect("a toll");
+        assert_eq!((toll.low, toll.high), (12, 15));
+    }
+
     #[test]
     fn an_incident_without_a_place_is_put_near_the_one_before_it() {
         let g = Geocoder::new(Gazetteer::fallback());
