@@ -2250,6 +2250,39 @@ mod tests {
         ));
         let t = i.fatalities.expect("a toll");
         assert_eq!((t.low, t.best), (9, 9));
+        // A part of another noun than the figure's side says who one of them was.
+        let i = one(&format!(
+            "{DATELINE}Six Casques bleus nigériens, dont une femme, ont été tués mardi près de \
+             Ménaka."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(6));
+        // "personnes" names no side: the part says which.
+        let i = one(&format!(
+            "{DATELINE}Au moins huit personnes, dont deux gendarmes, ont été tuées mardi près \
+             de Kati."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(2));
+    }
+
+    #[test]
+    fn others_add_to_the_dead_told_before() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont tué quatre éleveurs près de Youwarou. Deux \
+             autres personnes ont aussi trouvé la mort."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(6));
+        // "les deux autres" are the rest of a group already counted.
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont tué quatre éleveurs près de Youwarou. Deux \
+             sont morts sur place, les deux autres éleveurs à l'hôpital."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(4));
+        // After "et", the others are others than someone the sentence names.
+        let i = one(&format!(
+            "{DATELINE}Trois civils ont été tués mardi près de Youwarou. Les assaillants ont \
+             abattu le chef du village et « deux autres hommes »."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
     }
 
     #[test]

@@ -316,7 +316,50 @@ pub fn find_tolls(
             && !counts_a_period(text, sentence, t.span.start, date_spans)
     });
     tolls.sort_by_key(|t| t.span.start);
+    others_add_up(text, &mut tolls);
     drop_subsets(text, join_conjuncts(text, tolls))
+}
+
+/// "… tuant une dizaine d'enfants. Trois autres personnes ont également trouvé la mort": a
+/// figure of "autres" counts victims beyond those of the toll before it, so the two add up
+/// (see [`combine`]); "personnes" then are of that toll's side. Not "les trois autres", who
+/// are the rest of a group already counted.
+fn others_add_up(text: &str, tolls: &mut [Toll]) {
+    for i in 1..tolls.len() {
+        let t = &tolls[i];
+        let quantity_then_others = crate::corpus::normalize::fold_key(&text[t.span.clone()])
+            .split(' ')
+            .nth(1)
+            .is_some_and(|w| w == "autres");
+        if !quantity_then_others
+            || word_before_is(
+                text,
+                t.span.start,
+                &["les", "des", "ces", "aux", "leurs", "ses"],
+            )
+        {
+            continue;
+        }
+        // The toll before, in this sentence or the one before. "un parent et six autres
+        // hommes": after "et", the others are others than someone of this sentence.
+        let from = text.floor_char_boundary(t.span.start.saturating_sub(12));
+        let after_et = crate::corpus::normalize::fold_key(&text[from..t.span.start])
+            .trim_end()
+            .ends_with(" et");
+        let Some(prev) = tolls[..i].iter().rev().find(|p| {
+            p.outcome == t.outcome
+                && (p.sentence == t.sentence || !after_et && p.sentence + 1 == t.sentence)
+        }) else {
+            continue;
+        };
+        let prev_category = prev.category;
+        let generic = says_only_people(text, t);
+        let t = &mut tolls[i];
+        t.carried = true;
+        if t.category == Category::Unknown || generic {
+            t.category = prev_category;
+        }
+    }
 }
 
 /// "Plusieurs dizaines de civils, une quarantaine selon des sources locales, ont été tués",
@@ -713,17 +756,21 @@ const GENERIC_STATEMENTS: &[&str] = &[
 ];
 
 /// "Huit personnes, dont trois enfants": a figure after "dont" counts part of the figure
-/// before it. Of another category it says who the dead were ([`combine`] reads that); of the
-/// same category it adds nothing, and as a second report it would drag the low end down.
+/// before it. Of another category than an unknown one it says who the dead were ([`combine`]
+/// reads that); of the same category, or of a figure whose side is known, it adds nothing, and
+/// as a second report it would drag the low end down.
 fn drop_subsets(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
     let mut out: Vec<Toll> = Vec::with_capacity(tolls.len());
     for t in tolls {
         let after_dont = word_before_is(text, elided_article_start(text, t.span.start), &["dont"]);
+        // "cinq Casques bleus, dont une femme": a part of a figure whose side is already
+        // known says who one of them was, whatever its own noun.
         let part_of_earlier = after_dont
             && out.iter().any(|o| {
                 o.sentence == t.sentence
                     && o.outcome == t.outcome
-                    && o.category == t.category
+                    && (o.category == t.category
+                        || o.category != Category::Unknown && !says_only_people(text, o))
                     && o.range.best >= t.range.best
             });
         // "24 enfants faisaient partie des tués": part of a figure told before, whatever its
@@ -737,6 +784,17 @@ fn drop_subsets(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
         }
     }
     out
+}
+
+/// "sept personnes": a noun that says only "people", whatever category it was given.
+fn says_only_people(text: &str, t: &Toll) -> bool {
+    let from = text.floor_char_boundary(t.noun_end.saturating_sub(9));
+    matches!(
+        crate::corpus::normalize::fold_key(&text[from..t.noun_end])
+            .rsplit(' ')
+            .next(),
+        Some("personnes" | "personne")
+    )
 }
 
 /// "… faisaient partie des tués", "… figurent parmi les victimes", "Parmi les victimes, …":
@@ -1916,6 +1974,26 @@ fn is_claim(t: &Toll) -> bool {
 /// categorised ones when they are not more numerous (the usual "des dizaines de morts … dont
 /// 47 soldats"); otherwise only the excess stays unknown.
 pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
+    // A figure of other victims ("trois autres personnes") adds to the one before it.
+    let added: Vec<Toll>;
+    let folded: Vec<&Toll>;
+    let tolls = if tolls.iter().any(|t| t.carried) {
+        let mut sums: Vec<Toll> = Vec::with_capacity(tolls.len());
+        for t in tolls {
+            match sums
+                .iter_mut()
+                .rfind(|p| p.outcome == t.outcome && p.category == t.category)
+            {
+                Some(prev) if t.carried => prev.range = prev.range.add(t.range),
+                _ => sums.push((*t).clone()),
+            }
+        }
+        added = sums;
+        folded = added.iter().collect();
+        folded.as_slice()
+    } else {
+        tolls
+    };
     let mut groups: Vec<(Outcome, Category, Vec<&Toll>)> = Vec::new();
     for t in tolls {
         match groups
