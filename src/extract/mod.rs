@@ -2265,6 +2265,43 @@ mod tests {
     }
 
     #[test]
+    fn singular_dead_after_a_verb_of_regret_and_kidnapped_then_killed() {
+        // "déplore" before a noun that says its outcome counts the dead, it quotes nobody.
+        let i = one(&format!(
+            "{DATELINE}Mardi, le poste de Ténenkou a été attaqué. On y déplore un mort et deux \
+             blessés."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+        // Kidnapped, then killed: dead.
+        let i = one(&format!(
+            "{DATELINE}Mardi, deux bergers ont été enlevés puis assassinés près de Ténenkou."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(2));
+        // Kidnapped, then freed: nobody dead.
+        let i = one(&format!(
+            "{DATELINE}Mardi, deux bergers ont été enlevés avant d'être relâchés près de \
+             Ténenkou."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        // A communiqué's "élément": a soldier, or a militant when it says so.
+        let i = one(&format!(
+            "{DATELINE}Mardi, une embuscade près de Ténenkou a causé la mort d'un élément des \
+             FAMa."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(1));
+        let i = one(&format!(
+            "{DATELINE}Mardi, près de Ténenkou, un élément terroriste a été neutralisé."
+        ));
+        assert_eq!(
+            (
+                killed(&i, Category::Militants),
+                killed(&i, Category::Soldiers)
+            ),
+            (Some(1), None)
+        );
+    }
+
+    #[test]
     fn others_add_to_the_dead_told_before() {
         let i = one(&format!(
             "{DATELINE}Mardi, des hommes armés ont tué quatre éleveurs près de Youwarou. Deux \

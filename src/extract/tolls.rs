@@ -113,6 +113,11 @@ const SINGULAR: &[&str] = &[
     "notable",
     "marabout",
     "chef de poste",
+    "element",
+    "element terroriste",
+    "element jihadiste",
+    "element djihadiste",
+    "element ennemi",
     // "le bilan est d'un mort", "l'attaque a fait une victime".
     "mort",
     "victime",
@@ -221,6 +226,15 @@ pub fn find_tolls(
     for c in cues {
         let Cue::Victim(_) = c.cue else { continue };
         if used_victims.iter().any(|u| overlaps(u, &c.range)) {
+            continue;
+        }
+        // "un élément terroriste": the longer noun says who, not "un élément" inside it.
+        let same_start = cues.partition_point(|o| o.range.start < c.range.start);
+        if cues[same_start..]
+            .iter()
+            .take_while(|o| o.range.start == c.range.start)
+            .any(|o| matches!(o.cue, Cue::Victim(_)) && o.range.end > c.range.end)
+        {
             continue;
         }
         let noun = crate::corpus::normalize::fold_key(&text[c.range.clone()]);
@@ -1456,6 +1470,12 @@ fn speaks(text: &str, article: usize, noun_end: usize, sentence: &Range<usize>) 
     {
         return false;
     }
+    // "« … », déplore un habitant" speaks; "on déplore un mort" counts: a noun that says its
+    // outcome never speaks.
+    let noun = crate::corpus::normalize::fold_key(&text[article..noun_end]);
+    if matches!(noun.rsplit(' ').next(), Some("mort" | "victime")) {
+        return false;
+    }
     if SPEECH.contains(&word_before) || before_words.next().is_some_and(|w| SPEECH.contains(&w)) {
         return true;
     }
@@ -1740,6 +1760,34 @@ fn category_before(
 /// The outcome word for a victim noun: right before the quantity ("tuant deux civils et
 /// blessant cinq personnes", "ont tué 3 soldats"), else after the noun (nearest, within the
 /// sentence and 160 bytes), else before within 60 bytes.
+/// "trois commerçants enlevés puis exécutés", "enlevés et assassinés": the outcome that
+/// follows the first, joined by "et" or "puis", is where it ended.
+fn then_killed(
+    text: &str,
+    cues: &[TextCue],
+    (outcome, end): (Outcome, usize),
+    sentence: &Range<usize>,
+) -> (Outcome, usize) {
+    if outcome == Outcome::Killed {
+        return (outcome, end);
+    }
+    cues.iter()
+        .find_map(|c| match c.cue {
+            Cue::Outcome(Outcome::Killed)
+                if c.range.start > end
+                    && c.range.end <= sentence.end
+                    && matches!(
+                        crate::corpus::normalize::fold_key(&text[end..c.range.start]).trim(),
+                        "et" | "puis" | "avant d etre" | "puis ont ete" | "et ont ete"
+                    ) =>
+            {
+                Some((Outcome::Killed, c.range.end))
+            }
+            _ => None,
+        })
+        .unwrap_or((outcome, end))
+}
+
 fn outcome_near(
     text: &str,
     cues: &[TextCue],
@@ -1759,8 +1807,8 @@ fn outcome_near(
         }
         _ => None,
     });
-    if right_after.is_some() {
-        return right_after;
+    if let Some(found) = right_after {
+        return Some(then_killed(text, cues, found, sentence));
     }
     let just_before = cues.iter().rev().find_map(|c| match c.cue {
         Cue::Outcome(o)
@@ -1786,8 +1834,8 @@ fn outcome_near(
         }
         _ => None,
     });
-    if after.is_some() {
-        return after;
+    if let Some(found) = after {
+        return Some(then_killed(text, cues, found, sentence));
     }
     cues.iter().rev().find_map(|c| match c.cue {
         Cue::Outcome(o)
