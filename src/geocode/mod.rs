@@ -429,7 +429,14 @@ impl Geocoder {
                     distance_km(LatLon::new(*lat, *lon), LatLon::new(best.lat, best.lon))
                         < FUZZY_NEAR_OTHERS_KM
                 });
-            if near_others {
+            // "Koulogon, dans le cercle de Bankass": a guess far from the cercle or commune
+            // named right after the mention is another village; the container places it.
+            let outside_its_area = self.area_after(&mentions, m.span.end).is_some_and(|seats| {
+                seats
+                    .iter()
+                    .all(|c| distance_km(*c, LatLon::new(best.lat, best.lon)) > NEAR_CERCLE_SEAT_KM)
+            });
+            if near_others && !outside_its_area {
                 let place = self.place_match(best, surface, m);
                 out.push(Resolved {
                     place,
@@ -444,6 +451,36 @@ impl Geocoder {
         heading::drop_homonyms_far_from_their_town(text, &mut out);
         heading::aim_distances(text, &mentions, &mut out);
         out
+    }
+
+    /// The points of the cercle (its seat) or commune named right after a mention ending at
+    /// `end`: "Koulogon, dans le cercle de Bankass", "Dimbo, commune de Dimbal". `None` when
+    /// no such area follows, or the gazetteer does not hold it in Mali.
+    fn area_after(&self, mentions: &[Mention], end: usize) -> Option<Vec<LatLon>> {
+        let area = mentions
+            .iter()
+            .find(|n| n.span.start > end)
+            .filter(|n| n.span.start - end <= 60 && (n.qualifier.cercle || n.qualifier.commune))?;
+        let MentionKind::Named(ids) = &area.kind else {
+            return None;
+        };
+        let in_mali = || {
+            ids.iter()
+                .map(|&i| self.gazetteer.place(i))
+                .filter(|p| p.country == "ML")
+        };
+        let seats: Vec<LatLon> = in_mali()
+            .filter(|p| {
+                !area.qualifier.cercle || matches!(p.feature_code.as_str(), "PPLA2" | "ADM2")
+            })
+            .map(|p| LatLon::new(p.lat, p.lon))
+            .collect();
+        let seats = if seats.is_empty() {
+            in_mali().map(|p| LatLon::new(p.lat, p.lon)).collect()
+        } else {
+            seats
+        };
+        (!seats.is_empty()).then_some(seats)
     }
 
     /// "Famabougou, non loin de Cinzana": each mention followed by a phrase that puts it

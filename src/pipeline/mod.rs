@@ -129,6 +129,29 @@ mod tests {
     }
 
     #[test]
+    fn a_spelling_guess_far_from_the_area_named_after_it_is_dropped() {
+        let g = embedded_geocoder();
+        let guess = |village: &str| {
+            let article = published(
+                &format!(
+                    "Jeudi, le village de {village}, dans le cercle de Bankass, a été attaqué \
+                     par des hommes armés."
+                ),
+                "2024-02-10",
+            );
+            resolved_places(g, &article)
+                .into_iter()
+                .find(|r| r.place.mention == village)
+                .map(|r| r.place.admin2.unwrap_or_default().replace(" Cercle", ""))
+        };
+        // Misspellings of villages of the cercle keep their guess.
+        assert_eq!(guess("Dialasagou").as_deref(), Some("Bankass"));
+        assert_eq!(guess("Ogossagu").as_deref(), Some("Bankass"));
+        // A guess some 170 km away, in another cercle, is another village: the cercle stands.
+        assert_eq!(guess("Koulogon"), None);
+    }
+
+    #[test]
     fn a_figure_that_leaves_out_its_noun_or_verb_counts_at_its_own_place() {
         let g = embedded_geocoder();
         // The noun left out: "et deux à Sokolo".
