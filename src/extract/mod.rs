@@ -2302,6 +2302,21 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_victim_brings_the_toll_to_its_number() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, une attaque contre le poste de Léré a tué deux gendarmes. Un \
+             troisième gendarme a succombé à ses blessures."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+        // "un autre" is one more, not a number.
+        let i = one(&format!(
+            "{DATELINE}Mardi, un autre gendarme a été tué lors d'une attaque contre le poste de \
+             Léré."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+    }
+
+    #[test]
     fn others_add_to_the_dead_told_before() {
         let i = one(&format!(
             "{DATELINE}Mardi, des hommes armés ont tué quatre éleveurs près de Youwarou. Deux \

@@ -248,10 +248,13 @@ pub fn find_tolls(
             continue;
         };
         // "un ancien conseiller", "un autre soldat": one adjective may stand between.
-        if SINGULAR_ADJECTIVES
-            .contains(&crate::corpus::normalize::fold_key(&text[article.clone()]).as_str())
+        // "Un quatrième Casque bleu a succombé": an ordinal brings the toll to that number.
+        let mut count = 1;
+        let adjective = crate::corpus::normalize::fold_key(&text[article.clone()]);
+        if (SINGULAR_ADJECTIVES.contains(&adjective.as_str()) || ordinal(&adjective).is_some())
             && let Some(before) = word_before(text, article.start)
         {
+            count = ordinal(&adjective).unwrap_or(1);
             article = before;
         }
         let art = crate::corpus::normalize::fold_key(&text[article.clone()]);
@@ -292,7 +295,7 @@ pub fn find_tolls(
             &sentences[si],
             article,
             c,
-            TollRange::exact(1),
+            TollRange::exact(count),
             false,
         ) {
             // "Un élu local parle de 11 villageois tués": the outcome belongs to the figure
@@ -1512,25 +1515,27 @@ fn joined_by_et(gap: &str) -> bool {
 /// Possessives between "et" and a figure of kin ("et ses deux fils").
 const POSSESSIVES: &[&str] = &["ses", "leurs", "leur", "son", "sa"];
 
+/// "deuxième" … "dixième": the number of an ordinal, which a singular victim noun takes as a
+/// running toll ("un troisième soldat est mort de ses blessures": three dead now).
+fn ordinal(word: &str) -> Option<u32> {
+    Some(match word {
+        "second" | "seconde" | "deuxieme" => 2,
+        "troisieme" => 3,
+        "quatrieme" => 4,
+        "cinquieme" => 5,
+        "sixieme" => 6,
+        "septieme" => 7,
+        "huitieme" => 8,
+        "neuvieme" => 9,
+        "dixieme" => 10,
+        _ => return None,
+    })
+}
+
 /// Adjectives that may stand between "un"/"une" and a singular victim noun.
 const SINGULAR_ADJECTIVES: &[&str] = &[
-    "ancien",
-    "ancienne",
-    "autre",
-    "jeune",
-    "vieux",
-    "vieil",
-    "vieille",
-    "deuxieme",
-    "troisieme",
-    "quatrieme",
-    "second",
-    "seconde",
-    "petit",
-    "petite",
-    "paisible",
-    "simple",
-    "haut",
+    "ancien", "ancienne", "autre", "jeune", "vieux", "vieil", "vieille", "petit", "petite",
+    "paisible", "simple", "haut",
 ];
 
 /// Verbs that introduce what a person says.
