@@ -2308,6 +2308,12 @@ mod tests {
              troisième gendarme a succombé à ses blessures."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+        // The third of a patrol wounded, after two dead: one wounded.
+        let i = one(&format!(
+            "{DATELINE}Mardi, une attaque contre le poste de Léré a tué deux gendarmes. Un \
+             troisième gendarme a été blessé."
+        ));
+        assert_eq!(i.wounded.map(|t| t.best), Some(1));
         // "un autre" is one more, not a number.
         let i = one(&format!(
             "{DATELINE}Mardi, un autre gendarme a été tué lors d'une attaque contre le poste de \

@@ -248,7 +248,7 @@ pub fn find_tolls(
             continue;
         };
         // "un ancien conseiller", "un autre soldat": one adjective may stand between.
-        // "Un quatrième Casque bleu a succombé": an ordinal brings the toll to that number.
+        // "Un quatrième Casque bleu a succombé": an ordinal may bring the toll to its number.
         let mut count = 1;
         let adjective = crate::corpus::normalize::fold_key(&text[article.clone()]);
         if (SINGULAR_ADJECTIVES.contains(&adjective.as_str()) || ordinal(&adjective).is_some())
@@ -295,9 +295,19 @@ pub fn find_tolls(
             &sentences[si],
             article,
             c,
-            TollRange::exact(count),
+            TollRange::exact(1),
             false,
         ) {
+            // The ordinal counts on from dead told before ("deux gendarmes tués … un troisième a
+            // succombé"); after dead only, "un troisième gendarme a été blessé" is one wounded.
+            let mut t = t;
+            if count > 1
+                && tolls
+                    .iter()
+                    .any(|o| o.outcome == t.outcome && o.range.best < count)
+            {
+                t.range = TollRange::exact(count);
+            }
             // "Un élu local parle de 11 villageois tués": the outcome belongs to the figure
             // that follows, not to the singular noun.
             // "Un soldat malien et deux mercenaires ont été tués": joined by "et", both count.
