@@ -917,9 +917,34 @@ fn segment(
                             o.start <= m.end && m.start <= o.end && !period
                         })
                 });
+                // "Djenné : 17 morts dans l'attaque d'un village", then "Mardi, … la perte de
+                // 17 civils" at the village: an undated headline that gave the same figure is
+                // this incident, wherever the geocoder put its town. (Two sentences of a body
+                // with the same figure may be two attacks.)
+                let in_title = |c: usize| {
+                    article.title.as_ref().is_some_and(|t| {
+                        groups[c].sentences.iter().all(|&si| {
+                            let r = &article.sentences[si];
+                            r.start >= t.start && r.end <= t.end
+                        })
+                    })
+                };
+                let restated = |c: usize| {
+                    in_title(c)
+                        && s_tolls.iter().any(|&t| {
+                            tolls[t].range.best >= 3
+                                && groups[c].tolls.iter().any(|&o| {
+                                    tolls[o].outcome == tolls[t].outcome
+                                        && tolls[o].range.best == tolls[t].range.best
+                                })
+                        })
+                };
                 match (overlapping, current) {
                     (Some(g), _) => g,
-                    (None, Some(c)) if groups[c].date.is_none() && !elsewhere_than(&groups[c]) => {
+                    (None, Some(c))
+                        if groups[c].date.is_none()
+                            && (!elsewhere_than(&groups[c]) || restated(c)) =>
+                    {
                         groups[c].date = Some(d);
                         c
                     }

@@ -947,9 +947,37 @@ fn agency_dateline(text: &str) -> Option<usize> {
         {
             return Some(start + open);
         }
+        if let Some(dash) = town_dash(line) {
+            return Some(start + dash);
+        }
         start += line.len();
     }
     None
+}
+
+/// "Bamako - Le gouvernement a confirmé …": a paragraph (a long line, or one ending with a
+/// full stop; not a headline such as "Ménaka - douze civils tués") that opens with one or two
+/// capitalised words and a dash. Where the dash is.
+fn town_dash(line: &str) -> Option<usize> {
+    let body = line.trim_end();
+    if body.len() < 100 && !body.ends_with('.') {
+        return None;
+    }
+    let (dash, _) = line
+        .char_indices()
+        .take(30)
+        .find(|(_, c)| matches!(c, '-' | '–' | '—'))?;
+    // A hyphen inside a name ("Ansongo-Ménaka") is no dateline's dash.
+    if !line[..dash].ends_with(' ') || !line[dash..].chars().nth(1).is_some_and(char::is_whitespace)
+    {
+        return None;
+    }
+    let words: Vec<&str> = line[..dash].split_whitespace().collect();
+    ((1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        }))
+    .then_some(dash)
 }
 
 /// The start of the line holding byte `at`.

@@ -129,6 +129,29 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_figure_told_again_by_a_dated_body_is_one_incident() {
+        let g = embedded_geocoder();
+        let article = published(
+            "Kayes : 14 morts dans l'attaque d'un village\n\
+             Mardi, des hommes armés ont attaqué le village de Diéma, tuant 14 civils.",
+            "2024-02-10",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2024-02-06")
+        );
+        // In a body, two sentences with the same figure at distant towns are two attacks.
+        let article = published(
+            "Récemment, une attaque contre le poste de Kayes a fait 14 morts. Mardi, des \
+             hommes armés ont attaqué le village de Diéma, tuant 14 civils.",
+            "2024-02-10",
+        );
+        assert_eq!(incidents(&article, g).len(), 2);
+    }
+
+    #[test]
     fn a_spelling_guess_far_from_the_area_named_after_it_is_dropped() {
         let g = embedded_geocoder();
         let guess = |village: &str| {
@@ -645,6 +668,8 @@ mod tests {
              source militaire à Bamako.",
             "Bamako, Mali (PANA) - Douze soldats ont été tués dimanche dans l'attaque du camp de \
              Léré, a appris la PANA.",
+            "Mopti - Douze soldats ont été tués dimanche dans l'attaque du camp de Léré, selon \
+             le gouvernement.",
         ] {
             let v = incidents(&published(text, "2024-05-14"), g);
             assert_eq!(v.len(), 1, "{v:#?}");
@@ -655,6 +680,15 @@ mod tests {
         let v = incidents(
             &published(
                 "Dimanche, une source militaire a été tuée à Léré lors d'une attaque.",
+                "2024-05-14",
+            ),
+            g,
+        );
+        assert!(v[0].places.iter().any(|p| p.mention == "Léré"), "{v:#?}");
+        // A headline's town before a dash is where the headline's event happened.
+        let v = incidents(
+            &published(
+                "Léré - douze soldats tués\nDimanche, l'attaque du camp a fait douze morts.",
                 "2024-05-14",
             ),
             g,
