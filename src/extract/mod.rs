@@ -2348,6 +2348,32 @@ mod tests {
     }
 
     #[test]
+    fn the_largest_figure_of_the_latest_official_statement_is_best() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué un village près de Sangha. « Vingt \
+             personnes ont été tuées », a dit un habitant. Le communiqué du gouverneur fait état \
+             de 22 morts au village et de 03 morts dans un hameau voisin."
+        ));
+        let t = i.fatalities.expect("a toll");
+        assert_eq!((t.low, t.best), (3, 22));
+    }
+
+    #[test]
+    fn a_missions_running_total_is_no_toll() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, une mine a tué trois Casques bleus près d'Aguelhok. Avec plus de \
+             150 soldats de la paix tués, c'est la mission la plus meurtrière de l'ONU."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+        // An attack "la plus meurtrière" gives its own toll.
+        let i = one(&format!(
+            "{DATELINE}Mardi, l'attaque la plus meurtrière de l'année a fait 40 morts près \
+             d'Aguelhok."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(40));
+    }
+
+    #[test]
     fn others_add_to_the_dead_told_before() {
         let i = one(&format!(
             "{DATELINE}Mardi, des hommes armés ont tué quatre éleveurs près de Youwarou. Deux \

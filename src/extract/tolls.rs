@@ -761,6 +761,14 @@ const PERIODS: &[&str] = &[
     "depuis plusieurs mois",
     "depuis plusieurs annees",
     "en l espace d un an",
+    // "plus de 70 Casques bleus tués en opération, ce qui en fait la mission la plus
+    // meurtrière": a mission's running total ("l'attaque la plus meurtrière" is not one).
+    "mission la plus meurtriere",
+    "mission de l onu la plus meurtriere",
+    "depuis son arrivee",
+    "depuis leur arrivee",
+    "depuis son installation",
+    "depuis le debut de son mandat",
 ];
 
 /// "Ce n'est pas la première fois que la mort d'un soldat étranger est rapportée": a figure
@@ -2084,11 +2092,22 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
             } else {
                 current
             };
+            // Within the latest official statement, its largest figure: a smaller one after
+            // it ("21 morts pour A, et 02 morts pour B") counts another part, not a revision.
+            let is_official = |t: &&&&Toll| !t.vague && t.source == Some("official");
             let official = current
                 .iter()
-                .rev()
-                .find(|t| !t.vague && t.source == Some("official"))
-                .map(|t| t.range.best);
+                .filter(is_official)
+                .map(|t| t.sentence)
+                .max()
+                .and_then(|latest| {
+                    current
+                        .iter()
+                        .filter(is_official)
+                        .filter(|t| t.sentence == latest)
+                        .map(|t| t.range.best)
+                        .max()
+                });
             let exact_best = current
                 .iter()
                 .filter(|t| !t.vague)
@@ -2183,7 +2202,11 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
         let known_categories: Vec<usize> = (0..out.len())
             .filter(|&i| out[i].0 == outcome && out[i].1 != Category::Unknown)
             .collect();
-        let official_unknown = of(true).rfind(|t| official(t));
+        // The latest official statement's largest figure, as above.
+        let latest_official = of(true).filter(|t| official(t)).map(|t| t.sentence).max();
+        let official_unknown = of(true)
+            .filter(|t| official(t) && Some(t.sentence) == latest_official)
+            .max_by_key(|t| t.range.best);
         if let ([k], Some(latest)) = (known_categories.as_slice(), official_unknown)
             && !of(false).any(|t| official(&t))
             && of(true).all(|u| !of(false).any(|k| k.sentence == u.sentence))
