@@ -397,8 +397,18 @@ fn draft_incidents(
     drop_totals_of_incidents(article, &mut groups, tolls);
     let only_one = groups.len() == 1;
     let mut drafts = Vec::new();
+    // "Une deuxième explosion n'a pas fait de victimes": a toll of nobody is a toll.
+    let says_nobody_died = |g: &Group| {
+        cues.iter().any(|c| {
+            c.cue == Cue::NoDeath
+                && g.sentences.iter().any(|&si| {
+                    let s = &article.sentences[si];
+                    s.start <= c.range.start && c.range.end <= s.end
+                })
+        })
+    };
     for g in groups {
-        if !only_one && g.date.is_none() && g.tolls.is_empty() {
+        if !only_one && g.date.is_none() && g.tolls.is_empty() && !says_nobody_died(&g) {
             continue;
         }
         let idx = drafts.len();
@@ -2345,6 +2355,28 @@ mod tests {
              Léré."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+    }
+
+    #[test]
+    fn another_blast_that_killed_nobody_is_an_incident_of_its_own() {
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, une mine a tué deux soldats près de Boni. Une deuxième explosion, \
+             plus au nord, n'a pas fait de victimes."
+        ));
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(2), Some(0)], "{v:#?}");
+        // "sans tuer personne": nobody died.
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont pillé le village de Gangafani sans tuer \
+             personne, avant de repartir avec le bétail."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        // A closing remark without any toll is not an incident.
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, une mine a tué deux soldats près de Boni. Les opérations de \
+             ratissage se poursuivent dans la zone."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
     }
 
     #[test]
