@@ -602,6 +602,23 @@ impl Group {
     }
 }
 
+/// "Des soldats patrouillent près de Gao, en novembre 2013. © AFP PHOTO/…": a photo caption
+/// (the line with the credit, or the sentence line right before a credit line) tells no
+/// incident of the article, whatever its date and places.
+fn in_a_caption(text: &str, sentence: &Range<usize>) -> bool {
+    let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[sentence.end..]
+        .find('\n')
+        .map_or(text.len(), |i| sentence.end + i);
+    let line = &text[line_start..line_end];
+    if line.contains('©') {
+        return true;
+    }
+    // A caption is a sentence; a headline over the photo has no final stop.
+    let next = text[line_end..].trim_start();
+    line.len() <= 400 && line.trim_end().ends_with('.') && next.starts_with('©')
+}
+
 fn segment(
     article: &Article,
     cues: &[TextCue],
@@ -618,6 +635,9 @@ fn segment(
     // Events recalled from more than six months before the article's focus are background.
     let old = |m: &DateMention| focus.is_some_and(|f| (f - m.end).num_days() > 180);
     for (si, s) in article.sentences.iter().enumerate() {
+        if in_a_caption(&article.text, s) {
+            continue;
+        }
         let in_s = |r: &Range<usize>| r.start >= s.start && r.end <= s.end;
         // The group told in the sentence right before this one.
         let follows = |g: &Group| g.sentences.last().copied() == si.checked_sub(1);
@@ -2355,6 +2375,26 @@ mod tests {
              Léré."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+    }
+
+    #[test]
+    fn a_photo_caption_tells_no_incident() {
+        for caption in [
+            "Des militaires patrouillent près de Gao après une attaque, en mars 2016.\n© AFP/Archives",
+            "Des militaires près de Gao après une attaque, en mars 2016. © Awa Traoré/AFP",
+        ] {
+            let v = incidents(&format!(
+                "{DATELINE}Mardi, une embuscade a tué quatre soldats près de Ménaka.\n{caption}\n\
+                 Les assaillants ont fui vers la frontière."
+            ));
+            assert_eq!(v.len(), 1, "{v:#?}");
+        }
+        // A headline line over a credit is no caption.
+        let v = incidents(
+            "Quatre soldats tués dans une embuscade près de Ménaka\n© AFP\nMardi, des \
+             assaillants ont attaqué une patrouille.",
+        );
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(4), "{v:#?}");
     }
 
     #[test]
