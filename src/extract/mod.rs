@@ -1548,8 +1548,15 @@ fn is_demonstrative(text: &str, at: usize) -> bool {
 /// Words right before the date ("publié lundi") make it the date of a report, not of the
 /// event (`reporting` in `data/lexicon/segmentation.toml`).
 fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
-    let from = text.floor_char_boundary(span.start.saturating_sub(24));
+    let from = text.floor_char_boundary(span.start.saturating_sub(40));
     let before = fold_key(&text[from..span.start]);
+    // "un communiqué publié le mardi 16 mars": the article before the day.
+    let before = before.trim_end();
+    let before = ["le", "du", "ce"]
+        .iter()
+        .find_map(|a| before.strip_suffix(a).filter(|b| b.ends_with(' ')))
+        .unwrap_or(before)
+        .trim_end_matches([' ', ',']);
     let words = lexicon::segmentation_words();
     if words.reporting.iter().any(|r| before.ends_with(r.as_str())) {
         return true;
@@ -1581,7 +1588,7 @@ fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
                 .iter()
                 .any(|w| matches!(*w, "que" | "qu" | "avoir" | "etre" | "d" | "de" | "a"))
         });
-    if closes_report {
+    if closes_report || given_by_an_agent(text, span) {
         return true;
     }
     // "a affirmé dimanche à l'AFP", "ont dit lundi à RFI": a day followed by the medium
@@ -1589,6 +1596,29 @@ fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
     let to = text.ceil_char_boundary((span.end + 24).min(text.len()));
     let after = fold_key(&text[span.end..to]);
     words.told_to.iter().any(|t| after.starts_with(t.as_str()))
+}
+
+/// "selon le dernier bilan communiqué par le chef d'état-major, mercredi 17 mars", "un bilan
+/// publié par l'armée lundi": a date right after the agent of a reporting participle is when
+/// the report was given.
+fn given_by_an_agent(text: &str, span: &Range<usize>) -> bool {
+    let from = text.floor_char_boundary(span.start.saturating_sub(90));
+    let before = fold_key(&text[from..span.start]);
+    let Some((head, agent)) = before.rsplit_once(" par ") else {
+        return false;
+    };
+    let participle = head.rsplit(' ').next().unwrap_or("");
+    matches!(
+        participle,
+        "communique"
+            | "publie"
+            | "publiee"
+            | "diffuse"
+            | "diffusee"
+            | "donne"
+            | "fourni"
+            | "dresse"
+    ) && agent.split_whitespace().count() <= 8
 }
 
 /// The folded start of a sentence (its first 80 bytes at most).
@@ -2375,6 +2405,25 @@ mod tests {
              Léré."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+    }
+
+    #[test]
+    fn the_day_a_report_was_given_is_not_the_events() {
+        // The agent of a reporting participle, then the day.
+        let i = one(&format!(
+            "{DATELINE}Lundi, une embuscade près de Tessit a tué 33 soldats, selon le dernier \
+             bilan communiqué par le chef d'état-major des armées, mercredi 15 mars."
+        ));
+        assert_eq!(i.date.map(|d| d.to_string()).as_deref(), Some("2023-03-13"));
+        // A day in apposition to an earlier communiqué dates that communiqué.
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, une embuscade près de Tessit a tué 33 soldats. Dans un communiqué \
+             précédent, le mardi 14 mars, l'armée faisait état d'un bilan provisoire de 11 \
+             morts."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        let t = v[0].fatalities.expect("a toll");
+        assert_eq!((t.low, t.best), (11, 33));
     }
 
     #[test]

@@ -1313,7 +1313,12 @@ fn figure_at_another_place(
 
 /// Words by which a text says a figure was revised since ("un précédent bilan"). Not "premier
 /// bilan": a first toll is often the only one.
-const SUPERSEDED: &[&str] = &["precedent bilan", "bilan precedent", "ancien bilan"];
+const SUPERSEDED: &[&str] = &[
+    "precedent bilan",
+    "bilan precedent",
+    "ancien bilan",
+    "communique precedent",
+];
 
 /// The folded sentence holds one of `phrases`: "cela reste à confirmer" ([`UNCONFIRMED`]), "un
 /// précédent bilan faisait état de…" ([`SUPERSEDED`]).
