@@ -2411,8 +2411,8 @@ mod tests {
     fn the_day_a_report_was_given_is_not_the_events() {
         // The agent of a reporting participle, then the day.
         let i = one(&format!(
-            "{DATELINE}Lundi, une embuscade près de Tessit a tué 33 soldats, selon le dernier \
-             bilan communiqué par le chef d'état-major des armées, mercredi 15 mars."
+            "{DATELINE}Selon le bilan communiqué par l'état-major, mercredi, 33 soldats ont été \
+             tués lundi dans une embuscade près de Tessit."
         ));
         assert_eq!(i.date.map(|d| d.to_string()).as_deref(), Some("2023-03-13"));
         // A day in apposition to an earlier communiqué dates that communiqué.
