@@ -2408,6 +2408,18 @@ mod tests {
     }
 
     #[test]
+    fn a_mine_that_exploded_and_an_attack_on_an_army_convoy() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, une mine a explosé au passage d'un camion près de Tessalit."
+        ));
+        assert_eq!(i.event_type, EventType::RemoteViolence);
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué un convoi de l'armée près de Nampala."
+        ));
+        assert_eq!(i.event_type, EventType::Battles);
+    }
+
+    #[test]
     fn the_day_a_report_was_given_is_not_the_events() {
         // The agent of a reporting participle, then the day.
         let i = one(&format!(
