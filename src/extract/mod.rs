@@ -634,8 +634,10 @@ fn segment(
     let mut held: Option<(usize, usize)> = None;
     // Events recalled from more than six months before the article's focus are background.
     let old = |m: &DateMention| focus.is_some_and(|f| (f - m.end).num_days() > 180);
+    // Captions are looked for only in a text with a photo credit (a line scan per sentence).
+    let has_credits = article.text.contains('©');
     for (si, s) in article.sentences.iter().enumerate() {
-        if in_a_caption(&article.text, s) {
+        if has_credits && in_a_caption(&article.text, s) {
             continue;
         }
         let in_s = |r: &Range<usize>| r.start >= s.start && r.end <= s.end;
@@ -2436,6 +2438,21 @@ mod tests {
         assert_eq!(v.len(), 1, "{v:#?}");
         let t = v[0].fatalities.expect("a toll");
         assert_eq!((t.low, t.best), (11, 33));
+    }
+
+    #[test]
+    fn a_decree_or_a_groups_founding_dates_no_incident() {
+        for aside in [
+            "Après l'attaque, le gouvernement a prorogé, le jeudi 9 mars, l'état d'urgence \
+             pour dix jours.",
+            "C'est la première attaque que le groupe, depuis sa création en janvier 2022, \
+             revendique dans la région.",
+        ] {
+            let v = incidents(&format!(
+                "{DATELINE}Lundi, une embuscade a tué quatre soldats près de Kolondiéba. {aside}"
+            ));
+            assert_eq!(v.len(), 1, "{aside}\n{v:#?}");
+        }
     }
 
     #[test]

@@ -1217,11 +1217,13 @@ fn carries_over(text: &str, cues: &[TextCue], prev: &Toll, next: usize) -> bool 
     if folded.split(' ').any(|w| w == "dont" || w == "parmi") {
         return false;
     }
-    if cues.iter().any(|c| {
-        c.range.start >= prev.span.end
-            && c.range.end <= next
-            && matches!(c.cue, Cue::Outcome(_) | Cue::Victim(_))
-    }) {
+    // Cues are sorted by start: only those inside the gap are read.
+    let first = cues.partition_point(|c| c.range.start < prev.span.end);
+    if cues[first..]
+        .iter()
+        .take_while(|c| c.range.start < next)
+        .any(|c| c.range.end <= next && matches!(c.cue, Cue::Outcome(_) | Cue::Victim(_)))
+    {
         return false;
     }
     matches!(folded.split(' ').next_back(), Some("puis" | "et"))

@@ -665,8 +665,9 @@ fn is_context(before: &str) -> bool {
     CONTEXT_BEFORE.iter().any(|c| b.ends_with(c)) || reached_at(b) || evacuated_to(b)
 }
 
-/// "Les blessés ont été évacués par hélicoptère vers le camp militaire de Gao": where the
-/// wounded were taken, a few words after the verb, is no place of the event.
+/// "Les blessés ont été évacués par hélicoptère vers le camp militaire de Gao", "un blessé
+/// hospitalisé à Sévaré": where the wounded were taken, a few words after the verb, is no
+/// place of the event.
 fn evacuated_to(before: &str) -> bool {
     let facility = without_suffix(before, FACILITIES);
     let b = if facility.len() < before.len() {
@@ -695,6 +696,14 @@ fn evacuated_to(before: &str) -> bool {
             "achemines",
             "acheminees",
             "evacuation",
+            "hospitalise",
+            "hospitalisee",
+            "hospitalises",
+            "hospitalisees",
+            "soigne",
+            "soignee",
+            "soignes",
+            "soignees",
         ]
         .contains(&w)
     })

@@ -457,9 +457,9 @@ impl Geocoder {
     /// `end`: "Koulogon, dans le cercle de Bankass", "Dimbo, commune de Dimbal". `None` when
     /// no such area follows, or the gazetteer does not hold it in Mali.
     fn area_after(&self, mentions: &[Mention], end: usize) -> Option<Vec<LatLon>> {
+        // Mentions are in text order.
         let area = mentions
-            .iter()
-            .find(|n| n.span.start > end)
+            .get(mentions.partition_point(|n| n.span.start <= end))
             .filter(|n| n.span.start - end <= 60 && (n.qualifier.cercle || n.qualifier.commune))?;
         let MentionKind::Named(ids) = &area.kind else {
             return None;

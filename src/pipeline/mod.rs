@@ -670,6 +670,8 @@ mod tests {
              Léré, a appris la PANA.",
             "Mopti - Douze soldats ont été tués dimanche dans l'attaque du camp de Léré, selon \
              le gouvernement.",
+            "Douze soldats ont été tués dimanche dans l'attaque du camp de Léré, et un blessé \
+             grave a été hospitalisé à Mopti.",
         ] {
             let v = incidents(&published(text, "2024-05-14"), g);
             assert_eq!(v.len(), 1, "{v:#?}");
