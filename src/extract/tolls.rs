@@ -1233,14 +1233,16 @@ fn carries_over(text: &str, cues: &[TextCue], prev: &Toll, next: usize) -> bool 
 /// "à Dioura, puis ": words that put the figure before them at a place ("à", "au", "dans" and a
 /// capitalised name).
 fn names_a_place(gap: &str) -> bool {
+    gap.char_indices()
+        .any(|(i, _)| (i == 0 || gap[..i].ends_with(' ')) && starts_with_a_place(&gap[i..]))
+}
+
+/// "à Nampala …", "dans Gao …": a locative and a capitalised name.
+fn starts_with_a_place(s: &str) -> bool {
     ["à ", "au ", "dans "].iter().any(|p| {
-        gap.match_indices(p).any(|(i, _)| {
-            (i == 0 || gap[..i].ends_with(' '))
-                && gap[i + p.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        })
+        s.strip_prefix(p)
+            .and_then(|name| name.chars().next())
+            .is_some_and(char::is_uppercase)
     })
 }
 
@@ -1294,11 +1296,11 @@ fn figure_at_another_place(
     q: &Quantity,
     si: usize,
 ) -> Option<Toll> {
-    let after = text.get(q.span.end..)?;
-    let place = ["à ", "au ", "dans "]
-        .iter()
-        .find_map(|p| after.strip_prefix(' ')?.strip_prefix(p))?;
-    if !place.chars().next()?.is_uppercase() || !carries_over(text, cues, prev, q.span.start) {
+    let place_follows = text
+        .get(q.span.end..)?
+        .strip_prefix(' ')
+        .is_some_and(starts_with_a_place);
+    if !place_follows || !carries_over(text, cues, prev, q.span.start) {
         return None;
     }
     Some(Toll {
@@ -1787,9 +1789,6 @@ fn category_before(
         })
 }
 
-/// The outcome word for a victim noun: right before the quantity ("tuant deux civils et
-/// blessant cinq personnes", "ont tué 3 soldats"), else after the noun (nearest, within the
-/// sentence and 160 bytes), else before within 60 bytes.
 /// "trois commerçants enlevés puis exécutés", "enlevés et assassinés": the outcome that
 /// follows the first, joined by "et" or "puis", is where it ended.
 fn then_killed(
@@ -1818,6 +1817,9 @@ fn then_killed(
         .unwrap_or((outcome, end))
 }
 
+/// The outcome word for a victim noun: right before the quantity ("tuant deux civils et
+/// blessant cinq personnes", "ont tué 3 soldats"), else after the noun (nearest, within the
+/// sentence and 160 bytes), else before within 60 bytes.
 fn outcome_near(
     text: &str,
     cues: &[TextCue],
@@ -2042,6 +2044,18 @@ fn is_claim(t: &Toll) -> bool {
     matches!(t.source, Some("jihadists" | "separatists"))
 }
 
+/// Of official figures, the largest of the latest statement (sentence): a smaller one after
+/// it in that statement ("21 morts pour A, et 02 morts pour B") counts another part, not a
+/// revision.
+fn latest_statements_largest<'a>(
+    official: impl Iterator<Item = &'a Toll> + Clone,
+) -> Option<&'a Toll> {
+    let latest = official.clone().map(|t| t.sentence).max()?;
+    official
+        .filter(|t| t.sentence == latest)
+        .max_by_key(|t| t.range.best)
+}
+
 /// Combines the tolls of one incident into one range per (outcome, category).
 ///
 /// The rule (documented in the README): the same statement repeated (same outcome, category
@@ -2099,22 +2113,13 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
             } else {
                 current
             };
-            // Within the latest official statement, its largest figure: a smaller one after
-            // it ("21 morts pour A, et 02 morts pour B") counts another part, not a revision.
-            let is_official = |t: &&&&Toll| !t.vague && t.source == Some("official");
-            let official = current
-                .iter()
-                .filter(is_official)
-                .map(|t| t.sentence)
-                .max()
-                .and_then(|latest| {
-                    current
-                        .iter()
-                        .filter(is_official)
-                        .filter(|t| t.sentence == latest)
-                        .map(|t| t.range.best)
-                        .max()
-                });
+            let official = latest_statements_largest(
+                current
+                    .iter()
+                    .map(|t| **t)
+                    .filter(|t| !t.vague && t.source == Some("official")),
+            )
+            .map(|t| t.range.best);
             let exact_best = current
                 .iter()
                 .filter(|t| !t.vague)
@@ -2209,11 +2214,8 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
         let known_categories: Vec<usize> = (0..out.len())
             .filter(|&i| out[i].0 == outcome && out[i].1 != Category::Unknown)
             .collect();
-        // The latest official statement's largest figure, as above.
-        let latest_official = of(true).filter(|t| official(t)).map(|t| t.sentence).max();
-        let official_unknown = of(true)
-            .filter(|t| official(t) && Some(t.sentence) == latest_official)
-            .max_by_key(|t| t.range.best);
+        let official_unknown =
+            latest_statements_largest(of(true).copied().filter(|t| official(&t)));
         if let ([k], Some(latest)) = (known_categories.as_slice(), official_unknown)
             && !of(false).any(|t| official(&t))
             && of(true).all(|u| !of(false).any(|k| k.sentence == u.sentence))

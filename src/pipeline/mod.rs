@@ -177,37 +177,32 @@ mod tests {
     #[test]
     fn a_figure_that_leaves_out_its_noun_or_verb_counts_at_its_own_place() {
         let g = embedded_geocoder();
+        let extract = |text: &str| incidents(&published(text, "2024-02-10"), g);
         // The noun left out: "et deux à Sokolo".
-        let article = published(
+        let v = extract(
             "Jeudi, des assaillants ont tué trois éleveurs à Dioura et deux à Sokolo, selon \
              un élu de la région.",
-            "2024-02-10",
         );
-        let v = incidents(&article, g);
         assert_eq!(
             tolls_by_place(&v),
             [(Some(3), "Dioura".into()), (Some(2), "Sokolo".into())],
             "{v:#?}"
         );
         // The verb left out: "puis quatre pêcheurs à Diafarabé".
-        let article = published(
+        let v = extract(
             "Des hommes armés ont abattu deux commerçants à Léré, puis quatre pêcheurs à \
              Diafarabé, a indiqué la gendarmerie samedi.",
-            "2024-02-10",
         );
-        let v = incidents(&article, g);
         assert_eq!(
             tolls_by_place(&v),
             [(Some(2), "Léré".into()), (Some(4), "Diafarabé".into())],
             "{v:#?}"
         );
         // Each with its own day: two incidents, each dated.
-        let article = published(
+        let v = extract(
             "Des hommes armés ont abattu deux commerçants à Léré lundi, puis quatre pêcheurs \
              à Diafarabé mercredi.",
-            "2024-02-10",
         );
-        let v = incidents(&article, g);
         let read: Vec<_> = v
             .iter()
             .map(|i| (i.date.map(|d| d.to_string()), i.fatalities.map(|t| t.best)))
@@ -221,12 +216,10 @@ mod tests {
             "{v:#?}"
         );
         // A second figure with no place of its own is another report of the same dead.
-        let article = published(
+        let v = extract(
             "Jeudi, des assaillants ont tué douze villageois à Dioura, quinze selon des \
              habitants.",
-            "2024-02-10",
         );
-        let v = incidents(&article, g);
         assert_eq!(v.len(), 1, "{v:#?}");
         let toll = v[0].fatalities.expect("a toll");
         assert_eq!((toll.low, toll.high), (12, 15));
