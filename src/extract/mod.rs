@@ -115,16 +115,17 @@ const SAME_TOWN_KM: f64 = 5.0;
 /// only then can [`extract_with_places`] segment differently.
 pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> bool {
     let has_points = |si: usize| places.get(si).is_some_and(|p| !p.is_empty());
+    // A townless draft followed by a sentence of no draft that names towns ("Des soldats
+    // sont tombés dans une embuscade. L'incident a eu lieu à 25 km de A.").
     let townless_then_towns = extraction.drafts.iter().any(|d| {
-        let Some(&last) = d.sentences.iter().max() else {
-            return false;
-        };
         !d.sentences.iter().any(|&si| has_points(si))
-            && has_points(last + 1)
-            && !extraction
-                .drafts
-                .iter()
-                .any(|o| o.sentences.contains(&(last + 1)))
+            && d.sentences.iter().any(|&si| {
+                has_points(si + 1)
+                    && !extraction
+                        .drafts
+                        .iter()
+                        .any(|o| o.sentences.contains(&(si + 1)))
+            })
     });
     townless_then_towns
         || extraction.drafts.iter().any(|d| {
@@ -770,12 +771,23 @@ fn segment(
                 continue;
             }
             // "En juin 2017, des affrontements ont fait 30 morts. C'était dans le village de
-            // A." An undated sentence saying where the facts just told happened places them.
+            // A." An undated sentence saying where the facts just told happened places them;
+            // so does one saying how they took place ("L'incident a eu lieu vers 10 heures à
+            // 25 km de A"), after a body sentence: a headline only announces the incident the
+            // body tells.
+            let opening = opening_of(&article.text, s);
+            let in_title = |g: &Group| {
+                article.title.as_ref().is_some_and(|t| {
+                    g.sentences
+                        .iter()
+                        .all(|&si| article.sentences[si].end <= t.end)
+                })
+            };
             if own_date.is_none()
                 && s_dates.is_empty()
                 && background.is_empty()
-                && tells_where(&opening_of(&article.text, s))
                 && let Some(g) = groups.iter_mut().rev().find(|g| follows(g))
+                && (tells_where(&opening) || tells_how(&opening) && !in_title(g))
             {
                 g.sentences.push(si);
                 g.core.push(si);
@@ -874,11 +886,15 @@ fn segment(
             || words
                 .another_event_openers
                 .iter()
-                .any(|p| opening.starts_with(p.as_str()));
+                .any(|p| opening.starts_with(p.as_str()) || reports_first(&opening, p));
         let mut force_new = elsewhere;
+        // The base is the current incident's date, else that of the last dated one ("Jeudi,
+        // … une embuscade. … L'aviation a neutralisé vingt terroristes. Au même moment, …").
         if let Some((len, days)) = anaphor
             && date.is_none()
-            && let Some(base) = current.and_then(|c| groups[c].date)
+            && let Some(base) = current
+                .and_then(|c| groups[c].date)
+                .or_else(|| groups.iter().rev().find_map(|g| g.date))
         {
             let span_end = article.text[s.start..]
                 .char_indices()
@@ -887,6 +903,13 @@ fn segment(
                 .unwrap_or(s.end);
             mentions.push(days_from(&mentions[base], days, s.start..span_end));
             date = Some(mentions.len() - 1);
+            force_new = true;
+        }
+        // "Au même moment, les FAMa ont neutralisé un engin explosif sur l'axe A-B" after an
+        // incident whose year the text does not say: another event all the same, undated.
+        if anaphor.is_some()
+            && current.is_some_and(|c| groups[c].date.is_none() && !groups[c].sentences.is_empty())
+        {
             force_new = true;
         }
         // "Un autre campement a été attaqué dans la soirée": another event, that same day.
@@ -1648,6 +1671,34 @@ fn tells_where(opening: &str) -> bool {
         .tells_where_openers
         .iter()
         .any(|o| opening.starts_with(o.as_str()))
+}
+
+/// "La mission signale une deuxième explosion": `phrase` right after a reporting verb near
+/// the sentence's start, which then tells the event as an opener would.
+fn reports_first(opening: &str, phrase: &str) -> bool {
+    [
+        "signale",
+        "rapporte",
+        "annonce",
+        "fait etat d",
+        "fait etat de",
+        "evoque",
+    ]
+    .iter()
+    .any(|v| {
+        opening
+            .match_indices(v)
+            .any(|(i, _)| opening[i + v.len()..].trim_start().starts_with(phrase))
+    })
+}
+
+/// "L'incident a eu lieu vers 10 heures à 25 km de A": a sentence whose verb says the facts
+/// took place (`tells_when_verbs`), which then says where or when.
+fn tells_how(opening: &str) -> bool {
+    lexicon::segmentation_words()
+        .tells_when_verbs
+        .iter()
+        .any(|v| opening.contains(v.as_str()))
 }
 
 /// The first `n` bytes (at most) of a sentence, on a char boundary.
@@ -3519,5 +3570,53 @@ mod tests {
             "{DATELINE}Lundi, des manifestants ont défilé à Kayes contre les coupures d'électricité."
         ));
         assert_eq!(i.event_type, EventType::Protests);
+    }
+
+    #[test]
+    fn an_anaphor_tells_another_event_even_when_the_year_is_unknown() {
+        // No dateline: the text does not say which year "jeudi" is.
+        let v = incidents(
+            "Selon l'armée, une vingtaine de terroristes ont été neutralisés à Douentza. Au même \
+             moment, deux civils ont été tués par un engin explosif près de Douentza.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(20));
+        assert_eq!(v[1].fatalities.map(|t| t.best), Some(2));
+        // A sentence that goes on telling the same undated facts stays with them.
+        let v = incidents(
+            "Jeudi, une patrouille est tombée dans une embuscade près de Konna. L'attaque a fait \
+             trois morts.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn a_sentence_saying_where_the_facts_took_place_places_them() {
+        // The sentence belongs to the incident, so the geocoder reads its town.
+        let text = format!(
+            "{DATELINE}Mardi, une patrouille est tombée dans une embuscade. L'incident a eu lieu \
+             vers 10 heures à une vingtaine de kilomètres de Markala. L'attaque aurait été menée \
+             par des jihadistes."
+        );
+        let drafts = extract(&article_from_text("t", text)).drafts;
+        assert_eq!(drafts.len(), 1);
+        assert_eq!(drafts[0].sentences, [0, 1, 2]);
+    }
+
+    #[test]
+    fn another_event_reported_by_a_source_is_another_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, un véhicule de l'armée a sauté sur une mine près de Léré : deux \
+             soldats ont été tués. L'armée signale une deuxième explosion, qui n'a pas fait de \
+             victimes."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].fatalities.map(|t| t.best), Some(0));
+        // A recalled explosion in the middle of a sentence is no opener.
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, un véhicule de l'armée a sauté sur une mine près de Léré : deux \
+             soldats ont été tués. Cette mine rappelle une autre explosion survenue l'an dernier."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
     }
 }

@@ -46,7 +46,9 @@ fn aim_of(
             .filter_map(|l| before.strip_suffix(l))
             .any(|rest| rest.ends_with(' ') && names_road(rest.trim_end()))
     };
-    if names_road(before) || linked_road() {
+    // "entre Nampala et Diabaly": two towns that bound the event's stretch, like a road.
+    let bare_pair = before == "entre" || before.ends_with(" entre");
+    if names_road(before) || linked_road() || bare_pair {
         return Some(Aim::RoadEnd);
     }
     let glued = previous.is_some_and(|(p, aim)| {
@@ -115,12 +117,14 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
         }
         previous = Some((m, aim));
     }
-    if aims.is_empty() {
-        return;
-    }
     let at = |resolved: &[Resolved], start: usize| {
         resolved.iter().position(|r| r.place.span[0] == start)
     };
+    drop_outer_pairs(&roads, resolved, at);
+    drop_glued_road_ends(text, mentions, resolved, at);
+    if aims.is_empty() {
+        return;
+    }
     for m in mentions {
         let Some(km) = m.qualifier.distance_km else {
             continue;
@@ -210,6 +214,83 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
                     resolved[other].context = true;
                 }
             }
+        }
+    }
+}
+
+/// "sur la RN6, entre Sévaré et San, plus précisément entre Yagara et Téné"; a lead's
+/// "entre Konna et Douentza", then "entre Bima et Batouma" in the body: a later pair whose
+/// towns both lie along the first narrows it, and the first pair's towns are then the ends of
+/// a long road, not the event's place.
+fn drop_outer_pairs(
+    roads: &[(usize, usize)],
+    resolved: &mut [Resolved],
+    at: impl Fn(&[Resolved], usize) -> Option<usize>,
+) {
+    let point = |resolved: &[Resolved], start: usize| {
+        let i = at(resolved, start)?;
+        let p = &resolved[i].place;
+        Some((i, LatLon::new(p.lat?, p.lon?)))
+    };
+    for (k, &(a, b)) in roads.iter().enumerate() {
+        let (Some((ai, pa)), Some((bi, pb))) = (point(resolved, a), point(resolved, b)) else {
+            continue;
+        };
+        let span = distance_km(pa, pb);
+        let along = |p: LatLon| {
+            distance_km(pa, p) + distance_km(p, pb) <= NARROWER_DETOUR * span + NARROWER_SLACK_KM
+        };
+        let narrowed = roads[k + 1..]
+            .iter()
+            .take_while(|&&(c, _)| c.saturating_sub(b) <= NARROWER_MEMORY)
+            .any(|&(c, d)| {
+                let (Some((ci, pc)), Some((di, pd))) = (point(resolved, c), point(resolved, d))
+                else {
+                    return false;
+                };
+                let outer = [&resolved[ai].place.name, &resolved[bi].place.name];
+                // "la route Gao-Ansongo, entre Gao et Ansongo": the same pair told twice.
+                !outer.contains(&&resolved[ci].place.name)
+                    && !outer.contains(&&resolved[di].place.name)
+                    && along(pc)
+                    && along(pd)
+            });
+        if narrowed && span > NARROWER_SLACK_KM {
+            resolved[ai].context = true;
+            resolved[bi].context = true;
+        }
+    }
+}
+
+/// How far (bytes) after a pair a narrower one may come: a lead and its body's first
+/// paragraphs.
+const NARROWER_MEMORY: usize = 1200;
+
+/// How much longer than the outer pair's own distance a detour through a narrower pair's
+/// town may be for that town to lie along the road between them: roads bend.
+const NARROWER_DETOUR: f64 = 1.3;
+
+/// Slack (km) for the detour test, and the shortest outer pair it applies to.
+const NARROWER_SLACK_KM: f64 = 10.0;
+
+/// "à environ 11 km au sud d'Aguelhok-Anéfis": a distance measured from a hyphenated road
+/// name starts at its first town; the far town after the hyphen is no place of the event.
+fn drop_glued_road_ends(
+    text: &str,
+    mentions: &[Mention],
+    resolved: &mut [Resolved],
+    at: impl Fn(&[Resolved], usize) -> Option<usize>,
+) {
+    for w in mentions.windows(2) {
+        let (m, n) = (&w[0], &w[1]);
+        if m.qualifier.distance_km.is_none() || n.span.start < m.span.end {
+            continue;
+        }
+        if !matches!(&text[m.span.end..n.span.start], "-" | "–") {
+            continue;
+        }
+        if let (Some(_), Some(ni)) = (at(resolved, m.span.start), at(resolved, n.span.start)) {
+            resolved[ni].context = true;
         }
     }
 }

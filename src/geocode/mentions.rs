@@ -553,6 +553,12 @@ const CONTEXT_BEFORE: &[&str] = &[
     "venant d",
     "venus de",
     "venus d",
+    "venu de",
+    "venu d",
+    "venue de",
+    "venue d",
+    "venues de",
+    "venues d",
     "originaire de",
     "originaire d",
     "originaires de",
@@ -662,7 +668,39 @@ fn without_suffix<'a>(text: &'a str, suffixes: &[&str]) -> &'a str {
 
 fn is_context(before: &str) -> bool {
     let b = without_suffix(before, ADMIN_NOUNS);
-    CONTEXT_BEFORE.iter().any(|c| b.ends_with(c)) || reached_at(b) || evacuated_to(b)
+    (CONTEXT_BEFORE.iter().any(|c| b.ends_with(c)) && !installation_based_at(b))
+        || reached_at(b)
+        || evacuated_to(b)
+}
+
+/// "le détachement de la garde nationale basé à Ansongo", "le camp de la Minusma basé à
+/// Tessalit": where an installation stands is where it was attacked. "Un journaliste basé à
+/// Bamako" stays a source's town.
+fn installation_based_at(before: &str) -> bool {
+    let Some(rest) = ["base a", "basee a", "bases a", "basees a"]
+        .iter()
+        .find_map(|c| before.strip_suffix(c))
+    else {
+        return false;
+    };
+    rest.split(' ').rev().take(7).any(|w| {
+        matches!(
+            w,
+            "camp"
+                | "camps"
+                | "detachement"
+                | "detachements"
+                | "poste"
+                | "postes"
+                | "garnison"
+                | "caserne"
+                | "emprise"
+                | "position"
+                | "positions"
+                | "brigade"
+                | "commissariat"
+        )
+    })
 }
 
 /// "Les blessés ont été évacués par hélicoptère vers le camp militaire de Gao", "un blessé

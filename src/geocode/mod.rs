@@ -450,6 +450,7 @@ impl Geocoder {
         heading::drop_distant_homonyms(text, &mut out);
         heading::drop_homonyms_far_from_their_town(text, &mut out);
         heading::aim_distances(text, &mentions, &mut out);
+        recalled_by_a_demonstrative(text, &mut out);
         out
     }
 
@@ -933,6 +934,41 @@ impl Geocoder {
     }
 }
 
+/// Demonstrative event nouns before a town: "suite à cette attaque à Douentza".
+const DEMONSTRATIVE_EVENTS: &[&str] = &[
+    "cette attaque",
+    "ces attaques",
+    "cette embuscade",
+    "cet attentat",
+    "cette explosion",
+    "cet incident",
+    "cette incursion",
+];
+
+/// "Vingt terroristes ont été neutralisés suite à cette attaque à Douentza": a town the text
+/// named before, after a demonstrative event noun, names the incident already told, loosely
+/// (the nearest big town); it is no new place, so the sentence does not move elsewhere.
+fn recalled_by_a_demonstrative(text: &str, resolved: &mut [Resolved]) {
+    for i in 1..resolved.len() {
+        let start = resolved[i].place.span[0];
+        let from = text.floor_char_boundary(start.saturating_sub(32));
+        let before = fold_key(&text[from..start]);
+        let Some(rest) = [" a", " de", " d", " au", " pres de", " pres d"]
+            .iter()
+            .find_map(|p| before.trim_end().strip_suffix(p))
+        else {
+            continue;
+        };
+        if !DEMONSTRATIVE_EVENTS.iter().any(|e| rest.ends_with(e)) {
+            continue;
+        }
+        let name = &resolved[i].place.name;
+        if resolved[..i].iter().any(|r| &r.place.name == name) {
+            resolved[i].context = true;
+        }
+    }
+}
+
 /// Where the town part of a dateless dateline ends ("Bamako, Mali (PANA) - …", "GAO
 /// (Reuters) —"): a short line start, an agency in brackets, then a dash. Only the text's
 /// first lines are looked at.
@@ -1017,8 +1053,9 @@ fn headline_region(article: &Article, resolved: &mut [Resolved]) {
     let capital = |r: &Resolved| {
         r.place.precision == Precision::Locality && regions.contains(&fold_key(&r.place.mention))
     };
+    // "à 11 km au sud d'Aguelhok": a point measured from a town is a town of the body too.
     let body_town = resolved.iter().any(|r| {
-        !in_title(r) && !r.context && r.place.precision == Precision::Locality && !capital(r)
+        !in_title(r) && !r.context && r.place.precision <= Precision::NearLocality && !capital(r)
     });
     if !body_town {
         return;

@@ -904,6 +904,133 @@ mod tests {
         );
     }
 
+    /// The gazetteer name of the place each incident stands at.
+    fn located_at(g: &Geocoder, text: &str) -> Vec<String> {
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        incidents(&article, g)
+            .iter()
+            .map(|i| {
+                let l = i.location.expect("a location");
+                let here = LatLon::new(l.lat, l.lon);
+                i.places
+                    .iter()
+                    .filter(|p| p.lat.is_some())
+                    .min_by(|a, b| {
+                        let d = |p: &crate::incident::PlaceMatch| {
+                            distance_km(here, LatLon::new(p.lat.unwrap(), p.lon.unwrap()))
+                        };
+                        d(a).total_cmp(&d(b))
+                    })
+                    .map_or(String::new(), |p| p.mention.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_narrower_pair_or_a_road_names_first_town_places_the_event() {
+        let g = embedded_geocoder();
+        // A second pair in the clause narrows the first: its towns are the road's ends.
+        let text = "Mardi, un convoi est tombé dans une embuscade sur la RN16, entre Sévaré et \
+                    Douentza, plus précisément entre Konna et Boré. Deux soldats ont été tués.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        let names: Vec<&str> = v[0].places.iter().map(|p| p.mention.as_str()).collect();
+        assert_eq!(names, ["Konna", "Boré"], "{names:?}");
+        // So does one told in the body after a lead's pair.
+        let text = "Mardi, un convoi est tombé dans une embuscade entre Sévaré et Douentza.\n\
+                    Selon l'armée, l'embuscade a eu lieu à 10 heures entre Konna et Boré.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        let names: Vec<&str> = v[0].places.iter().map(|p| p.mention.as_str()).collect();
+        assert_eq!(names, ["Konna", "Boré"], "{names:?}");
+        // A pair that lies elsewhere does not narrow it.
+        let text = "Mardi, un convoi est tombé dans une embuscade entre Sévaré et Douentza. \
+                    Jeudi, une mine a tué deux civils entre Gao et Ansongo.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        let names: Vec<&str> = v[0].places.iter().map(|p| p.mention.as_str()).collect();
+        assert_eq!(names, ["Sévaré", "Douentza"], "{names:?}");
+        // Without the narrower pair, both towns stay the event's places.
+        let text = "Mardi, un convoi est tombé dans une embuscade entre Sévaré et Douentza. \
+                    Deux soldats ont été tués.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let names: Vec<String> = incidents(&article, g)[0]
+            .places
+            .iter()
+            .map(|p| p.mention.clone())
+            .collect();
+        assert_eq!(names, ["Sévaré", "Douentza"]);
+        // A distance from one town of a bare pair is aimed at the other.
+        let text = "Jeudi, une patrouille a sauté sur une mine entre Nampala et Diabaly, à une \
+                    trentaine de kilomètres de Nampala.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        let l = v[0].location.expect("a location");
+        let town = |k: &str| {
+            let p = g.gazetteer().place(g.gazetteer().best(k).unwrap());
+            LatLon::new(p.lat, p.lon)
+        };
+        let here = LatLon::new(l.lat, l.lon);
+        assert!((distance_km(here, town("nampala")) - 30.0).abs() < 1.0);
+        assert!(distance_km(here, town("diabali")) < distance_km(town("nampala"), town("diabali")));
+        // A distance from a hyphenated road name starts at its first town.
+        assert_eq!(
+            located_at(
+                g,
+                "Lundi, un véhicule a sauté sur une mine à environ 12 km au sud d'Aguelhok-Anéfis."
+            ),
+            ["Aguelhok"]
+        );
+    }
+
+    #[test]
+    fn a_town_after_a_demonstrative_event_noun_names_the_incident_told() {
+        let g = embedded_geocoder();
+        let text = "Mardi, une patrouille venue de Douentza est tombée dans une embuscade près de \
+                    Konna : deux soldats ont été tués. Selon l'armée, dix terroristes ont été \
+                    neutralisés suite à cette attaque à Douentza.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        assert_eq!(v.len(), 1);
+        let places: Vec<&str> = v[0].places.iter().map(|p| p.mention.as_str()).collect();
+        assert_eq!(places, ["Konna"]);
+        // A town the text names there for the first time stays a place.
+        let text = "Selon l'armée, dix terroristes ont été neutralisés mardi suite à cette attaque \
+                    à Douentza.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        assert_eq!(tolls_by_place(&v), [(Some(10), "Douentza".to_string())]);
+    }
+
+    #[test]
+    fn an_installations_town_is_where_it_was_attacked() {
+        let g = embedded_geocoder();
+        let places = |text: &str| -> Vec<String> {
+            let article = crate::corpus::article_from_text("t", text.to_string());
+            incidents(&article, g)[0]
+                .places
+                .iter()
+                .map(|p| p.mention.clone())
+                .collect()
+        };
+        assert_eq!(
+            places(
+                "Samedi, des jihadistes ont attaqué le détachement de la garde nationale basé à \
+                 Ansongo. Trois gardes ont été tués."
+            ),
+            ["Ansongo"]
+        );
+        // A source's town stays context.
+        assert!(
+            places(
+                "Samedi, des jihadistes ont tué trois gardes à Tessit, selon un journaliste basé \
+                 à Ansongo."
+            )
+            .iter()
+            .all(|p| p != "Ansongo")
+        );
+    }
+
     #[test]
     fn an_incident_naming_no_town_is_put_near_the_articles_town() {
         let g = Geocoder::new(Gazetteer::fallback());
