@@ -3619,4 +3619,47 @@ mod tests {
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
     }
+
+    #[test]
+    fn an_apposition_or_a_possessive_does_not_hide_a_dead() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, un gendarme, originaire de Kita, et trois civils ont été tués à Nara."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(4));
+        let i = one(&format!(
+            "{DATELINE}Mardi, un soldat de la Minusma, de nationalité togolaise, et deux civils \
+             ont été tués à Tessalit."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+        let i = one(&format!(
+            "{DATELINE}Mardi, des bandits ont attaqué le car d'un commerçant près de Nara. Son \
+             apprenti a été tué."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+        // A longer aside is no apposition: the figure after it stands alone.
+        let i = one(&format!(
+            "{DATELINE}Mardi, un gendarme, qui rentrait chez lui après une longue mission dans le \
+             nord, et trois civils ont été tués à Nara."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+    }
+
+    #[test]
+    fn s_en_prendre_a_is_an_attack() {
+        let v = incidents(&format!(
+            "{DATELINE}Dimanche, des miliciens s'en sont pris au hameau de Sokoura."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn a_reports_running_total_dated_by_the_report_is_no_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, trois bergers ont été tués près de Macina. Une ONG a publié en \
+             janvier un rapport faisant état de 240 civils tués au cours de l'année écoulée \
+             dans le centre."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(3));
+    }
 }

@@ -586,14 +586,19 @@ fn pronoun_killed(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll>)
     }
 }
 
-/// The start of "le"/"la" (a word before `at`) or of "l'" glued to it.
+/// The start of "le"/"la" (a word before `at`) or of "l'" glued to it; or of a singular
+/// possessive ("son chauffeur a été tué", "sa fille a été tuée"), which is as definite.
 fn definite_article_before(text: &str, at: usize) -> Option<usize> {
     let elided = elided_article_start(text, at);
     if elided != at {
         return Some(elided);
     }
     let w = word_before(text, at)?;
-    matches!(&text[w.clone()], "le" | "la" | "Le" | "La").then_some(w.start)
+    matches!(
+        &text[w.clone()],
+        "le" | "la" | "Le" | "La" | "son" | "sa" | "Son" | "Sa"
+    )
+    .then_some(w.start)
 }
 
 /// Right after a victim noun, words that say this person died: "a été tué", "est mort",
@@ -728,12 +733,17 @@ fn counts_a_period(
     if !PERIODS.iter().any(|p| folded.contains(p)) {
         return false;
     }
-    // A date of the sentence that is not the period's own dates an event.
+    // A date of the sentence that is not the period's own dates an event; nor does the date
+    // of a report ("un rapport a fait état en octobre de 110 civils tués au premier semestre").
     !date_spans.iter().any(|d| {
         d.start >= sentence.start && d.end <= sentence.end && {
             let from = text.floor_char_boundary(d.start.saturating_sub(40).max(sentence.start));
             let around = crate::corpus::normalize::fold_key(&text[from..d.end]);
-            !around.contains("depuis") && !PERIODS.iter().any(|p| around.contains(p))
+            !around.contains("depuis")
+                && !PERIODS.iter().any(|p| around.contains(p))
+                && !["rapport", "fait etat", "publie"]
+                    .iter()
+                    .any(|r| around.contains(r))
         }
     })
 }
@@ -1527,6 +1537,24 @@ fn speaks(text: &str, article: usize, noun_end: usize, sentence: &Range<usize>) 
 
 /// The words between a singular victim and a later figure: at most one adjective, then "et".
 fn joined_by_et(gap: &str) -> bool {
+    // "un soldat, de nationalité tchadienne, et deux civils": an apposition between commas,
+    // maybe after the noun's complement ("un soldat de l'ONU, de nationalité …, et").
+    let gap = gap
+        .split_once(',')
+        .filter(|(complement, _)| {
+            let words: Vec<&str> = complement.split_whitespace().collect();
+            words.len() <= 3
+                && words
+                    .first()
+                    .is_none_or(|w| matches!(*w, "de" | "du" | "des") || w.starts_with("d'"))
+        })
+        .and_then(|(_, rest)| rest.split_once(','))
+        .filter(|(apposition, _)| {
+            apposition.len() <= 40
+                && !apposition.contains(['.', ';', ':', '(', ')'])
+                && apposition.split_whitespace().count() <= 5
+        })
+        .map_or(gap, |(_, after)| after);
     if gap.len() > 40 || gap.contains([',', '.', ';', ':', '(', ')']) {
         return false;
     }
