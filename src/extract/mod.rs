@@ -886,7 +886,13 @@ fn segment(
             || words
                 .another_event_openers
                 .iter()
-                .any(|p| opening.starts_with(p.as_str()) || reports_first(&opening, p));
+                .any(|p| opening.starts_with(p.as_str()))
+            || after_a_reporting_verb(&opening).any(|rest| {
+                words
+                    .another_event_openers
+                    .iter()
+                    .any(|p| rest.starts_with(p.as_str()))
+            });
         let mut force_new = elsewhere;
         // The base is the current incident's date, else that of the last dated one ("Jeudi,
         // … une embuscade. … L'aviation a neutralisé vingt terroristes. Au même moment, …").
@@ -1673,23 +1679,16 @@ fn tells_where(opening: &str) -> bool {
         .any(|o| opening.starts_with(o.as_str()))
 }
 
-/// "La mission signale une deuxième explosion": `phrase` right after a reporting verb near
-/// the sentence's start, which then tells the event as an opener would.
-fn reports_first(opening: &str, phrase: &str) -> bool {
-    [
-        "signale",
-        "rapporte",
-        "annonce",
-        "fait etat d",
-        "fait etat de",
-        "evoque",
-    ]
-    .iter()
-    .any(|v| {
-        opening
-            .match_indices(v)
-            .any(|(i, _)| opening[i + v.len()..].trim_start().starts_with(phrase))
-    })
+/// "La mission signale une deuxième explosion": what follows each reporting verb near the
+/// sentence's start, which may then tell the event as an opener would.
+fn after_a_reporting_verb(opening: &str) -> impl Iterator<Item = &str> {
+    ["signale", "rapporte", "annonce", "fait etat d", "evoque"]
+        .into_iter()
+        .flat_map(move |v| {
+            opening
+                .match_indices(v)
+                .map(move |(i, _)| opening[i + v.len()..].trim_start_matches(['e', ' ']))
+        })
 }
 
 /// "L'incident a eu lieu vers 10 heures à 25 km de A": a sentence whose verb says the facts
