@@ -592,6 +592,16 @@ struct Group {
 }
 
 impl Group {
+    /// Told only in the article's headline.
+    fn told_in_title(&self, article: &Article) -> bool {
+        article.title.as_ref().is_some_and(|t| {
+            self.sentences.iter().all(|&si| {
+                let r = &article.sentences[si];
+                r.start >= t.start && r.end <= t.end
+            })
+        })
+    }
+
     /// Holds a toll, and names towns all far from every one of `points` (none empty).
     fn is_elsewhere(&self, points: &[(f64, f64)]) -> bool {
         (!self.tolls.is_empty() || self.date.is_some())
@@ -776,18 +786,11 @@ fn segment(
             // 25 km de A"), after a body sentence: a headline only announces the incident the
             // body tells.
             let opening = opening_of(&article.text, s);
-            let in_title = |g: &Group| {
-                article.title.as_ref().is_some_and(|t| {
-                    g.sentences
-                        .iter()
-                        .all(|&si| article.sentences[si].end <= t.end)
-                })
-            };
             if own_date.is_none()
                 && s_dates.is_empty()
                 && background.is_empty()
                 && let Some(g) = groups.iter_mut().rev().find(|g| follows(g))
-                && (tells_where(&opening) || tells_how(&opening) && !in_title(g))
+                && (tells_where(&opening) || tells_how(&opening) && !g.told_in_title(article))
             {
                 g.sentences.push(si);
                 g.core.push(si);
@@ -982,16 +985,8 @@ fn segment(
                 // 17 civils" at the village: an undated headline that gave the same figure is
                 // this incident, wherever the geocoder put its town. (Two sentences of a body
                 // with the same figure may be two attacks.)
-                let in_title = |c: usize| {
-                    article.title.as_ref().is_some_and(|t| {
-                        groups[c].sentences.iter().all(|&si| {
-                            let r = &article.sentences[si];
-                            r.start >= t.start && r.end <= t.end
-                        })
-                    })
-                };
                 let restated = |c: usize| {
-                    in_title(c)
+                    groups[c].told_in_title(article)
                         && s_tolls.iter().any(|&t| {
                             tolls[t].range.best >= 3
                                 && groups[c].tolls.iter().any(|&o| {
@@ -1687,6 +1682,7 @@ fn after_a_reporting_verb(opening: &str) -> impl Iterator<Item = &str> {
         .flat_map(move |v| {
             opening
                 .match_indices(v)
+                // "signalée une …", "fait état d'une …": the verb's ending, then the phrase.
                 .map(move |(i, _)| opening[i + v.len()..].trim_start_matches(['e', ' ']))
         })
 }
@@ -3573,7 +3569,7 @@ mod tests {
 
     #[test]
     fn an_anaphor_tells_another_event_even_when_the_year_is_unknown() {
-        // No dateline: the text does not say which year "jeudi" is.
+        // No dateline and no day: the first incident is undated.
         let v = incidents(
             "Selon l'armée, une vingtaine de terroristes ont été neutralisés à Douentza. Au même \
              moment, deux civils ont été tués par un engin explosif près de Douentza.",

@@ -1003,6 +1003,22 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_capital_yields_to_a_point_measured_from_a_body_town() {
+        let g = embedded_geocoder();
+        let text = "Mali : un soldat tué près de Kidal\n\n\
+                    Lundi, un véhicule de l'armée a sauté sur une mine à environ 15 km au sud \
+                    d'Aguelhok, dans la région de Kidal. Un soldat a été tué.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert!(
+            v[0].places.iter().all(|p| p.mention != "Kidal"),
+            "{:?}",
+            v[0].places
+        );
+    }
+
+    #[test]
     fn an_installations_town_is_where_it_was_attacked() {
         let g = embedded_geocoder();
         let places = |text: &str| -> Vec<String> {
