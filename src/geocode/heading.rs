@@ -122,7 +122,7 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
     };
     drop_outer_pairs(&roads, resolved, at);
     drop_glued_road_ends(text, mentions, resolved, at);
-    if aims.is_empty() {
+    if aims.is_empty() && !mentions.iter().any(|m| m.qualifier.direction_only) {
         return;
     }
     for m in mentions {
@@ -153,6 +153,15 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
             continue;
         };
         let from = LatLon::new(lat, lon);
+        // "à 45 km de la ville de Ménaka, … situé à l'ouest de Ménaka": the bearing comes
+        // after, said of the same town.
+        if let Some((di, bearing)) = bearing_said_after(text, mentions, m, resolved, &at, ri) {
+            let (la, lo) = super::offset(lat, lon, km, bearing);
+            resolved[ri].place.lat = Some(la);
+            resolved[ri].place.lon = Some(lo);
+            resolved[di].context = true;
+            continue;
+        }
         // The nearest aim in the clause, before or after the distance, that is another town.
         let target = aims
             .iter()
@@ -216,6 +225,30 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
             }
         }
     }
+}
+
+/// The later "à l'ouest de X" of a distance's town X in the same clause: that mention's index
+/// in `resolved`, and its bearing.
+fn bearing_said_after(
+    text: &str,
+    mentions: &[Mention],
+    m: &Mention,
+    resolved: &[Resolved],
+    at: impl Fn(&[Resolved], usize) -> Option<usize>,
+    ri: usize,
+) -> Option<(usize, f64)> {
+    let later = &mentions[mentions.partition_point(|n| n.span.start <= m.span.start)..];
+    later
+        .iter()
+        .take_while(|n| {
+            n.span.start - m.span.end <= AIM_WINDOW
+                && !text[m.span.end..n.span.start].contains(['.', ';'])
+        })
+        .find_map(|n| {
+            let bearing = n.qualifier.bearing.filter(|_| n.qualifier.direction_only)?;
+            let di = at(resolved, n.span.start)?;
+            (resolved[di].place.name == resolved[ri].place.name).then_some((di, bearing))
+        })
 }
 
 /// "sur la RN6, entre Sévaré et San, plus précisément entre Yagara et Téné"; a lead's

@@ -384,8 +384,12 @@ pub fn find_mentions(
             {
                 continue;
             }
-            // "la katiba Serma", "la katibat Hanifa": an armed group's name.
-            if matches!(prev_word, "katiba" | "katibat" | "katibas") {
+            // "la katiba Serma", "la katibat Hanifa": an armed group's name; "l'organisation
+            // SITE", "l'ONG Tassaght": an organisation's.
+            if matches!(
+                prev_word,
+                "katiba" | "katibat" | "katibas" | "organisation" | "ong" | "association"
+            ) {
                 continue;
             }
             // "le bateau Tombouctou", "le navire Général Soumaré": a vessel's name.
@@ -441,10 +445,16 @@ pub fn find_mentions(
         // "l'hôpital de Mopti-Sévaré": the second half of a compound shares its context, and
         // so does a town coordinated with it ("jointes à Gao, la grande ville du Nord, ainsi
         // qu'à Bamako").
+        // "allant de Gao à Kidal": a journey's end after its start.
         if let Some(prev) = out.last()
             && prev.qualifier.context
             && (text[prev.span.end..span.start] == *"-"
-                || coordinated(&text[prev.span.end..span.start]))
+                || coordinated(&text[prev.span.end..span.start])
+                || matches!(text[prev.span.end..span.start].trim(), "à" | "a")
+                    && itinerary_from(&fold_key(
+                        &text[text.floor_char_boundary(prev.span.start.saturating_sub(48))
+                            ..prev.span.start],
+                    )))
         {
             qualifier.context = true;
         }
@@ -671,6 +681,23 @@ fn is_context(before: &str) -> bool {
     (CONTEXT_BEFORE.iter().any(|c| b.ends_with(c)) && !installation_based_at(b))
         || reached_at(b)
         || evacuated_to(b)
+        || itinerary_from(b)
+}
+
+/// "un convoi de la Minusma allant de Gao à Kidal a heurté une mine à 5 km de Tabankort": the
+/// start of a journey. "La route allant de A à B" names a road instead (see `heading`).
+fn itinerary_from(before: &str) -> bool {
+    let Some(rest) = ["allant de", "allant d", "qui allait de", "qui allait d"]
+        .iter()
+        .find_map(|c| before.strip_suffix(c))
+    else {
+        return false;
+    };
+    !rest
+        .split(' ')
+        .rev()
+        .take(4)
+        .any(|w| matches!(w, "route" | "axe" | "troncon" | "piste" | "rn"))
 }
 
 /// "le détachement de la garde nationale basé à Ansongo", "le camp de la Minusma basé à
@@ -881,8 +908,12 @@ fn qualify(before_folded: &str) -> Qualifier {
                     i += 1;
                 }
             }
-            // "au nord-est de X", "à l'est de X" with no distance before.
+            // "au nord-est de X", "à l'est de X" with no distance before (its bearing may
+            // aim a distance from X said just before: see `heading`).
             q.direction_only = i > after_bearing;
+            if q.direction_only {
+                q.bearing = bearing;
+            }
         }
         if tail
             .get(i)
@@ -893,6 +924,19 @@ fn qualify(before_folded: &str) -> Qualifier {
         {
             q.distance_km = Some(n);
             q.bearing = bearing;
+            q.direction_only = false;
+        }
+        // "à plusieurs centaines de kilomètres au nord de Bamako": too far from the town to
+        // place anything near it.
+        if tail
+            .get(i)
+            .is_some_and(|w| matches!(*w, "km" | "kilometres" | "kms"))
+            && tail.get(i + 1) == Some(&"de")
+            && tail
+                .get(i + 2)
+                .is_some_and(|w| matches!(*w, "centaines" | "milliers"))
+        {
+            q.context = true;
             q.direction_only = false;
         }
     }

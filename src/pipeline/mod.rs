@@ -1019,6 +1019,59 @@ mod tests {
     }
 
     #[test]
+    fn a_journey_an_organisation_or_a_far_distance_places_nothing() {
+        let g = embedded_geocoder();
+        let places = |text: &str| -> Vec<String> {
+            let article = crate::corpus::article_from_text("t", text.to_string());
+            incidents(&article, g)[0]
+                .places
+                .iter()
+                .map(|p| p.mention.clone())
+                .collect()
+        };
+        // A convoy's itinerary: neither end is the place.
+        assert_eq!(
+            places(
+                "Jeudi, un camion de l'armée qui allait de Douentza à Boni a sauté sur une mine \
+                 à 20 km au sud de Hombori. Deux soldats ont été tués."
+            ),
+            ["Hombori"]
+        );
+        // A road "allant de A à B" is a road: its ends stay the event's stretch.
+        assert_eq!(
+            places("Jeudi, une mine a tué deux civils sur la route allant de Douentza à Boni."),
+            ["Douentza", "Boni"]
+        );
+        // "Plusieurs centaines de kilomètres" from a town places nothing near it.
+        assert_eq!(
+            places(
+                "Jeudi, une mine a tué deux civils dans la région de Mopti, à plusieurs \
+                 centaines de kilomètres au nord de Sikasso."
+            ),
+            ["région de Mopti"]
+        );
+        // An organisation's name is no village.
+        assert_eq!(
+            places("Jeudi, deux civils ont été tués à Boni, selon l'association Tessit."),
+            ["Boni"]
+        );
+    }
+
+    #[test]
+    fn a_bearing_said_after_aims_the_distance_from_the_same_town() {
+        let g = embedded_geocoder();
+        let text = "Jeudi, des hommes armés ont tué six bergers dans un campement situé à 40 km \
+                    de Tessit, à l'ouest de Tessit.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        let l = v[0].location.expect("a location");
+        let t = g.gazetteer().place(g.gazetteer().best("tessit").unwrap());
+        let here = LatLon::new(l.lat, l.lon);
+        assert!((distance_km(here, LatLon::new(t.lat, t.lon)) - 40.0).abs() < 1.0);
+        assert!(l.lon < t.lon - 0.3, "{l:?}");
+    }
+
+    #[test]
     fn an_installations_town_is_where_it_was_attacked() {
         let g = embedded_geocoder();
         let places = |text: &str| -> Vec<String> {
