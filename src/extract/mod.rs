@@ -3657,4 +3657,25 @@ mod tests {
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].fatalities.map(|t| t.best), Some(3));
     }
+
+    #[test]
+    fn ce_jour_la_goes_on_telling_the_day_just_told() {
+        let v = incidents(&format!(
+            "{DATELINE}Une attaque a visé lundi le village de Sokoura, faisant une vingtaine de \
+             morts. Ce jour-là vers 17 heures, des dizaines d'hommes armés ont attaqué Sokoura. \
+             Le bilan provisoire est de 22 civils tués."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(22));
+    }
+
+    #[test]
+    fn en_parallele_tells_another_event_that_same_day() {
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, des jihadistes ont attaqué le camp de Boulkessi, tuant trois \
+             soldats. En parallèle, le camp de Mondoro a subi une attaque séparée."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].date, v[0].date);
+    }
 }
