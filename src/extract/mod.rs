@@ -3678,4 +3678,35 @@ mod tests {
         assert_eq!(v.len(), 2, "{v:#?}");
         assert_eq!(v[1].date, v[0].date);
     }
+
+    #[test]
+    fn rescuers_and_recalled_dead_are_not_this_incidents_dead() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, une mine a tué deux civils près de Macina. Quatre gendarmes sont \
+             venus porter secours aux victimes."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(2));
+        let i = one(&format!(
+            "{DATELINE}Quelques jours après l'attaque de Diafarabé, qui avait fait neuf morts, des \
+             hommes armés ont tué mardi trois bergers près de Macina."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+        let i = one(&format!(
+            "{DATELINE}Mardi, des bandits ont tué un commerçant près du pont où quatre \
+             transporteurs avaient été tués l'an dernier."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+        // A sentence that only recalls keeps its figure for the recalled incident.
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, des hommes armés ont tué trois bergers près de Macina. La zone avait \
+             été endeuillée par l'attaque de juin 2021, qui avait fait 40 morts."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].fatalities.map(|t| t.best), Some(40));
+        // Dead who are the figure's own are still counted.
+        let i = one(&format!(
+            "{DATELINE}Mardi, deux gendarmes qui escortaient un convoi ont été tués près de Macina."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(2));
+    }
 }

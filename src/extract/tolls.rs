@@ -327,6 +327,7 @@ pub fn find_tolls(
                     && o.span.start > c.range.end
                     && !joined_by_et(&text[c.range.end..o.span.start])
                     && !own_outcome(o)
+                    && !in_a_recalling_relative(text, &sentences[si], &o.span)
             });
             if !later_figure {
                 tolls.push(t);
@@ -342,6 +343,7 @@ pub fn find_tolls(
         !in_a_generic_statement(text, sentence, t.span.start)
             && !counts_a_period(text, sentence, t.span.start, date_spans)
     });
+    drop_recalled_in_relatives(text, sentences, &mut tolls);
     tolls.sort_by_key(|t| t.span.start);
     others_add_up(text, &mut tolls);
     drop_subsets(text, join_conjuncts(text, tolls))
@@ -791,6 +793,61 @@ fn in_a_generic_statement(text: &str, sentence: &Range<usize>, at: usize) -> boo
     let clause = before.rsplit([':', ';']).next().unwrap_or(before);
     let folded = crate::corpus::normalize::fold_key(clause);
     GENERIC_STATEMENTS.iter().any(|g| folded.contains(g))
+}
+
+/// Drops the figures of [`in_a_recalling_relative`] from sentences that count dead of their
+/// own; a sentence that only recalls ("Le village avait été endeuillé par le massacre de mars
+/// 2019, qui avait fait 160 morts") keeps its figure for the recalled incident.
+fn drop_recalled_in_relatives(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll>) {
+    let recalled: Vec<bool> = tolls
+        .iter()
+        .map(|t| in_a_recalling_relative(text, &sentences[t.sentence], &t.span))
+        .collect();
+    if !recalled.contains(&true) {
+        return;
+    }
+    let mut telling: Vec<usize> = tolls
+        .iter()
+        .zip(&recalled)
+        .filter(|(_, r)| !**r)
+        .map(|(t, _)| t.sentence)
+        .collect();
+    telling.sort_unstable();
+    let mut i = 0;
+    tolls.retain(|t| {
+        let keep = !recalled[i] || telling.binary_search(&t.sentence).is_err();
+        i += 1;
+        keep
+    });
+}
+
+/// "Au lendemain de l'attaque de Boni, qui avait fait 12 morts, des jihadistes ont tué deux
+/// civils à Douentza", "près de l'endroit où deux camionneurs avaient été tués": a figure in a
+/// relative clause in the pluperfect counts an earlier event's dead, which the sentence only
+/// recalls.
+fn in_a_recalling_relative(text: &str, sentence: &Range<usize>, figure: &Range<usize>) -> bool {
+    // The figure's span may hold its verb ("quatre transporteurs avaient été tués").
+    let (Some(before), Some(after)) = (
+        text.get(sentence.start..figure.start),
+        text.get(figure.start..sentence.end),
+    ) else {
+        return false;
+    };
+    let clause =
+        crate::corpus::normalize::fold_key(before.rsplit([',', '(']).next().unwrap_or(before));
+    let clause = clause.trim();
+    if ["qui avait ", "qui avaient "]
+        .iter()
+        .any(|p| clause.starts_with(p))
+    {
+        return true;
+    }
+    if clause != "ou" && !clause.ends_with(" ou") {
+        return false;
+    }
+    let rest = after.split([',', ';', '.']).next().unwrap_or(after);
+    let rest = crate::corpus::normalize::fold_key(rest);
+    rest.split(' ').any(|w| matches!(w, "avait" | "avaient"))
 }
 
 const GENERIC_STATEMENTS: &[&str] = &[
@@ -1888,7 +1945,10 @@ fn outcome_near(
             if c.range.start >= victim.end
                 && c.range.end <= sentence.end
                 && c.range.start <= victim.end + 160
-                && !text[victim.end..c.range.start].contains([';', '\n']) =>
+                && !text[victim.end..c.range.start].contains([';', '\n'])
+                // "Trois Casques bleus sont allés porter secours aux victimes": the dead are
+                // others than the figure, who went to them.
+                && !word_before_is(text, c.range.start, &["aux"]) =>
         {
             Some((o, c.range.end))
         }

@@ -441,6 +441,7 @@ pub fn find_mentions(
             }
         }
         let mut qualifier = qualify(before);
+        qualifier.context |= in_a_recalled_event(text, span.start);
         qualifier.foreign_country_after = foreign_country_after(&f[r.end..], lex);
         // "l'hôpital de Mopti-Sévaré": the second half of a compound shares its context, and
         // so does a town coordinated with it ("jointes à Gao, la grande ville du Nord, ainsi
@@ -682,6 +683,43 @@ fn is_context(before: &str) -> bool {
         || reached_at(b)
         || evacuated_to(b)
         || itinerary_from(b)
+}
+
+/// How a sentence opens on an earlier event it only recalls, before its own facts: "Au
+/// lendemain de l'attaque de Boni, des jihadistes ont tué deux civils à Douentza".
+const RECALLED_EVENT_OPENINGS: &[&str] = &[
+    "au lendemain de",
+    "au lendemain d",
+    "au lendemain des",
+    "apres l attaque",
+    "apres les attaques",
+    "apres l embuscade",
+    "apres l attentat",
+    "apres l explosion",
+    "quelques jours apres l",
+    "deux jours apres l",
+];
+
+/// A town in the opening phrase of [`RECALLED_EVENT_OPENINGS`], before its comma: the
+/// recalled event's place, not the sentence's.
+fn in_a_recalled_event(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(120));
+    let before = &text[from..at];
+    let Some(start) = before
+        .rfind(['.', '\n', '!', '?', '–', '—'])
+        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+        .or((from == 0).then_some(0))
+    else {
+        return false;
+    };
+    let opening = &before[start..];
+    if opening.contains([',', ';', ':']) {
+        return false;
+    }
+    let opening = fold_key(opening);
+    RECALLED_EVENT_OPENINGS
+        .iter()
+        .any(|o| opening.trim_start().starts_with(o))
 }
 
 /// "un convoi de la Minusma allant de Gao à Kidal a heurté une mine à 5 km de Tabankort": the

@@ -1072,6 +1072,22 @@ mod tests {
     }
 
     #[test]
+    fn the_town_of_a_recalled_attack_in_an_opening_phrase_is_no_place() {
+        let g = embedded_geocoder();
+        let text = "Ségou, 15 mars 2023 (AFP) – Quelques jours après l'attaque de Diafarabé, des \
+                    hommes armés ont tué mardi trois bergers à Macina.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        assert_eq!(tolls_by_place(&v), [(Some(3), "Macina".to_string())]);
+        // After the comma, the sentence's own towns.
+        let text = "Ségou, 15 mars 2023 (AFP) – Après l'attaque, des hommes armés ont tué mardi \
+                    trois bergers à Diafarabé.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        assert_eq!(tolls_by_place(&v), [(Some(3), "Diafarabé".to_string())]);
+    }
+
+    #[test]
     fn an_installations_town_is_where_it_was_attacked() {
         let g = embedded_geocoder();
         let places = |text: &str| -> Vec<String> {
