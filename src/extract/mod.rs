@@ -3709,4 +3709,22 @@ mod tests {
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(2));
     }
+
+    #[test]
+    fn a_feminine_passive_attack_and_a_noun_complement_before_the_verb() {
+        let v = incidents(&format!(
+            "{DATELINE}Dimanche, la position de l'armée à Farabougou a été attaquée."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        let i = one(&format!(
+            "{DATELINE}Le commandant de la compagnie de Diabaly a été tué dimanche près de Nampala."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1));
+        // A complement cut by a comma is no longer the noun's.
+        let i = one(&format!(
+            "{DATELINE}Dimanche, des hommes armés ont attaqué le poste du commandant de Diabaly, \
+             qui a été tué près de Nampala avec deux gardes."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(2));
+    }
 }

@@ -657,17 +657,38 @@ fn told_dead(text: &str, noun_end: usize, sentence_end: usize) -> bool {
         "morte",
         "sans vie",
     ];
-    if DIED.iter().any(|d| after.starts_with(d)) {
+    let dies = |after: &str| {
+        DIED.iter().any(|d| after.starts_with(d))
+            || AUXILIARIES.iter().any(|a| {
+                after.strip_prefix(a).is_some_and(|rest| {
+                    PARTICIPLES.iter().any(|p| {
+                        rest.strip_prefix(p)
+                            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                    })
+                })
+            })
+    };
+    if dies(&after) {
         return true;
     }
-    AUXILIARIES.iter().any(|a| {
-        after.strip_prefix(a).is_some_and(|rest| {
-            PARTICIPLES.iter().any(|p| {
-                rest.strip_prefix(p)
-                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-            })
-        })
-    })
+    // "le commandant du camp de Boni a été tué": the noun's complement (a few words, no
+    // comma) before the verb.
+    if !["du ", "de ", "des ", "d "]
+        .iter()
+        .any(|p| after.starts_with(p))
+    {
+        return false;
+    }
+    let end = text.floor_char_boundary((noun_end + 80).min(sentence_end));
+    let Some(raw) = text.get(noun_end..end) else {
+        return false;
+    };
+    let clause =
+        crate::corpus::normalize::fold_key(raw.split([',', ';', '(']).next().unwrap_or(raw));
+    clause
+        .match_indices(' ')
+        .take(8)
+        .any(|(i, _)| dies(&clause[i + 1..]))
 }
 
 /// "Le bilan a été revu à la baisse, de 95 tués à 35": a figure followed by "à" and a bare

@@ -683,6 +683,42 @@ fn is_context(before: &str) -> bool {
         || reached_at(b)
         || evacuated_to(b)
         || itinerary_from(b)
+        || units_home(b)
+}
+
+/// "Le chef de la brigade de gendarmerie de Goundam a été tué près de Tombouctou", "le
+/// commandant du camp de Boni": the town of a person's unit says who the victim was, not where
+/// the event happened ("la brigade de Niéna a été attaquée" still names the place).
+fn units_home(before: &str) -> bool {
+    let Some(rest) = [" de", " d", " du"]
+        .iter()
+        .find_map(|p| before.strip_suffix(p))
+    else {
+        return false;
+    };
+    let rest = without_suffix(rest, &[" de gendarmerie", " de police", " militaire"]);
+    let words: Vec<&str> = rest.rsplit(' ').take(4).collect();
+    // words[0] is the unit, then its article, then "de", then the person.
+    let Some(unit) = words.first() else {
+        return false;
+    };
+    if !matches!(
+        *unit,
+        "brigade" | "poste" | "commissariat" | "camp" | "detachement" | "garnison" | "compagnie"
+    ) {
+        return false;
+    }
+    let person_at = match words.get(1..3) {
+        Some(["la" | "l", "de"]) => 3,
+        Some(["du", _]) => 2,
+        _ => return false,
+    };
+    words.get(person_at).is_some_and(|w| {
+        matches!(
+            *w,
+            "chef" | "commandant" | "responsable" | "agent" | "agents" | "adjoint" | "elements"
+        )
+    })
 }
 
 /// How a sentence opens on an earlier event it only recalls, before its own facts: "Au

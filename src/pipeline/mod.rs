@@ -1088,6 +1088,21 @@ mod tests {
     }
 
     #[test]
+    fn the_town_of_a_victims_unit_is_no_place() {
+        let g = embedded_geocoder();
+        let text = "Dimanche, le commandant de la brigade de gendarmerie de Niono a été tué dans \
+                    une embuscade près de Macina.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        assert_eq!(tolls_by_place(&v), [(Some(1), "Macina".to_string())]);
+        // The unit itself attacked: its town is the place.
+        let text = "Dimanche, la brigade de gendarmerie de Niono a été attaquée.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let v = incidents(&article, g);
+        assert_eq!(v[0].places[0].mention, "Niono");
+    }
+
+    #[test]
     fn an_installations_town_is_where_it_was_attacked() {
         let g = embedded_geocoder();
         let places = |text: &str| -> Vec<String> {
