@@ -749,7 +749,12 @@ fn in_a_recalled_event(text: &str, at: usize) -> bool {
         return false;
     };
     let opening = &before[start..];
-    if opening.contains([',', ';', ':']) {
+    // Folded only when it may match: most mentions have no such opening.
+    if opening.contains([',', ';', ':'])
+        || !["lendemain", "près", "pres", "PRÈS", "PRES"]
+            .iter()
+            .any(|w| opening.contains(w))
+    {
         return false;
     }
     let opening = fold_key(opening);
