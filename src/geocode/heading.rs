@@ -155,7 +155,7 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
         let from = LatLon::new(lat, lon);
         // "à 45 km de la ville de Ménaka, … situé à l'ouest de Ménaka": the bearing comes
         // after, said of the same town.
-        if let Some((di, bearing)) = bearing_said_after(text, mentions, m, resolved, &at, ri) {
+        if let Some((di, bearing)) = bearing_said_after(text, mentions, m, resolved, at, ri) {
             let (la, lo) = super::offset(lat, lon, km, bearing);
             resolved[ri].place.lat = Some(la);
             resolved[ri].place.lon = Some(lo);

@@ -698,14 +698,11 @@ fn units_home(before: &str) -> bool {
     };
     let rest = without_suffix(rest, &[" de gendarmerie", " de police", " militaire"]);
     let words: Vec<&str> = rest.rsplit(' ').take(4).collect();
-    // words[0] is the unit, then its article, then "de", then the person.
-    let Some(unit) = words.first() else {
-        return false;
-    };
-    if !matches!(
-        *unit,
-        "brigade" | "poste" | "commissariat" | "camp" | "detachement" | "garnison" | "compagnie"
-    ) {
+    // Backwards: the unit, then "la de" (or "l de", or "du"), then the person.
+    if !words
+        .first()
+        .is_some_and(|unit| MILITARY_UNITS.contains(unit))
+    {
         return false;
     }
     let person_at = match words.get(1..3) {
@@ -789,25 +786,29 @@ fn installation_based_at(before: &str) -> bool {
     else {
         return false;
     };
-    rest.split(' ').rev().take(7).any(|w| {
-        matches!(
-            w,
-            "camp"
-                | "camps"
-                | "detachement"
-                | "detachements"
-                | "poste"
-                | "postes"
-                | "garnison"
-                | "caserne"
-                | "emprise"
-                | "position"
-                | "positions"
-                | "brigade"
-                | "commissariat"
-        )
-    })
+    rest.split(' ')
+        .rev()
+        .take(7)
+        .any(|w| MILITARY_UNITS.contains(&w))
 }
+
+/// Posts, camps and units of the army and the police, which a town's name may follow.
+const MILITARY_UNITS: &[&str] = &[
+    "camp",
+    "camps",
+    "detachement",
+    "detachements",
+    "poste",
+    "postes",
+    "garnison",
+    "caserne",
+    "emprise",
+    "position",
+    "positions",
+    "brigade",
+    "commissariat",
+    "compagnie",
+];
 
 /// "Les blessés ont été évacués par hélicoptère vers le camp militaire de Gao", "un blessé
 /// hospitalisé à Sévaré": where the wounded were taken, a few words after the verb, is no
