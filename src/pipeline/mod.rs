@@ -904,6 +904,16 @@ mod tests {
         );
     }
 
+    /// The place mentions of the first incident of `text`.
+    fn first_places(g: &Geocoder, text: &str) -> Vec<String> {
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        incidents(&article, g)[0]
+            .places
+            .iter()
+            .map(|p| p.mention.clone())
+            .collect()
+    }
+
     /// The gazetteer name of the place each incident stands at.
     fn located_at(g: &Geocoder, text: &str) -> Vec<String> {
         let article = crate::corpus::article_from_text("t", text.to_string());
@@ -932,34 +942,19 @@ mod tests {
         // A second pair in the clause narrows the first: its towns are the road's ends.
         let text = "Mardi, un convoi est tombé dans une embuscade sur la RN16, entre Sévaré et \
                     Douentza, plus précisément entre Konna et Boré. Deux soldats ont été tués.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
-        let names: Vec<&str> = v[0].places.iter().map(|p| p.mention.as_str()).collect();
-        assert_eq!(names, ["Konna", "Boré"], "{names:?}");
+        assert_eq!(first_places(g, text), ["Konna", "Boré"]);
         // So does one told in the body after a lead's pair.
         let text = "Mardi, un convoi est tombé dans une embuscade entre Sévaré et Douentza.\n\
                     Selon l'armée, l'embuscade a eu lieu à 10 heures entre Konna et Boré.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
-        let names: Vec<&str> = v[0].places.iter().map(|p| p.mention.as_str()).collect();
-        assert_eq!(names, ["Konna", "Boré"], "{names:?}");
+        assert_eq!(first_places(g, text), ["Konna", "Boré"]);
         // A pair that lies elsewhere does not narrow it.
         let text = "Mardi, un convoi est tombé dans une embuscade entre Sévaré et Douentza. \
                     Jeudi, une mine a tué deux civils entre Gao et Ansongo.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
-        let names: Vec<&str> = v[0].places.iter().map(|p| p.mention.as_str()).collect();
-        assert_eq!(names, ["Sévaré", "Douentza"], "{names:?}");
+        assert_eq!(first_places(g, text), ["Sévaré", "Douentza"]);
         // Without the narrower pair, both towns stay the event's places.
         let text = "Mardi, un convoi est tombé dans une embuscade entre Sévaré et Douentza. \
                     Deux soldats ont été tués.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let names: Vec<String> = incidents(&article, g)[0]
-            .places
-            .iter()
-            .map(|p| p.mention.clone())
-            .collect();
-        assert_eq!(names, ["Sévaré", "Douentza"]);
+        assert_eq!(first_places(g, text), ["Sévaré", "Douentza"]);
         // A distance from one town of a bare pair is aimed at the other.
         let text = "Jeudi, une patrouille a sauté sur une mine entre Nampala et Diabaly, à une \
                     trentaine de kilomètres de Nampala.";
@@ -1021,14 +1016,7 @@ mod tests {
     #[test]
     fn a_journey_an_organisation_or_a_far_distance_places_nothing() {
         let g = embedded_geocoder();
-        let places = |text: &str| -> Vec<String> {
-            let article = crate::corpus::article_from_text("t", text.to_string());
-            incidents(&article, g)[0]
-                .places
-                .iter()
-                .map(|p| p.mention.clone())
-                .collect()
-        };
+        let places = |text: &str| first_places(g, text);
         // A convoy's itinerary: neither end is the place.
         assert_eq!(
             places(
@@ -1105,14 +1093,7 @@ mod tests {
     #[test]
     fn an_installations_town_is_where_it_was_attacked() {
         let g = embedded_geocoder();
-        let places = |text: &str| -> Vec<String> {
-            let article = crate::corpus::article_from_text("t", text.to_string());
-            incidents(&article, g)[0]
-                .places
-                .iter()
-                .map(|p| p.mention.clone())
-                .collect()
-        };
+        let places = |text: &str| first_places(g, text);
         assert_eq!(
             places(
                 "Samedi, des jihadistes ont attaqué le détachement de la garde nationale basé à \
