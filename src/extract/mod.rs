@@ -1656,13 +1656,11 @@ fn opening_of(text: &str, s: &Range<usize>) -> String {
 /// sentence that says when the facts just told happened (`tells_when_*` in
 /// `data/lexicon/segmentation.toml`).
 fn tells_when(opening: &str) -> bool {
-    let w = lexicon::segmentation_words();
-    w.tells_when_openers
+    lexicon::segmentation_words()
+        .tells_when_openers
         .iter()
         .any(|o| opening.starts_with(o.as_str()))
-        || w.tells_when_verbs
-            .iter()
-            .any(|v| opening.contains(v.as_str()))
+        || tells_how(opening)
 }
 
 /// "C'était dans le village de A", "Cela s'est passé à A": a sentence that says where the

@@ -66,7 +66,8 @@ fn aim_of(
     (glued || linked).then_some(Aim::RoadEnd)
 }
 
-const ROAD_NOUNS: &[&str] = &["route", "axe", "troncon", "axe routier", "piste"];
+/// Nouns of a road (folded), before its ends or a journey along it.
+pub(super) const ROAD_NOUNS: &[&str] = &["route", "axe", "troncon", "axe routier", "piste"];
 
 /// Words between a road noun and its near end: "la route reliant X à Y", "l'axe entre X et Y".
 const ROAD_LINKS: &[&str] = &[

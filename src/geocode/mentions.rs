@@ -690,10 +690,7 @@ fn is_context(before: &str) -> bool {
 /// commandant du camp de Boni": the town of a person's unit says who the victim was, not where
 /// the event happened ("la brigade de Niéna a été attaquée" still names the place).
 fn units_home(before: &str) -> bool {
-    let Some(rest) = [" de", " d", " du"]
-        .iter()
-        .find_map(|p| before.strip_suffix(p))
-    else {
+    let Some(rest) = before_one_of(before, &[" de", " d", " du"]) else {
         return false;
     };
     let rest = without_suffix(rest, &[" de gendarmerie", " de police", " militaire"]);
@@ -763,27 +760,29 @@ fn in_a_recalled_event(text: &str, at: usize) -> bool {
 /// "un convoi de la Minusma allant de Gao à Kidal a heurté une mine à 5 km de Tabankort": the
 /// start of a journey. "La route allant de A à B" names a road instead (see `heading`).
 fn itinerary_from(before: &str) -> bool {
-    let Some(rest) = ["allant de", "allant d", "qui allait de", "qui allait d"]
-        .iter()
-        .find_map(|c| before.strip_suffix(c))
-    else {
+    let Some(rest) = before_one_of(
+        before,
+        &["allant de", "allant d", "qui allait de", "qui allait d"],
+    ) else {
         return false;
     };
     !rest
         .split(' ')
         .rev()
         .take(4)
-        .any(|w| matches!(w, "route" | "axe" | "troncon" | "piste" | "rn"))
+        .any(|w| w == "rn" || super::heading::ROAD_NOUNS.contains(&w))
+}
+
+/// `text` before the first of `suffixes` it ends with, if any.
+fn before_one_of<'a>(text: &'a str, suffixes: &[&str]) -> Option<&'a str> {
+    suffixes.iter().find_map(|s| text.strip_suffix(s))
 }
 
 /// "le détachement de la garde nationale basé à Ansongo", "le camp de la Minusma basé à
 /// Tessalit": where an installation stands is where it was attacked. "Un journaliste basé à
 /// Bamako" stays a source's town.
 fn installation_based_at(before: &str) -> bool {
-    let Some(rest) = ["base a", "basee a", "bases a", "basees a"]
-        .iter()
-        .find_map(|c| before.strip_suffix(c))
-    else {
+    let Some(rest) = before_one_of(before, &["base a", "basee a", "bases a", "basees a"]) else {
         return false;
     };
     rest.split(' ')

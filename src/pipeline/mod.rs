@@ -510,8 +510,7 @@ mod tests {
         let (from_town, gained, _) = aimed(text, "Douentza", "Hombori");
         assert!((from_town - 40.0).abs() < 0.5, "{from_town}");
         assert!((gained - 40.0).abs() < 3.0, "{gained}");
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
+        let v = incidents_of(g, text);
         assert_eq!(v.len(), 1);
         let l = v[0].location.expect("a location");
         let douentza = g.gazetteer().place(g.gazetteer().best("douentza").unwrap());
@@ -904,10 +903,14 @@ mod tests {
         );
     }
 
+    /// The incidents of an article of `text`, with no publication date.
+    fn incidents_of(g: &Geocoder, text: &str) -> Vec<Incident> {
+        incidents(&crate::corpus::article_from_text("t", text.to_string()), g)
+    }
+
     /// The place mentions of the first incident of `text`.
     fn first_places(g: &Geocoder, text: &str) -> Vec<String> {
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        incidents(&article, g)[0]
+        incidents_of(g, text)[0]
             .places
             .iter()
             .map(|p| p.mention.clone())
@@ -916,8 +919,7 @@ mod tests {
 
     /// The gazetteer name of the place each incident stands at.
     fn located_at(g: &Geocoder, text: &str) -> Vec<String> {
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        incidents(&article, g)
+        incidents_of(g, text)
             .iter()
             .map(|i| {
                 let l = i.location.expect("a location");
@@ -958,8 +960,7 @@ mod tests {
         // A distance from one town of a bare pair is aimed at the other.
         let text = "Jeudi, une patrouille a sauté sur une mine entre Nampala et Diabaly, à une \
                     trentaine de kilomètres de Nampala.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
+        let v = incidents_of(g, text);
         let l = v[0].location.expect("a location");
         let town = |k: &str| {
             let p = g.gazetteer().place(g.gazetteer().best(k).unwrap());
@@ -984,16 +985,14 @@ mod tests {
         let text = "Mardi, une patrouille venue de Douentza est tombée dans une embuscade près de \
                     Konna : deux soldats ont été tués. Selon l'armée, dix terroristes ont été \
                     neutralisés suite à cette attaque à Douentza.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
+        let v = incidents_of(g, text);
         assert_eq!(v.len(), 1);
         let places: Vec<&str> = v[0].places.iter().map(|p| p.mention.as_str()).collect();
         assert_eq!(places, ["Konna"]);
         // A town the text names there for the first time stays a place.
         let text = "Selon l'armée, dix terroristes ont été neutralisés mardi suite à cette attaque \
                     à Douentza.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
+        let v = incidents_of(g, text);
         assert_eq!(tolls_by_place(&v), [(Some(10), "Douentza".to_string())]);
     }
 
@@ -1003,8 +1002,7 @@ mod tests {
         let text = "Mali : un soldat tué près de Kidal\n\n\
                     Lundi, un véhicule de l'armée a sauté sur une mine à environ 15 km au sud \
                     d'Aguelhok, dans la région de Kidal. Un soldat a été tué.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
+        let v = incidents_of(g, text);
         assert_eq!(v.len(), 1, "{v:#?}");
         assert!(
             v[0].places.iter().all(|p| p.mention != "Kidal"),
@@ -1050,8 +1048,7 @@ mod tests {
         let g = embedded_geocoder();
         let text = "Jeudi, des hommes armés ont tué six bergers dans un campement situé à 40 km \
                     de Tessit, à l'ouest de Tessit.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
+        let v = incidents_of(g, text);
         let l = v[0].location.expect("a location");
         let t = g.gazetteer().place(g.gazetteer().best("tessit").unwrap());
         let here = LatLon::new(l.lat, l.lon);
@@ -1064,14 +1061,12 @@ mod tests {
         let g = embedded_geocoder();
         let text = "Ségou, 15 mars 2023 (AFP) – Quelques jours après l'attaque de Diafarabé, des \
                     hommes armés ont tué mardi trois bergers à Macina.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
+        let v = incidents_of(g, text);
         assert_eq!(tolls_by_place(&v), [(Some(3), "Macina".to_string())]);
         // After the comma, the sentence's own towns.
         let text = "Ségou, 15 mars 2023 (AFP) – Après l'attaque, des hommes armés ont tué mardi \
                     trois bergers à Diafarabé.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
+        let v = incidents_of(g, text);
         assert_eq!(tolls_by_place(&v), [(Some(3), "Diafarabé".to_string())]);
     }
 
@@ -1080,13 +1075,11 @@ mod tests {
         let g = embedded_geocoder();
         let text = "Dimanche, le commandant de la brigade de gendarmerie de Niono a été tué dans \
                     une embuscade près de Macina.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
+        let v = incidents_of(g, text);
         assert_eq!(tolls_by_place(&v), [(Some(1), "Macina".to_string())]);
         // The unit itself attacked: its town is the place.
         let text = "Dimanche, la brigade de gendarmerie de Niono a été attaquée.";
-        let article = crate::corpus::article_from_text("t", text.to_string());
-        let v = incidents(&article, g);
+        let v = incidents_of(g, text);
         assert_eq!(v[0].places[0].mention, "Niono");
     }
 
