@@ -1565,6 +1565,46 @@ fn month_from_folded(word: &str) -> Option<(u32, bool)> {
     })
 }
 
+/// "le 28 novembre une autre attaque", "mardi soir vers 18 h un autre village": what follows a
+/// date or time phrase that opens a folded sentence, if it opens with one. The phrase must name
+/// a day, a month, a number or a part of a day; "le", "dans" alone are no date.
+pub fn after_a_leading_date(opening: &str) -> Option<&str> {
+    let mut dated = false;
+    let mut rest = opening.trim_start();
+    while let Some(word) = rest.split(' ').next().filter(|w| !w.is_empty()) {
+        let names_a_time = word.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                word,
+                "1er" | "hier" | "nuit" | "matin" | "soir" | "soiree" | "matinee" | "midi"
+            )
+            || weekday_from_folded(word).is_some()
+            || month_from_folded(word).is_some();
+        let joins = starts_expression(word)
+            || matches!(
+                word,
+                "er" | "a"
+                    | "aux"
+                    | "et"
+                    | "vers"
+                    | "apres"
+                    | "journee"
+                    | "dernier"
+                    | "derniere"
+                    | "heures"
+                    | "h"
+                    | "environs"
+                    | "alentours"
+                    | "tot"
+            );
+        if !names_a_time && !joins {
+            break;
+        }
+        dated |= names_a_time;
+        rest = rest[word.len()..].trim_start();
+    }
+    (dated && !rest.is_empty()).then_some(rest)
+}
+
 /// Words that can begin a date expression (besides numbers, weekdays and months).
 fn starts_expression(word: &str) -> bool {
     matches!(
@@ -1914,6 +1954,28 @@ mod tests {
         // A span, not a day: "de lundi à mercredi".
         let span = check("Les routes sont fermées de lundi à mercredi.", REF);
         assert_eq!((span.1, span.2), (d(2024, 9, 16), d(2024, 9, 18)));
+    }
+
+    #[test]
+    fn what_follows_a_leading_date() {
+        assert_eq!(
+            after_a_leading_date("le 28 novembre une autre attaque a vise"),
+            Some("une autre attaque a vise")
+        );
+        assert_eq!(
+            after_a_leading_date("mardi soir vers 18 h un autre village"),
+            Some("un autre village")
+        );
+        assert_eq!(
+            after_a_leading_date("dans la nuit de lundi a mardi une nouvelle embuscade"),
+            Some("une nouvelle embuscade")
+        );
+        // No day, month, number or part of a day: no date phrase.
+        assert_eq!(
+            after_a_leading_date("dans la region une autre attaque"),
+            None
+        );
+        assert_eq!(after_a_leading_date("une autre attaque"), None);
     }
 
     #[test]

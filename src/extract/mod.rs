@@ -890,12 +890,14 @@ fn segment(
                 .another_event_openers
                 .iter()
                 .any(|p| opening.starts_with(p.as_str()))
-            || after_a_reporting_verb(&opening).any(|rest| {
-                words
-                    .another_event_openers
-                    .iter()
-                    .any(|p| rest.starts_with(p.as_str()))
-            });
+            || after_a_reporting_verb(&opening)
+                .chain(dates::after_a_leading_date(&opening))
+                .any(|rest| {
+                    words
+                        .another_event_openers
+                        .iter()
+                        .any(|p| rest.starts_with(p.as_str()))
+                });
         let mut force_new = elsewhere;
         // The base is the current incident's date, else that of the last dated one ("Jeudi,
         // … une embuscade. … L'aviation a neutralisé vingt terroristes. Au même moment, …").
@@ -2516,6 +2518,27 @@ mod tests {
     }
 
     #[test]
+    fn another_event_after_a_leading_date_is_an_incident_of_its_own() {
+        // No publication date: neither day can be dated, the opener alone tells them apart.
+        for text in [
+            "Deux soldats ont été tués ce matin dans une attaque contre le camp de Tessalit. \
+             Le 28 novembre, une autre attaque contre le camp de Tessalit avait fait trois morts.",
+            "Deux soldats ont été tués ce matin dans une attaque contre le camp de Tessalit. \
+             Mardi soir, un autre poste a été attaqué près de Tessalit, faisant trois morts.",
+        ] {
+            let v = incidents(text);
+            let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+            assert_eq!(tolls, [Some(2), Some(3)], "{text}\n{v:#?}");
+        }
+        // A date then a definite noun goes on telling the same attack.
+        let i = one(
+            "Trois soldats ont été tués dans une attaque contre le camp de Tessalit. Mardi soir, \
+             l'attaque a aussi fait deux blessés.",
+        );
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+    }
+
+    #[test]
     fn another_blast_that_killed_nobody_is_an_incident_of_its_own() {
         let v = incidents(&format!(
             "{DATELINE}Mardi, une mine a tué deux soldats près de Boni. Une deuxième explosion, \
@@ -3092,6 +3115,10 @@ mod tests {
             "Cela porte à 90 le nombre de soldats tués dans le cadre de cette opération.",
             "L'armée a perdu quelque 90 soldats depuis le début de la crise.",
             "Selon l'ONU, 90 civils ont été tués par des mines au cours du premier semestre 2022.",
+            "Depuis qu'elle a été déployée en juillet 2014, cette force est la mission de l'ONU \
+             la plus coûteuse en vies humaines, avec plus de 90 soldats tués.",
+            "L'armée a perdu 90 hommes, soit le tiers des soldats tués dans la région sur cette \
+             période.",
         ] {
             let v = incidents(&format!(
                 "{DATELINE}Lundi, deux soldats ont été tués près de Nara. {total}"
@@ -3372,10 +3399,19 @@ mod tests {
         for text in [
             "Mardi, un camion de l'armée a sauté sur une mine près de Boni.",
             "Mardi, une mine a explosé au passage d'un camion près de Tessalit.",
+            "Mardi, un camion-citerne a heurté une mine à 12 km au nord de Bourem.",
+            "Mardi, une ambulance a roulé sur une mine antichar près de Léré.",
         ] {
             let i = one(&format!("{DATELINE}{text}"));
             assert_eq!(i.event_type, EventType::RemoteViolence, "{text}");
         }
+        // A gold mine is no explosion: the sentence tells no incident.
+        assert!(
+            incidents(&format!(
+                "{DATELINE}Mardi, des orpailleurs ont ouvert une mine d'or près de Kéniéba."
+            ))
+            .is_empty()
+        );
     }
 
     #[test]

@@ -798,6 +798,20 @@ const PERIODS: &[&str] = &[
     // meurtrière": a mission's running total ("l'attaque la plus meurtrière" is not one).
     "mission la plus meurtriere",
     "mission de l onu la plus meurtriere",
+    // "la mission de maintien de la paix de l'ONU la plus coûteuse en vies humaines, avec plus
+    // de 80 Casques bleus tués": the same, said of its cost in lives.
+    "mission la plus couteuse",
+    "de l onu la plus couteuse",
+    "de l onu la plus meurtriere",
+    "maintien de la paix la plus couteuse",
+    "maintien de la paix la plus meurtriere",
+    "depuis qu elle a ete deployee",
+    "depuis qu il a ete deploye",
+    // "Elle avait, avant l'attaque de samedi, perdu 160 Casques bleus, soit la moitié des
+    // soldats tués sur cette période": a total counted up to an event, or over a period.
+    "avant l attaque de",
+    "sur cette periode",
+    "sur la meme periode",
     "depuis son arrivee",
     "depuis leur arrivee",
     "depuis son installation",
