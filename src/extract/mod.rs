@@ -2657,6 +2657,18 @@ mod tests {
             "{DATELINE}Jeudi, une mine a tué trois soldats près de Nampala."
         ));
         assert_eq!(i.fatalities.map(|f| f.best), Some(3));
+        // The people of a device died: "de l'engin" completes their noun.
+        for text in [
+            "Jeudi, un tricycle a heurté une mine près de Nampala. Les trois passagers de \
+             l'engin sont décédés sur place.",
+            "Jeudi, une moto a sauté sur une mine près de Nampala. Les trois passagers de \
+             l'engin sont morts.",
+            "Jeudi, un hélicoptère de l'armée a été abattu près de Nampala. Les trois soldats \
+             à bord de l'appareil ont été tués.",
+        ] {
+            let i = one(&format!("{DATELINE}{text}"));
+            assert_eq!(i.fatalities.map(|f| f.best), Some(3), "{text}");
+        }
     }
 
     #[test]

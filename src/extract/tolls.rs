@@ -2085,18 +2085,31 @@ pub fn kills_a_device(folded: &str, cue: &Range<usize>, devices: &[String]) -> b
     // The subject before a passive or a participle: "l'engin explosif a été neutralisé",
     // "deux mines découvertes et neutralisées".
     // "une mine a tué trois soldats" is active: the thing is the subject, and kills.
-    let before: Vec<&str> = folded[..cue.start]
+    let words: Vec<&str> = folded[..cue.start]
         .split(' ')
         .filter(|w| !w.is_empty())
         .rev()
+        .take(8)
+        .collect();
+    let run = words
+        .iter()
         .take(6)
         .take_while(|w| is_device(w) || BETWEEN_THING_AND_VERB.contains(w))
-        .collect();
+        .count();
+    let before = &words[..run];
     let active = before
         .iter()
         .any(|w| ["a", "ont", "avait", "avaient"].contains(w))
         && !before.contains(&"ete");
-    !active && before.into_iter().any(is_device)
+    // "Les deux occupants de l'engin sont décédés": the thing completes the noun of the
+    // people who died; it is not the subject.
+    let complement = before.last().is_some_and(|w| is_device(w))
+        && match words.get(run..).unwrap_or_default() {
+            ["du" | "d", ..] => true,
+            ["l" | "le" | "la" | "les", "de", ..] => true,
+            _ => false,
+        };
+    !active && !complement && before.iter().any(|w| is_device(w))
 }
 
 /// Words between a killing verb and its object.
