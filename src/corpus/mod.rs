@@ -188,6 +188,7 @@ pub(crate) fn build_article(
     hash: String,
     declared: Declared,
 ) -> Article {
+    let text = sentences::unwrap_hard_wraps(text);
     let header = find_header(&text, declared.title);
     let published = match declared.published {
         Some(page) => Some(metadata::declared_publication(

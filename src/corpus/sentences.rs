@@ -7,7 +7,8 @@
 use std::ops::Range;
 
 /// Splits `text` into sentences: trimmed, non-empty byte ranges, in order. Every line break
-/// ends a sentence, so a headline without a final period is a sentence of its own.
+/// ends a sentence, so a headline without a final period is a sentence of its own (hard wraps
+/// inside sentences are undone first, by [`unwrap_hard_wraps`]).
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut line_start = 0;
@@ -19,6 +20,44 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     }
     split_line(text, line_start..text.len(), &mut sentences);
     sentences
+}
+
+/// Undoes hard wraps: a single line break ("\n" or "\r\n") between two non-blank lines, the
+/// next one starting with a lowercase letter ("ont été\ntués"), is a space inside a sentence.
+/// Each break byte becomes a space, so every byte offset of the text stays the same.
+pub fn unwrap_hard_wraps(text: String) -> String {
+    let wraps: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| c == '\n' && wraps_at(&text, i))
+        .map(|(i, _)| i)
+        .collect();
+    if wraps.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in wraps {
+        bytes[i] = b' ';
+        if i > 0 && bytes[i - 1] == b'\r' {
+            bytes[i - 1] = b' ';
+        }
+    }
+    // Only ASCII line-break bytes were replaced by ASCII spaces.
+    String::from_utf8(bytes).expect("UTF-8 kept")
+}
+
+/// Whether the "\n" at `at` is a hard wrap (see [`unwrap_hard_wraps`]).
+fn wraps_at(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let before = before.strip_suffix('\r').unwrap_or(before);
+    let before = before.trim_end_matches([' ', '\t']);
+    if before.is_empty() || before.ends_with(is_line_break) {
+        return false;
+    }
+    text[at + 1..]
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 fn is_line_break(c: char) -> bool {
@@ -322,6 +361,24 @@ mod tests {
                 "sans faire de victimes."
             ]
         );
+    }
+
+    #[test]
+    fn a_hard_wrap_before_a_lowercase_word_is_a_space() {
+        let text = "Neuf soldats ont été\r\ntués lundi près de Nara.\nLe bilan est provisoire.";
+        let unwrapped = unwrap_hard_wraps(text.to_string());
+        assert_eq!(unwrapped.len(), text.len());
+        assert_eq!(
+            sentences(&unwrapped),
+            [
+                "Neuf soldats ont été  tués lundi près de Nara.",
+                "Le bilan est provisoire."
+            ]
+        );
+        // A blank line is a paragraph break, and a capital after a line break may open a
+        // sentence (a headline then its lead).
+        let text = "Attaque près de Nara\n\ntrois morts selon l'armée\nDes hommes armés ont tiré.";
+        assert_eq!(unwrap_hard_wraps(text.to_string()), text);
     }
 
     #[test]

@@ -997,11 +997,21 @@ fn segment(
                                 })
                         })
                 };
+                // "… ont été tués dimanche près de la frontière. Le 17 mars, une attaque à A
+                // avait coûté la vie à 30 soldats": a dated recall in the pluperfect is another,
+                // earlier event, not the day of an undated incident told in the present.
+                let earlier_than = |c: usize| {
+                    recalls_in_pluperfect(&article.text[s.clone()])
+                        && !groups[c].sentences.iter().any(|&o| {
+                            recalls_in_pluperfect(&article.text[article.sentences[o].clone()])
+                        })
+                };
                 match (overlapping, current) {
                     (Some(g), _) => g,
                     (None, Some(c))
                         if groups[c].date.is_none()
-                            && (!elsewhere_than(&groups[c]) || restated(c)) =>
+                            && (!elsewhere_than(&groups[c]) || restated(c))
+                            && !earlier_than(c) =>
                     {
                         groups[c].date = Some(d);
                         c
@@ -1687,6 +1697,18 @@ fn after_a_reporting_verb(opening: &str) -> impl Iterator<Item = &str> {
         })
 }
 
+/// "Le 17 mars, une attaque avait coûté la vie à 30 soldats": a sentence told in the
+/// pluperfect, outside reported speech ("a confirmé que douze villageois avaient été tués"
+/// restates in the tense of the report) and outside "il y avait".
+fn recalls_in_pluperfect(sentence: &str) -> bool {
+    let folded = fold_key(sentence);
+    let words: Vec<&str> = folded.split(' ').collect();
+    words
+        .iter()
+        .position(|w| matches!(*w, "avait" | "avaient"))
+        .is_some_and(|i| !words[..i].iter().any(|w| matches!(*w, "que" | "qu" | "y")))
+}
+
 /// "L'incident a eu lieu vers 10 heures à 25 km de A": a sentence whose verb says the facts
 /// took place (`tells_when_verbs`), which then says where or when.
 fn tells_how(opening: &str) -> bool {
@@ -1794,6 +1816,11 @@ mod tests {
         assert_eq!(killed(&i, Category::Soldiers), Some(14));
         assert_eq!(killed(&i, Category::Militants), Some(20));
         assert_eq!(i.event_type, EventType::Battles);
+        // The pluperfect of "périr" in a recall.
+        let i = one(&format!(
+            "{DATELINE}Lundi, six policiers avaient péri dans une embuscade près de Dioura."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(6));
         let i = one(&format!(
             "{DATELINE}Trois casques bleus ont perdu la vie dimanche dans l'explosion d'un engin explosif."
         ));
@@ -3218,6 +3245,33 @@ mod tests {
              le car et tué deux passagers."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(2));
+    }
+
+    #[test]
+    fn a_dated_recall_in_the_pluperfect_is_not_the_day_of_an_undated_incident() {
+        // A header giving the month only: "dimanche" cannot be dated.
+        let v = incidents(
+            " date 2021-05\nDouze soldats ont été tués dimanche dans l'attaque d'un poste près \
+             de la frontière. Le 3 mars, une attaque contre le camp de Dioura avait coûté la vie \
+             à 20 soldats.",
+        );
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(12), Some(20)], "{v:#?}");
+        // Told in the passé composé, the dated sentence gives the incident its day.
+        let i = one(
+            " date 2021-05\nDouze soldats ont été tués dans l'attaque d'un poste près de la \
+             frontière. Le 3 mai, des hommes armés ont attaqué le poste de Dioura.",
+        );
+        assert_eq!(i.date, NaiveDate::from_ymd_opt(2021, 5, 3));
+        assert!(recalls_in_pluperfect(
+            "En mars, douze soldats avaient été tués."
+        ));
+        assert!(!recalls_in_pluperfect(
+            "Un notable a confirmé que douze villageois avaient été tués."
+        ));
+        assert!(!recalls_in_pluperfect(
+            "Il y avait douze soldats dans le poste."
+        ));
     }
 
     #[test]

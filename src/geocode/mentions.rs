@@ -937,7 +937,8 @@ fn qualify(before_folded: &str) -> Qualifier {
         cercle: b.ends_with("cercle de") || b.ends_with("cercle d"),
         commune: COMMUNE_BEFORE.iter().any(|c| b.ends_with(c)),
         context: is_context(b),
-        foreign_admin: FOREIGN_ADMIN_BEFORE.iter().any(|c| b.ends_with(c)),
+        foreign_admin: FOREIGN_ADMIN_BEFORE.iter().any(|c| b.ends_with(c))
+            || neighbours_settlement_before(b),
         country_cue: b.ends_with(" au") || b.ends_with(" en") || b == "au" || b == "en",
         ..Default::default()
     };
@@ -1044,10 +1045,68 @@ fn distance_number(word: &str, before: Option<&&str>) -> Option<f64> {
     })
 }
 
-/// "…, au Burkina Faso", " (Niger)", " dans le nord du Niger" right after a mention.
+/// A neighbour's nationality, said of a settlement ("localité mauritanienne").
+const NEIGHBOUR_ADJECTIVES: &[&str] = &[
+    "mauritanienne",
+    "mauritanien",
+    "nigerienne",
+    "nigerien",
+    "burkinabe",
+    "algerienne",
+    "algerien",
+    "senegalaise",
+    "senegalais",
+    "guineenne",
+    "guineen",
+    "ivoirienne",
+    "ivoirien",
+];
+
+/// Nouns of a settlement that a nationality may follow.
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "ville", "localite", "village", "commune", "cite", "bourgade",
+];
+
+/// "…, localité mauritanienne située à…", "…, ville nigérienne": a neighbour's settlement
+/// said right after a mention.
+fn neighbours_settlement_after(t: &str) -> bool {
+    let t = t.trim_start_matches([',', ' ', '(']);
+    let t = SETTLEMENT_NOUNS
+        .iter()
+        .find_map(|n| t.strip_prefix(n).and_then(|r| r.strip_prefix(' ')))
+        .unwrap_or(t);
+    NEIGHBOUR_ADJECTIVES.iter().any(|a| {
+        t.strip_prefix(a)
+            .is_some_and(|tail| tail.is_empty() || tail.starts_with([' ', ',', ')']))
+    })
+}
+
+/// "la localité mauritanienne de Fassala": a neighbour's settlement said before a mention
+/// (`before` is the folded text before it).
+fn neighbours_settlement_before(before: &str) -> bool {
+    let Some(rest) = before
+        .strip_suffix(" de")
+        .or_else(|| before.strip_suffix(" d"))
+    else {
+        return false;
+    };
+    NEIGHBOUR_ADJECTIVES.iter().any(|a| {
+        rest.strip_suffix(a).is_some_and(|r| {
+            SETTLEMENT_NOUNS
+                .iter()
+                .any(|n| r.strip_suffix(' ').is_some_and(|r| r.ends_with(n)))
+        })
+    })
+}
+
+/// "…, au Burkina Faso", " (Niger)", " dans le nord du Niger", "…, localité mauritanienne"
+/// right after a mention.
 fn foreign_country_after(after: &str, lex: &PlaceLexicon) -> bool {
     let end = after.floor_char_boundary(after.len().min(60));
     let t = after[..end].trim_start();
+    if neighbours_settlement_after(t) {
+        return true;
+    }
     let prefixes = [
         "au ",
         "en ",
@@ -1391,6 +1450,23 @@ mod tests {
         assert!(m[0].qualifier.foreign_country_after, "{m:?}");
         let kidal = m.iter().find(|x| x.key == "kidal").unwrap();
         assert!(!kidal.qualifier.foreign_country_after);
+        // A neighbour's nationality, after or before.
+        for text in [
+            "les réfugiés ont gagné Bamba, localité mauritanienne proche de la frontière.",
+            "les réfugiés ont gagné la localité mauritanienne de Bamba.",
+            "des tirs ont visé Boni, village burkinabè, mardi.",
+        ] {
+            let f = fold(text);
+            let m = &find_mentions(text, &f, &matcher(), &[])[0];
+            assert!(
+                m.qualifier.foreign_country_after || m.qualifier.foreign_admin,
+                "{text}: {m:?}"
+            );
+        }
+        let text = "des tirs à Bamba, localité malienne proche de la frontière";
+        let f = fold(text);
+        let m = &find_mentions(text, &f, &matcher(), &[])[0];
+        assert!(!m.qualifier.foreign_country_after && !m.qualifier.foreign_admin);
         let text = "des tirs à Gao (Burkina Faso)";
         let f = fold(text);
         assert!(

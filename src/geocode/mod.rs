@@ -284,7 +284,7 @@ impl Geocoder {
                     {
                         out.push(Resolved {
                             place: PlaceMatch {
-                                mention: surface.to_string(),
+                                mention: one_line(surface),
                                 span: [m.span.start, m.span.end],
                                 name: r.name.clone(),
                                 geonameid: None,
@@ -647,7 +647,7 @@ impl Geocoder {
             .display_name(best.geonameid, &m.key)
             .unwrap_or_else(|| mentions::french_name(&best.name).to_string());
         PlaceMatch {
-            mention: surface.to_string(),
+            mention: one_line(surface),
             span: [m.span.start, m.span.end],
             name,
             geonameid: Some(best.geonameid),
@@ -734,7 +734,7 @@ impl Geocoder {
         let lat = regions.iter().map(|r| r.centroid.y()).sum::<f64>() / n;
         let located = !regions.is_empty();
         PlaceMatch {
-            mention: surface.to_string(),
+            mention: one_line(surface),
             span: [m.span.start, m.span.end],
             name: def.label.clone(),
             geonameid: None,
@@ -1115,7 +1115,7 @@ pub fn best_location(places: &[PlaceMatch]) -> Option<Location> {
 
 fn foreign(surface: &str, m: &Mention) -> PlaceMatch {
     PlaceMatch {
-        mention: surface.to_string(),
+        mention: one_line(surface),
         span: [m.span.start, m.span.end],
         name: surface.to_string(),
         geonameid: None,
@@ -1139,9 +1139,26 @@ pub fn offset(lat: f64, lon: f64, km: f64, bearing_deg: f64) -> (f64, f64) {
     (la2.to_degrees(), lo2.to_degrees())
 }
 
+/// A mention as it reads on one line: a line break inside it ("centre\ndu Mali"), or the
+/// spaces a hard wrap left, is one space.
+fn one_line(surface: &str) -> String {
+    if surface.contains(['\n', '\r']) || surface.contains("  ") {
+        surface.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        surface.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mention_wrapped_across_lines_reads_on_one_line() {
+        assert_eq!(one_line("centre\r\ndu Mali"), "centre du Mali");
+        assert_eq!(one_line("centre  du Mali"), "centre du Mali");
+        assert_eq!(one_line("Gao"), "Gao");
+    }
 
     #[test]
     fn offset_moves_along_the_bearing() {

@@ -980,6 +980,13 @@ mod tests {
     }
 
     #[test]
+    fn a_news_agencys_credit_is_no_place() {
+        let g = embedded_geocoder();
+        let text = "(Belga) Un Casque bleu a été tué mardi par une mine près de Tessalit.";
+        assert_eq!(first_places(g, text), ["Tessalit"]);
+    }
+
+    #[test]
     fn a_town_after_a_demonstrative_event_noun_names_the_incident_told() {
         let g = embedded_geocoder();
         let text = "Mardi, une patrouille venue de Douentza est tombée dans une embuscade près de \
