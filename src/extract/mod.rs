@@ -110,8 +110,9 @@ const SUMMARY_PERIOD_DAYS: i64 = 7;
 /// Two points this close are the same town named twice.
 const SAME_TOWN_KM: f64 = 5.0;
 
-/// Whether a draft of `extraction` mixes towns more than [`SAME_PLACE_KM`] apart in the
-/// sentences that carry its tolls, or names no town while the sentence after it names some:
+/// Whether a draft of `extraction` mixes towns more than [`SAME_PLACE_KM`] apart (or more
+/// than [`CO_REPORTED_KM`] in the sentences that carry its date and tolls), or names no town
+/// while the sentence after it names some:
 /// only then can [`extract_with_places`] segment differently.
 pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> bool {
     let has_points = |si: usize| places.get(si).is_some_and(|p| !p.is_empty());
@@ -127,16 +128,19 @@ pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> boo
                         .any(|o| o.sentences.contains(&(si + 1)))
             })
     });
+    let points_of = |sentences: &[usize]| -> Vec<(f64, f64)> {
+        sentences
+            .iter()
+            .filter_map(|&si| places.get(si))
+            .flatten()
+            .copied()
+            .collect()
+    };
     townless_then_towns
         || extraction.drafts.iter().any(|d| {
-            let points: Vec<(f64, f64)> = d
-                .sentences
-                .iter()
-                .filter_map(|&si| places.get(si))
-                .flatten()
-                .copied()
-                .collect();
-            any_pair_farther(&points, SAME_PLACE_KM)
+            any_pair_farther(&points_of(&d.sentences), SAME_PLACE_KM)
+                // Towns of a lead that reported two attacks together ([`split_co_reported`]).
+                || any_pair_farther(&points_of(&d.core), CO_REPORTED_KM)
         })
 }
 
@@ -395,6 +399,7 @@ fn draft_incidents(
     // Segmentation adds the dates of "le lendemain"-style anaphors: work on a copy.
     let mut mentions = reading.mentions.clone();
     let mut groups = segment(article, cues, &mut mentions, tolls, *focus, places);
+    split_co_reported(&mut groups, tolls, places);
     drop_totals_of_incidents(article, &mut groups, tolls);
     let only_one = groups.len() == 1;
     let mut drafts = Vec::new();
@@ -1090,6 +1095,137 @@ fn segment(
         last = Some(target);
     }
     groups
+}
+
+/// Towns this far apart, each with its own dead, are two incidents even when a lead named them
+/// together.
+const CO_REPORTED_KM: f64 = 10.0;
+
+/// "Les postes de A et de B ont été visés lundi soir. … Deux personnes ont été tuées à A. …
+/// Quatre autres ont été tuées à B.": a lead that reports two attacks together makes one
+/// group of both towns; when each sentence that counts dead names the towns of one of them
+/// only, and different figures, the group is one incident per town, all on the lead's day.
+/// The lead and the other sentences stay with the first town counted. A sentence whose dead
+/// are a total of the towns' figures ("six morts en tout à A et B") is dropped from the split
+/// groups; any other sentence naming several of them, or none, keeps the group whole.
+fn split_co_reported(groups: &mut Vec<Group>, tolls: &[Toll], places: &SentencePlaces) {
+    let mut gi = 0;
+    while gi < groups.len() {
+        let parts = co_reported_parts(&groups[gi], tolls, places);
+        let Some(parts) = parts else {
+            gi += 1;
+            continue;
+        };
+        let added = parts.len() - 1;
+        let g = &mut groups[gi];
+        let moved: Vec<usize> = parts[1..].iter().flatten().copied().collect();
+        let total_sentences: Vec<usize> = g
+            .tolls
+            .iter()
+            .map(|&t| tolls[t].sentence)
+            .filter(|si| !parts.iter().flatten().any(|s| s == si))
+            .collect();
+        g.sentences.retain(|si| !moved.contains(si));
+        // Its point is looked for where its dead are counted: the lead names every town.
+        g.core = parts[0].clone();
+        g.tolls.retain(|&t| {
+            !moved.contains(&tolls[t].sentence) && !total_sentences.contains(&tolls[t].sentence)
+        });
+        g.points = parts[0]
+            .iter()
+            .filter_map(|&si| places.get(si))
+            .flatten()
+            .copied()
+            .collect();
+        let date = g.date;
+        let new: Vec<Group> = parts[1..]
+            .iter()
+            .map(|sentences| Group {
+                sentences: sentences.clone(),
+                date,
+                tolls: sentences
+                    .iter()
+                    .flat_map(|&si| (0..tolls.len()).filter(move |&t| tolls[t].sentence == si))
+                    .collect(),
+                core: sentences.clone(),
+                points: sentences
+                    .iter()
+                    .filter_map(|&si| places.get(si))
+                    .flatten()
+                    .copied()
+                    .collect(),
+            })
+            .collect();
+        groups.splice(gi + 1..gi + 1, new);
+        gi += 1 + added;
+    }
+}
+
+/// The sentences that count dead at each town of a co-reported group, first town first, when
+/// [`split_co_reported`] applies.
+fn co_reported_parts(
+    g: &Group,
+    tolls: &[Toll],
+    places: &SentencePlaces,
+) -> Option<Vec<Vec<usize>>> {
+    let killed = |t: usize| tolls[t].outcome == Outcome::Killed && !tolls[t].superseded;
+    let mut counted: Vec<usize> = g
+        .tolls
+        .iter()
+        .filter(|&&t| killed(t))
+        .map(|&t| tolls[t].sentence)
+        .collect();
+    counted.sort_unstable();
+    counted.dedup();
+    if counted.len() < 2 {
+        return None;
+    }
+    // Each counting sentence's town: the first point it names, if all its points are one town.
+    let town = |si: usize| -> Option<(f64, f64)> {
+        let points = places.get(si)?;
+        let first = *points.first()?;
+        points
+            .iter()
+            .all(|p| km(*p, first) <= CO_REPORTED_KM)
+            .then_some(first)
+    };
+    let mut towns: Vec<((f64, f64), Vec<usize>)> = Vec::new();
+    let mut shared = Vec::new();
+    for &si in &counted {
+        match town(si) {
+            Some(p) => match towns.iter_mut().find(|(q, _)| km(p, *q) <= CO_REPORTED_KM) {
+                Some((_, v)) => v.push(si),
+                None => towns.push((p, vec![si])),
+            },
+            None => shared.push(si),
+        }
+    }
+    if towns.len() < 2 {
+        return None;
+    }
+    let largest = |sentences: &[usize]| {
+        g.tolls
+            .iter()
+            .filter(|&&t| killed(t) && sentences.contains(&tolls[t].sentence))
+            .map(|&t| tolls[t].range.best)
+            .max()
+            .unwrap_or(0)
+    };
+    let figures: Vec<u32> = towns.iter().map(|(_, v)| largest(v)).collect();
+    // The same figure at two towns restates one toll with another reference town.
+    if figures
+        .iter()
+        .enumerate()
+        .any(|(i, f)| figures[i + 1..].contains(f))
+    {
+        return None;
+    }
+    // A sentence naming several towns, or none, is kept only as their total.
+    let sum: u32 = figures.iter().sum();
+    if shared.iter().any(|&si| largest(&[si]) != sum) {
+        return None;
+    }
+    Some(towns.into_iter().map(|(_, v)| v).collect())
 }
 
 /// "43 morts en deux jours", "Au total, 43 personnes ont été tuées": a death figure said as a

@@ -980,6 +980,38 @@ mod tests {
     }
 
     #[test]
+    fn attacks_reported_together_are_one_incident_per_town_with_its_dead() {
+        let g = embedded_geocoder();
+        let lead = "Le poste de gendarmerie de Ouéléssébougou et le péage de Sanankoroba ont été \
+                    attaqués lundi 13 mars 2023 au soir.";
+        let text = format!(
+            "{lead} Deux personnes ont été tuées à Sanankoroba. Quatre autres personnes ont été \
+             tuées à Ouéléssébougou."
+        );
+        assert_eq!(located_at(g, &text), ["Sanankoroba", "Ouéléssébougou"]);
+        let v = incidents_of(g, &text);
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(2), Some(4)]);
+        assert!(v.iter().all(|i| i.date == chrono::NaiveDate::from_ymd_opt(2023, 3, 13)));
+        // A total of both stays out of either.
+        let text = format!(
+            "{lead} L'attaque a fait six morts à Sanankoroba et à Ouéléssébougou. Deux personnes \
+             ont été tuées à Sanankoroba. Quatre autres personnes ont été tuées à Ouéléssébougou."
+        );
+        let tolls: Vec<Option<u32>> = incidents_of(g, &text)
+            .iter()
+            .map(|i| i.fatalities.map(|t| t.best))
+            .collect();
+        assert_eq!(tolls, [Some(2), Some(4)]);
+        // One figure told again with another town is one toll.
+        let text = format!(
+            "{lead} Deux gendarmes ont été tués à Sanankoroba. Les deux gendarmes ont été tués \
+             près de Ouéléssébougou, a dit l'armée."
+        );
+        assert_eq!(incidents_of(g, &text).len(), 1);
+    }
+
+    #[test]
     fn a_news_agencys_credit_is_no_place() {
         let g = embedded_geocoder();
         let text = "(Belga) Un Casque bleu a été tué mardi par une mine près de Tessalit.";
