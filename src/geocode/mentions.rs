@@ -170,6 +170,9 @@ pub struct Qualifier {
     /// Followed by a foreign country ("Djibo, au Burkina Faso", "Tessit (Niger)"): a border
     /// town on the other side.
     pub foreign_country_after: bool,
+    /// "Dioura (centre)", "Kidal (nord-est)": the part of Mali said in brackets right after
+    /// the name, an index into [`PlaceLexicon::areas`].
+    pub area_beside: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -443,6 +446,7 @@ pub fn find_mentions(
         let mut qualifier = qualify(before);
         qualifier.context |= in_a_recalled_event(text, span.start);
         qualifier.foreign_country_after = foreign_country_after(&f[r.end..], lex);
+        qualifier.area_beside = area_beside(&text[span.end..], lex);
         // "l'hôpital de Mopti-Sévaré": the second half of a compound shares its context, and
         // so does a town coordinated with it ("jointes à Gao, la grande ville du Nord, ainsi
         // qu'à Bamako").
@@ -1045,6 +1049,15 @@ fn distance_number(word: &str, before: Option<&&str>) -> Option<f64> {
     })
 }
 
+/// "(centre)", "(nord-est)" right after a name, as wire copy writes it: the area of Mali of
+/// that direction ("centre du Mali"), by its index in `lex.areas`.
+fn area_beside(after: &str, lex: &PlaceLexicon) -> Option<usize> {
+    let inner = after.trim_start_matches(' ').strip_prefix('(')?;
+    let close = inner.get(..inner.len().min(24))?.find(')')?;
+    let phrase = format!("{} du mali", fold_key(&inner[..close]));
+    lex.areas.iter().position(|a| a.phrases.contains(&phrase))
+}
+
 /// A neighbour's nationality, said of a settlement ("localité mauritanienne").
 const NEIGHBOUR_ADJECTIVES: &[&str] = &[
     "mauritanienne",
@@ -1467,6 +1480,20 @@ mod tests {
         let f = fold(text);
         let m = &find_mentions(text, &f, &matcher(), &[])[0];
         assert!(!m.qualifier.foreign_country_after && !m.qualifier.foreign_admin);
+        // A part of Mali in brackets is no foreign country, and says where the name lies.
+        let text = "des tirs à Gao (nord-est) et à Boni (centre), puis à Kidal (Mali)";
+        let f = fold(text);
+        let m = find_mentions(text, &f, &matcher(), &[]);
+        let lex = place_lexicon();
+        let area = |i: usize| {
+            m[i].qualifier
+                .area_beside
+                .map(|a| lex.areas[a].label.as_str())
+        };
+        assert_eq!(area(0), Some("Nord-est du Mali"));
+        assert_eq!(area(1), Some("Centre du Mali"));
+        assert_eq!(area(2), None);
+        assert!(!m[0].qualifier.foreign_country_after);
         let text = "des tirs à Gao (Burkina Faso)";
         let f = fold(text);
         assert!(

@@ -539,6 +539,16 @@ impl Geocoder {
                     {
                         parts.push(("region named in text", 3.0));
                     }
+                    // "Dioura (centre)": the part of the country said beside the name itself
+                    // outweighs regions named elsewhere in the text.
+                    if let (Some(a), Some(r)) = (m.qualifier.area_beside, &region)
+                        && place_lexicon().areas[a]
+                            .regions
+                            .iter()
+                            .any(|x| fold_key(x) == fold_key(r))
+                    {
+                        parts.push(("area said beside it", 4.0));
+                    }
                     // "le village de Ségué, cercle de Bankass": of the nine Ségué, the one inside
                     // the cercle the text names (a cercle named as a place is not enough: a
                     // distant seat would pull hamlets named like real towns).

@@ -992,7 +992,10 @@ mod tests {
         let v = incidents_of(g, &text);
         let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
         assert_eq!(tolls, [Some(2), Some(4)]);
-        assert!(v.iter().all(|i| i.date == chrono::NaiveDate::from_ymd_opt(2023, 3, 13)));
+        assert!(
+            v.iter()
+                .all(|i| i.date == chrono::NaiveDate::from_ymd_opt(2023, 3, 13))
+        );
         // A total of both stays out of either.
         let text = format!(
             "{lead} L'attaque a fait six morts à Sanankoroba et à Ouéléssébougou. Deux personnes \
@@ -1009,6 +1012,22 @@ mod tests {
              près de Ouéléssébougou, a dit l'armée."
         );
         assert_eq!(incidents_of(g, &text).len(), 1);
+    }
+
+    #[test]
+    fn the_part_of_the_country_said_beside_a_name_picks_its_homonym() {
+        let g = embedded_geocoder();
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Lundi, un camion a sauté sur une mine dans la région de Kayes. Mardi, des hommes \
+             armés ont attaqué le camp de Dioura (centre), tuant dix soldats."
+                .to_string(),
+        );
+        let dioura = resolved_places(g, &article)
+            .into_iter()
+            .find(|r| r.place.mention == "Dioura")
+            .expect("Dioura");
+        assert_eq!(dioura.place.admin1.as_deref(), Some("Mopti"));
     }
 
     #[test]
