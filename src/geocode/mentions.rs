@@ -999,6 +999,10 @@ fn qualify(before_folded: &str) -> Qualifier {
                 q.bearing = bearing;
             }
         }
+        // "à 188 km environ de Bamako": the approximation after the unit.
+        if tail.get(i) == Some(&"environ") {
+            i += 1;
+        }
         if tail
             .get(i)
             .is_some_and(|w| matches!(*w, "km" | "kilometres" | "kilometre" | "kms"))
@@ -1453,6 +1457,16 @@ mod tests {
         let m = find_mentions(text, &f, &matcher(), &[]);
         assert_eq!(m[0].qualifier.distance_km, Some(12.0));
         assert_eq!(m[0].qualifier.bearing, None);
+        // The approximation may follow the unit.
+        for (text, bearing) in [
+            ("à 80 km environ de Kidal", None),
+            ("à 80 km environ au sud de Kidal", Some(180.0)),
+        ] {
+            let f = fold(text);
+            let m = find_mentions(text, &f, &matcher(), &[]);
+            assert_eq!(m[0].qualifier.distance_km, Some(80.0), "{text}");
+            assert_eq!(m[0].qualifier.bearing, bearing, "{text}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! data folder, downloads and installers (`crate::datasets`); this module keeps the gazetteer
 //! index ([`gazetteer`], [`pack`]), choosing which one a run uses ([`load`]) and resolution.
 
+pub mod distance_said;
 pub mod gazetteer;
 pub mod heading;
 pub mod load;
@@ -447,6 +448,9 @@ impl Geocoder {
             }
         }
         out.sort_by_key(|r| r.place.span[0]);
+        for (i, k) in distance_said::homonyms_at_the_distance_said(text, &out) {
+            self.take_candidate(&mut out[i], k);
+        }
         heading::drop_distant_homonyms(text, &mut out);
         heading::drop_homonyms_far_from_their_town(text, &mut out);
         heading::aim_distances(text, &mentions, &mut out);
@@ -721,6 +725,22 @@ impl Geocoder {
                     .unwrap_or(n)
                     .to_string()
             })
+    }
+
+    /// Makes candidate `k` of `r` its place, in place of the best-scored one.
+    fn take_candidate(&self, r: &mut Resolved, k: usize) {
+        let c = r.candidates.remove(k);
+        let key = crate::text::fold_key(&r.place.mention);
+        r.place.name = self
+            .display_name(c.geonameid, &key)
+            .unwrap_or_else(|| mentions::french_name(&c.name).to_string());
+        r.place.geonameid = Some(c.geonameid);
+        r.place.lat = Some(c.lat);
+        r.place.lon = Some(c.lon);
+        r.place.admin1.clone_from(&c.admin1);
+        r.place.admin2 = self.cercle_of(c.lon, c.lat);
+        r.place.admin1_2023 = self.region_2023_of(c.lon, c.lat);
+        r.candidates.insert(0, c);
     }
 
     fn region_2023_of(&self, lon: f64, lat: f64) -> Option<String> {

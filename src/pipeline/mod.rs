@@ -1031,6 +1031,28 @@ mod tests {
     }
 
     #[test]
+    fn the_homonyms_at_the_distance_said_are_taken() {
+        let g = embedded_geocoder();
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Mardi, une embuscade entre Sébabougou et Kwala, à 190 km environ de Bamako, a fait \
+             cinq morts. Le même jour, des tirs ont visé Kati et Siby."
+                .to_string(),
+        );
+        let bamako = LatLon::new(12.65, -8.0);
+        let places = resolved_places(g, &article);
+        for name in ["Sébabougou", "Kwala"] {
+            let p = &places
+                .iter()
+                .find(|r| r.place.mention == name)
+                .expect(name)
+                .place;
+            let d = distance_km(bamako, LatLon::new(p.lat.unwrap(), p.lon.unwrap()));
+            assert!((d - 190.0).abs() < 40.0, "{name} at {d} km from Bamako");
+        }
+    }
+
+    #[test]
     fn a_news_agencys_credit_is_no_place() {
         let g = embedded_geocoder();
         let text = "(Belga) Un Casque bleu a été tué mardi par une mine près de Tessalit.";
