@@ -400,6 +400,7 @@ fn draft_incidents(
     let mut mentions = reading.mentions.clone();
     let mut groups = segment(article, cues, &mut mentions, tolls, *focus, places);
     split_co_reported(&mut groups, tolls, places);
+    fold_headline_into_body(article, &mut groups, tolls);
     drop_totals_of_incidents(article, &mut groups, tolls);
     let only_one = groups.len() == 1;
     let mut drafts = Vec::new();
@@ -1035,8 +1036,31 @@ fn segment(
                 // tell which earlier incident it restates: small figures join the current one.
                 // A restatement says the figure the same way ("10 morts" is not "une dizaine
                 // de morts").
+                // "La seconde attaque a visé un camp à B. Le bilan est lourd : 10 soldats y ont
+                // perdu la vie." A figure naming no town, right after an incident that counts
+                // no dead yet, is that incident's, even when a headline said the same figure.
+                let continues_uncounted = s_points.is_empty()
+                    && current.is_some_and(|c| {
+                        follows(&groups[c])
+                            && !groups[c]
+                                .tolls
+                                .iter()
+                                .any(|&o| tolls[o].outcome == Outcome::Killed)
+                    });
                 let same_toll = s_tolls.iter().find_map(|&t| {
                     groups.iter().enumerate().position(|(gi, g)| {
+                        // (Of the same day: a figure said again the next day, at a
+                        // follow-up visit, restates the first incident's.)
+                        let same_day = current.is_some_and(|c| match (groups[c].date, g.date) {
+                            (Some(a), Some(b)) => {
+                                (mentions[a].start, mentions[a].end)
+                                    == (mentions[b].start, mentions[b].end)
+                            }
+                            (a, b) => a.is_none() || b.is_none(),
+                        });
+                        if continues_uncounted && Some(gi) != current && same_day {
+                            return false;
+                        }
                         // A restatement names no distant town ("deux morts" at Boni, then
                         // "deux morts" at the post of Tessit, are two attacks).
                         (Some(gi) == current || tolls[t].range.best >= 3)
@@ -1095,6 +1119,54 @@ fn segment(
         last = Some(target);
     }
     groups
+}
+
+/// "Dix soldats tués près de Goundam" as a headline, then a body that tells another attack
+/// first and the Goundam one later with "dix soldats y ont perdu la vie": the undated headline
+/// is that later incident told again, when it says the same death figure and names no town
+/// far from it. Its sentences join that incident (its figure counts once).
+fn fold_headline_into_body(article: &Article, groups: &mut Vec<Group>, tolls: &[Toll]) {
+    let killed_figures = |g: &Group| -> Vec<u32> {
+        g.tolls
+            .iter()
+            .filter(|&&t| tolls[t].outcome == Outcome::Killed && !tolls[t].vague)
+            .map(|&t| tolls[t].range.best)
+            .collect()
+    };
+    let Some(hi) = groups
+        .iter()
+        .position(|g| g.date.is_none() && g.told_in_title(article))
+    else {
+        return;
+    };
+    let figures = killed_figures(&groups[hi]);
+    if figures.is_empty() {
+        return;
+    }
+    let said_again: Vec<usize> = (0..groups.len())
+        .filter(|&oi| {
+            oi != hi
+                && killed_figures(&groups[oi])
+                    .iter()
+                    .any(|f| figures.contains(f))
+                && !groups[hi]
+                    .points
+                    .iter()
+                    .any(|p| groups[oi].points.iter().all(|q| km(*p, *q) > SAME_PLACE_KM))
+        })
+        .collect();
+    // Only one later incident may be the one told again; the first one is already its lead.
+    let [oi] = said_again[..] else {
+        return;
+    };
+    if oi == hi + 1 {
+        return;
+    }
+    let headline = groups.remove(hi);
+    let o = &mut groups[if oi > hi { oi - 1 } else { oi }];
+    o.sentences.extend(headline.sentences);
+    o.sentences.sort_unstable();
+    o.points.extend(headline.points);
 }
 
 /// Towns this far apart, each with its own dead, are two incidents even when a lead named them
@@ -2699,6 +2771,21 @@ mod tests {
              l'attaque a aussi fait deux blessés.",
         );
         assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+    }
+
+    #[test]
+    fn a_figure_said_again_at_a_follow_up_visit_stays_the_attacks() {
+        let v = incidents(
+            "Le 3 août 2015, dix bergers ont été tués près de Nampala. Le 4 août, une patrouille \
+             s'est rendue sur les lieux de l'attaque. Selon elle, dix bergers ont été tués.",
+        );
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(10), "{v:#?}");
+        assert!(
+            v[1..]
+                .iter()
+                .all(|i| i.fatalities.is_none_or(|t| t.best != 10)),
+            "{v:#?}"
+        );
     }
 
     #[test]

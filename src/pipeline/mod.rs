@@ -1053,6 +1053,19 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_after_an_incident_without_dead_is_its_toll_and_the_headline_its_own() {
+        let g = embedded_geocoder();
+        let text = "Dix soldats maliens tués dans une attaque près de Goundam\n\
+                    Le 3 août 2015, deux soldats ont été tués dans une embuscade près de Nampala. \
+                    La seconde attaque a visé, ce 3 août, un camp militaire à Goundam. Le bilan \
+                    est lourd : dix soldats y ont perdu la vie.";
+        let v = incidents_of(g, text);
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(2), Some(10)], "{v:#?}");
+        assert_eq!(located_at(g, text), ["Nampala", "Goundam"]);
+    }
+
+    #[test]
     fn a_news_agencys_credit_is_no_place() {
         let g = embedded_geocoder();
         let text = "(Belga) Un Casque bleu a été tué mardi par une mine près de Tessalit.";
