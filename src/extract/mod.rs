@@ -2086,13 +2086,20 @@ mod tests {
             Some(&claim),
             "the claim follows the second attack"
         );
-        // Villages 20 km apart on the same day: one incident, tolls combined as before.
+        // Villages 20 km apart on the same day, each with its own dead: two incidents still
+        // (see `split_co_reported`); 3 km apart, one village named twice.
         let near = places_of(
             &article,
             &[("Boni", 15.02, -1.93), ("Diabaly", 15.10, -1.80)],
         );
-        assert!(!places_may_split(&first, &near));
-        assert_eq!(extract_with_places(&article, &near).drafts.len(), 1);
+        assert!(places_may_split(&first, &near));
+        assert_eq!(extract_with_places(&article, &near).drafts.len(), 2);
+        let same = places_of(
+            &article,
+            &[("Boni", 15.02, -1.93), ("Diabaly", 15.03, -1.91)],
+        );
+        assert!(!places_may_split(&first, &same));
+        assert_eq!(extract_with_places(&article, &same).drafts.len(), 1);
     }
 
     #[test]
