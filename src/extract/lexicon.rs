@@ -30,6 +30,9 @@ pub struct SegmentationWords {
     pub elsewhere: Vec<String>,
     /// Sentence starts naming another event of the kind just told ("une autre attaque …").
     pub another_event_openers: Vec<String>,
+    /// Phrases tying the incident told to another, earlier one ("fait suite à une autre
+    /// attaque"): a sentence with them that counts dead counts that other event's.
+    pub follows_another: Vec<String>,
     /// Parts of a day that put another event on the current incident's day.
     pub same_day: Vec<String>,
     /// Words saying a death figure sums several events.
@@ -441,6 +444,7 @@ mod tests {
             .elsewhere
             .iter()
             .chain(&w.another_event_openers)
+            .chain(&w.follows_another)
             .chain(&w.same_day)
             .chain(&w.totals)
             .chain(&w.reporting)

@@ -904,7 +904,14 @@ fn segment(
                         .iter()
                         .any(|p| rest.starts_with(p.as_str()))
                 });
-        let mut force_new = elsewhere;
+        // "Ce dernier incident fait suite à une autre attaque au cours de laquelle quatre
+        // Casques bleus ont été tués": the dead of the other attack.
+        let follows_another = !s_tolls.is_empty()
+            && words
+                .follows_another
+                .iter()
+                .any(|p| opening.contains(p.as_str()));
+        let mut force_new = elsewhere || follows_another;
         // The base is the current incident's date, else that of the last dated one ("Jeudi,
         // … une embuscade. … L'aviation a neutralisé vingt terroristes. Au même moment, …").
         if let Some((len, days)) = anaphor
@@ -2778,6 +2785,17 @@ mod tests {
              l'attaque a aussi fait deux blessés.",
         );
         assert_eq!(i.fatalities.map(|t| t.best), Some(3));
+    }
+
+    #[test]
+    fn the_dead_of_the_attack_an_incident_follows_are_that_attacks() {
+        let v = incidents(&format!(
+            "{DATELINE}Un soldat a été tué mardi dans une embuscade près d'Aguelhok. Ce dernier \
+             incident fait suite à une autre attaque dans la région, au cours de laquelle quatre \
+             soldats ont été tués."
+        ));
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(1), Some(4)], "{v:#?}");
     }
 
     #[test]

@@ -444,7 +444,8 @@ pub fn find_mentions(
             }
         }
         let mut qualifier = qualify(before);
-        qualifier.context |= in_a_recalled_event(text, span.start);
+        qualifier.context |=
+            in_a_recalled_event(text, span.start) || after_a_recall_cue(text, span.start);
         qualifier.foreign_country_after = foreign_country_after(&f[r.end..], lex);
         qualifier.area_beside = area_beside(&text[span.end..], lex);
         // "l'hôpital de Mopti-Sévaré": the second half of a compound shares its context, and
@@ -759,6 +760,51 @@ fn in_a_recalled_event(text: &str, at: usize) -> bool {
     RECALLED_EVENT_OPENINGS
         .iter()
         .any(|o| opening.trim_start().starts_with(o))
+}
+
+/// What, in a sentence, ties it to something earlier elsewhere: "Cette attaque survient
+/// après la visite des ambassadeurs à Sévaré", "Des incidents similaires ont été signalés à
+/// Kidal". The towns after it are that earlier thing's.
+const RECALL_CUES: &[&str] = &[
+    "survient apres",
+    "survient au lendemain",
+    "survient quelques",
+    "intervient apres",
+    "intervient au lendemain",
+    "intervient quelques",
+    "fait suite a",
+    "incidents similaires",
+    "attaques similaires",
+];
+
+/// A town after a [`RECALL_CUES`] phrase of its own sentence, unless the sentence counts
+/// that earlier event's dead ("intervient après une attaque à Boulkessi où 100 soldats ont
+/// été tués"): that event is an incident of its own, placed there.
+fn after_a_recall_cue(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(160));
+    let before = &text[from..at];
+    let sentence = before
+        .rfind(['.', '\n', '!', '?'])
+        .map_or(before, |i| &before[i + 1..]);
+    // Folded only when it may match.
+    if !["surv", "interv", "suite", "similaires"]
+        .iter()
+        .any(|w| sentence.contains(w))
+    {
+        return false;
+    }
+    let sentence = fold_key(sentence);
+    if !RECALL_CUES.iter().any(|c| sentence.contains(c)) {
+        return false;
+    }
+    let after = &text[at..text.floor_char_boundary((at + 200).min(text.len()))];
+    let after = after.split(['.', '\n', '!', '?']).next().unwrap_or(after);
+    !fold_key(after).split(' ').any(|w| {
+        matches!(
+            w,
+            "tue" | "tues" | "tuee" | "tuees" | "mort" | "morts" | "deces" | "vie" | "victimes"
+        )
+    })
 }
 
 /// "un convoi de la Minusma allant de Gao à Kidal a heurté une mine à 5 km de Tabankort": the

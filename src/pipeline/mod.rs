@@ -1164,6 +1164,37 @@ mod tests {
     }
 
     #[test]
+    fn the_towns_of_what_an_incident_follows_are_no_places() {
+        let g = embedded_geocoder();
+        for tail in [
+            "Cette attaque survient après la visite du ministre de la Défense à Sévaré.",
+            "Elle intervient quelques jours après une tournée du gouverneur à Sévaré.",
+        ] {
+            let text = format!(
+                "Ségou, 15 mars 2023 (AFP) – Des hommes armés ont tué mardi trois bergers près \
+                 de Macina. {tail}"
+            );
+            let v = incidents_of(g, &text);
+            assert_eq!(
+                tolls_by_place(&v),
+                [(Some(3), "Macina".to_string())],
+                "{tail}"
+            );
+            assert_eq!(v[0].places.len(), 1, "{tail}: {:?}", v[0].places);
+        }
+        // An earlier attack whose dead the sentence counts is placed at its town.
+        let text = "Ségou, 15 mars 2023 (AFP) – Des hommes armés ont tué mardi trois bergers près \
+                    de Macina. Cette attaque intervient après celle du 2 mars à Boni, où douze \
+                    soldats ont été tués.";
+        let v = incidents_of(g, text);
+        assert!(
+            v.iter()
+                .any(|i| i.places.iter().any(|p| p.mention == "Boni")),
+            "{v:#?}"
+        );
+    }
+
+    #[test]
     fn the_town_of_a_victims_unit_is_no_place() {
         let g = embedded_geocoder();
         let text = "Dimanche, le commandant de la brigade de gendarmerie de Niono a été tué dans \
