@@ -2104,11 +2104,10 @@ pub fn kills_a_device(folded: &str, cue: &Range<usize>, devices: &[String]) -> b
     // "Les deux occupants de l'engin sont décédés": the thing completes the noun of the
     // people who died; it is not the subject.
     let complement = before.last().is_some_and(|w| is_device(w))
-        && match words.get(run..).unwrap_or_default() {
-            ["du" | "d", ..] => true,
-            ["l" | "le" | "la" | "les", "de", ..] => true,
-            _ => false,
-        };
+        && matches!(
+            words.get(run..).unwrap_or_default(),
+            ["du" | "d", ..] | ["l" | "le" | "la" | "les", "de", ..]
+        );
     !active && !complement && before.iter().any(|w| is_device(w))
 }
 
