@@ -66,6 +66,9 @@ pub struct Candidate {
 /// The cercles ("cercle de Bankass") and communes ("commune de Dioura") a text names: of
 /// several homonyms, the one inside them wins.
 struct NamedAreas {
+    /// Regions of the 2023 reform named as regions ("région de Ménaka"), as the cercle table
+    /// spells them.
+    regions_2023: HashSet<&'static str>,
     /// Folded cercle names, spaces removed.
     cercles: HashSet<String>,
     /// The seats of those cercles (their PPLA2 or ADM2 entries).
@@ -197,6 +200,8 @@ impl Geocoder {
 
         // Regions the text names, directly or through a directional area.
         let mut context: HashSet<String> = HashSet::new();
+        // Regions of the 2023 reform the text names ("région de Ménaka").
+        let mut regions_2023: HashSet<&'static str> = HashSet::new();
         // Cercles the text names as such ("cercle de Bankass").
         let mut cercles_named: HashSet<String> = HashSet::new();
         let mut cercle_seats: Vec<LatLon> = Vec::new();
@@ -211,6 +216,11 @@ impl Geocoder {
                 _ if m.qualifier.region => {
                     if let Some(r) = b.region_named(&m.key) {
                         context.insert(fold_key(&r.name));
+                    }
+                    // "la région de Ménaka": a region of the 2023 reform, which the basemap's
+                    // older regions do not hold.
+                    if let Some(r) = crate::reference::cercles::region_2023_named(&m.key) {
+                        regions_2023.insert(r);
                     }
                 }
                 _ if m.qualifier.cercle => {
@@ -254,6 +264,7 @@ impl Geocoder {
             .collect();
         let anchors = rstar::RTree::bulk_load(anchors);
         let named_areas = NamedAreas {
+            regions_2023,
             cercles: cercles_named,
             cercle_seats,
             communes: communes_named,
@@ -540,6 +551,14 @@ impl Geocoder {
                     }
                     if let Some(r) = &region
                         && context.contains(&fold_key(r))
+                    {
+                        parts.push(("region named in text", 3.0));
+                    }
+                    if ids_len > 1
+                        && !named.regions_2023.is_empty()
+                        && self
+                            .region_2023_of(p.lon, p.lat)
+                            .is_some_and(|r| named.regions_2023.contains(r.as_str()))
                     {
                         parts.push(("region named in text", 3.0));
                     }

@@ -1031,6 +1031,25 @@ mod tests {
     }
 
     #[test]
+    fn a_region_of_the_2023_reform_picks_its_homonym() {
+        // The regions of the reform are read from the cercles' table.
+        let g = &Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer")).with_cercles(
+            crate::reference::cercles::Cercles::embedded().expect("embedded cercles"),
+        );
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Mardi, des hommes armés ont attaqué une position dans le secteur de Tabankort \
+             (région de Ménaka), faisant cinq morts."
+                .to_string(),
+        );
+        let tabankort = resolved_places(g, &article)
+            .into_iter()
+            .find(|r| r.place.mention == "Tabankort")
+            .expect("Tabankort");
+        assert_eq!(tabankort.place.admin1_2023.as_deref(), Some("Ménaka"));
+    }
+
+    #[test]
     fn the_homonyms_at_the_distance_said_are_taken() {
         let g = embedded_geocoder();
         let article = crate::corpus::article_from_text(

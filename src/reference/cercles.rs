@@ -233,6 +233,16 @@ pub fn region_2023(cercle: &str) -> Option<&'static str> {
         .map(|(_, region)| *region)
 }
 
+/// The region of the 2023 reform named `name` ("Ménaka", "bandiagara"), as the table spells
+/// it; `None` for any other name.
+pub fn region_2023_named(name: &str) -> Option<&'static str> {
+    let key = fold_key(name);
+    REGIONS_2023
+        .iter()
+        .map(|(_, region)| *region)
+        .find(|region| fold_key(region) == key)
+}
+
 fn coord(value: &Value) -> Option<Coord<f64>> {
     let pair = value.as_array()?;
     let (x, y) = (pair.first()?.as_f64()?, pair.get(1)?.as_f64()?);
@@ -638,6 +648,9 @@ mod tests {
         assert_eq!(region_2023("Nara"), Some("Nara"));
         assert_eq!(region_2023("Kita"), Some("Kita"));
         assert_eq!(region_2023("Menaka"), Some("Ménaka"));
+        assert_eq!(region_2023_named("menaka"), Some("Ménaka"));
+        assert_eq!(region_2023_named("Bandiagara"), Some("Bandiagara"));
+        assert_eq!(region_2023_named("Sévaré"), None);
         assert_eq!(region_2023("Djenné"), Some("Mopti"));
         assert_eq!(region_2023("Timbuktu"), Some("Tombouctou"));
         assert_eq!(region_2023("Kidal"), Some("Kidal"));
