@@ -1190,25 +1190,19 @@ const CO_REPORTED_KM: f64 = 10.0;
 fn split_co_reported(groups: &mut Vec<Group>, tolls: &[Toll], places: &SentencePlaces) {
     let mut gi = 0;
     while gi < groups.len() {
-        let parts = co_reported_parts(&groups[gi], tolls, places);
-        let Some(parts) = parts else {
+        let Some((parts, totals)) = co_reported_parts(&groups[gi], tolls, places) else {
             gi += 1;
             continue;
         };
         let added = parts.len() - 1;
         let g = &mut groups[gi];
         let moved: Vec<usize> = parts[1..].iter().flatten().copied().collect();
-        let total_sentences: Vec<usize> = g
-            .tolls
-            .iter()
-            .map(|&t| tolls[t].sentence)
-            .filter(|si| !parts.iter().flatten().any(|s| s == si))
-            .collect();
         g.sentences.retain(|si| !moved.contains(si));
         // Its point is looked for where its dead are counted: the lead names every town.
         g.core = parts[0].clone();
         g.tolls.retain(|&t| {
-            !moved.contains(&tolls[t].sentence) && !total_sentences.contains(&tolls[t].sentence)
+            let si = tolls[t].sentence;
+            !moved.contains(&si) && !(totals.contains(&si) && tolls[t].outcome == Outcome::Killed)
         });
         g.points = parts[0]
             .iter()
@@ -1240,13 +1234,12 @@ fn split_co_reported(groups: &mut Vec<Group>, tolls: &[Toll], places: &SentenceP
     }
 }
 
-/// The sentences that count dead at each town of a co-reported group, first town first, when
-/// [`split_co_reported`] applies.
-fn co_reported_parts(
-    g: &Group,
-    tolls: &[Toll],
-    places: &SentencePlaces,
-) -> Option<Vec<Vec<usize>>> {
+/// The sentences that count dead at each town of a co-reported group, first town first, and
+/// the sentences that count their total.
+type CoReported = (Vec<Vec<usize>>, Vec<usize>);
+
+/// The [`CoReported`] sentences of a group, when [`split_co_reported`] applies.
+fn co_reported_parts(g: &Group, tolls: &[Toll], places: &SentencePlaces) -> Option<CoReported> {
     let killed = |t: usize| tolls[t].outcome == Outcome::Killed && !tolls[t].superseded;
     let mut counted: Vec<usize> = g
         .tolls
@@ -1304,7 +1297,7 @@ fn co_reported_parts(
     if shared.iter().any(|&si| largest(&[si]) != sum) {
         return None;
     }
-    Some(towns.into_iter().map(|(_, v)| v).collect())
+    Some((towns.into_iter().map(|(_, v)| v).collect(), shared))
 }
 
 /// "43 morts en deux jours", "Au total, 43 personnes ont été tuées": a death figure said as a

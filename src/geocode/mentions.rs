@@ -738,16 +738,9 @@ const RECALLED_EVENT_OPENINGS: &[&str] = &[
 /// A town in the opening phrase of [`RECALLED_EVENT_OPENINGS`], before its comma: the
 /// recalled event's place, not the sentence's.
 fn in_a_recalled_event(text: &str, at: usize) -> bool {
-    let from = text.floor_char_boundary(at.saturating_sub(120));
-    let before = &text[from..at];
-    let Some(start) = before
-        .rfind(['.', '\n', '!', '?', '–', '—'])
-        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
-        .or((from == 0).then_some(0))
-    else {
+    let Some(opening) = clause_before(text, at, 120, &['.', '\n', '!', '?', '–', '—']) else {
         return false;
     };
-    let opening = &before[start..];
     // Folded only when it may match: most mentions have no such opening.
     if opening.contains([',', ';', ':'])
         || !["lendemain", "près", "pres", "PRÈS", "PRES"]
@@ -760,6 +753,18 @@ fn in_a_recalled_event(text: &str, at: usize) -> bool {
     RECALLED_EVENT_OPENINGS
         .iter()
         .any(|o| opening.trim_start().starts_with(o))
+}
+
+/// The text from the last of `stops` within `back` bytes before `at` up to `at`; from the
+/// text's start when it is that close; `None` when no stop is that close.
+fn clause_before<'a>(text: &'a str, at: usize, back: usize, stops: &[char]) -> Option<&'a str> {
+    let from = text.floor_char_boundary(at.saturating_sub(back));
+    let before = &text[from..at];
+    before
+        .rfind(stops)
+        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+        .or((from == 0).then_some(0))
+        .map(|start| &before[start..])
 }
 
 /// What, in a sentence, ties it to something earlier elsewhere: "Cette attaque survient
@@ -781,11 +786,8 @@ const RECALL_CUES: &[&str] = &[
 /// that earlier event's dead ("intervient après une attaque à Boulkessi où 100 soldats ont
 /// été tués"): that event is an incident of its own, placed there.
 fn after_a_recall_cue(text: &str, at: usize) -> bool {
-    let from = text.floor_char_boundary(at.saturating_sub(160));
-    let before = &text[from..at];
-    let sentence = before
-        .rfind(['.', '\n', '!', '?'])
-        .map_or(before, |i| &before[i + 1..]);
+    let window = &text[text.floor_char_boundary(at.saturating_sub(160))..at];
+    let sentence = clause_before(text, at, 160, &['.', '\n', '!', '?']).unwrap_or(window);
     // Folded only when it may match.
     if !["surv", "interv", "suite", "similaires"]
         .iter()

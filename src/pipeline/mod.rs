@@ -85,6 +85,16 @@ mod tests {
         g.resolve_article(article, &crate::extract::extract(article))
     }
 
+    /// The place `g` resolves for `mention` in an article of `text`.
+    fn resolved_named(g: &Geocoder, text: &str, mention: &str) -> crate::incident::PlaceMatch {
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        resolved_places(g, &article)
+            .into_iter()
+            .find(|r| r.place.mention == mention)
+            .unwrap_or_else(|| panic!("{mention} resolved in {text}"))
+            .place
+    }
+
     /// An article of `text` published on `date` (YYYY-MM-DD).
     fn published(text: &str, date: &str) -> Article {
         let mut article = crate::corpus::article_from_text("t", text.to_string());
@@ -996,6 +1006,14 @@ mod tests {
             v.iter()
                 .all(|i| i.date == chrono::NaiveDate::from_ymd_opt(2023, 3, 13))
         );
+        // The lead's wounded stay with the first town; only a total of the dead is dropped.
+        let text = format!(
+            "{lead} Trois blessés ont été évacués. Deux personnes ont été tuées à Sanankoroba. \
+             Quatre autres personnes ont été tuées à Ouéléssébougou."
+        );
+        let v = incidents_of(g, &text);
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].wounded.map(|t| t.best), Some(3), "{v:#?}");
         // A total of both stays out of either.
         let text = format!(
             "{lead} L'attaque a fait six morts à Sanankoroba et à Ouéléssébougou. Deux personnes \
@@ -1017,17 +1035,10 @@ mod tests {
     #[test]
     fn the_part_of_the_country_said_beside_a_name_picks_its_homonym() {
         let g = embedded_geocoder();
-        let article = crate::corpus::article_from_text(
-            "t",
-            "Lundi, un camion a sauté sur une mine dans la région de Kayes. Mardi, des hommes \
-             armés ont attaqué le camp de Dioura (centre), tuant dix soldats."
-                .to_string(),
-        );
-        let dioura = resolved_places(g, &article)
-            .into_iter()
-            .find(|r| r.place.mention == "Dioura")
-            .expect("Dioura");
-        assert_eq!(dioura.place.admin1.as_deref(), Some("Mopti"));
+        let text = "Lundi, un camion a sauté sur une mine dans la région de Kayes. Mardi, des \
+                    hommes armés ont attaqué le camp de Dioura (centre), tuant dix soldats.";
+        let dioura = resolved_named(g, text, "Dioura");
+        assert_eq!(dioura.admin1.as_deref(), Some("Mopti"));
     }
 
     #[test]
@@ -1036,36 +1047,20 @@ mod tests {
         let g = &Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer")).with_cercles(
             crate::reference::cercles::Cercles::embedded().expect("embedded cercles"),
         );
-        let article = crate::corpus::article_from_text(
-            "t",
-            "Mardi, des hommes armés ont attaqué une position dans le secteur de Tabankort \
-             (région de Ménaka), faisant cinq morts."
-                .to_string(),
-        );
-        let tabankort = resolved_places(g, &article)
-            .into_iter()
-            .find(|r| r.place.mention == "Tabankort")
-            .expect("Tabankort");
-        assert_eq!(tabankort.place.admin1_2023.as_deref(), Some("Ménaka"));
+        let text = "Mardi, des hommes armés ont attaqué une position dans le secteur de \
+                    Tabankort (région de Ménaka), faisant cinq morts.";
+        let tabankort = resolved_named(g, text, "Tabankort");
+        assert_eq!(tabankort.admin1_2023.as_deref(), Some("Ménaka"));
     }
 
     #[test]
     fn the_homonyms_at_the_distance_said_are_taken() {
         let g = embedded_geocoder();
-        let article = crate::corpus::article_from_text(
-            "t",
-            "Mardi, une embuscade entre Sébabougou et Kwala, à 190 km environ de Bamako, a fait \
-             cinq morts. Le même jour, des tirs ont visé Kati et Siby."
-                .to_string(),
-        );
+        let text = "Mardi, une embuscade entre Sébabougou et Kwala, à 190 km environ de Bamako, a \
+                    fait cinq morts. Le même jour, des tirs ont visé Kati et Siby.";
         let bamako = LatLon::new(12.65, -8.0);
-        let places = resolved_places(g, &article);
         for name in ["Sébabougou", "Kwala"] {
-            let p = &places
-                .iter()
-                .find(|r| r.place.mention == name)
-                .expect(name)
-                .place;
+            let p = resolved_named(g, text, name);
             let d = distance_km(bamako, LatLon::new(p.lat.unwrap(), p.lon.unwrap()));
             assert!((d - 190.0).abs() < 40.0, "{name} at {d} km from Bamako");
         }
