@@ -27,9 +27,9 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 /// Each break byte becomes a space, so every byte offset of the text stays the same.
 pub fn unwrap_hard_wraps(text: String) -> String {
     let wraps: Vec<usize> = text
-        .char_indices()
-        .filter(|&(i, c)| c == '\n' && wraps_at(&text, i))
+        .match_indices('\n')
         .map(|(i, _)| i)
+        .filter(|&i| wraps_at(&text, i))
         .collect();
     if wraps.is_empty() {
         return text;

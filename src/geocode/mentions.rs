@@ -789,7 +789,7 @@ fn after_a_recall_cue(text: &str, at: usize) -> bool {
     let window = &text[text.floor_char_boundary(at.saturating_sub(160))..at];
     let sentence = clause_before(text, at, 160, &['.', '\n', '!', '?']).unwrap_or(window);
     // Folded only when it may match.
-    if !["surv", "interv", "suite", "similaires"]
+    if !["surv", "interv", "fait suite", "similaires"]
         .iter()
         .any(|w| sentence.contains(w))
     {
