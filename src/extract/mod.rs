@@ -1202,7 +1202,8 @@ fn split_co_reported(groups: &mut Vec<Group>, tolls: &[Toll], places: &SentenceP
         g.core = parts[0].clone();
         g.tolls.retain(|&t| {
             let si = tolls[t].sentence;
-            !moved.contains(&si) && !(totals.contains(&si) && tolls[t].outcome == Outcome::Killed)
+            let total = totals.contains(&si) && tolls[t].outcome == Outcome::Killed;
+            !(moved.contains(&si) || total)
         });
         g.points = parts[0]
             .iter()
@@ -3399,6 +3400,8 @@ mod tests {
              la plus coûteuse en vies humaines, avec plus de 90 soldats tués.",
             "L'armée a perdu 90 hommes, soit le tiers des soldats tués dans la région sur cette \
              période.",
+            "L'état-major a annoncé mardi que 90 terroristes avaient été tués depuis le début de \
+             l'opération.",
         ] {
             let v = incidents(&format!(
                 "{DATELINE}Lundi, deux soldats ont été tués près de Nara. {total}"

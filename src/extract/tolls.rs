@@ -762,7 +762,15 @@ fn counts_a_period(
         d.start >= sentence.start && d.end <= sentence.end && {
             let from = text.floor_char_boundary(d.start.saturating_sub(40).max(sentence.start));
             let around = crate::corpus::normalize::fold_key(&text[from..d.end]);
+            // "a annoncé jeudi qu'une trentaine avaient été tués depuis le début de
+            // l'opération": the day of the announcement.
+            let lead = crate::corpus::normalize::fold_key(&text[from..d.start]);
+            let announced = crate::extract::lexicon::segmentation_words()
+                .reporting
+                .iter()
+                .any(|r| lead.ends_with(r.as_str()));
             !around.contains("depuis")
+                && !announced
                 && !PERIODS.iter().any(|p| around.contains(p))
                 && !["rapport", "fait etat", "publie"]
                     .iter()

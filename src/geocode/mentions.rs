@@ -173,6 +173,9 @@ pub struct Qualifier {
     /// "Dioura (centre)", "Kidal (nord-est)": the part of Mali said in brackets right after
     /// the name, an index into [`PlaceLexicon::areas`].
     pub area_beside: Option<usize>,
+    /// "un convoi allant de Gao à Kidal": an end of a journey (also `context`; the geocoder
+    /// lets it place the event when the sentence names no other town).
+    pub itinerary: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -444,6 +447,7 @@ pub fn find_mentions(
             }
         }
         let mut qualifier = qualify(before);
+        qualifier.itinerary = qualifier.context && itinerary_from(before.trim_end());
         qualifier.context |=
             in_a_recalled_event(text, span.start) || after_a_recall_cue(text, span.start);
         qualifier.foreign_country_after = foreign_country_after(&f[r.end..], lex);
@@ -454,15 +458,13 @@ pub fn find_mentions(
         // "allant de Gao à Kidal": a journey's end after its start.
         if let Some(prev) = out.last()
             && prev.qualifier.context
-            && (text[prev.span.end..span.start] == *"-"
-                || coordinated(&text[prev.span.end..span.start])
-                || matches!(text[prev.span.end..span.start].trim(), "à" | "a")
-                    && itinerary_from(&fold_key(
-                        &text[text.floor_char_boundary(prev.span.start.saturating_sub(48))
-                            ..prev.span.start],
-                    )))
         {
-            qualifier.context = true;
+            let gap = &text[prev.span.end..span.start];
+            let journeys_end = prev.qualifier.itinerary && matches!(gap.trim(), "à" | "a");
+            if gap == "-" || coordinated(gap) || journeys_end {
+                qualifier.context = true;
+                qualifier.itinerary |= journeys_end;
+            }
         }
         // "les régions de Ségou, de Mopti et de Tombouctou": each region of the list.
         if let Some(prev) = out.last()

@@ -462,6 +462,7 @@ impl Geocoder {
         for (i, k) in distance_said::homonyms_at_the_distance_said(text, &out) {
             self.take_candidate(&mut out[i], k);
         }
+        journeys_ends_place_an_event_named_nowhere_else(text, &mentions, &mut out);
         heading::drop_distant_homonyms(text, &mut out);
         heading::drop_homonyms_far_from_their_town(text, &mut out);
         heading::aim_distances(text, &mentions, &mut out);
@@ -1186,6 +1187,45 @@ pub fn offset(lat: f64, lon: f64, km: f64, bearing_deg: f64) -> (f64, f64) {
     let la2 = (la.sin() * d.cos() + la.cos() * d.sin() * b.cos()).asin();
     let lo2 = lo + (b.sin() * d.sin() * la.cos()).atan2(d.cos() - la.sin() * la2.sin());
     (la2.to_degrees(), lo2.to_degrees())
+}
+
+/// "Un convoi allant de Douentza à Sévaré a heurté un engin explosif": with no other town in
+/// the sentence, the journey's ends are where it happened (on the road between them); "… à 5
+/// km au nord de Tabankort" would place it instead, and they stay context.
+fn journeys_ends_place_an_event_named_nowhere_else(
+    text: &str,
+    mentions: &[Mention],
+    out: &mut [Resolved],
+) {
+    let ends: Vec<[usize; 2]> = mentions
+        .iter()
+        .filter(|m| m.qualifier.itinerary)
+        .map(|m| [m.span.start, m.span.end])
+        .collect();
+    if ends.is_empty() {
+        return;
+    }
+    let stops = ['.', '!', '?', '\n'];
+    let free: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].context && ends.contains(&out[i].place.span))
+        .filter(|&i| {
+            let [s, e] = out[i].place.span;
+            let start = text[..s].rfind(stops).map_or(0, |k| k + 1);
+            let end = text[e..].find(stops).map_or(text.len(), |k| e + k);
+            !out.iter().any(|q| {
+                !q.context
+                    && q.place.span[0] >= start
+                    && q.place.span[1] <= end
+                    && matches!(
+                        q.place.precision,
+                        Precision::Locality | Precision::NearLocality
+                    )
+            })
+        })
+        .collect();
+    for i in free {
+        out[i].context = false;
+    }
 }
 
 /// A mention as it reads on one line: a line break inside it ("centre\ndu Mali"), or the

@@ -1130,6 +1130,14 @@ mod tests {
             ),
             ["Hombori"]
         );
+        // With no other town in the sentence, the journey's ends are where it happened.
+        assert_eq!(
+            places(
+                "Jeudi, un convoi de l'armée allant de Douentza à Boni a heurté un engin \
+                 explosif. Deux soldats ont été tués."
+            ),
+            ["Douentza", "Boni"]
+        );
         // A road "allant de A à B" is a road: its ends stay the event's stretch.
         assert_eq!(
             places("Jeudi, une mine a tué deux civils sur la route allant de Douentza à Boni."),
