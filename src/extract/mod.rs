@@ -128,20 +128,22 @@ pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> boo
                         .any(|o| o.sentences.contains(&(si + 1)))
             })
     });
-    let points_of = |sentences: &[usize]| -> Vec<(f64, f64)> {
-        sentences
-            .iter()
-            .filter_map(|&si| places.get(si))
-            .flatten()
-            .copied()
-            .collect()
-    };
     townless_then_towns
         || extraction.drafts.iter().any(|d| {
-            any_pair_farther(&points_of(&d.sentences), SAME_PLACE_KM)
+            any_pair_farther(&points_of(places, &d.sentences), SAME_PLACE_KM)
                 // Towns of a lead that reported two attacks together ([`split_co_reported`]).
-                || any_pair_farther(&points_of(&d.core), CO_REPORTED_KM)
+                || any_pair_farther(&points_of(places, &d.core), CO_REPORTED_KM)
         })
+}
+
+/// The towns `sentences` name, in order.
+fn points_of(places: &SentencePlaces, sentences: &[usize]) -> Vec<(f64, f64)> {
+    sentences
+        .iter()
+        .filter_map(|&si| places.get(si))
+        .flatten()
+        .copied()
+        .collect()
 }
 
 /// Whether some two of `points` are more than `limit` km apart.
@@ -1205,12 +1207,7 @@ fn split_co_reported(groups: &mut Vec<Group>, tolls: &[Toll], places: &SentenceP
             let total = totals.contains(&si) && tolls[t].outcome == Outcome::Killed;
             !(moved.contains(&si) || total)
         });
-        g.points = parts[0]
-            .iter()
-            .filter_map(|&si| places.get(si))
-            .flatten()
-            .copied()
-            .collect();
+        g.points = points_of(places, &parts[0]);
         let date = g.date;
         let new: Vec<Group> = parts[1..]
             .iter()
@@ -1222,12 +1219,7 @@ fn split_co_reported(groups: &mut Vec<Group>, tolls: &[Toll], places: &SentenceP
                     .flat_map(|&si| (0..tolls.len()).filter(move |&t| tolls[t].sentence == si))
                     .collect(),
                 core: sentences.clone(),
-                points: sentences
-                    .iter()
-                    .filter_map(|&si| places.get(si))
-                    .flatten()
-                    .copied()
-                    .collect(),
+                points: points_of(places, sentences),
             })
             .collect();
         groups.splice(gi + 1..gi + 1, new);

@@ -764,13 +764,8 @@ fn counts_a_period(
             let around = crate::corpus::normalize::fold_key(&text[from..d.end]);
             // "a annoncé jeudi qu'une trentaine avaient été tués depuis le début de
             // l'opération": the day of the announcement.
-            let lead = crate::corpus::normalize::fold_key(&text[from..d.start]);
-            let announced = crate::extract::lexicon::segmentation_words()
-                .reporting
-                .iter()
-                .any(|r| lead.ends_with(r.as_str()));
             !around.contains("depuis")
-                && !announced
+                && !super::is_reporting_date(text, d)
                 && !PERIODS.iter().any(|p| around.contains(p))
                 && !["rapport", "fait etat", "publie"]
                     .iter()

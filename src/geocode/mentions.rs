@@ -1151,10 +1151,7 @@ fn neighbours_settlement_after(t: &str) -> bool {
 /// "la localité mauritanienne de Fassala": a neighbour's settlement said before a mention
 /// (`before` is the folded text before it).
 fn neighbours_settlement_before(before: &str) -> bool {
-    let Some(rest) = before
-        .strip_suffix(" de")
-        .or_else(|| before.strip_suffix(" d"))
-    else {
+    let Some(rest) = before_one_of(before, &[" de", " d"]) else {
         return false;
     };
     NEIGHBOUR_ADJECTIVES.iter().any(|a| {
