@@ -447,6 +447,8 @@ pub fn find_mentions(
             }
         }
         let mut qualifier = qualify(before);
+        // "dans le cercle de Bourem", matched whole as the cercle record's own name.
+        qualifier.cercle |= cercle_named_whole(&key).is_some();
         qualifier.itinerary = qualifier.context && itinerary_from(before.trim_end());
         qualifier.context |=
             in_a_recalled_event(text, span.start) || after_a_recall_cue(text, span.start);
@@ -645,6 +647,25 @@ const ADMIN_NOUNS: &[&str] = &[
     "la region de",
     "la region d",
 ];
+
+/// The cercle's own name when a mention's folded words are "cercle de X": GeoNames names its
+/// cercle records so, and the cue then sits inside the mention.
+pub(crate) fn cercle_named_whole(key: &str) -> Option<&str> {
+    ["cercle de ", "cercle d "]
+        .iter()
+        .find_map(|cue| key.strip_prefix(cue))
+        .filter(|name| !name.is_empty())
+}
+
+/// Whether a mention's own folded words are "région de X" (or "district de Bamako") for a
+/// region of Mali: GeoNames holds "Région de Ségou" as a name of the region's record, so the
+/// cue can sit inside it.
+pub(crate) fn names_a_region(key: &str) -> bool {
+    ["region de ", "region d ", "region du ", "district de "]
+        .iter()
+        .any(|cue| key.starts_with(cue))
+        && crate::reference::basemap().region_named(key).is_some()
+}
 
 /// The words between two towns coordinated by "et à", "ainsi qu'à", "ou à" (an apposition may
 /// stand between), within one clause.

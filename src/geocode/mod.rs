@@ -78,6 +78,9 @@ struct NamedAreas {
     /// "X, non loin de Y": the end of each village named beside a town, and the town's
     /// point (its most important entry).
     towns_beside: Vec<(usize, LatLon)>,
+    /// "Tabankort, dans le cercle de Bourem": the end of each mention followed by its cercle
+    /// or commune, and that area.
+    areas_beside: Vec<(usize, AreaBeside)>,
 }
 
 impl NamedAreas {
@@ -89,6 +92,14 @@ impl NamedAreas {
             .map(|(_, at)| *at)
     }
 
+    /// The cercle or commune named right after a mention ending at `end`.
+    fn area_beside(&self, end: usize) -> Option<&AreaBeside> {
+        self.areas_beside
+            .iter()
+            .find(|(e, _)| *e == end)
+            .map(|(_, area)| area)
+    }
+
     /// The seats of a commune named just after `end` ("X, village de la commune de Y").
     fn commune_after(&self, end: usize) -> Option<&[LatLon]> {
         self.communes
@@ -96,6 +107,14 @@ impl NamedAreas {
             .find(|(start, seats)| *start > end && *start - end <= 60 && !seats.is_empty())
             .map(|(_, seats)| seats.as_slice())
     }
+}
+
+/// A cercle or commune named right after a place ("X, dans le cercle de Y", "X, commune de Z").
+struct AreaBeside {
+    /// The cercle's folded name, spaces removed; `None` for a commune.
+    cercle: Option<String>,
+    /// The points its name stands for (the cercle's seat, the commune's entries).
+    seats: Vec<LatLon>,
 }
 
 /// How far from its seat a village of a commune may lie (rural communes span a few tens of km).
@@ -213,7 +232,9 @@ impl Geocoder {
                         context.insert(fold_key(r));
                     }
                 }
-                _ if m.qualifier.region => {
+                // "dans la région de Ségou", matched whole as the region record's own name:
+                // the cue is inside the mention, and the region is as much context.
+                _ if m.qualifier.region || mentions::names_a_region(&m.key) => {
                     if let Some(r) = b.region_named(&m.key) {
                         context.insert(fold_key(&r.name));
                     }
@@ -224,7 +245,8 @@ impl Geocoder {
                     }
                 }
                 _ if m.qualifier.cercle => {
-                    cercles_named.insert(m.key.replace(' ', ""));
+                    let name = mentions::cercle_named_whole(&m.key).unwrap_or(&m.key);
+                    cercles_named.insert(name.replace(' ', ""));
                     if let MentionKind::Named(ids) = &m.kind {
                         cercle_seats.extend(
                             ids.iter()
@@ -251,13 +273,16 @@ impl Geocoder {
                 _ => {}
             }
         }
-        // Unambiguous anchors for the spread term.
+        // Unambiguous anchors for the spread term: towns of the event's story. A region's or
+        // cercle's centre is no town, and a source's town ("l'hôpital de Ségou") says nothing
+        // of where the event's villages lie.
         let anchors: Vec<[f64; 2]> = mentions
             .iter()
+            .filter(|m| !m.qualifier.context)
             .filter_map(|m| match &m.kind {
                 MentionKind::Named(p) if p.len() == 1 => {
                     let pl = self.gazetteer.place(p[0]);
-                    (pl.country == "ML").then_some([pl.lon, pl.lat])
+                    (pl.country == "ML" && pl.feature_class != 'A').then_some([pl.lon, pl.lat])
                 }
                 _ => None,
             })
@@ -269,6 +294,25 @@ impl Geocoder {
             cercle_seats,
             communes: communes_named,
             towns_beside: self.towns_beside(text, &mentions),
+            areas_beside: mentions
+                .iter()
+                .filter(|m| !m.qualifier.cercle && !m.qualifier.commune)
+                .filter_map(|m| {
+                    let seats = self.area_after(&mentions, m.span.end)?;
+                    let area = &mentions[mentions.partition_point(|n| n.span.start <= m.span.end)];
+                    let cercle = area.qualifier.cercle.then(|| {
+                        mentions::cercle_named_whole(&area.key)
+                            .unwrap_or(&area.key)
+                            .replace(' ', "")
+                    });
+                    // A commune's name is worth its seat only when nearly unambiguous
+                    // (as for `communes` above).
+                    if cercle.is_none() && seats.len() > 3 {
+                        return None;
+                    }
+                    Some((m.span.end, AreaBeside { cercle, seats }))
+                })
+                .collect(),
         };
 
         let mut out: Vec<Resolved> = Vec::new();
@@ -555,11 +599,15 @@ impl Geocoder {
                     {
                         parts.push(("region named in text", 3.0));
                     }
+                    // A region the reform left whole ("région de Kidal") counts once.
                     if ids_len > 1
                         && !named.regions_2023.is_empty()
-                        && self
-                            .region_2023_of(p.lon, p.lat)
-                            .is_some_and(|r| named.regions_2023.contains(r.as_str()))
+                        && self.region_2023_of(p.lon, p.lat).is_some_and(|r| {
+                            named.regions_2023.contains(r.as_str())
+                                && region
+                                    .as_ref()
+                                    .is_none_or(|old| fold_key(old) != fold_key(&r))
+                        })
                     {
                         parts.push(("region named in text", 3.0));
                     }
@@ -597,6 +645,36 @@ impl Geocoder {
                         })
                     {
                         parts.push(("in the commune named in text", 2.0));
+                    }
+                    // "Tabankort, dans le cercle de Bourem": the cercle said beside the name
+                    // outweighs a region named elsewhere in the text.
+                    if ids_len > 1
+                        && named.area_beside(m.span.end).is_some_and(|area| {
+                            let at = LatLon::new(p.lat, p.lon);
+                            match &area.cercle {
+                                Some(name) => {
+                                    self.cercle_of(p.lon, p.lat)
+                                        .is_some_and(|c| fold_key(&c).replace(' ', "") == *name)
+                                        || area
+                                            .seats
+                                            .iter()
+                                            .any(|s| distance_km(*s, at) <= NEAR_CERCLE_SEAT_KM)
+                                }
+                                None => area
+                                    .seats
+                                    .iter()
+                                    .any(|s| distance_km(*s, at) <= COMMUNE_RADIUS_KM),
+                            }
+                        })
+                    {
+                        parts.push(("in the area said beside it", 2.0));
+                    }
+                    // "dans le cercle de Nara": a cercle is named after its seat, never after
+                    // one of the hamlets of that name.
+                    if m.qualifier.cercle
+                        && matches!(p.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2")
+                    {
+                        parts.push(("cercle seat after cue", 5.0));
                     }
                     if ids_len > 1
                         && named.town_beside(m.span.end).is_some_and(|t| {

@@ -80,6 +80,23 @@ mod tests {
         &GEOCODER
     }
 
+    /// The embedded geocoder with the embedded cercles (cercle polygons, 2023 regions), as the
+    /// program runs.
+    fn geocoder_with_cercles() -> &'static Geocoder {
+        static GEOCODER: std::sync::LazyLock<Geocoder> = std::sync::LazyLock::new(|| {
+            Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer")).with_cercles(
+                crate::reference::cercles::Cercles::embedded().expect("embedded cercles"),
+            )
+        });
+        &GEOCODER
+    }
+
+    /// Whether `place` lies within `km` of (`lat`, `lon`).
+    fn within(place: &crate::incident::PlaceMatch, lat: f64, lon: f64, km: f64) -> bool {
+        let at = LatLon::new(place.lat.unwrap(), place.lon.unwrap());
+        distance_km(at, LatLon::new(lat, lon)) <= km
+    }
+
     /// The places `g` resolves in `article`, after extracting it.
     fn resolved_places(g: &Geocoder, article: &Article) -> Vec<crate::geocode::Resolved> {
         g.resolve_article(article, &crate::extract::extract(article))
@@ -1044,13 +1061,54 @@ mod tests {
     #[test]
     fn a_region_of_the_2023_reform_picks_its_homonym() {
         // The regions of the reform are read from the cercles' table.
-        let g = &Geocoder::new(Gazetteer::embedded().expect("embedded gazetteer")).with_cercles(
-            crate::reference::cercles::Cercles::embedded().expect("embedded cercles"),
-        );
+        let g = geocoder_with_cercles();
         let text = "Mardi, des hommes armés ont attaqué une position dans le secteur de \
                     Tabankort (région de Ménaka), faisant cinq morts.";
         let tabankort = resolved_named(g, text, "Tabankort");
         assert_eq!(tabankort.admin1_2023.as_deref(), Some("Ménaka"));
+    }
+
+    #[test]
+    fn a_region_named_whole_picks_its_homonym() {
+        // GeoNames holds "Région de Ségou" as the region's own name: the mention is the whole
+        // phrase, and still names the region. Of the Nampala, the Ségou region holds two; the
+        // one that bears the name as written is the town.
+        let g = embedded_geocoder();
+        let text = "Deux soldats ont été tués près de Nampala, dans la région de Ségou. En juin, \
+                    des attaques avaient visé le sud du pays.";
+        let nampala = resolved_named(g, text, "Nampala");
+        assert!(within(&nampala, 15.28, -5.55, 10.0), "{nampala:?}");
+    }
+
+    #[test]
+    fn a_sources_town_and_a_regions_centre_do_not_pull_a_homonym() {
+        // The hospital's town and the region's centre lie nearer the hamlet of that name.
+        let g = embedded_geocoder();
+        let text = "Le camp militaire de Nampala, dans la région de Ségou, a été attaqué à l'aube \
+                    ; les blessés ont été évacués vers l'hôpital de Ségou.";
+        let nampala = resolved_named(g, text, "Nampala");
+        assert!(within(&nampala, 15.28, -5.55, 10.0), "{nampala:?}");
+    }
+
+    #[test]
+    fn the_cercle_said_beside_a_name_outweighs_regions_named_elsewhere() {
+        // Two Tabankort lie in the Kidal region; the cercle said beside the name holds the
+        // village. A region the reform left whole counts once.
+        let g = geocoder_with_cercles();
+        let text = "Un véhicule a sauté sur une mine près de Tabankort, dans le cercle de Bourem. \
+                    Les régions de Tombouctou et de Kidal restent instables.";
+        let tabankort = resolved_named(g, text, "Tabankort");
+        assert!(within(&tabankort, 17.82, 0.31, 10.0), "{tabankort:?}");
+    }
+
+    #[test]
+    fn a_cercle_is_named_after_its_seat() {
+        // The regions named first each hold a hamlet called Nara; the cercle is the seat's.
+        let g = embedded_geocoder();
+        let text = "Les régions de Ségou et de Mopti sont touchées. Un gendarme a été enlevé dans \
+                    le cercle de Nara.";
+        let nara = resolved_named(g, text, "Nara");
+        assert!(within(&nara, 15.17, -7.28, 10.0), "{nara:?}");
     }
 
     #[test]
