@@ -3588,6 +3588,37 @@ mod tests {
     }
 
     #[test]
+    fn victims_named_by_their_office_or_service_count() {
+        for (text, dead) in [
+            (
+                "Mardi, des hommes armés ont attaqué le poste de douane de Kadiolo, tuant un agent \
+                 des douanes.",
+                1,
+            ),
+            (
+                "Deux agents des douanes ont été tués mardi près de Kadiolo.",
+                2,
+            ),
+            (
+                "Un conseiller municipal a été abattu mardi devant sa maison à Kadiolo.",
+                1,
+            ),
+            (
+                "Mardi, un bénévole de la Croix-Rouge a été tué près de Kadiolo.",
+                1,
+            ),
+            // Each group of a coordinated list adds up.
+            (
+                "Mardi, quatre gendarmes et trois secouristes ont été tués près de Kadiolo.",
+                7,
+            ),
+        ] {
+            let i = one(&format!("{DATELINE}{text}"));
+            assert_eq!(i.fatalities.map(|t| t.best), Some(dead), "{text}");
+        }
+    }
+
+    #[test]
     fn the_victims_of_an_incident_that_counts_its_wounded_are_those_wounded() {
         let i = one(&format!(
             "{DATELINE}Mardi soir, des bandits ont ouvert le feu sur le poste de douane de \

@@ -301,6 +301,11 @@ pub fn find_mentions(
             covered[r.clone()].iter_mut().for_each(|c| *c = true);
             ends[r.end] = true;
             found.push((r, MentionKind::Named(places.to_vec())));
+        } else if unknown_after_a_hyphen(text, folded, names, r.clone()) {
+            // "Tin-Agagui": one name the gazetteer lacks, not the village "Tin" of Ségou.
+            covered[r.clone()].iter_mut().for_each(|c| *c = true);
+            ends[r.end] = true;
+            found.push((r, MentionKind::Unknown));
         }
     }
     for (r, places) in names.find(f) {
@@ -1273,6 +1278,31 @@ fn hyphenated_names(text: &str, folded: &Folded) -> Vec<Range<usize>> {
         i = j + 1;
     }
     out
+}
+
+/// Whether a hyphenated compound ("Tin-Agagui", "In-Tadeyni") is one name the gazetteer lacks:
+/// a short prefix (Tamasheq "tin", "in": "the one of") before capitalised parts that are no
+/// names. "Mopti-Sévaré" or "l'axe Koro-Bandiagara" join known towns and stay two mentions;
+/// "Gouni-Habé" is the village Gouni, its first part being a name of its own length.
+fn unknown_after_a_hyphen(
+    text: &str,
+    folded: &Folded,
+    names: &NameMatcher,
+    r: Range<usize>,
+) -> bool {
+    let f = folded.text.as_str();
+    let mut parts = words(&f[r.clone()]).map(|(s, e)| (r.start + s, r.start + e));
+    let Some((s, e)) = parts.next() else {
+        return false;
+    };
+    if f[s..e].len() > 3 {
+        return false;
+    }
+    let mut rest = parts.peekable();
+    rest.peek().is_some()
+        && rest.all(|(s, e)| {
+            starts_upper(&text[folded.original_range(s..e)]) && names.exact(&f[s..e]).is_none()
+        })
 }
 
 fn starts_upper(s: &str) -> bool {

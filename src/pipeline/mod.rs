@@ -1102,6 +1102,28 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_name_after_a_short_prefix_is_one_unknown_name() {
+        // "Tin-Agagui" is no "Tin" (a village of Ségou); "l'axe Koro-Bandiagara" joins two
+        // towns, and a preposition opening a sentence is no village.
+        let g = embedded_geocoder();
+        let text = "Lundi, des jihadistes ont tué douze civils à Tin-Agagui et à Bakal, dans le \
+                    cercle d'Ansongo. Parmi les victimes, trois enfants. Mardi, un convoi a été \
+                    attaqué sur l'axe Koro-Bandiagara.";
+        let article = crate::corpus::article_from_text("t", text.to_string());
+        let mentions: Vec<String> = resolved_places(g, &article)
+            .into_iter()
+            .map(|r| r.place.mention)
+            .collect();
+        assert!(
+            !mentions.iter().any(|m| m == "Tin" || m == "Parmi"),
+            "{mentions:?}"
+        );
+        for town in ["Bakal", "Koro", "Bandiagara"] {
+            assert!(mentions.iter().any(|m| m == town), "{town} in {mentions:?}");
+        }
+    }
+
+    #[test]
     fn a_cercle_is_named_after_its_seat() {
         // The regions named first each hold a hamlet called Nara; the cercle is the seat's.
         let g = embedded_geocoder();
