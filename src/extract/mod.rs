@@ -888,11 +888,23 @@ fn segment(
         // current one; "par ailleurs": another event.
         let opening = opening_of(&article.text, s);
         let words = lexicon::segmentation_words();
-        let anaphor = words
-            .anaphors
+        // "Par ailleurs, un jour auparavant, …": the anaphor may follow an opener of another
+        // event.
+        let after_opener = words
+            .elsewhere
             .iter()
-            .find(|a| opening.starts_with(a.phrase.as_str()))
-            .map(|a| (a.phrase.len(), a.days));
+            .find_map(|p| opening.strip_prefix(p.as_str()))
+            .map(str::trim_start);
+        let anaphor = [Some(opening.as_str()), after_opener]
+            .into_iter()
+            .flatten()
+            .find_map(|o| {
+                let a = words
+                    .anaphors
+                    .iter()
+                    .find(|a| o.starts_with(a.phrase.as_str()))?;
+                Some((opening.len() - o.len() + a.phrase.len(), a.days))
+            });
         let elsewhere = words.elsewhere.iter().any(|p| opening.contains(p.as_str()))
             || words
                 .another_event_openers
@@ -3950,6 +3962,30 @@ mod tests {
              trois morts.",
         );
         assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn hours_later_is_the_same_day_and_a_day_before_follows_another_opener() {
+        let v = incidents(
+            "Ségou, 8 juin 2023 (AFP) – Lundi 5 juin, des hommes armés ont tué quatre éleveurs \
+             près de Farabougou. Trois heures plus tard, ils ont incendié un campement voisin, où \
+             deux femmes ont péri.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(
+            v[1].date,
+            Some(NaiveDate::from_ymd_opt(2023, 6, 5).unwrap())
+        );
+        let v = incidents(
+            "Ségou, 8 juin 2023 (AFP) – Mardi 6 juin, des hommes armés ont tué quatre éleveurs \
+             près de Farabougou. Par ailleurs, un jour auparavant, une embuscade contre une \
+             patrouille avait fait deux morts près de Diabaly.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(
+            v[1].date,
+            Some(NaiveDate::from_ymd_opt(2023, 6, 5).unwrap())
+        );
     }
 
     #[test]
