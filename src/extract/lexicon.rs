@@ -33,6 +33,9 @@ pub struct SegmentationWords {
     /// Phrases tying the incident told to another, earlier one ("fait suite à une autre
     /// attaque"): a sentence with them that counts dead counts that other event's.
     pub follows_another: Vec<String>,
+    /// Phrases telling what followed the incident just told (bodies gathered or found, the
+    /// fighting it was): a sentence with them, dated that day or the next, goes on telling it.
+    pub aftermath: Vec<String>,
     /// Parts of a day that put another event on the current incident's day.
     pub same_day: Vec<String>,
     /// Words saying a death figure sums several events.
@@ -445,6 +448,7 @@ mod tests {
             .iter()
             .chain(&w.another_event_openers)
             .chain(&w.follows_another)
+            .chain(&w.aftermath)
             .chain(&w.same_day)
             .chain(&w.totals)
             .chain(&w.reporting)

@@ -767,6 +767,16 @@ fn segment(
                 })
             })
             .min_by_key(|&i| mentions[i].span.start.abs_diff(first_fact));
+        if let Some(c) = current
+            && tells_the_aftermath(article, s, &groups[c], own_date, mentions)
+            && follows(&groups[c])
+        {
+            let g = &mut groups[c];
+            g.sentences.push(si);
+            g.tolls.extend_from_slice(&s_tolls);
+            held = None;
+            continue;
+        }
         if !is_event || all_old {
             if !background.is_empty() || all_old {
                 current = None;
@@ -1875,6 +1885,41 @@ fn given_by_an_agent(text: &str, span: &Range<usize>) -> bool {
 /// The folded start of a sentence (its first 80 bytes at most).
 fn opening_of(text: &str, s: &Range<usize>) -> String {
     fold_key(text_prefix(text, s, 80))
+}
+
+/// "Au moins 13 corps ont été rassemblés vendredi à la morgue", "quatre assaillants ont trouvé
+/// la mort au cours des combats": a sentence telling what followed the incident `g` (`aftermath`
+/// in `data/lexicon/segmentation.toml`), undated or dated that day or the next. Another event's
+/// opener ("une autre attaque …", "le lendemain") keeps it apart.
+fn tells_the_aftermath(
+    article: &Article,
+    s: &Range<usize>,
+    g: &Group,
+    own_date: Option<usize>,
+    mentions: &[DateMention],
+) -> bool {
+    let words = lexicon::segmentation_words();
+    let folded = fold_key(&article.text[s.clone()]);
+    if !words.aftermath.iter().any(|p| folded.contains(p.as_str())) {
+        return false;
+    }
+    let opening = opening_of(&article.text, s);
+    if words
+        .another_event_openers
+        .iter()
+        .chain(words.anaphors.iter().map(|a| &a.phrase))
+        .any(|p| opening.starts_with(p.as_str()))
+    {
+        return false;
+    }
+    match (own_date, g.date) {
+        (None, _) => true,
+        (Some(d), Some(gd)) => {
+            let days = (mentions[d].start - mentions[gd].start).num_days();
+            (0..=1).contains(&days)
+        }
+        (Some(_), None) => false,
+    }
 }
 
 /// "C'était dans la nuit de…", "L'incident s'est produit le…", "Les faits ont eu lieu…": a
@@ -3962,6 +4007,38 @@ mod tests {
              trois morts.",
         );
         assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn the_aftermath_of_an_incident_goes_on_telling_it() {
+        // Bodies gathered the next morning at a morgue: the same dead, counted again.
+        let v = incidents(
+            "Ségou, 9 juin 2023 (AFP) – Jeudi soir, des hommes armés ont attaqué le village de \
+             Sokoura, tuant une dizaine de personnes. Selon un élu, au moins 13 corps ont été \
+             rassemblés vendredi matin à la morgue du centre de santé de Bankass.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(13));
+        // The assailants who died in the fighting just told add to its dead.
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, des jihadistes ont attaqué le camp de Léré, tuant un soldat. Un \
+             communiqué de l'armée indique par ailleurs que quatre assaillants ont trouvé la \
+             mort au cours des combats."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(5));
+        // Bodies found a week later, or the next day after another event's opener, are
+        // another event's.
+        for later in [
+            "Le 20 mars, les corps de trois bergers ont été retrouvés près de Dioura.",
+            "Le lendemain, les corps de trois bergers ont été retrouvés près de Dioura.",
+        ] {
+            let v = incidents(&format!(
+                "{DATELINE}Lundi 13 mars, des jihadistes ont attaqué le camp de Léré, tuant un \
+                 soldat. {later}"
+            ));
+            assert_eq!(v.len(), 2, "{later}\n{v:#?}");
+        }
     }
 
     #[test]
