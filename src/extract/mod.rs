@@ -1044,7 +1044,20 @@ fn segment(
                         })
                 };
                 match (overlapping, current) {
-                    (Some(g), _) => g,
+                    // "… tués dans le centre en janvier 2024. … le 27 janvier, tuant 32
+                    // personnes": the day told inside the month dates the incident.
+                    (Some(g), _) => {
+                        if let Some(gd) = groups[g].date
+                            && m.precision == DatePrecision::Day
+                            && mentions[gd].precision == DatePrecision::Month
+                            && !is_range(&article.text[mentions[gd].span.clone()])
+                            && mentions[gd].start <= m.start
+                            && m.end <= mentions[gd].end
+                        {
+                            groups[g].date = Some(d);
+                        }
+                        g
+                    }
                     (None, Some(c))
                         if groups[c].date.is_none()
                             && (!elsewhere_than(&groups[c]) || restated(c))
@@ -4007,6 +4020,27 @@ mod tests {
              trois morts.",
         );
         assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn a_day_told_inside_the_month_of_a_lead_dates_the_incident() {
+        let i = one(
+            "Ségou, 30 janvier 2024 (AFP) – Des dizaines de civils ont été tués dans le centre \
+             du Mali en janvier 2024. Des hommes armés ont attaqué les villages de Kéréna et de \
+             Sobane, dans la région de Mopti, le 27 janvier, tuant 32 personnes.",
+        );
+        assert_eq!(i.date, Some(NaiveDate::from_ymd_opt(2024, 1, 27).unwrap()));
+        // A period ("du 15 au 21 janvier") keeps its first day: a day inside it may be another
+        // operation of the period.
+        let v = incidents(
+            "Ségou, 30 janvier 2024 (AFP) – Du 15 au 21 janvier, l'armée a neutralisé trente \
+             terroristes dans la région de Mopti. Le 21 janvier, deux terroristes ont été \
+             neutralisés près de Konna.",
+        );
+        assert_eq!(
+            v[0].date,
+            Some(NaiveDate::from_ymd_opt(2024, 1, 15).unwrap())
+        );
     }
 
     #[test]
