@@ -369,8 +369,13 @@ pub fn find_mentions(
             }
             // An unknown word glued to a capitalised one is part of a proper noun phrase
             // ("Medhy Medhy", "Papis Toorey"), not a misspelt town.
+            // ("A Kalumba, …" opens a sentence with a preposition, not a name.)
             if kind == MentionKind::Unknown
                 && prev_is_capitalised_word(text, span.start)
+                && !matches!(
+                    prev_word,
+                    "a" | "au" | "aux" | "en" | "vers" | "dans" | "sur"
+                )
                 && text[..span.start].ends_with(|c: char| c.is_whitespace())
                 && !text[..span.start]
                     .trim_end()

@@ -1098,8 +1098,8 @@ fn recalled_by_a_demonstrative(text: &str, resolved: &mut [Resolved]) {
 }
 
 /// Where the town part of a dateless dateline ends ("Bamako, Mali (PANA) - …", "GAO
-/// (Reuters) —"): a short line start, an agency in brackets, then a dash. Only the text's
-/// first lines are looked at.
+/// (Reuters) —"): a short line start, an agency in brackets, then a dash; or an agency between
+/// bars ("Bamako, Mali | AFP | …"). Only the text's first lines are looked at.
 fn agency_dateline(text: &str) -> Option<usize> {
     let mut start = 0;
     for line in text.split_inclusive('\n').take(6) {
@@ -1110,6 +1110,14 @@ fn agency_dateline(text: &str) -> Option<usize> {
             && line[close + 1..].trim_start().starts_with(['-', '–', '—'])
         {
             return Some(start + open);
+        }
+        // "Bamako, Mali | AFP | mercredi 27/07/2022 - …": the agency between bars.
+        if let Some(bar) = line.find('|')
+            && bar <= 60
+            && let Some(next) = line[bar + 1..].find('|')
+            && mentions::NEWS_AGENCIES.contains(&fold_key(&line[bar + 1..bar + 1 + next]).trim())
+        {
+            return Some(start + bar);
         }
         if let Some(dash) = town_dash(line) {
             return Some(start + dash);

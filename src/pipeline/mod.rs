@@ -689,6 +689,8 @@ mod tests {
              Léré, a appris la PANA.",
             "Mopti - Douze soldats ont été tués dimanche dans l'attaque du camp de Léré, selon \
              le gouvernement.",
+            "Bamako, Mali | AFP | dimanche 12/05/2024 - Douze soldats ont été tués dimanche dans \
+             l'attaque du camp de Léré.",
             "Douze soldats ont été tués dimanche dans l'attaque du camp de Léré, et un blessé \
              grave a été hospitalisé à Mopti.",
         ] {
@@ -1121,6 +1123,17 @@ mod tests {
         for town in ["Bakal", "Koro", "Bandiagara"] {
             assert!(mentions.iter().any(|m| m == town), "{town} in {mentions:?}");
         }
+    }
+
+    #[test]
+    fn a_name_after_a_capitalised_preposition_is_looked_up() {
+        // "A Kalumba" opens a sentence with a preposition: the name is a misspelt village
+        // (Kaloumba), not the second word of a person's name.
+        let g = embedded_geocoder();
+        let text = "Au moins quinze soldats ont été tués mercredi. A Kalumba, douze soldats ont \
+                    péri.";
+        let kalumba = resolved_named(g, text, "Kalumba");
+        assert!(within(&kalumba, 14.86, -7.50, 5.0), "{kalumba:?}");
     }
 
     #[test]
