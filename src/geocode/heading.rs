@@ -406,6 +406,15 @@ const NEAR_PHRASES: &[&str] = &[
     "dans les environs d",
     "dans la localite de",
     "dans la localite d",
+    // "Hèrèmakono, à la sortie de Sikasso": at the town's gates.
+    "a la sortie de",
+    "a la sortie d",
+    "a l entree de",
+    "a l entree d",
+    "aux abords de",
+    "aux abords d",
+    "a la peripherie de",
+    "a la peripherie d",
 ];
 
 /// The words from `start` (a village's end) to `end` (a town's start) put the village near

@@ -151,6 +151,8 @@ pub struct Qualifier {
     pub region: bool,
     /// "cercle de X"
     pub cercle: bool,
+    /// "les cercles de X, Y et Z": a name of such a list (also `cercle`).
+    pub cercle_list: bool,
     /// "commune de X", "arrondissement de X": the administrative context of the villages a
     /// text names, the event's place only when nothing finer is named.
     pub commune: bool,
@@ -485,6 +487,14 @@ pub fn find_mentions(
             && crate::reference::basemap().region_named(&key).is_some()
         {
             qualifier.region = true;
+        }
+        // "les cercles de Koro, Bandiagara et Bankass": each cercle of the list.
+        if let Some(prev) = out.last()
+            && prev.qualifier.cercle_list
+            && listed(&text[prev.span.end..span.start])
+        {
+            qualifier.cercle = true;
+            qualifier.cercle_list = true;
         }
         out.push(Mention {
             span,
@@ -1019,7 +1029,10 @@ fn qualify(before_folded: &str) -> Qualifier {
         region: ["region de", "region d", "regions de", "regions d"]
             .iter()
             .any(|r| b.ends_with(r)),
-        cercle: b.ends_with("cercle de") || b.ends_with("cercle d"),
+        cercle: ["cercle de", "cercle d", "cercles de", "cercles d"]
+            .iter()
+            .any(|c| b.ends_with(c)),
+        cercle_list: b.ends_with("cercles de") || b.ends_with("cercles d"),
         commune: COMMUNE_BEFORE.iter().any(|c| b.ends_with(c)),
         context: is_context(b),
         foreign_admin: FOREIGN_ADMIN_BEFORE.iter().any(|c| b.ends_with(c))

@@ -1137,6 +1137,37 @@ mod tests {
     }
 
     #[test]
+    fn each_name_of_a_list_of_cercles_is_a_cercle() {
+        let g = embedded_geocoder();
+        let text = "Des attaques ont visé mardi les cercles de Koro, Bandiagara, Bankass et \
+                    Douentza.";
+        for name in ["Koro", "Bandiagara", "Bankass", "Douentza"] {
+            let p = resolved_named(g, text, name);
+            assert_eq!(p.precision, crate::incident::Precision::Admin2, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_village_at_a_towns_gates_is_near_that_town() {
+        // GeoNames holds no Hèrèmakono near Sikasso: the town stands for the place.
+        let g = embedded_geocoder();
+        let v = incidents(
+            &published(
+                "Mardi, des hommes armés ont attaqué le poste de contrôle de Hèrèmakono, à la \
+                 sortie de Sikasso, tuant un douanier.",
+                "2022-06-12",
+            ),
+            g,
+        );
+        let at = v[0].location.as_ref().expect("a location");
+        let sikasso = LatLon::new(11.32, -5.67);
+        assert!(
+            distance_km(sikasso, LatLon::new(at.lat, at.lon)) < 10.0,
+            "{v:#?}"
+        );
+    }
+
+    #[test]
     fn a_cercle_is_named_after_its_seat() {
         // The regions named first each hold a hamlet called Nara; the cercle is the seat's.
         let g = embedded_geocoder();
