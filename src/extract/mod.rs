@@ -401,7 +401,7 @@ fn draft_incidents(
     // Segmentation adds the dates of "le lendemain"-style anaphors: work on a copy.
     let mut mentions = reading.mentions.clone();
     let mut groups = segment(article, cues, &mut mentions, tolls, *focus, places);
-    split_co_reported(&mut groups, tolls, places);
+    split_co_reported(&mut groups, article, tolls, places);
     fold_headline_into_body(article, &mut groups, tolls);
     drop_totals_of_incidents(article, &mut groups, tolls);
     let only_one = groups.len() == 1;
@@ -767,9 +767,15 @@ fn segment(
                 })
             })
             .min_by_key(|&i| mentions[i].span.start.abs_diff(first_fact));
+        // (The incident last told that counts dead, even after commentary or a protest:
+        // "L'attaque a provoqué une manifestation à B. … 13 corps ont été rassemblés à la
+        // morgue".)
+        let counts_dead = |g: &Group| g.tolls.iter().any(|&t| tolls[t].outcome == Outcome::Killed);
         if let Some(c) = current
+            .filter(|&c| counts_dead(&groups[c]))
+            .or_else(|| groups.iter().rposition(counts_dead))
+            .or(current)
             && tells_the_aftermath(article, s, &groups[c], own_date, mentions)
-            && follows(&groups[c])
         {
             let g = &mut groups[c];
             g.sentences.push(si);
@@ -1224,10 +1230,15 @@ const CO_REPORTED_KM: f64 = 10.0;
 /// The lead and the other sentences stay with the first town counted. A sentence whose dead
 /// are a total of the towns' figures ("six morts en tout à A et B") is dropped from the split
 /// groups; any other sentence naming several of them, or none, keeps the group whole.
-fn split_co_reported(groups: &mut Vec<Group>, tolls: &[Toll], places: &SentencePlaces) {
+fn split_co_reported(
+    groups: &mut Vec<Group>,
+    article: &Article,
+    tolls: &[Toll],
+    places: &SentencePlaces,
+) {
     let mut gi = 0;
     while gi < groups.len() {
-        let Some((parts, totals)) = co_reported_parts(&groups[gi], tolls, places) else {
+        let Some((parts, totals)) = co_reported_parts(&groups[gi], article, tolls, places) else {
             gi += 1;
             continue;
         };
@@ -1267,13 +1278,20 @@ fn split_co_reported(groups: &mut Vec<Group>, tolls: &[Toll], places: &SentenceP
 type CoReported = (Vec<Vec<usize>>, Vec<usize>);
 
 /// The [`CoReported`] sentences of a group, when [`split_co_reported`] applies.
-fn co_reported_parts(g: &Group, tolls: &[Toll], places: &SentencePlaces) -> Option<CoReported> {
+fn co_reported_parts(
+    g: &Group,
+    article: &Article,
+    tolls: &[Toll],
+    places: &SentencePlaces,
+) -> Option<CoReported> {
     let killed = |t: usize| tolls[t].outcome == Outcome::Killed && !tolls[t].superseded;
+    // Bodies counted at a morgue in another town are the same dead, not another attack's.
     let mut counted: Vec<usize> = g
         .tolls
         .iter()
         .filter(|&&t| killed(t))
         .map(|&t| tolls[t].sentence)
+        .filter(|&si| !says_aftermath(&article.text[article.sentences[si].clone()]))
         .collect();
     counted.sort_unstable();
     counted.dedup();
@@ -1902,8 +1920,9 @@ fn opening_of(text: &str, s: &Range<usize>) -> String {
 
 /// "Au moins 13 corps ont été rassemblés vendredi à la morgue", "quatre assaillants ont trouvé
 /// la mort au cours des combats": a sentence telling what followed the incident `g` (`aftermath`
-/// in `data/lexicon/segmentation.toml`), undated or dated that day or the next. Another event's
-/// opener ("une autre attaque …", "le lendemain") keeps it apart.
+/// in `data/lexicon/segmentation.toml`), undated, dated that day or the next, or after an
+/// incident the text leaves undated ("hier soir", then "13 corps rassemblés ce vendredi matin").
+/// Another event's opener ("une autre attaque …", "le lendemain") keeps it apart.
 fn tells_the_aftermath(
     article: &Article,
     s: &Range<usize>,
@@ -1912,8 +1931,7 @@ fn tells_the_aftermath(
     mentions: &[DateMention],
 ) -> bool {
     let words = lexicon::segmentation_words();
-    let folded = fold_key(&article.text[s.clone()]);
-    if !words.aftermath.iter().any(|p| folded.contains(p.as_str())) {
+    if !says_aftermath(&article.text[s.clone()]) {
         return false;
     }
     let opening = opening_of(&article.text, s);
@@ -1931,8 +1949,17 @@ fn tells_the_aftermath(
             let days = (mentions[d].start - mentions[gd].start).num_days();
             (0..=1).contains(&days)
         }
-        (Some(_), None) => false,
+        (Some(_), None) => true,
     }
+}
+
+/// Whether a sentence holds a phrase of `aftermath` (`data/lexicon/segmentation.toml`).
+fn says_aftermath(sentence: &str) -> bool {
+    let folded = fold_key(sentence);
+    lexicon::segmentation_words()
+        .aftermath
+        .iter()
+        .any(|p| folded.contains(p.as_str()))
 }
 
 /// "C'était dans la nuit de…", "L'incident s'est produit le…", "Les faits ont eu lieu…": a

@@ -1137,6 +1137,25 @@ mod tests {
     }
 
     #[test]
+    fn bodies_gathered_at_a_morgue_in_another_town_are_the_attacks_dead() {
+        // The morgue's town counts the same dead again: no second attack, even after a
+        // protest told in between.
+        let g = embedded_geocoder();
+        let v = incidents(
+            &published(
+                "Jeudi soir, des hommes armés ont attaqué le village de Ségué, tuant une dizaine \
+                 de personnes. L'attaque a provoqué une manifestation spontanée à Bandiagara. \
+                 Selon un élu, au moins 13 corps ont été rassemblés vendredi matin à la morgue \
+                 de Bankass.",
+                "2023-06-09",
+            ),
+            g,
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(13));
+    }
+
+    #[test]
     fn each_name_of_a_list_of_cercles_is_a_cercle() {
         let g = embedded_geocoder();
         let text = "Des attaques ont visé mardi les cercles de Koro, Bandiagara, Bankass et \
