@@ -1955,6 +1955,19 @@ fn tells_the_aftermath(
 
 /// Whether a sentence holds a phrase of `aftermath` (`data/lexicon/segmentation.toml`).
 fn says_aftermath(sentence: &str) -> bool {
+    // Every phrase holds one of these stems: most sentences are not folded at all.
+    const STEMS: [&str; 7] = [
+        "orps",
+        "morgue",
+        "inhum",
+        "enterr",
+        "combats",
+        "affrontements",
+        "riposte",
+    ];
+    if !STEMS.iter().any(|w| sentence.contains(w)) {
+        return false;
+    }
     let folded = fold_key(sentence);
     lexicon::segmentation_words()
         .aftermath
