@@ -1944,12 +1944,10 @@ fn tells_the_aftermath(
         return false;
     }
     match (own_date, g.date) {
-        (None, _) => true,
         (Some(d), Some(gd)) => {
-            let days = (mentions[d].start - mentions[gd].start).num_days();
-            (0..=1).contains(&days)
+            (0..=1).contains(&(mentions[d].start - mentions[gd].start).num_days())
         }
-        (Some(_), None) => true,
+        _ => true,
     }
 }
 

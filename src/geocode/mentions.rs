@@ -370,8 +370,8 @@ pub fn find_mentions(
                 continue;
             }
             // An unknown word glued to a capitalised one is part of a proper noun phrase
-            // ("Medhy Medhy", "Papis Toorey"), not a misspelt town.
-            // ("A Kalumba, …" opens a sentence with a preposition, not a name.)
+            // ("Medhy Medhy", "Papis Toorey"), not a misspelt town; a capitalised preposition
+            // is no name ("A Kalumba, …" opens a sentence).
             if kind == MentionKind::Unknown
                 && prev_is_capitalised_word(text, span.start)
                 && !matches!(

@@ -245,8 +245,7 @@ impl Geocoder {
                     }
                 }
                 _ if m.qualifier.cercle => {
-                    let name = mentions::cercle_named_whole(&m.key).unwrap_or(&m.key);
-                    cercles_named.insert(name.replace(' ', ""));
+                    cercles_named.insert(cercle_key(m));
                     if let MentionKind::Named(ids) = &m.kind {
                         cercle_seats.extend(
                             ids.iter()
@@ -299,12 +298,8 @@ impl Geocoder {
                 .filter(|m| !m.qualifier.cercle && !m.qualifier.commune)
                 .filter_map(|m| {
                     let seats = self.area_after(&mentions, m.span.end)?;
-                    let area = &mentions[mentions.partition_point(|n| n.span.start <= m.span.end)];
-                    let cercle = area.qualifier.cercle.then(|| {
-                        mentions::cercle_named_whole(&area.key)
-                            .unwrap_or(&area.key)
-                            .replace(' ', "")
-                    });
+                    let area = area_mention_after(&mentions, m.span.end)?;
+                    let cercle = area.qualifier.cercle.then(|| cercle_key(area));
                     // A commune's name is worth its seat only when nearly unambiguous
                     // (as for `communes` above).
                     if cercle.is_none() && seats.len() > 3 {
@@ -518,10 +513,7 @@ impl Geocoder {
     /// `end`: "Koulogon, dans le cercle de Bankass", "Dimbo, commune de Dimbal". `None` when
     /// no such area follows, or the gazetteer does not hold it in Mali.
     fn area_after(&self, mentions: &[Mention], end: usize) -> Option<Vec<LatLon>> {
-        // Mentions are in text order.
-        let area = mentions
-            .get(mentions.partition_point(|n| n.span.start <= end))
-            .filter(|n| n.span.start - end <= 60 && (n.qualifier.cercle || n.qualifier.commune))?;
+        let area = area_mention_after(mentions, end)?;
         let MentionKind::Named(ids) = &area.kind else {
             return None;
         };
@@ -1095,6 +1087,22 @@ fn recalled_by_a_demonstrative(text: &str, resolved: &mut [Resolved]) {
             resolved[i].context = true;
         }
     }
+}
+
+/// The cercle or commune mention right after byte `end` ("Koulogon, dans le cercle de
+/// Bankass"), within 60 bytes. Mentions are in text order.
+fn area_mention_after(mentions: &[Mention], end: usize) -> Option<&Mention> {
+    mentions
+        .get(mentions.partition_point(|n| n.span.start <= end))
+        .filter(|n| n.span.start - end <= 60 && (n.qualifier.cercle || n.qualifier.commune))
+}
+
+/// A cercle mention's folded name, spaces removed, without the "cercle de" that GeoNames puts
+/// in some cercle records' names: how `NamedAreas` keys cercles.
+fn cercle_key(m: &Mention) -> String {
+    mentions::cercle_named_whole(&m.key)
+        .unwrap_or(&m.key)
+        .replace(' ', "")
 }
 
 /// Where the town part of a dateless dateline ends ("Bamako, Mali (PANA) - …", "GAO
