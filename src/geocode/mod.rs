@@ -586,7 +586,10 @@ impl Geocoder {
                     {
                         parts.push(("hamlet named like a foreign town", -3.0));
                     }
+                    // (A neighbour's town by the border lies inside the simplified outline of
+                    // a Malian region, but in no region of Mali: "Kidira" is Senegal's.)
                     if let Some(r) = &region
+                        && p.country == "ML"
                         && context.contains(&fold_key(r))
                     {
                         parts.push(("region named in text", 3.0));
