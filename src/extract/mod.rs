@@ -911,8 +911,16 @@ fn segment(
             .iter()
             .find_map(|p| opening.strip_prefix(p.as_str()))
             .map(str::trim_start);
+        // "Près de sept heures plus tard": an approximation may come first.
+        fn approximate(o: &str) -> Option<&str> {
+            ["pres de ", "environ ", "a peine ", "moins de ", "plus de "]
+                .iter()
+                .find_map(|q| o.strip_prefix(q))
+        }
         let anaphor = [Some(opening.as_str()), after_opener]
             .into_iter()
+            .flatten()
+            .flat_map(|o| [Some(o), approximate(o)])
             .flatten()
             .find_map(|o| {
                 let a = words
@@ -4129,6 +4137,17 @@ mod tests {
             "Ségou, 8 juin 2023 (AFP) – Mardi 6 juin, des hommes armés ont tué quatre éleveurs \
              près de Farabougou. Par ailleurs, un jour auparavant, une embuscade contre une \
              patrouille avait fait deux morts près de Diabaly.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(
+            v[1].date,
+            Some(NaiveDate::from_ymd_opt(2023, 6, 5).unwrap())
+        );
+        // An approximation may come first.
+        let v = incidents(
+            "Ségou, 8 juin 2023 (AFP) – Lundi 5 juin, des hommes armés ont tué quatre éleveurs \
+             près de Farabougou. Près de sept heures plus tard, ils ont incendié un campement \
+             voisin, où deux femmes ont péri.",
         );
         assert_eq!(v.len(), 2, "{v:#?}");
         assert_eq!(
