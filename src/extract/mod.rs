@@ -3723,6 +3723,12 @@ mod tests {
                 "Mardi, un bénévole de la Croix-Rouge a été tué près de Kadiolo.",
                 1,
             ),
+            // A person named after "un certain" (below: "un certain nombre" is no one).
+            (
+                "Mardi, des hommes armés sont entrés dans Kadiolo, tuant un certain Moussa \
+                 Diarra, conseiller du chef de village.",
+                1,
+            ),
             // Each group of a coordinated list adds up.
             (
                 "Mardi, quatre gendarmes et trois secouristes ont été tués près de Kadiolo.",
@@ -3732,6 +3738,14 @@ mod tests {
             let i = one(&format!("{DATELINE}{text}"));
             assert_eq!(i.fatalities.map(|t| t.best), Some(dead), "{text}");
         }
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le poste de Kadiolo, tuant un certain \
+             nombre de gendarmes."
+        ));
+        assert!(
+            v.iter().all(|i| i.fatalities.map(|t| t.best) != Some(1)),
+            "{v:#?}"
+        );
     }
 
     #[test]

@@ -102,6 +102,8 @@ const SINGULAR: &[&str] = &[
     "conseiller communal",
     "conseiller",
     "conseiller municipal",
+    // "un certain Yaya Traoré" (a capitalised name must follow: see `find_tolls`).
+    "certain",
     "agent des douanes",
     "agent de sante",
     "benevole",
@@ -128,6 +130,15 @@ const SINGULAR: &[&str] = &[
     "mort",
     "victime",
 ];
+
+/// Whether the word after byte `at` starts with a capital letter.
+fn next_word_capitalised(text: &str, at: usize) -> bool {
+    text[at..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
 
 /// The largest figure read as one incident's toll. The deadliest single attacks in Mali killed
 /// a few hundred; a figure past this next to "morts" is a cumulative count ("100 000 morts
@@ -244,6 +255,10 @@ pub fn find_tolls(
             continue;
         }
         let noun = crate::corpus::normalize::fold_key(&text[c.range.clone()]);
+        // "tuant un certain Yaya Traoré": a person named; "un certain nombre" is no one.
+        if noun == "certain" && !next_word_capitalised(text, c.range.end) {
+            continue;
+        }
         // "l'une des victimes" says who one of the dead was, not that one more died.
         let one_of = one_of_the(text, c.range.start)
             .filter(|_| !matches!(c.cue, Cue::Victim(Category::Unknown)));
