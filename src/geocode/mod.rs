@@ -581,6 +581,17 @@ impl Geocoder {
                 .map(|(i, dist)| {
                     let p = self.gazetteer.place(i);
                     let region = b.region_at(p.lon, p.lat).map(|r| r.name.clone());
+                    // The candidate's cercle, keyed as `NamedAreas` keys cercles: looked up once,
+                    // only when a cercle named in the text asks for it.
+                    let cercle = std::cell::OnceCell::new();
+                    let cercle_key_here = || {
+                        cercle
+                            .get_or_init(|| {
+                                self.cercle_of(p.lon, p.lat)
+                                    .map(|c| fold_key(&c).replace(' ', ""))
+                            })
+                            .as_deref()
+                    };
                     let mut parts = Vec::new();
                     if foreign_town && p.country == "ML" && p.population == 0 && p.importance() <= 2
                     {
@@ -620,10 +631,7 @@ impl Geocoder {
                     // the cercle the text names (a cercle named as a place is not enough: a
                     // distant seat would pull hamlets named like real towns).
                     if ids_len > 1 && !named.cercles.is_empty() && !m.qualifier.cercle {
-                        if self
-                            .cercle_of(p.lon, p.lat)
-                            .is_some_and(|c| named.cercles.contains(&fold_key(&c).replace(' ', "")))
-                        {
+                        if cercle_key_here().is_some_and(|c| named.cercles.contains(c)) {
                             parts.push(("in the cercle named in text", 2.0));
                         } else if named.cercle_seats.iter().any(|s| {
                             distance_km(*s, LatLon::new(p.lat, p.lon)) <= NEAR_CERCLE_SEAT_KM
@@ -648,8 +656,7 @@ impl Geocoder {
                             let at = LatLon::new(p.lat, p.lon);
                             match &area.cercle {
                                 Some(name) => {
-                                    self.cercle_of(p.lon, p.lat)
-                                        .is_some_and(|c| fold_key(&c).replace(' ', "") == *name)
+                                    cercle_key_here() == Some(name.as_str())
                                         || area
                                             .seats
                                             .iter()
