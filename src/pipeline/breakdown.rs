@@ -87,13 +87,17 @@ fn parts_in(text: &str, window: Range<usize>) -> Vec<Part> {
         .collect()
 }
 
-/// The capitalised name right after "à", "au" or "dans" (one victim noun may come first:
-/// "15 morts à Kéra").
+/// How many words may stand between a part's figure and its place: a victim noun and the
+/// verb that kills or finds them ("2 corps ont été retrouvés à Bakal").
+const WORDS_BEFORE_PLACE: usize = 4;
+
+/// The capitalised name right after "à", "au" or "dans" (a victim noun and its verb may come
+/// first: "15 morts à Kéra", "30 personnes exécutées à Kéra").
 fn place_after(text: &str, from: usize, until: usize) -> Option<Range<usize>> {
     let rest = &text[from..until];
     let mut words = rest.split_inclusive(|c: char| c.is_whitespace());
     let mut consumed = 0;
-    let mut skipped_noun = false;
+    let mut skipped = 0;
     loop {
         let word = words.next()?;
         consumed += word.len();
@@ -101,8 +105,8 @@ fn place_after(text: &str, from: usize, until: usize) -> Option<Range<usize>> {
         match folded.trim() {
             "" => continue,
             "a" | "au" | "dans" => break,
-            _ if !skipped_noun && word.trim().chars().all(char::is_alphabetic) => {
-                skipped_noun = true;
+            _ if skipped < WORDS_BEFORE_PLACE && word.trim().chars().all(char::is_alphabetic) => {
+                skipped += 1;
             }
             _ => return None,
         }
@@ -212,6 +216,22 @@ mod tests {
             .map(|p| (p.dead, &text[p.name.clone()]))
             .collect();
         assert_eq!(read, [(4, "Kéra"), (3, "Dari"), (2, "Bolé Sud")]);
+    }
+
+    #[test]
+    fn a_part_may_say_how_its_dead_were_killed_or_found() {
+        let text = "D'après le maire, 11 bergers ont été égorgés à Kéra, 3 corps ont été \
+                    repêchés à Dari, 2 à Bolé.";
+        let parts = parts_in(text, 0..text.len());
+        let read: Vec<(u32, &str)> = parts
+            .iter()
+            .map(|p| (p.dead, &text[p.name.clone()]))
+            .collect();
+        assert_eq!(read, [(11, "Kéra"), (3, "Dari"), (2, "Bolé")]);
+        // A time or a place phrase between figure and town is no part ("dans la nuit").
+        let text =
+            "Les attaques ont fait 9 morts dans la nuit de lundi à Kéra et 4 blessés à Dari.";
+        assert!(parts_in(text, 0..text.len()).len() < 2);
     }
 
     #[test]

@@ -156,6 +156,27 @@ mod tests {
     }
 
     #[test]
+    fn a_total_broken_down_in_the_next_sentence_gives_one_incident_per_village() {
+        let g = embedded_geocoder();
+        let article = published(
+            "Au moins 40 personnes ont été tuées samedi dans des attaques contre trois villages \
+             de la commune de Tessit. Selon un élu, 30 personnes ont été exécutées à \
+             Tadjalalte, 2 corps ont été retrouvés à Bakal et 8 à Intahaka.",
+            "2022-02-14",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(
+            tolls_by_place(&v),
+            [
+                (Some(30), "Tadjalalte".to_string()),
+                (Some(2), "Bakal".to_string()),
+                (Some(8), "Intahaka".to_string())
+            ],
+            "{v:#?}"
+        );
+    }
+
+    #[test]
     fn a_headline_figure_told_again_by_a_dated_body_is_one_incident() {
         let g = embedded_geocoder();
         let article = published(
