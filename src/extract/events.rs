@@ -87,6 +87,13 @@ pub fn classify(e: &EventEvidence) -> (EventType, &'static str) {
         }
         return (EventType::ViolenceAgainstCivilians, "Attack");
     }
+    // "Un chef des chasseurs a été égorgé": a killing told with no word of attack.
+    if militant_dead {
+        return (EventType::Battles, "Armed clash");
+    }
+    if e.killed(Category::Unknown) {
+        return (EventType::ViolenceAgainstCivilians, "Attack");
+    }
     if e.has(Looting) {
         return (
             EventType::StrategicDevelopments,
@@ -141,6 +148,17 @@ mod tests {
             classify(&e),
             (EventType::ViolenceAgainstCivilians, "Attack")
         );
+    }
+
+    #[test]
+    fn a_killing_told_without_an_attack_word_is_no_strategic_development() {
+        let e = ev(&[], &[(Outcome::Killed, Category::Unknown)]);
+        assert_eq!(
+            classify(&e),
+            (EventType::ViolenceAgainstCivilians, "Attack")
+        );
+        let e = ev(&[], &[(Outcome::Killed, Category::Militants)]);
+        assert_eq!(classify(&e), (EventType::Battles, "Armed clash"));
     }
 
     #[test]

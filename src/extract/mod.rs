@@ -29,6 +29,7 @@ pub mod dates;
 pub mod events;
 pub mod lexicon;
 pub mod numbers;
+pub mod recalls;
 pub mod tolls;
 pub mod version;
 
@@ -944,12 +945,28 @@ fn segment(
                 });
         // "Ce dernier incident fait suite à une autre attaque au cours de laquelle quatre
         // Casques bleus ont été tués": the dead of the other attack.
+        // "Cette attaque intervient deux semaines après celle de A, qui avait fait 11 morts":
+        // the dead of an event that long before this one.
+        let gap = (!s_tolls.is_empty())
+            .then(|| recalls::recall_gap(&fold_key(&article.text[s.clone()])))
+            .flatten();
         let follows_another = !s_tolls.is_empty()
-            && words
-                .follows_another
-                .iter()
-                .any(|p| opening.contains(p.as_str()));
+            && (gap.is_some()
+                || words
+                    .follows_another
+                    .iter()
+                    .any(|p| opening.contains(p.as_str())));
         let mut force_new = elsewhere || follows_another;
+        if let Some(gap) = gap
+            && let Some(days) = gap.days
+            && date.is_none()
+            && let Some(base) = current.and_then(|c| groups[c].date)
+        {
+            let mut recalled = days_from(&mentions[base], -days, s.clone());
+            recalled.precision = recalled.precision.max(gap.precision);
+            mentions.push(recalled);
+            date = Some(mentions.len() - 1);
+        }
         // The base is the current incident's date, else that of the last dated one ("Jeudi,
         // … une embuscade. … L'aviation a neutralisé vingt terroristes. Au même moment, …").
         if let Some((len, days)) = anaphor
@@ -4062,6 +4079,77 @@ mod tests {
             "{DATELINE}Lundi, des manifestants ont défilé à Kayes contre les coupures d'électricité."
         ));
         assert_eq!(i.event_type, EventType::Protests);
+    }
+
+    #[test]
+    fn a_noun_the_lexicon_lacks_counts_when_its_death_is_told() {
+        let best = |text: &str| one(text).fatalities.map(|t| t.best);
+        assert_eq!(
+            best("Un boutiquier a été abattu vendredi près de Nara."),
+            Some(1)
+        );
+        assert_eq!(
+            best("Vendredi, deux orpailleurs ont été égorgés près de Kéniéba."),
+            Some(2)
+        );
+        assert_eq!(
+            best("Une quinzaine de bûcherons ont été exécutés samedi près de Tominian."),
+            Some(15)
+        );
+        assert_eq!(
+            best("Un jeune tailleur a été tué lundi à Tenenkou."),
+            Some(1)
+        );
+        assert_eq!(
+            best("Un chef des chasseurs a été égorgé dimanche près de Bankass."),
+            Some(1)
+        );
+        // A noun the lexicon lists but does not count alone keeps its side.
+        let i = one("Un chasseur a été tué dimanche près de Bankass.");
+        assert_eq!(killed(&i, Category::Militants), Some(1));
+        assert_eq!(i.event_type, EventType::Battles);
+        // Things shot down are no dead; a source is no victim.
+        assert_ne!(best("Un drone a été abattu samedi près de Kidal."), Some(1));
+        assert_eq!(
+            best("Selon un boutiquier, deux bergers ont été tués samedi près de Nara."),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn a_follow_up_sentence_recalls_an_earlier_event_with_its_own_dead() {
+        // Ségou, Wednesday 15 March 2023: "jeudi" is the 9th; three days before is the 6th.
+        let v = incidents(&format!(
+            "{DATELINE}Des hommes armés ont tué six bergers jeudi près de Dioura. Cette attaque \
+             intervient trois jours après celle de Nampala, où quatre soldats avaient été tués."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(6));
+        assert_eq!(v[0].date, NaiveDate::from_ymd_opt(2023, 3, 9));
+        assert_eq!(v[1].fatalities.map(|t| t.best), Some(4));
+        assert_eq!(v[1].date, NaiveDate::from_ymd_opt(2023, 3, 6));
+        // Weeks back give a date to the week; "quelques jours" gives none of its own.
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, deux gendarmes ont été tués à Macina. L'embuscade survient deux \
+             semaines après qu'un engin explosif a tué cinq civils près de Ténenkou."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].fatalities.map(|t| t.best), Some(5));
+        assert_eq!(v[1].date, NaiveDate::from_ymd_opt(2023, 2, 27));
+        assert_eq!(v[1].date_precision, DatePrecision::Week);
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, deux gendarmes ont été tués à Macina. L'embuscade survient \
+             quelques jours après une attaque qui a fait sept morts à Ténenkou."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].fatalities.map(|t| t.best), Some(7));
+        assert_ne!(v[1].date, NaiveDate::from_ymd_opt(2023, 3, 13));
+        // Without dead of its own, the sentence only comments on the incident.
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, deux gendarmes ont été tués à Macina. L'embuscade survient deux \
+             jours après la visite du ministre dans la région."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
     }
 
     #[test]

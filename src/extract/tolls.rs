@@ -358,6 +358,14 @@ pub fn find_tolls(
     restated_with_a_source(text, quantities, cues, sentences, date_spans, &mut tolls);
     definite_singulars_killed(text, cues, sentences, &used_victims, &mut tolls);
     pronoun_killed(text, sentences, &mut tolls);
+    unknown_nouns_killed(
+        text,
+        sentences,
+        quantities,
+        cues,
+        &crate::extract::lexicon::lexicon().devices,
+        &mut tolls,
+    );
     revised_to(text, quantities, &mut tolls);
     tolls.retain(|t| {
         let sentence = &sentences[t.sentence];
@@ -627,6 +635,18 @@ fn definite_article_before(text: &str, at: usize) -> Option<usize> {
 /// Right after a victim noun, words that say this person died: "a été tué", "est mort",
 /// "a perdu la vie", "s'est fait exploser".
 fn told_dead(text: &str, noun_end: usize, sentence_end: usize) -> bool {
+    told_dead_as(text, noun_end, sentence_end, Number::One)
+}
+
+/// Whether a subject is one person or several: the verb that tells their death agrees.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Number {
+    One,
+    Several,
+}
+
+/// [`told_dead`] for a subject of `number`: "ont été tués", "sont morts" after a plural.
+fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number) -> bool {
     let end = text.floor_char_boundary((noun_end + 48).min(sentence_end));
     let Some(after) = text.get(noun_end..end) else {
         return false;
@@ -648,6 +668,18 @@ fn told_dead(text: &str, noun_end: usize, sentence_end: usize) -> bool {
         "est tombe au combat",
         "a rendu l ame",
     ];
+    const DIED_SEVERAL: &[&str] = &[
+        "sont morts",
+        "sont mortes",
+        "sont decedes",
+        "sont decedees",
+        "ont peri",
+        "ont perdu la vie",
+        "ont succombe",
+        "ont trouve la mort",
+        "sont tombes au combat",
+        "ont rendu l ame",
+    ];
     const AUXILIARIES: &[&str] = &[
         "a ete ",
         "aurait ete ",
@@ -658,6 +690,16 @@ fn told_dead(text: &str, noun_end: usize, sentence_end: usize) -> bool {
         "a lui aussi ete ",
         "a ete retrouve ",
         "a ete retrouvee ",
+    ];
+    const AUXILIARIES_SEVERAL: &[&str] = &[
+        "ont ete ",
+        "auraient ete ",
+        "avaient ete ",
+        "furent ",
+        "ont egalement ete ",
+        "ont aussi ete ",
+        "ont ete retrouves ",
+        "ont ete retrouvees ",
     ];
     const PARTICIPLES: &[&str] = &[
         "tue",
@@ -678,11 +720,34 @@ fn told_dead(text: &str, noun_end: usize, sentence_end: usize) -> bool {
         "morte",
         "sans vie",
     ];
+    const PARTICIPLES_SEVERAL: &[&str] = &[
+        "tues",
+        "tuees",
+        "abattus",
+        "abattues",
+        "executes",
+        "executees",
+        "assassines",
+        "assassinees",
+        "egorges",
+        "egorgees",
+        "massacres",
+        "massacrees",
+        "lynches",
+        "mortellement",
+        "morts",
+        "mortes",
+        "sans vie",
+    ];
+    let (died, auxiliaries, participles) = match number {
+        Number::One => (DIED, AUXILIARIES, PARTICIPLES),
+        Number::Several => (DIED_SEVERAL, AUXILIARIES_SEVERAL, PARTICIPLES_SEVERAL),
+    };
     let dies = |after: &str| {
-        DIED.iter().any(|d| after.starts_with(d))
-            || AUXILIARIES.iter().any(|a| {
+        died.iter().any(|d| after.starts_with(d))
+            || auxiliaries.iter().any(|a| {
                 after.strip_prefix(a).is_some_and(|rest| {
-                    PARTICIPLES.iter().any(|p| {
+                    participles.iter().any(|p| {
                         rest.strip_prefix(p)
                             .is_some_and(|r| r.is_empty() || r.starts_with(' '))
                     })
@@ -710,6 +775,151 @@ fn told_dead(text: &str, noun_end: usize, sentence_end: usize) -> bool {
         .match_indices(' ')
         .take(8)
         .any(|(i, _)| dies(&clause[i + 1..]))
+}
+
+/// Things that are shot down or destroyed, never people: "un drone a été abattu".
+const NOT_PEOPLE: &[&str] = &[
+    "drone",
+    "drones",
+    "avion",
+    "avions",
+    "helicoptere",
+    "helicopteres",
+    "appareil",
+    "appareils",
+    "aeronef",
+    "aeronefs",
+];
+
+/// "Un boutiquier a été tué", "Deux orpailleurs ont été égorgés", "Un chef des chasseurs a
+/// été exécuté": a noun the lexicon does not list, subject of a verb that tells its death, is
+/// as many dead (of an unknown side, unless the lexicon lists the noun: "un chasseur"). Only
+/// in a sentence that counts no dead otherwise: there, the lexicon's nouns have said who died.
+fn unknown_nouns_killed(
+    text: &str,
+    sentences: &[Range<usize>],
+    quantities: &[Quantity],
+    cues: &[TextCue],
+    devices: &[String],
+    tolls: &mut Vec<Toll>,
+) {
+    for (si, s) in sentences.iter().enumerate() {
+        if tolls
+            .iter()
+            .any(|t| t.sentence == si && t.outcome == Outcome::Killed)
+        {
+            continue;
+        }
+        let Some(sentence) = text.get(s.clone()) else {
+            continue;
+        };
+        // Subjects: "un"/"une" (outside a figure: "une dizaine"), then figures.
+        let mut subjects: Vec<(Range<usize>, TollRange, bool, Number)> = sentence
+            .match_indices(['u', 'U'])
+            .map(|(i, _)| s.start + i)
+            .filter_map(|at| {
+                let word = text[at..].split(|c: char| !c.is_alphabetic()).next()?;
+                let starts_word = !text[..at].ends_with(char::is_alphabetic);
+                (starts_word && matches!(word, "un" | "une" | "Un" | "Une"))
+                    .then(|| at..at + word.len())
+            })
+            .filter(|r| !quantities.iter().any(|q| overlaps(&q.span, r)))
+            .map(|r| (r, TollRange::exact(1), false, Number::One))
+            .collect();
+        subjects.extend(
+            quantities
+                .iter()
+                .filter(|q| q.span.start >= s.start && q.span.end <= s.end)
+                .filter(|q| q.range.best >= 2 && q.range.best <= MAX_INCIDENT_TOLL)
+                .map(|q| (q.span.clone(), q.range, q.vague, Number::Several)),
+        );
+        for (determiner, range, vague, number) in subjects {
+            // "selon un habitant", "tué par un inconnu", "contre une patrouille".
+            if word_before_is(
+                text,
+                elided_article_start(text, determiner.start),
+                &[
+                    "selon", "apres", "par", "pour", "contre", "avec", "de", "a", "sur", "chez",
+                ],
+            ) {
+                continue;
+            }
+            let Some(noun) = noun_after(text, determiner.end, s.end) else {
+                continue;
+            };
+            let folded = crate::corpus::normalize::fold_key(&text[noun.clone()]);
+            if NOT_VICTIMS.contains(&folded.as_str())
+                || NOT_PEOPLE.contains(&folded.as_str())
+                || devices.contains(&folded)
+            {
+                continue;
+            }
+            // A noun the lexicon lists but does not count alone ("un chasseur") keeps its side.
+            // One it counts had its say in `find_tolls` ("Au total, sept soldats ont été
+            // tués" may be a sum, not a toll).
+            let listed = cues.iter().find_map(|c| match c.cue {
+                Cue::Victim(k) if c.range.start == noun.start => Some(k),
+                _ => None,
+            });
+            if listed.is_some()
+                && (number == Number::Several || SINGULAR.contains(&folded.as_str()))
+            {
+                continue;
+            }
+            let category = listed.unwrap_or(Category::Unknown);
+            // One adjective may follow the noun ("un jeune berger", "deux commerçants peuls").
+            let second = noun_after(text, noun.end, s.end).map(|r| r.end);
+            let dead = std::iter::once(noun.end)
+                .chain(second)
+                .any(|end| told_dead_as(text, end, s.end, number));
+            if !dead {
+                continue;
+            }
+            tolls.push(Toll {
+                outcome: Outcome::Killed,
+                category,
+                range,
+                vague,
+                span: determiner.start..noun.end,
+                sentence: si,
+                source: None,
+                indefinite: false,
+                noun_end: noun.end,
+                unconfirmed: false,
+                superseded: false,
+                carried: false,
+            });
+            break;
+        }
+    }
+}
+
+/// The lowercase word of three letters or more right after `at` (past one space, and past
+/// "de"/"d'" after a figure: "une vingtaine de bûcherons"), or `None`.
+fn noun_after(text: &str, at: usize, until: usize) -> Option<Range<usize>> {
+    let rest = text.get(at..until)?;
+    let trimmed = rest.strip_prefix(' ')?;
+    let start = at + 1;
+    let word_len = trimmed
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(trimmed.len(), |(i, _)| i);
+    let word = &trimmed[..word_len];
+    if matches!(word, "de" | "des") {
+        return noun_after(text, start + word_len, until);
+    }
+    if word == "d" && trimmed[word_len..].starts_with(['\'', '’']) {
+        let after = start + word_len + trimmed[word_len..].chars().next()?.len_utf8();
+        return noun_after(text, after - 1, until).or_else(|| {
+            let w = text[after..until]
+                .char_indices()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(until - after, |(i, _)| i);
+            (w >= 3).then_some(after..after + w)
+        });
+    }
+    (word.chars().count() >= 3 && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
+        .then_some(start..start + word_len)
 }
 
 /// "Le bilan a été revu à la baisse, de 95 tués à 35": a figure followed by "à" and a bare

@@ -1,0 +1,125 @@
+//! "Cette attaque intervient deux semaines après celle de Gourma-Rharous, qui avait fait 11
+//! morts": a sentence that ties the incident just told to an earlier one, and says how long
+//! before it happened. The dead it counts are that earlier event's, and its day is the
+//! incident's day minus the gap.
+//!
+//! Not here: deciding that the sentence starts another incident (`segment` does, when it
+//! counts dead), or dates written out ("le 13 septembre"), which `dates` reads.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::corpus::DatePrecision;
+
+use super::numbers::parse_french_number;
+
+/// How long before the incident just told the recalled event happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecallGap {
+    /// Days back; `None` for "quelques jours", which gives no day.
+    pub days: Option<i64>,
+    /// How precisely the gap places the day: "deux jours" to the day, "deux semaines" to the
+    /// week, "un mois" to the month.
+    pub precision: DatePrecision,
+}
+
+/// "intervient (à peine|moins de|seulement) <N> <unit> après": the verb of a follow-up, then
+/// the gap. Folded text (lowercase, no accents, punctuation as spaces).
+static GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:intervien\w*|intervenu\w*|intervenait|survien\w*|survenu\w*|survenait|se produit|a lieu|ont lieu|fait suite)\s+(?:(?:d ailleurs|donc|ainsi|seulement|a peine|moins de|plus de|pres de|environ|tout juste|juste)\s+)*((?:[a-z]+|\d+)(?:\s+[a-z]+)?)\s+(heures?|jours?|semaines?|mois)\s+apres\s+(?:l |la |le |les |un |une |celle|celui|ceux|qu |que |son |sa |ses )",
+    )
+    .expect("valid recall-gap pattern")
+});
+
+/// The gap a follow-up sentence (folded) gives to the earlier event it recalls, if it says
+/// one.
+pub fn recall_gap(folded_sentence: &str) -> Option<RecallGap> {
+    let caps = GAP.captures(folded_sentence)?;
+    let count = caps.get(1)?.as_str();
+    let unit = caps.get(2)?.as_str();
+    let n = match count {
+        "quelques" | "plusieurs" => None,
+        "un" | "une" => Some(1),
+        c => Some(
+            c.parse::<i64>()
+                .ok()
+                .or_else(|| parse_french_number(c).and_then(|n| i64::try_from(n).ok()))?,
+        ),
+    };
+    let (days, precision) = match unit {
+        // "48 heures après": two days; "quelques heures après": the same day.
+        "heure" | "heures" => (Some(n.map_or(0, |h| h / 24)), DatePrecision::Day),
+        "jour" | "jours" => (n, DatePrecision::Day),
+        "semaine" | "semaines" => (n.map(|w| w * 7), DatePrecision::Week),
+        _ => (n.map(|m| m * 30), DatePrecision::Month),
+    };
+    Some(RecallGap { days, precision })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::normalize::fold_key;
+
+    fn gap(sentence: &str) -> Option<RecallGap> {
+        recall_gap(&fold_key(sentence))
+    }
+
+    #[test]
+    fn a_follow_up_says_how_long_before_the_recalled_event_was() {
+        let day = |days| {
+            Some(RecallGap {
+                days,
+                precision: DatePrecision::Day,
+            })
+        };
+        assert_eq!(
+            gap("Cette embuscade intervient trois jours après celle de Boni."),
+            day(Some(3))
+        );
+        assert_eq!(
+            gap("L'attaque est survenue 48 heures après l'explosion d'une mine à Boni."),
+            day(Some(2))
+        );
+        assert_eq!(
+            gap("Elle intervient d'ailleurs soixante-douze heures après celles de Dioura."),
+            day(Some(3))
+        );
+        assert_eq!(
+            gap("Ce raid survient quelques jours après une frappe de drone à Ber."),
+            day(None)
+        );
+        assert_eq!(
+            gap(
+                "Cette frappe intervient à peine deux semaines après qu'un drone a tué cinq civils."
+            ),
+            Some(RecallGap {
+                days: Some(14),
+                precision: DatePrecision::Week
+            })
+        );
+        assert_eq!(
+            gap("L'assaut intervient un mois après une attaque similaire contre le camp."),
+            Some(RecallGap {
+                days: Some(30),
+                precision: DatePrecision::Month
+            })
+        );
+    }
+
+    #[test]
+    fn a_gap_that_recalls_no_event_is_none() {
+        // No verb of a follow-up: the gap tells when this incident's aftermath came.
+        assert_eq!(
+            gap("Deux jours après l'attaque, le maire a été enlevé."),
+            None
+        );
+        // Nothing after "après" that names an event.
+        assert_eq!(
+            gap("Les secours sont intervenus deux heures après, selon un élu."),
+            None
+        );
+    }
+}
