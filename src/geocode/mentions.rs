@@ -410,6 +410,10 @@ pub fn find_mentions(
             ) {
                 continue;
             }
+            // "un groupe armé pro-Bamako", "la coalition anti-Bamako": a stance, not a place.
+            if text[..span.start].ends_with("pro-") || text[..span.start].ends_with("anti-") {
+                continue;
+            }
             // "le bateau Tombouctou", "le navire Général Soumaré": a vessel's name.
             if matches!(
                 prev_word,

@@ -907,6 +907,7 @@ impl Geocoder {
             });
         }
         headline_region(article, &mut resolved);
+        headline_rubric(article, &mut resolved);
         resolved
     }
 
@@ -954,17 +955,30 @@ impl Geocoder {
             inc.gazetteer = Some(self.stamp.clone());
             let ranges: Vec<&Range<usize>> =
                 d.sentences.iter().map(|&i| &article.sentences[i]).collect();
-            for r in resolved {
+            let told_in = |r: &Resolved| {
                 let [s, e] = r.place.span;
-                // The town of a source or of a journey is not a place of the incident.
-                if r.context {
-                    continue;
-                }
-                if ranges.iter().any(|x| s >= x.start && e <= x.end) {
-                    inc.evidence
-                        .push(Evidence::new("place", &article.text, s..e));
-                    inc.places.push(r.place.clone());
-                }
+                ranges.iter().any(|x| s >= x.start && e <= x.end)
+            };
+            // The town of a source or of a journey is not a place of the incident.
+            let mut own: Vec<&Resolved> = resolved
+                .iter()
+                .filter(|r| !r.context && told_in(r))
+                .collect();
+            // "Ménaka : 40 tués" over a body telling another attack at a village of the
+            // region: an incident told only in the headline keeps the rubric's town.
+            if own.iter().all(|r| r.place.precision == Precision::Foreign) {
+                own.extend(
+                    resolved
+                        .iter()
+                        .filter(|r| r.context && told_in(r) && in_headline_rubric(article, r)),
+                );
+                own.sort_by_key(|r| r.place.span[0]);
+            }
+            for r in own {
+                let [s, e] = r.place.span;
+                inc.evidence
+                    .push(Evidence::new("place", &article.text, s..e));
+                inc.places.push(r.place.clone());
             }
             inc.evidence.sort_by_key(|e| (e.span[0], e.span[1]));
             let in_core = |p: &PlaceMatch| {
@@ -1218,6 +1232,88 @@ fn headline_region(article: &Article, resolved: &mut [Resolved]) {
         if in_title(r) && capital(r) {
             r.context = true;
         }
+    }
+}
+
+/// How long the part of a headline before its colon may be, to be a rubric ("Ségou :",
+/// "Insécurité à Mopti :"), not a sentence.
+const RUBRIC_BYTES: usize = 40;
+
+/// Whether `r` is named before the colon that opens the headline ("Ségou : …"), within
+/// [`RUBRIC_BYTES`].
+fn in_headline_rubric(article: &Article, r: &Resolved) -> bool {
+    let Some(title) = article.title.clone() else {
+        return false;
+    };
+    article.text[title.clone()]
+        .find(':')
+        .filter(|&colon| colon <= RUBRIC_BYTES)
+        .is_some_and(|colon| {
+            r.place.span[0] >= title.start && r.place.span[1] <= title.start + colon
+        })
+}
+
+/// How far from a region's seat a town of its region may lie (Mali's regions span some
+/// 300 km from their seat; Dioura is 190 km from Ségou).
+const REGION_RUBRIC_KM: f64 = 300.0;
+
+/// How far from a cercle's seat a town of its cercle may lie.
+const CERCLE_RUBRIC_KM: f64 = 120.0;
+
+/// "Ségou : au moins six militaires tués", "KORO: un village attaqué": a region's or a
+/// cercle's seat before the colon that opens a headline files the story under its area. When
+/// the body names another town of that area (not only as a distance reference), the rubric's
+/// town is not a place of the event; the body's own mentions of it still are. A town far
+/// outside the area ("Ménaka :" over a body naming Bamako's government) leaves it alone, and so
+/// does a village as rubric ("Farabougou :"), which is where the event was.
+fn headline_rubric(article: &Article, resolved: &mut [Resolved]) {
+    let Some(title) = article.title.clone() else {
+        return;
+    };
+    let in_rubric = |r: &Resolved| in_headline_rubric(article, r);
+    let in_title = |r: &Resolved| r.place.span[0] >= title.start && r.place.span[1] <= title.end;
+    // The rubric's seats and how far their area reaches: a region's seat files stories of
+    // the whole region, a cercle's those of the cercle. A village is never a rubric.
+    let seats: Vec<(String, LatLon, f64)> = resolved
+        .iter()
+        .filter(|r| in_rubric(r))
+        .filter_map(|r| {
+            let chosen = r
+                .candidates
+                .iter()
+                .find(|c| Some(c.geonameid) == r.place.geonameid)?;
+            let reach = match chosen.feature_code.as_str() {
+                "PPLA" => REGION_RUBRIC_KM,
+                "PPLA2" => CERCLE_RUBRIC_KM,
+                _ => return None,
+            };
+            Some((
+                fold_key(&r.place.name),
+                LatLon::new(r.place.lat?, r.place.lon?),
+                reach,
+            ))
+        })
+        .collect();
+    if seats.is_empty() {
+        return;
+    }
+    let body_town = resolved.iter().any(|r| {
+        !in_title(r)
+            && !r.context
+            && r.reference_km.is_none()
+            && r.place.precision <= Precision::NearLocality
+            && r.place.lat.zip(r.place.lon).is_some_and(|(lat, lon)| {
+                seats.iter().any(|(name, seat, reach)| {
+                    *name != fold_key(&r.place.name)
+                        && distance_km(*seat, LatLon::new(lat, lon)) <= *reach
+                })
+            })
+    });
+    if !body_town {
+        return;
+    }
+    for r in resolved.iter_mut().filter(|r| in_rubric(r)) {
+        r.context = true;
     }
 }
 

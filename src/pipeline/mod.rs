@@ -155,6 +155,45 @@ mod tests {
             .collect()
     }
 
+    /// The places of each incident (by mention).
+    fn places_by_incident(v: &[Incident]) -> Vec<Vec<String>> {
+        v.iter()
+            .map(|i| i.places.iter().map(|p| p.mention.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_rubric_yields_to_a_town_of_its_area() {
+        let g = embedded_geocoder();
+        // A region's seat before the headline's colon files the story; the body's town is
+        // where it happened.
+        let article = published(
+            "Sikasso : trois morts dans une attaque\n\
+             Mardi, trois orpailleurs ont été tués à Kadiolo par des hommes armés.",
+            "2024-03-09",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(places_by_incident(&v), [["Kadiolo"]], "{v:#?}");
+        // A village as rubric is where the event was.
+        let article = published(
+            "Farabougou : l'armée repousse une attaque\n\
+             Mardi, les FAMa ont neutralisé 12 terroristes près de Niono.",
+            "2024-03-09",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(v[0].places[0].mention, "Farabougou", "{v:#?}");
+        // An incident told only in the headline keeps the rubric's town; "pro-Bamako" names
+        // no place.
+        let article = published(
+            "Gao : douze civils tués dimanche dans deux villages\n\
+             Des sources locales accusent un groupe armé pro-Bamako. Le 1er mars, trois \
+             bergers avaient été tués près d'Ansongo.",
+            "2024-03-09",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(places_by_incident(&v), [["Gao"], ["Ansongo"]], "{v:#?}");
+    }
+
     #[test]
     fn a_total_broken_down_in_the_next_sentence_gives_one_incident_per_village() {
         let g = embedded_geocoder();
