@@ -104,9 +104,44 @@ fn cut_between(text: &str, from: usize, to: usize) -> Option<usize> {
                 .all(|w| FILLER.contains(&w))
         });
         let at = next_date_follows.unwrap_or_else(|| found.iter().copied().min().unwrap_or(0));
+        // "enlevés jeudi près de A et retrouvés morts samedi": a participle after the
+        // coordinator goes on telling what befell the same subject; no clause of its own.
+        if continues_the_subject(&between[at..]) {
+            return None;
+        }
         return Some(from + at);
     }
     None
+}
+
+/// Whether `rest` (from a coordinator) goes on with a past participle of the sentence's
+/// subject: "et retrouvés morts", "puis exécutés", "et ont été libérés".
+fn continues_the_subject(rest: &str) -> bool {
+    if rest.trim_start().starts_with(';') {
+        return false;
+    }
+    let folded = fold_key(rest);
+    let mut words = folded.split_whitespace();
+    let _coordinator = words.next();
+    let Some(mut word) = words.next() else {
+        return false;
+    };
+    // "et ont été retrouvés", "puis a été relâché".
+    if matches!(word, "ont" | "a") && words.next() == Some("ete") {
+        return true;
+    }
+    if word == "sont" {
+        word = words.next().unwrap_or_default();
+    }
+    // A plural participle agrees with the victims ("retrouvés", "exécutées"); a singular one
+    // may be an active verb of another event ("puis attaqué B le 9 mai").
+    word.len() > 3
+        && ["es", "ees", "is", "us"].iter().any(|e| word.ends_with(e))
+        && !FILLER.contains(&word)
+        && !matches!(
+            word,
+            "celle" | "celles" | "apres" | "pres" | "dans" | "sous"
+        )
 }
 
 /// "et celle de B", "puis celui du camp de C": a clause (folded opening) that tells another
@@ -173,6 +208,9 @@ mod tests {
                 "et le 9 mai à Kolongo."
             ]
         );
+        // A singular participle may be another event's active verb.
+        let text = "Des hommes armés ont frappé le 3 mai à Sama, puis attaqué Kolongo le 9 mai.";
+        assert_eq!(clauses(text).len(), 2, "{text}");
     }
 
     #[test]
@@ -195,6 +233,9 @@ mod tests {
     #[test]
     fn two_days_of_one_span_or_without_coordinator_stay_one_sentence() {
         for text in [
+            "Trois bergers ont été enlevés le 8 mars près de Nara et retrouvés morts le 10 mars.",
+            "Deux élus ont été enlevés le 8 mars à Kita puis exécutés le 11 mars.",
+            "Deux élus ont été enlevés le 8 mars à Kita et ont été libérés le 11 mars.",
             "Les combats du 8 et du 9 mars ont fait dix morts à Ténenkou.",
             "Dix civils ont été tués le 8 mars à Ténenkou, a indiqué le 10 mars le gouverneur.",
             "Le 8 mars, l'armée a attaqué Dogo.",

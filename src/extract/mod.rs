@@ -1979,7 +1979,7 @@ fn tells_the_aftermath(
 /// Whether a sentence holds a phrase of `aftermath` (`data/lexicon/segmentation.toml`).
 fn says_aftermath(sentence: &str) -> bool {
     // Every phrase holds one of these stems: most sentences are not folded at all.
-    const STEMS: [&str; 7] = [
+    const STEMS: [&str; 8] = [
         "orps",
         "morgue",
         "inhum",
@@ -1987,6 +1987,7 @@ fn says_aftermath(sentence: &str) -> bool {
         "combats",
         "affrontements",
         "riposte",
+        "blessures",
     ];
     if !STEMS.iter().any(|w| sentence.contains(w)) {
         return false;
@@ -4079,6 +4080,47 @@ mod tests {
             "{DATELINE}Lundi, des manifestants ont défilé à Kayes contre les coupures d'électricité."
         ));
         assert_eq!(i.event_type, EventType::Protests);
+    }
+
+    #[test]
+    fn victims_taken_then_found_dead_are_killed() {
+        let best = |text: &str| one(text).fatalities.map(|t| t.best);
+        assert_eq!(
+            best("Quatre bergers ont été enlevés jeudi près de Kita et retrouvés morts samedi."),
+            Some(4)
+        );
+        assert_eq!(
+            best("Deux chauffeurs ont été kidnappés lundi sur la route de Nioro puis exécutés."),
+            Some(2)
+        );
+        // Other victims, not the same ones.
+        assert_ne!(
+            best("Trois chauffeurs ont été enlevés lundi près de Nioro, et deux autres tués."),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn soldiers_fallen_in_an_attack_are_killed_not_those_caught_in_an_ambush() {
+        let best = |text: &str| one(text).fatalities.map(|t| t.best);
+        assert_eq!(
+            best("Quatre gendarmes sont tombés lors de l'attaque du poste de Diafarabé."),
+            Some(4)
+        );
+        assert_ne!(
+            best("Quatre gendarmes sont tombés dans une embuscade près de Diafarabé."),
+            Some(4)
+        );
+    }
+
+    #[test]
+    fn the_wounded_who_die_the_next_day_are_of_their_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Quatre civils ont été tués lundi à Bla. Deux autres ont succombé à \
+             leurs blessures mardi."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(6));
     }
 
     #[test]

@@ -2143,8 +2143,34 @@ fn category_before(
         })
 }
 
-/// "trois commerçants enlevés puis exécutés", "enlevés et assassinés": the outcome that
-/// follows the first, joined by "et" or "puis", is where it ended.
+/// How far after a first outcome ("enlevés jeudi près de A et retrouvés morts samedi") the
+/// verb that kills them may come.
+const THEN_KILLED_REACH: usize = 60;
+
+/// Words that join a first outcome to the one that ended it, at the end of what lies between
+/// them ("enlevés jeudi près de A et retrouvés morts").
+const THEN_KILLED_JOINS: &[&str] = &[
+    "et",
+    "puis",
+    "avant d etre",
+    "puis ont ete",
+    "et ont ete",
+    "et retrouves",
+    "et retrouvees",
+    "et retrouve",
+    "et retrouvee",
+    "puis retrouves",
+    "puis retrouvees",
+    "et ont ete retrouves",
+    "et ont ete retrouvees",
+    "avant d etre retrouves",
+    "avant d etre retrouvees",
+];
+
+/// "trois commerçants enlevés puis exécutés", "enlevés et assassinés", "enlevés jeudi près
+/// de A et retrouvés morts samedi": the outcome that follows the first, joined by "et" or
+/// "puis" (a few words of time or place may come before), is where it ended. Another figure
+/// or a comma between them tells other victims ("enlevés, et deux autres tués").
 fn then_killed(
     text: &str,
     cues: &[TextCue],
@@ -2159,16 +2185,51 @@ fn then_killed(
             Cue::Outcome(Outcome::Killed)
                 if c.range.start > end
                     && c.range.end <= sentence.end
-                    && matches!(
-                        crate::corpus::normalize::fold_key(&text[end..c.range.start]).trim(),
-                        "et" | "puis" | "avant d etre" | "puis ont ete" | "et ont ete"
-                    ) =>
+                    && c.range.start - end <= THEN_KILLED_REACH
+                    && joins_then_killed(&text[end..c.range.start]) =>
             {
                 Some((Outcome::Killed, c.range.end))
             }
             _ => None,
         })
         .unwrap_or((outcome, end))
+}
+
+/// Whether `gap`, between a first outcome and a killing verb, joins them (see
+/// [`THEN_KILLED_JOINS`]).
+fn joins_then_killed(gap: &str) -> bool {
+    if gap.contains([',', ';', '.']) || gap.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let folded = crate::corpus::normalize::fold_key(gap);
+    let folded = folded.trim();
+    THEN_KILLED_JOINS.iter().any(|j| {
+        folded == *j
+            || folded
+                .strip_suffix(j)
+                .is_some_and(|before| before.ends_with(' ') && !has_number_word(before))
+    })
+}
+
+/// Whether folded `words` hold a number word ("deux autres"): a figure of other victims.
+fn has_number_word(words: &str) -> bool {
+    words.split(' ').any(|w| {
+        matches!(
+            w,
+            "un" | "une"
+                | "deux"
+                | "trois"
+                | "quatre"
+                | "cinq"
+                | "six"
+                | "sept"
+                | "huit"
+                | "neuf"
+                | "dix"
+                | "autres"
+                | "plusieurs"
+        )
+    })
 }
 
 /// The outcome word for a victim noun: right before the quantity ("tuant deux civils et
