@@ -947,9 +947,11 @@ fn segment(
         // Casques bleus ont été tués": the dead of the other attack.
         // "Cette attaque intervient deux semaines après celle de A, qui avait fait 11 morts":
         // the dead of an event that long before this one.
-        let gap = (!s_tolls.is_empty())
-            .then(|| recalls::recall_gap(&fold_key(&article.text[s.clone()])))
-            .flatten();
+        let sentence_text = &article.text[s.clone()];
+        let gap = (!s_tolls.is_empty()
+            && (sentence_text.contains("après") || sentence_text.contains("apres")))
+        .then(|| recalls::recall_gap(&fold_key(sentence_text)))
+        .flatten();
         let follows_another = !s_tolls.is_empty()
             && (gap.is_some()
                 || words

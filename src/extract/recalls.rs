@@ -28,7 +28,7 @@ pub struct RecallGap {
 /// the gap. Folded text (lowercase, no accents, punctuation as spaces).
 static GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:intervien\w*|intervenu\w*|intervenait|survien\w*|survenu\w*|survenait|se produit|a lieu|ont lieu|fait suite)\s+(?:(?:d ailleurs|donc|ainsi|seulement|a peine|moins de|plus de|pres de|environ|tout juste|juste)\s+)*((?:[a-z]+|\d+)(?:\s+[a-z]+)?)\s+(heures?|jours?|semaines?|mois)\s+apres\s+(?:l |la |le |les |un |une |celle|celui|ceux|qu |que |son |sa |ses )",
+        r"(?-u:\b)(?:intervien[a-z]*|intervenu[a-z]*|intervenait|survien[a-z]*|survenu[a-z]*|survenait|se produit|a lieu|ont lieu|fait suite)\s+(?:(?:d ailleurs|donc|ainsi|seulement|a peine|moins de|plus de|pres de|environ|tout juste|juste)\s+)*((?:[a-z]+|\d+)(?:\s+[a-z]+)?)\s+(heures?|jours?|semaines?|mois)\s+apres\s+(?:l |la |le |les |un |une |celle|celui|ceux|qu |que |son |sa |ses )",
     )
     .expect("valid recall-gap pattern")
 });
@@ -36,6 +36,10 @@ static GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// The gap a follow-up sentence (folded) gives to the earlier event it recalls, if it says
 /// one.
 pub fn recall_gap(folded_sentence: &str) -> Option<RecallGap> {
+    // Most sentences say no "après": the pattern is not run on them.
+    if !folded_sentence.contains(" apres ") {
+        return None;
+    }
     let caps = GAP.captures(folded_sentence)?;
     let count = caps.get(1)?.as_str();
     let unit = caps.get(2)?.as_str();
