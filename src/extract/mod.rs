@@ -4145,6 +4145,10 @@ mod tests {
             Some(1)
         );
         assert_eq!(
+            best("Une dizaine d'artisans ont été tués lundi à Tenenkou."),
+            Some(10)
+        );
+        assert_eq!(
             best("Un chef des chasseurs a été égorgé dimanche près de Bankass."),
             Some(1)
         );

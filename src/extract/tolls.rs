@@ -909,14 +909,13 @@ fn noun_after(text: &str, at: usize, until: usize) -> Option<Range<usize>> {
         return noun_after(text, start + word_len, until);
     }
     if word == "d" && trimmed[word_len..].starts_with(['\'', '’']) {
+        // "une dizaine d'orpailleurs": the noun is glued to the apostrophe.
         let after = start + word_len + trimmed[word_len..].chars().next()?.len_utf8();
-        return noun_after(text, after - 1, until).or_else(|| {
-            let w = text[after..until]
-                .char_indices()
-                .find(|(_, c)| !c.is_alphabetic())
-                .map_or(until - after, |(i, _)| i);
-            (w >= 3).then_some(after..after + w)
-        });
+        let w = text[after..until]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(until - after, |(i, _)| i);
+        return (w >= 3).then_some(after..after + w);
     }
     (word.chars().count() >= 3 && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
         .then_some(start..start + word_len)

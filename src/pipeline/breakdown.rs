@@ -207,27 +207,25 @@ fn split(text: &str, incident: &Incident, parts: &[Part]) -> Vec<Incident> {
 mod tests {
     use super::*;
 
+    /// The (dead, place) parts of the whole `text`.
+    fn parts_of(text: &str) -> Vec<(u32, &str)> {
+        parts_in(text, 0..text.len())
+            .iter()
+            .map(|p| (p.dead, &text[p.name.clone()]))
+            .collect()
+    }
+
     #[test]
     fn parts_are_figures_followed_by_a_place() {
         let text = "Le bilan est de 9 morts (4 à Kéra, 3 à Dari et 2 morts à Bolé Sud).";
-        let parts = parts_in(text, 0..text.len());
-        let read: Vec<(u32, &str)> = parts
-            .iter()
-            .map(|p| (p.dead, &text[p.name.clone()]))
-            .collect();
-        assert_eq!(read, [(4, "Kéra"), (3, "Dari"), (2, "Bolé Sud")]);
+        assert_eq!(parts_of(text), [(4, "Kéra"), (3, "Dari"), (2, "Bolé Sud")]);
     }
 
     #[test]
     fn a_part_may_say_how_its_dead_were_killed_or_found() {
         let text = "D'après le maire, 11 bergers ont été égorgés à Kéra, 3 corps ont été \
                     repêchés à Dari, 2 à Bolé.";
-        let parts = parts_in(text, 0..text.len());
-        let read: Vec<(u32, &str)> = parts
-            .iter()
-            .map(|p| (p.dead, &text[p.name.clone()]))
-            .collect();
-        assert_eq!(read, [(11, "Kéra"), (3, "Dari"), (2, "Bolé")]);
+        assert_eq!(parts_of(text), [(11, "Kéra"), (3, "Dari"), (2, "Bolé")]);
         // A time or a place phrase between figure and town is no part ("dans la nuit").
         let text =
             "Les attaques ont fait 9 morts dans la nuit de lundi à Kéra et 4 blessés à Dari.";
