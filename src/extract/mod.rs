@@ -918,8 +918,22 @@ fn segment(
                 .iter()
                 .find_map(|q| o.strip_prefix(q))
         }
+        // "Notons que 48 heures après ce rapt, …": a discourse marker may come first too.
+        fn after_a_marker(o: &str) -> Option<&str> {
+            [
+                "notons que ",
+                "a noter que ",
+                "il faut noter que ",
+                "il faut rappeler que ",
+                "rappelons que ",
+            ]
+            .iter()
+            .find_map(|q| o.strip_prefix(q))
+        }
         let anaphor = [Some(opening.as_str()), after_opener]
             .into_iter()
+            .flatten()
+            .flat_map(|o| [Some(o), after_a_marker(o)])
             .flatten()
             .flat_map(|o| [Some(o), approximate(o)])
             .flatten()
@@ -4198,6 +4212,32 @@ mod tests {
              jours après la visite du ministre dans la région."
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn hours_later_in_whole_days_date_another_event() {
+        // Ségou, Wednesday 15 March 2023: "lundi" is the 13th.
+        for (text, day) in [
+            (
+                "48 heures plus tard, deux bergers ont été tués près de Nara.",
+                15,
+            ),
+            (
+                "Notons que 72 heures après ce rapt, deux bergers ont été tués près de Nara.",
+                16,
+            ),
+            (
+                "Vingt-quatre heures plus tard, deux bergers ont été tués près de Nara.",
+                14,
+            ),
+        ] {
+            let v = incidents(&format!(
+                "{DATELINE}Lundi, trois commerçants ont été enlevés près de Nara. {text}"
+            ));
+            assert_eq!(v.len(), 2, "{text}\n{v:#?}");
+            assert_eq!(v[1].date, NaiveDate::from_ymd_opt(2023, 3, day), "{text}");
+            assert_eq!(v[1].fatalities.map(|t| t.best), Some(2), "{text}");
+        }
     }
 
     #[test]
