@@ -360,6 +360,26 @@ impl Geocoder {
                         m,
                     );
                     if let Some(best) = cands.first() {
+                        // "dans la commune de Bondo, cercle de Koro": the commune's entries
+                        // in that cercle; with none there, the gazetteer lacks this commune
+                        // and the distant homonym is not it (the cercle stands for it).
+                        let in_cercle_said = self.in_cercle_said_after(&mentions, m);
+                        let best = match &in_cercle_said {
+                            Some(inside) => match cands.iter().find(|c| inside(c)) {
+                                Some(c) => c,
+                                None => {
+                                    let place = self.place_match(best, surface, m);
+                                    out.push(Resolved {
+                                        place,
+                                        candidates: cands,
+                                        context: true,
+                                        reference_km: m.qualifier.distance_km,
+                                    });
+                                    continue;
+                                }
+                            },
+                            None => best,
+                        };
                         let place = self.place_match(best, surface, m);
                         // "Kita, village de la commune de Dioura", with no Kita near Dioura:
                         // the gazetteer lacks this village, and the distant town of that
@@ -800,6 +820,24 @@ impl Geocoder {
         names()
             .find(|n| fold_key(n).replace(' ', "") == key)
             .cloned()
+    }
+
+    /// For a commune followed by its cercle ("commune de Bondo, cercle de Koro"), whether a
+    /// candidate lies in that cercle; `None` for any other mention.
+    fn in_cercle_said_after(
+        &self,
+        mentions: &[Mention],
+        m: &Mention,
+    ) -> Option<impl Fn(&Candidate) -> bool + '_> {
+        if !m.qualifier.commune {
+            return None;
+        }
+        let area = area_mention_after(mentions, m.span.end).filter(|a| a.qualifier.cercle)?;
+        let key = cercle_key(area);
+        Some(move |c: &Candidate| {
+            self.cercle_of(c.lon, c.lat)
+                .is_some_and(|here| fold_key(&here).replace(' ', "") == key)
+        })
     }
 
     /// Cercle by nearest ADM2 seat within 150 km (GeoNames gives admin2 for few places).

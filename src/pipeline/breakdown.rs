@@ -92,7 +92,8 @@ fn parts_in(text: &str, window: Range<usize>) -> Vec<Part> {
 const WORDS_BEFORE_PLACE: usize = 4;
 
 /// The capitalised name right after "à", "au" or "dans" (a victim noun and its verb may come
-/// first: "15 morts à Kéra", "30 personnes exécutées à Kéra").
+/// first: "15 morts à Kéra", "30 personnes exécutées à Kéra"), or right after "de" ("3 de
+/// Sobane", "4 d'Ogossagou"). The name is its capitalised words.
 fn place_after(text: &str, from: usize, until: usize) -> Option<Range<usize>> {
     let rest = &text[from..until];
     let mut words = rest.split_inclusive(|c: char| c.is_whitespace());
@@ -100,11 +101,23 @@ fn place_after(text: &str, from: usize, until: usize) -> Option<Range<usize>> {
     let mut skipped = 0;
     loop {
         let word = words.next()?;
-        consumed += word.len();
         let folded = fold_key(word);
+        // "dont 4 d'Ogossagou et 3 de Sobane": the village they were of, right after the
+        // figure ("à 8 km de Tessit" is a distance).
+        if skipped == 0
+            && let Some(name) = ["d'", "d’", "D'", "D’"]
+                .iter()
+                .find_map(|p| word.strip_prefix(p))
+                .filter(|n| n.starts_with(char::is_uppercase))
+        {
+            consumed += word.len() - name.len();
+            break;
+        }
+        consumed += word.len();
         match folded.trim() {
             "" => continue,
             "a" | "au" | "dans" => break,
+            "de" if skipped == 0 => break,
             _ if skipped < WORDS_BEFORE_PLACE && word.trim().chars().all(char::is_alphabetic) => {
                 skipped += 1;
             }
@@ -119,6 +132,14 @@ fn place_after(text: &str, from: usize, until: usize) -> Option<Range<usize>> {
     let name = text[start..start + name_len].trim_end();
     // Drop a trailing "et": "Dari et 2 à Bolé" stops at the figure anyway.
     let name = name.split(" et ").next().unwrap_or(name).trim_end();
+    // "Ombo ont perdu la vie mardi": the name ends before its first lowercase word.
+    let name = match name
+        .match_indices(' ')
+        .find(|(i, _)| name[i + 1..].starts_with(char::is_lowercase))
+    {
+        Some((i, _)) => &name[..i],
+        None => name,
+    };
     name.chars()
         .next()
         .is_some_and(char::is_uppercase)
@@ -230,6 +251,17 @@ mod tests {
         let text =
             "Les attaques ont fait 9 morts dans la nuit de lundi à Kéra et 4 blessés à Dari.";
         assert!(parts_in(text, 0..text.len()).len() < 2);
+    }
+
+    #[test]
+    fn a_part_may_say_which_village_its_dead_were_of() {
+        let text = "Sept villageois ont péri, dont 4 d'Ogossagou et 3 de Sobane Da mardi soir.";
+        assert_eq!(parts_of(text), [(4, "Ogossagou"), (3, "Sobane Da")]);
+        // A unit or a noun phrase after "de" is no village.
+        let text = "Sept soldats ont péri, dont 4 de la garde nationale et 3 de nos éléments.";
+        assert!(parts_of(text).is_empty());
+        let text = "Sept bergers ont péri à Kéra, à 8 km de Dari.";
+        assert_eq!(parts_of(text), [(7, "Kéra")]);
     }
 
     #[test]

@@ -163,6 +163,43 @@ mod tests {
     }
 
     #[test]
+    fn the_dead_counted_by_their_village_give_one_incident_per_village() {
+        let g = embedded_geocoder();
+        let article = published(
+            "Mardi, des hommes armés ont tué sept villageois, dont 4 d'Ogossagou et 3 de Sobane.",
+            "2024-03-09",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(
+            tolls_by_place(&v),
+            [
+                (Some(4), "Ogossagou".to_string()),
+                (Some(3), "Sobane".to_string())
+            ],
+            "{v:#?}"
+        );
+    }
+
+    #[test]
+    fn a_commune_is_looked_for_in_the_cercle_said_after_it() {
+        let g = geocoder_with_cercles();
+        // The one "Tessit" east of the river lies in the cercle of Ansongo; the other entry,
+        // 65 km west, does not.
+        let text = "Mardi, cinq villageois ont été tués dans la commune de Tessit, cercle \
+                    d'Ansongo.";
+        let place = resolved_named(g, text, "Tessit");
+        assert!(within(&place, 15.22, 0.29, 10.0), "{place:?}");
+        // The gazetteer's only "Bondo" lies 500 km from Koro: not this commune; the cercle
+        // places the incident.
+        let article = published(
+            "Mardi, cinq villageois ont été tués dans la commune de Bondo, cercle de Koro.",
+            "2024-03-09",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(places_by_incident(&v), [["Koro"]], "{v:#?}");
+    }
+
+    #[test]
     fn a_headline_rubric_yields_to_a_town_of_its_area() {
         let g = embedded_geocoder();
         // A region's seat before the headline's colon files the story; the body's town is
