@@ -363,23 +363,11 @@ impl Geocoder {
                         // "dans la commune de Bondo, cercle de Koro": the commune's entries
                         // in that cercle; with none there, the gazetteer lacks this commune
                         // and the distant homonym is not it (the cercle stands for it).
-                        let in_cercle_said = self.in_cercle_said_after(&mentions, m);
-                        let best = match &in_cercle_said {
-                            Some(inside) => match cands.iter().find(|c| inside(c)) {
-                                Some(c) => c,
-                                None => {
-                                    let place = self.place_match(best, surface, m);
-                                    out.push(Resolved {
-                                        place,
-                                        candidates: cands,
-                                        context: true,
-                                        reference_km: m.qualifier.distance_km,
-                                    });
-                                    continue;
-                                }
-                            },
-                            None => best,
-                        };
+                        let in_cercle = self
+                            .in_cercle_said_after(&mentions, m)
+                            .map(|inside| cands.iter().find(|c| inside(c)));
+                        let commune_elsewhere = matches!(in_cercle, Some(None));
+                        let best = in_cercle.flatten().unwrap_or(best);
                         let place = self.place_match(best, surface, m);
                         // "Kita, village de la commune de Dioura", with no Kita near Dioura:
                         // the gazetteer lacks this village, and the distant town of that
@@ -391,8 +379,10 @@ impl Geocoder {
                                         > OUTSIDE_COMMUNE_KM
                                 })
                             });
-                        if village_elsewhere {
-                            elsewhere_keys.push((m.key.clone(), m.span.end));
+                        if village_elsewhere || commune_elsewhere {
+                            if village_elsewhere {
+                                elsewhere_keys.push((m.key.clone(), m.span.end));
+                            }
                             out.push(Resolved {
                                 place,
                                 candidates: cands,
