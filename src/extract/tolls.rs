@@ -2213,21 +2213,9 @@ fn joins_then_killed(gap: &str) -> bool {
 /// Whether folded `words` hold a number word ("deux autres"): a figure of other victims.
 fn has_number_word(words: &str) -> bool {
     words.split(' ').any(|w| {
-        matches!(
-            w,
-            "un" | "une"
-                | "deux"
-                | "trois"
-                | "quatre"
-                | "cinq"
-                | "six"
-                | "sept"
-                | "huit"
-                | "neuf"
-                | "dix"
-                | "autres"
-                | "plusieurs"
-        )
+        matches!(w, "autres" | "plusieurs")
+            || (!matches!(w, "" | "et")
+                && crate::extract::numbers::parse_french_number(w).is_some())
     })
 }
 

@@ -978,6 +978,7 @@ impl Geocoder {
         resolved: &[Resolved],
     ) -> Vec<Incident> {
         let mut out = Vec::with_capacity(extraction.drafts.len());
+        let rubric = headline_rubric_span(article);
         for d in &extraction.drafts {
             let mut inc = d.incident.clone();
             inc.gazetteer = Some(self.stamp.clone());
@@ -998,7 +999,8 @@ impl Geocoder {
                 own.extend(
                     resolved
                         .iter()
-                        .filter(|r| r.context && told_in(r) && in_headline_rubric(article, r)),
+                        .filter(|r| r.context && told_in(r))
+                        .filter(|r| rubric.as_ref().is_some_and(|span| named_within(r, span))),
                 );
                 own.sort_by_key(|r| r.place.span[0]);
             }
@@ -1267,18 +1269,19 @@ fn headline_region(article: &Article, resolved: &mut [Resolved]) {
 /// "Insécurité à Mopti :"), not a sentence.
 const RUBRIC_BYTES: usize = 40;
 
-/// Whether `r` is named before the colon that opens the headline ("Ségou : …"), within
-/// [`RUBRIC_BYTES`].
-fn in_headline_rubric(article: &Article, r: &Resolved) -> bool {
-    let Some(title) = article.title.clone() else {
-        return false;
-    };
-    article.text[title.clone()]
+/// The part of the headline before its opening colon ("Ségou : …"), when it is no longer
+/// than [`RUBRIC_BYTES`].
+fn headline_rubric_span(article: &Article) -> Option<Range<usize>> {
+    let title = article.title.clone()?;
+    let colon = article.text[title.clone()]
         .find(':')
-        .filter(|&colon| colon <= RUBRIC_BYTES)
-        .is_some_and(|colon| {
-            r.place.span[0] >= title.start && r.place.span[1] <= title.start + colon
-        })
+        .filter(|&colon| colon <= RUBRIC_BYTES)?;
+    Some(title.start..title.start + colon)
+}
+
+/// Whether `r` is named inside `span`.
+fn named_within(r: &Resolved, span: &Range<usize>) -> bool {
+    r.place.span[0] >= span.start && r.place.span[1] <= span.end
 }
 
 /// How far from a region's seat a town of its region may lie (Mali's regions span some
@@ -1295,11 +1298,11 @@ const CERCLE_RUBRIC_KM: f64 = 120.0;
 /// outside the area ("Ménaka :" over a body naming Bamako's government) leaves it alone, and so
 /// does a village as rubric ("Farabougou :"), which is where the event was.
 fn headline_rubric(article: &Article, resolved: &mut [Resolved]) {
-    let Some(title) = article.title.clone() else {
+    let (Some(title), Some(rubric)) = (article.title.clone(), headline_rubric_span(article)) else {
         return;
     };
-    let in_rubric = |r: &Resolved| in_headline_rubric(article, r);
-    let in_title = |r: &Resolved| r.place.span[0] >= title.start && r.place.span[1] <= title.end;
+    let in_rubric = |r: &Resolved| named_within(r, &rubric);
+    let in_title = |r: &Resolved| named_within(r, &title);
     // The rubric's seats and how far their area reaches: a region's seat files stories of
     // the whole region, a cercle's those of the cercle. A village is never a rubric.
     let seats: Vec<(String, LatLon, f64)> = resolved
