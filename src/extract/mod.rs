@@ -29,6 +29,7 @@ pub mod dates;
 pub mod events;
 pub mod lexicon;
 pub mod numbers;
+pub mod placed;
 pub mod recalls;
 pub mod tolls;
 pub mod version;
@@ -57,6 +58,9 @@ pub struct Draft {
     /// The sentences that carry the incident's date or a toll, and its first sentence: where
     /// its map point is looked for first (later sentences are often commentary).
     pub core: Vec<usize>,
+    /// Byte ranges of the clauses that say where the facts took place ("L'incident est
+    /// survenu près de A"): a town there is the incident's point ([`placed`]).
+    pub placed_in: Vec<Range<usize>>,
 }
 
 /// Everything the extractor learnt from one article.
@@ -815,7 +819,10 @@ fn segment(
                 && s_dates.is_empty()
                 && background.is_empty()
                 && let Some(g) = groups.iter_mut().rev().find(|g| follows(g))
-                && (tells_where(&opening) || tells_how(&opening) && !g.told_in_title(article))
+                && (tells_where(&opening)
+                    || tells_how(&opening) && !g.told_in_title(article)
+                    || opening.contains("surven")
+                        && placed::where_clause(&article.text[s.clone()]).is_some())
             {
                 g.sentences.push(si);
                 g.core.push(si);
@@ -1783,6 +1790,15 @@ fn build_draft(
             warnings,
             gazetteer: None,
         },
+        placed_in: g
+            .sentences
+            .iter()
+            .filter_map(|&si| {
+                let s = &article.sentences[si];
+                placed::where_clause(&article.text[s.clone()])
+                    .map(|r| s.start + r.start..s.start + r.end)
+            })
+            .collect(),
         sentences: g.sentences,
         core: g.core,
     }

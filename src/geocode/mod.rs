@@ -1039,6 +1039,9 @@ impl Geocoder {
                 }
                 _ => best_location(&inc.places),
             };
+            if let Some(l) = placed_by_its_where_clause(&inc.places, &d.placed_in, inc.location) {
+                inc.location = Some(l);
+            }
             let abroad = inc.places.iter().any(|p| p.precision == Precision::Foreign);
             // "Le village avait déjà été attaqué en mars": an incident that names no place
             // happened near the town of the incident told before it.
@@ -1364,6 +1367,37 @@ fn actor_spans(folded: &Folded) -> Vec<Range<usize>> {
         .map(|c| folded.original_range(c.range))
         .collect()
 }
+
+/// "Un car allant à B a sauté sur une mine. L'incident est survenu près de A": the town of
+/// the clause saying where the facts took place (`placed_in`), before the towns of the
+/// incident's other sentences. A point aimed from a town there ("a eu lieu à 20 km de C")
+/// yields to a village named elsewhere in the incident close to it: the village says more.
+fn placed_by_its_where_clause(
+    places: &[PlaceMatch],
+    placed_in: &[Range<usize>],
+    located: Option<Location>,
+) -> Option<Location> {
+    let there: Vec<PlaceMatch> = places
+        .iter()
+        .filter(|p| p.precision <= Precision::NearLocality)
+        .filter(|p| {
+            placed_in
+                .iter()
+                .any(|r| p.span[0] >= r.start && p.span[1] <= r.end)
+        })
+        .cloned()
+        .collect();
+    let l = best_location(&there)?;
+    let village_near = located.is_some_and(|c| {
+        c.precision == Precision::Locality
+            && distance_km(LatLon::new(c.lat, c.lon), LatLon::new(l.lat, l.lon))
+                <= WHERE_CLAUSE_AIMED_KM
+    });
+    (l.precision == Precision::Locality || !village_near).then_some(l)
+}
+
+/// A village within this distance of a point aimed from a town is the better point.
+const WHERE_CLAUSE_AIMED_KM: f64 = 50.0;
 
 /// The most specific Malian place; ties go to the first mentioned.
 pub fn best_location(places: &[PlaceMatch]) -> Option<Location> {

@@ -1065,6 +1065,46 @@ mod tests {
     }
 
     #[test]
+    fn the_clause_saying_where_the_facts_took_place_places_them() {
+        let g = embedded_geocoder();
+        // The lead names the bus's destination; a later sentence says where it blew up.
+        assert_eq!(
+            located_at(
+                g,
+                "Un car qui conduisait des forains à Bankass a sauté sur une mine mardi: \
+                 quatre morts. L'incident est survenu non loin de Dinangourou lorsque le car \
+                 se dirigeait vers Bankass."
+            ),
+            vec!["Dinangourou"]
+        );
+        assert_eq!(
+            located_at(
+                g,
+                "Deux commerçants qui revenaient de Koro ont été tués lundi. \
+                 L'embuscade s'est produite près de Dinangourou."
+            ),
+            vec!["Dinangourou"]
+        );
+        // A village named in the lead says more than a point measured from a town.
+        assert_eq!(
+            located_at(
+                g,
+                "Deux bergers ont été tués lundi à Ombo. L'attaque a eu lieu à 20 km à l'est \
+                 de Koro."
+            ),
+            vec!["Ombo"]
+        );
+        // Without such a clause, the lead's town stays.
+        assert_eq!(
+            located_at(
+                g,
+                "Deux commerçants ont été tués lundi à Koro. Ils revenaient de Dinangourou."
+            ),
+            vec!["Koro"]
+        );
+    }
+
+    #[test]
     fn a_narrower_pair_or_a_road_names_first_town_places_the_event() {
         let g = embedded_geocoder();
         // A second pair in the clause narrows the first: its towns are the road's ends.
