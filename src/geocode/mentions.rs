@@ -169,6 +169,9 @@ pub struct Qualifier {
     pub direction_only: bool,
     /// Preceded by "au"/"en" (country cue) — used for border towns and countries.
     pub country_cue: bool,
+    /// "le Macina", "du Gourma", "au Sahel": a definite article, which a natural region takes
+    /// and a town does not ("à Macina").
+    pub definite_article: bool,
     /// Followed by a foreign country ("Djibo, au Burkina Faso", "Tessit (Niger)"): a border
     /// town on the other side.
     pub foreign_country_after: bool,
@@ -239,10 +242,22 @@ impl NameMatcher {
                 break;
             };
             let (s, e) = (m.start(), m.end());
-            let ok = (s == 0 || bytes[s - 1] == b' ') && (e == bytes.len() || bytes[e] == b' ');
+            let starts_word = s == 0 || bytes[s - 1] == b' ';
+            let ok = starts_word && (e == bytes.len() || bytes[e] == b' ');
+            // "Gourma Rharouss": the longest name at a word's start ("gourma rharous") ends
+            // inside a word; a shorter one ending on a word's end ("gourma") is still a name.
+            let shorter = || {
+                folded[s..e]
+                    .rmatch_indices(' ')
+                    .map(|(i, _)| s + i)
+                    .find_map(|end| Some((end, self.exact(&folded[s..end])?)))
+            };
             if ok {
                 out.push((s..e, self.places[m.pattern().as_usize()].as_slice()));
                 pos = e;
+            } else if let Some((end, places)) = starts_word.then(shorter).flatten() {
+                out.push((s..end, places));
+                pos = end;
             } else {
                 // Resume at the next word start after this match's start.
                 pos = match folded[s..].find(' ') {
@@ -833,8 +848,31 @@ const RECALL_CUES: &[&str] = &[
 /// that earlier event's dead ("intervient après une attaque à Boulkessi où 100 soldats ont
 /// été tués"): that event is an incident of its own, placed there.
 fn after_a_recall_cue(text: &str, at: usize) -> bool {
-    let window = &text[text.floor_char_boundary(at.saturating_sub(160))..at];
-    let sentence = clause_before(text, at, 160, &['.', '\n', '!', '?']).unwrap_or(window);
+    recall_cue_before(text, at, 160, false) && {
+        let after = &text[at..text.floor_char_boundary((at + 200).min(text.len()))];
+        let after = after.split(['.', '\n', '!', '?']).next().unwrap_or(after);
+        !fold_key(after).split(' ').any(|w| {
+            matches!(
+                w,
+                "tue" | "tues" | "tuee" | "tuees" | "mort" | "morts" | "deces" | "vie" | "victimes"
+            )
+        })
+    }
+}
+
+/// A town of an earlier event, whether or not its sentence counts that event's dead: in the
+/// opening phrase of a recall ("Près de A, le lendemain…") or after a [`RECALL_CUES`] phrase
+/// of its sentence ("Cette attaque intervient dix jours après celle de A").
+pub(crate) fn names_a_recalled_event(text: &str, at: usize) -> bool {
+    in_a_recalled_event(text, at) || recall_cue_before(text, at, RECALL_WINDOW, true)
+}
+
+/// Whether a [`RECALL_CUES`] phrase comes before `at` in its sentence, within `back` bytes;
+/// `with_gap` also takes a follow-up verb with its gap ("intervient moins de dix jours
+/// après").
+fn recall_cue_before(text: &str, at: usize, back: usize, with_gap: bool) -> bool {
+    let window = &text[text.floor_char_boundary(at.saturating_sub(back))..at];
+    let sentence = clause_before(text, at, back, &['.', '\n', '!', '?']).unwrap_or(window);
     // Folded only when it may match.
     if !["surv", "interv", "fait suite", "similaires"]
         .iter()
@@ -843,18 +881,22 @@ fn after_a_recall_cue(text: &str, at: usize) -> bool {
         return false;
     }
     let sentence = fold_key(sentence);
-    if !RECALL_CUES.iter().any(|c| sentence.contains(c)) {
-        return false;
-    }
-    let after = &text[at..text.floor_char_boundary((at + 200).min(text.len()))];
-    let after = after.split(['.', '\n', '!', '?']).next().unwrap_or(after);
-    !fold_key(after).split(' ').any(|w| {
-        matches!(
-            w,
-            "tue" | "tues" | "tuee" | "tuees" | "mort" | "morts" | "deces" | "vie" | "victimes"
-        )
-    })
+    RECALL_CUES.iter().any(|c| sentence.contains(c))
+        || with_gap
+            && ["survient ", "intervient "].iter().any(|verb| {
+                sentence.match_indices(verb).any(|(i, _)| {
+                    let gap = &sentence[i + verb.len()..];
+                    let gap = &gap[..gap.floor_char_boundary(GAP_BYTES.min(gap.len()))];
+                    gap.contains(" apres ") || gap.contains(" lendemain")
+                })
+            })
 }
+
+/// How far back a recall cue may stand from the town of the event it recalls.
+const RECALL_WINDOW: usize = 240;
+
+/// How long "moins de dix jours" (between a follow-up verb and "après") may be.
+const GAP_BYTES: usize = 40;
 
 /// "un convoi de la Minusma allant de Gao à Kidal a heurté une mine à 5 km de Tabankort": the
 /// start of a journey. "La route allant de A à B" names a road instead (see `heading`).
@@ -1042,6 +1084,10 @@ fn qualify(before_folded: &str) -> Qualifier {
         foreign_admin: FOREIGN_ADMIN_BEFORE.iter().any(|c| b.ends_with(c))
             || neighbours_settlement_before(b),
         country_cue: b.ends_with(" au") || b.ends_with(" en") || b == "au" || b == "en",
+        definite_article: ["le", "du", "au"].iter().any(|a| {
+            b.strip_suffix(a)
+                .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+        }),
         ..Default::default()
     };
     // "à 30 km au nord de", "à une trentaine de kilomètres de", "à 30 km de"; "… de la ville
@@ -1446,6 +1492,18 @@ mod tests {
         );
         let names: Vec<&str> = m.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(names, ["Tin-Zaouatène", "TINZAOUATENE", "Gao"]);
+    }
+
+    #[test]
+    fn a_longer_name_ending_inside_a_word_leaves_the_shorter_one() {
+        let keys = [("gourma", vec![0u32]), ("gourma rharous", vec![1])];
+        let names = NameMatcher::new(keys.iter().map(|(k, v)| (*k, v.as_slice())));
+        let found: Vec<(&str, &[u32])> = names
+            .find("a gourma rharouss hier et a gourma rharous")
+            .into_iter()
+            .map(|(r, p)| (&"a gourma rharouss hier et a gourma rharous"[r], p))
+            .collect();
+        assert_eq!(found, [("gourma", &[0][..]), ("gourma rharous", &[1][..])]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod heading;
 pub mod load;
 pub mod mentions;
 pub mod pack;
+mod region_prefixed;
 pub mod supplement;
 
 use std::collections::HashSet;
@@ -213,7 +214,8 @@ impl Geocoder {
         folded: &Folded,
         actors: &[Range<usize>],
     ) -> Vec<Resolved> {
-        let mentions = find_mentions(text, folded, &self.names, actors);
+        let mut mentions = find_mentions(text, folded, &self.names, actors);
+        region_prefixed::join_region_and_next_word(&self.gazetteer, text, &mut mentions);
         let plex = place_lexicon();
         let b = basemap();
 
@@ -720,6 +722,11 @@ impl Geocoder {
                         let crossing = spread <= BORDER_CROSSING_KM;
                         parts.push(("outside Mali", if crossing { -1.0 } else { -4.0 }));
                     }
+                    // "la katiba du Macina", "dans le Gourma": the natural region, not the
+                    // town of that name ("à Macina").
+                    if m.qualifier.definite_article && p.feature_code == "RGN" {
+                        parts.push(("natural region after an article", 6.0));
+                    }
                     if (m.qualifier.region || m.qualifier.cercle) && p.feature_class == 'A' {
                         parts.push(("admin area after cue", 1.0));
                     }
@@ -747,7 +754,8 @@ impl Geocoder {
     fn place_match(&self, best: &Candidate, surface: &str, m: &Mention) -> PlaceMatch {
         let foreign_place = best.country != "ML";
         let mut precision = match best.feature_code.as_str() {
-            "ADM1" => Precision::Admin1,
+            // A natural region (the Gourma, the Macina) spans as much as an administrative one.
+            "ADM1" | "RGN" => Precision::Admin1,
             "ADM2" => Precision::Admin2,
             // A commune is administrative context: its seat stands for an area.
             _ if m.qualifier.cercle || m.qualifier.commune => Precision::Admin2,
@@ -1243,9 +1251,15 @@ fn headline_region(article: &Article, resolved: &mut [Resolved]) {
         return;
     };
     let in_title = |r: &Resolved| r.place.span[0] >= title.start && r.place.span[1] <= title.end;
+    // (A natural region, "la katiba du Macina", is no region of the administration.)
     let regions: Vec<String> = resolved
         .iter()
         .filter(|r| !in_title(r) && r.place.precision == Precision::Admin1)
+        .filter(|r| {
+            !r.candidates
+                .iter()
+                .any(|c| Some(c.geonameid) == r.place.geonameid && c.feature_code == "RGN")
+        })
         .filter_map(|r| r.place.admin1.as_deref().map(fold_key))
         .collect();
     if regions.is_empty() {
@@ -1272,14 +1286,21 @@ fn headline_region(article: &Article, resolved: &mut [Resolved]) {
 /// "Insécurité à Mopti :"), not a sentence.
 const RUBRIC_BYTES: usize = 40;
 
-/// The part of the headline before its opening colon ("Ségou : …"), when it is no longer
-/// than [`RUBRIC_BYTES`].
+/// The part of the headline before its rubric's colon ("Ségou : …", "Mali : Ségou : …"),
+/// each rubric no longer than [`RUBRIC_BYTES`].
 fn headline_rubric_span(article: &Article) -> Option<Range<usize>> {
     let title = article.title.clone()?;
-    let colon = article.text[title.clone()]
-        .find(':')
-        .filter(|&colon| colon <= RUBRIC_BYTES)?;
-    Some(title.start..title.start + colon)
+    // "Mali : Diéma : attaque à Dioumara": rubrics may nest, each short.
+    let mut end = None;
+    let mut from = 0;
+    for (colon, _) in article.text[title.clone()].match_indices(':') {
+        if colon - from > RUBRIC_BYTES {
+            break;
+        }
+        end = Some(colon);
+        from = colon + 1;
+    }
+    end.map(|colon| title.start..title.start + colon)
 }
 
 /// Whether `r` is named inside `span`.
@@ -1331,10 +1352,13 @@ fn headline_rubric(article: &Article, resolved: &mut [Resolved]) {
     if seats.is_empty() {
         return;
     }
+    // (A town of an earlier event the body recalls files nothing: "Cette attaque intervient
+    // dix jours après celle de Boni".)
     let body_town = resolved.iter().any(|r| {
         !in_title(r)
             && !r.context
             && r.reference_km.is_none()
+            && !mentions::names_a_recalled_event(&article.text, r.place.span[0])
             && r.place.precision <= Precision::NearLocality
             && r.place.lat.zip(r.place.lon).is_some_and(|(lat, lon)| {
                 seats.iter().any(|(name, seat, reach)| {

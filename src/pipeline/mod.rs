@@ -70,6 +70,7 @@ pub fn article_record(a: &Article) -> crate::store::ArticleRecord {
 mod tests {
     use super::*;
     use crate::geocode::gazetteer::Gazetteer;
+    use crate::incident::Precision;
     use crate::model::{LatLon, distance_km};
 
     /// The geocoder over the embedded snapshot, built once for all tests of this module.
@@ -211,6 +212,14 @@ mod tests {
         );
         let v = incidents(&article, g);
         assert_eq!(places_by_incident(&v), [["Kadiolo"]], "{v:#?}");
+        // Rubrics may nest.
+        let article = published(
+            "Mali : Kadiolo : un poste de douane attaqué à Misséni\n\
+             Mardi, des hommes armés ont tué deux douaniers à Misséni.",
+            "2024-03-09",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(places_by_incident(&v), [["Misséni", "Misséni"]], "{v:#?}");
         // A village as rubric is where the event was.
         let article = published(
             "Farabougou : l'armée repousse une attaque\n\
@@ -1062,6 +1071,61 @@ mod tests {
                     .map_or(String::new(), |p| p.mention.clone())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_town_named_after_a_natural_region_is_found_whatever_its_second_word() {
+        let g = embedded_geocoder();
+        for spelling in ["Gourma Rarhous", "Gourma Rahrouss", "Gourma-Rharouss"] {
+            let text = format!("Des hommes armés ont tué trois gendarmes mardi à {spelling}.");
+            let v = incidents_of(g, &text);
+            let p = &v[0].places[0];
+            assert_eq!(p.name, "Gourma Rharous", "{spelling}: {p:?}");
+            assert_eq!(p.precision, Precision::Locality, "{spelling}");
+        }
+        // The region alone is a region; a lowercase word after it is no part of a name.
+        let v = incidents_of(g, "Trois bergers ont été tués mardi dans le Gourma malien.");
+        assert_eq!(v[0].places[0].precision, Precision::Admin1, "{v:#?}");
+    }
+
+    #[test]
+    fn a_natural_region_after_an_article_is_the_region_not_its_town() {
+        let g = embedded_geocoder();
+        let v = incidents_of(
+            g,
+            "Deux soldats ont été tués lundi près de Diafarabé, selon la katiba Ançar Dine du \
+             Macina.",
+        );
+        let macina = v[0].places.iter().find(|p| p.mention == "Macina");
+        assert_eq!(
+            macina.map(|p| p.precision),
+            Some(Precision::Admin1),
+            "{v:#?}"
+        );
+        assert_eq!(
+            located_at(g, "Deux soldats ont été tués lundi à Macina."),
+            ["Macina"]
+        );
+        let v = incidents_of(g, "Deux soldats ont été tués lundi à Macina.");
+        assert!(within(&v[0].places[0], 13.964, -5.358, 5.0), "{v:#?}");
+    }
+
+    #[test]
+    fn a_town_of_a_recalled_event_does_not_file_the_headline_rubric() {
+        let g = embedded_geocoder();
+        let article = published(
+            "Mopti : un convoi militaire attaqué\n\
+             Le bilan fait état de trois militaires tués. Cette attaque intervient moins de dix \
+             jours après celle qui a visé un car sur l'axe Boni-Hombori. Cinq passagers y \
+             avaient perdu la vie.",
+            "2024-03-09",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(
+            places_by_incident(&v),
+            [vec!["Mopti"], vec!["Boni", "Hombori"]],
+            "{v:#?}"
+        );
     }
 
     #[test]
