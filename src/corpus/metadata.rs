@@ -23,6 +23,10 @@ pub struct Header {
 
 /// Lines starting beyond this byte offset are body, whatever they look like.
 const HEADER_REGION: usize = 600;
+/// A title after a header date has at least this many words ("Dix morts à Gao"); fewer
+/// make a trailer ("Jerusalem Timing").
+const MIN_TITLE_WORDS: usize = 4;
+
 /// At most this many non-empty lines are examined as header/title candidates.
 const HEADER_LINES: usize = 8;
 /// Titles are shorter than this (bytes).
@@ -374,7 +378,21 @@ pub fn find_header(text: &str, title_hint: Option<Range<usize>>) -> Header {
         let first_line = index == 0 && title_hint.is_none();
         if let Some(h) = header_at(text, line.start, line.end, first_line) {
             candidates.push(h.publication);
-            if h.whole_line {
+            // "date 2021-01 Une noce bombardée au centre du Mali: vingt morts": the page's
+            // title after its header date, on the same line ("Jerusalem Timing", "| Par X"
+            // are trailers, not titles).
+            let rest = skip_spaces(text, h.end)..line.end;
+            let titled = title.is_none()
+                && index + 1 < lines.len()
+                && text.get(rest.clone()).is_some_and(|t| {
+                    is_title_line(t)
+                        && t.split_whitespace().count() >= MIN_TITLE_WORDS
+                        && !t.starts_with(['|', '-', '–', '—', '/'])
+                });
+            if titled {
+                title = Some(rest);
+            }
+            if h.whole_line || titled {
                 consumed_to = line.end;
                 continue;
             }
@@ -512,6 +530,21 @@ mod tests {
         assert_eq!(&text[p.span], "2023-11");
         assert!(body(text).starts_with("Des tirs ont été entendus"));
         assert_eq!(title(text), None);
+    }
+
+    #[test]
+    fn a_title_after_the_header_date_on_its_line_is_the_title() {
+        let text =
+            " date 2021-03 Mali : Diéma : un poste attaqué à Dioumara\n\nLes assaillants ont fui.";
+        assert_eq!(
+            title(text),
+            Some("Mali : Diéma : un poste attaqué à Dioumara")
+        );
+        assert_eq!(body(text), "Les assaillants ont fui.");
+        // A sentence after the header date is the body's start, not a title.
+        let text = " date 2021-03 Des hommes armés ont attaqué Dioumara mardi.\n\nIls ont fui.";
+        assert_eq!(title(text), None);
+        assert!(body(text).starts_with("Des hommes armés"));
     }
 
     #[test]

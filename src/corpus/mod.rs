@@ -199,7 +199,11 @@ pub(crate) fn build_article(
         )),
         None => header.published.clone(),
     };
-    let sentences = split_at_body_start(&text, split_sentences(&text), header.body.start);
+    let mut sentences = split_at_body_start(&text, split_sentences(&text), header.body.start);
+    // "date 2021-01 Une noce bombardée…": a title after a header date on its line.
+    if let Some(title) = &header.title {
+        sentences = split_at_body_start(&text, sentences, title.start);
+    }
     Article {
         source: source.to_string(),
         encoding,
@@ -212,8 +216,9 @@ pub(crate) fn build_article(
     }
 }
 
-/// A header glued to the body on one line ("date 2022-06 Le premier bilan…") is a sentence
-/// of its own, so the header date is not read as part of the first sentence.
+/// A header glued to the body (or the title) on one line ("date 2022-06 Le premier
+/// bilan…") is a sentence of its own, so the header date is not read as part of the first
+/// sentence.
 fn split_at_body_start(
     text: &str,
     mut sentences: Vec<Range<usize>>,
@@ -303,6 +308,13 @@ mod tests {
         let first = &seeds[0].sentences[0];
         assert_eq!(&seeds[0].text[first.clone()], "date 2022-06");
         assert_eq!(seeds[0].sentences[1].start, seeds[0].body.start);
+        // A title after the header date on its line is a sentence of its own too.
+        let a = article_from_text(
+            "t",
+            " date 2021-03 Dix morts à Gao\n\nLe marché a brûlé.".into(),
+        );
+        let texts: Vec<&str> = a.sentences.iter().map(|s| &a.text[s.clone()]).collect();
+        assert_eq!(texts[..2], ["date 2021-03", "Dix morts à Gao"]);
         let p3 = seeds[3].published.as_ref().unwrap();
         assert_eq!(p3.date, ymd(2024, 5, 2));
         assert_eq!(p3.alternatives, vec![(ymd(2024, 2, 5), DatePrecision::Day)]);
