@@ -793,13 +793,17 @@ fn segment(
                 current = None;
             }
             // "Des hommes armés ont attaqué A. Les faits se sont produits le mardi 18 juin." A
-            // dated sentence about the facts just told dates the incident that has none.
+            // dated sentence about the facts just told dates the incident that has none; so
+            // does the body's lead under a headline that told them ("Attaque à A : 3 morts",
+            // then "Ce vendredi 23 avril, ils sont passés à l'action…").
             if let Some(d) = own_date
                 && background.is_empty()
                 && let Some(c) = current
                 && groups[c].date.is_none()
-                && follows(&groups[c])
-                && tells_when(&opening_of(&article.text, s))
+                && (follows(&groups[c]) && tells_when(&opening_of(&article.text, s))
+                    || groups[c].told_in_title(article)
+                        && mentions[d].precision == DatePrecision::Day
+                        && in_the_bodys_lead(article, si))
             {
                 let g = &mut groups[c];
                 g.date = Some(d);
@@ -2031,6 +2035,26 @@ fn says_aftermath(sentence: &str) -> bool {
         .any(|p| folded.contains(p.as_str()))
 }
 
+/// Whether sentence `si` is one of the body's first [`LEAD_SENTENCES`] sentences, in a
+/// paragraph of some length (a photo's caption under the headline, "Des soldats à Sévaré, le
+/// 25 janvier 2013.", is a short line of its own).
+fn in_the_bodys_lead(article: &Article, si: usize) -> bool {
+    let first = article
+        .sentences
+        .partition_point(|r| r.start < article.body.start);
+    let s = &article.sentences[si];
+    let text = &article.text;
+    let line_start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
+    si >= first && si - first < LEAD_SENTENCES && line_end - line_start >= LEAD_PARAGRAPH_BYTES
+}
+
+/// How many sentences open a body as its lead.
+const LEAD_SENTENCES: usize = 2;
+
+/// The shortest paragraph a lead is written in.
+const LEAD_PARAGRAPH_BYTES: usize = 120;
+
 /// "C'était dans la nuit de…", "L'incident s'est produit le…", "Les faits ont eu lieu…": a
 /// sentence that says when the facts just told happened (`tells_when_*` in
 /// `data/lexicon/segmentation.toml`).
@@ -2138,6 +2162,39 @@ mod tests {
     }
 
     const DATELINE: &str = "Ségou, 15 mars 2023 (AFP) – ";
+
+    #[test]
+    fn the_bodys_dated_lead_dates_the_headlines_incident() {
+        let i = one(
+            " date 2022-05 Braquage de la caisse d'épargne de Zégoua : deux vigiles tués\n\n\
+             Les bandits sèment la terreur dans le cercle de Kadiolo depuis des mois. Ce mardi 10 \
+             mai, vers 10 heures, ils ont investi le marché en s'attaquant à la caisse d'épargne \
+             du village.",
+        );
+        assert_eq!(i.date, NaiveDate::from_ymd_opt(2022, 5, 10), "{i:#?}");
+        assert_eq!(i.fatalities.map(|t| t.best), Some(2));
+        // A photo's caption under the headline is no lead.
+        let i = one(" date 2022-05 Deux vigiles tués au marché de Zégoua\n\
+             Des gendarmes à Kadiolo, le 2 février 2021.\n\n\
+             Les bandits sèment la terreur dans le cercle depuis des mois, disent les habitants \
+             de la commune, qui réclament des renforts.");
+        assert_ne!(i.date, NaiveDate::from_ymd_opt(2021, 2, 2), "{i:#?}");
+    }
+
+    #[test]
+    fn an_attack_told_with_a_reflexive_verb_is_an_event() {
+        for text in [
+            "Mardi, des bandits armés ont tué un commerçant en s'attaquant à la foire de Zégoua.",
+            "Des hommes armés s'attaquent depuis lundi aux boutiques de Zégoua : un mort.",
+        ] {
+            let i = one(&format!("{DATELINE}{text}"));
+            assert_eq!(i.fatalities.map(|t| t.best), Some(1), "{text}");
+        }
+        let i = one(&format!(
+            "{DATELINE}Mardi, des bandits se sont attaqués à la caisse d'épargne de Zégoua."
+        ));
+        assert!(i.evidence.iter().any(|e| e.field == "event_type"), "{i:#?}");
+    }
 
     #[test]
     fn a_bare_weekday_is_the_full_day_named_on_that_weekday() {
