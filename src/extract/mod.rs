@@ -4213,6 +4213,47 @@ mod tests {
     }
 
     #[test]
+    fn a_death_told_in_the_present_or_past_an_apposition_counts_once() {
+        let best = |text: &str| one(&format!("{DATELINE}{text}")).fatalities.map(|t| t.best);
+        // The victim's children are no dead.
+        assert_eq!(
+            best("Une mère de quatre enfants a été tuée jeudi par des bandits à Bla."),
+            Some(1)
+        );
+        assert_eq!(
+            best("Un père de 7 enfants a été abattu lundi près de Bla."),
+            Some(1)
+        );
+        // An apposition between the victim and the verb.
+        assert_eq!(
+            best("Le chef de village, âgé de 66 ans, a été tué lundi près de Bla."),
+            Some(1)
+        );
+        // The present tense of news.
+        assert_eq!(
+            best("Lundi à Bla, le commerçant est abattu par des hommes à moto."),
+            Some(1)
+        );
+        assert_eq!(
+            best("Lundi à Bla, un bandit atteint par balle meurt sur le coup."),
+            Some(1)
+        );
+        assert_eq!(
+            best("Lundi à Bla, trois soldats sont tués par une mine."),
+            Some(3)
+        );
+        // A reflexive verb and a deadly attack tell no count.
+        assert_ne!(
+            best("Lundi à Bla, une pluie d'obus s'est abattue sur le camp militaire."),
+            Some(1)
+        );
+        assert_ne!(
+            best("Lundi à Bla, une attaque meurtrière sème la terreur au marché."),
+            Some(1)
+        );
+    }
+
+    #[test]
     fn a_noun_the_lexicon_lacks_counts_when_its_death_is_told() {
         let best = |text: &str| one(text).fatalities.map(|t| t.best);
         assert_eq!(

@@ -160,6 +160,7 @@ pub fn find_tolls(
             || date_spans.iter().any(|d| overlaps(d, &q.span))
             || followed_by_month(text, q.span.end)
             || followed_by_age(text, q.span.end)
+            || after_parenthood(text, q.span.start)
         {
             continue;
         }
@@ -667,6 +668,12 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
         "se fait sauter",
         "est tombe au combat",
         "a rendu l ame",
+        // Told in the present, as news often is: "le bandit meurt sur le champ".
+        "meurt",
+        "decede",
+        "succombe",
+        "perd la vie",
+        "trouve la mort",
     ];
     const DIED_SEVERAL: &[&str] = &[
         "sont morts",
@@ -679,6 +686,11 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
         "ont trouve la mort",
         "sont tombes au combat",
         "ont rendu l ame",
+        "meurent",
+        "decedent",
+        "succombent",
+        "perdent la vie",
+        "trouvent la mort",
     ];
     const AUXILIARIES: &[&str] = &[
         "a ete ",
@@ -690,6 +702,9 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
         "a lui aussi ete ",
         "a ete retrouve ",
         "a ete retrouvee ",
+        "est ",
+        "est retrouve ",
+        "est retrouvee ",
     ];
     const AUXILIARIES_SEVERAL: &[&str] = &[
         "ont ete ",
@@ -700,6 +715,9 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
         "ont aussi ete ",
         "ont ete retrouves ",
         "ont ete retrouvees ",
+        "sont ",
+        "sont retrouves ",
+        "sont retrouvees ",
     ];
     const PARTICIPLES: &[&str] = &[
         "tue",
@@ -744,17 +762,29 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
         Number::Several => (DIED_SEVERAL, AUXILIARIES_SEVERAL, PARTICIPLES_SEVERAL),
     };
     let dies = |after: &str| {
-        died.iter().any(|d| after.starts_with(d))
-            || auxiliaries.iter().any(|a| {
-                after.strip_prefix(a).is_some_and(|rest| {
-                    participles.iter().any(|p| {
-                        rest.strip_prefix(p)
-                            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-                    })
+        died.iter().any(|d| {
+            after
+                .strip_prefix(d)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        }) || auxiliaries.iter().any(|a| {
+            after.strip_prefix(a).is_some_and(|rest| {
+                participles.iter().any(|p| {
+                    rest.strip_prefix(p)
+                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
                 })
             })
+        })
     };
     if dies(&after) {
+        return true;
+    }
+    // "Le chef du village, âgé de 70 ans, a été tué": an apposition between commas.
+    let end = text.floor_char_boundary((noun_end + APPOSITION_BYTES + 48).min(sentence_end));
+    if let Some(rest) = text.get(noun_end..end).and_then(|r| r.strip_prefix(','))
+        && let Some(close) = rest.find(',')
+        && close <= APPOSITION_BYTES
+        && dies(&crate::corpus::normalize::fold_key(&rest[close + 1..]))
+    {
         return true;
     }
     // "le commandant du camp de Boni a été tué": the noun's complement (a few words, no
@@ -771,11 +801,16 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
     };
     let clause =
         crate::corpus::normalize::fold_key(raw.split([',', ';', '(']).next().unwrap_or(raw));
+    // ("une pluie de roquettes s'est abattue": a reflexive verb tells no death.)
     clause
         .match_indices(' ')
         .take(8)
-        .any(|(i, _)| dies(&clause[i + 1..]))
+        .any(|(i, _)| !clause[..i].ends_with(" s") && dies(&clause[i + 1..]))
 }
+
+/// How long an apposition between a victim and the verb of its death may be ("âgé de 70 ans",
+/// "un commerçant connu de la place").
+const APPOSITION_BYTES: usize = 40;
 
 /// Things that are shot down or destroyed, never people: "un drone a été abattu".
 const NOT_PEOPLE: &[&str] = &[
@@ -1311,6 +1346,15 @@ fn followed_by_month(text: &str, at: usize) -> bool {
         "decembre",
     ];
     MONTHS.contains(&next_word(text, at, 12).as_str())
+}
+
+/// "une mère de trois enfants a été tuée": the victim's children, never a count of the dead.
+fn after_parenthood(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(16));
+    let before = crate::corpus::normalize::fold_key(&text[from..at]);
+    ["pere de", "mere de", "parent de", "parents de"]
+        .iter()
+        .any(|p| before.ends_with(p))
 }
 
 /// "un jeune de 25 ans a été tué": an age, never a count of the dead.
