@@ -3617,6 +3617,9 @@ mod tests {
              période.",
             "L'état-major a annoncé mardi que 90 terroristes avaient été tués depuis le début de \
              l'opération.",
+            "D'après le rapport trimestriel des Nations unies, 90 civils ont été tués dans le \
+             pays.",
+            "Au cours du dernier trimestre, 90 civils ont péri dans des violences, selon l'ONU.",
         ] {
             let v = incidents(&format!(
                 "{DATELINE}Lundi, deux soldats ont été tués près de Nara. {total}"

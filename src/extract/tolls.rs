@@ -1055,6 +1055,18 @@ const PERIODS: &[&str] = &[
     "au premier semestre",
     "au second semestre",
     "au cours du trimestre",
+    "au cours du dernier trimestre",
+    "au cours du premier trimestre",
+    "au cours du deuxieme trimestre",
+    "au cours du troisieme trimestre",
+    "au cours du quatrieme trimestre",
+    "au cours du dernier semestre",
+    // "Selon le dernier rapport trimestriel de l'ONU, 169 civils ont été tués": a report's
+    // statistics over its period.
+    "rapport trimestriel",
+    "rapport semestriel",
+    "rapport annuel",
+    "note trimestrielle",
     "au cours de l annee",
     "au cours des derniers mois",
     "au cours des dernieres annees",

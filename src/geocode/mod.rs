@@ -1217,9 +1217,16 @@ fn town_dash(line: &str) -> Option<usize> {
     {
         return None;
     }
+    // "BAMAKO, Mali —": the town, then its country after a comma.
     let words: Vec<&str> = line[..dash].split_whitespace().collect();
-    ((1..=2).contains(&words.len())
-        && words.iter().all(|w| {
+    let last = words.len().saturating_sub(1);
+    ((1..=3).contains(&words.len())
+        && words.iter().enumerate().all(|(i, w)| {
+            let w = if i < last {
+                w.strip_suffix(',').unwrap_or(w)
+            } else {
+                w
+            };
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
         }))
     .then_some(dash)

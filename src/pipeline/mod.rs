@@ -797,6 +797,8 @@ mod tests {
              le gouvernement.",
             "Bamako, Mali | AFP | dimanche 12/05/2024 - Douze soldats ont été tués dimanche dans \
              l'attaque du camp de Léré.",
+            "BAMAKO, Mali — Douze soldats ont été tués dimanche dans l'attaque du camp de Léré, \
+             selon l'armée malienne.",
             "Douze soldats ont été tués dimanche dans l'attaque du camp de Léré, et un blessé \
              grave a été hospitalisé à Mopti.",
         ] {
