@@ -66,6 +66,43 @@ pub fn homonyms_at_the_distance_said(text: &str, resolved: &[Resolved]) -> Vec<(
     picks
 }
 
+/// "… à Tafa Sirga (headline). … à Tafa Sirga, village situé à 45 km de Kayes": the
+/// article's other mentions of a name placed by its distance are that same village. Returns
+/// (index in `resolved`, index in its candidates) for each of them, as
+/// [`homonyms_at_the_distance_said`] does.
+pub fn same_name_as_a_pick(resolved: &[Resolved], picks: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut more = Vec::new();
+    for &(i, k) in picks {
+        let Some(chosen) = resolved[i].candidates.get(k) else {
+            continue;
+        };
+        let key = crate::text::fold_key(&resolved[i].place.mention);
+        for (j, r) in resolved.iter().enumerate() {
+            // (A seat named elsewhere in the article stays: "la ville de Banamba" is the
+            // cercle's seat, whatever homonym lies nearer the distance said by road.)
+            if j == i
+                || picks.iter().any(|&(p, _)| p == j)
+                || r.context
+                || crate::text::fold_key(&r.place.mention) != key
+                || r.candidates
+                    .first()
+                    .is_some_and(|c| matches!(c.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2"))
+            {
+                continue;
+            }
+            if let Some(kj) = r
+                .candidates
+                .iter()
+                .position(|c| c.geonameid == chosen.geonameid)
+                .filter(|&kj| kj > 0)
+            {
+                more.push((j, kj));
+            }
+        }
+    }
+    more
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -380,8 +380,15 @@ pub fn find_mentions(
             {
                 continue;
             }
-            // A surname after a capitalised word ("Amadou Toumani Touré").
-            if lex.person_cues.contains(&key) && prev_is_capitalised_word(text, span.start) {
+            // A surname after a capitalised word ("Amadou Toumani Touré"), or after a word of
+            // kinship ("les frères Diarra", "la famille Traoré").
+            if lex.person_cues.contains(&key) && prev_is_capitalised_word(text, span.start)
+                || lex.surnames.contains(&key)
+                    && matches!(
+                        prev_word,
+                        "freres" | "soeurs" | "famille" | "familles" | "clan" | "epoux" | "cousins"
+                    )
+            {
                 continue;
             }
             // An unknown word glued to a capitalised one is part of a proper noun phrase
@@ -1158,6 +1165,16 @@ fn qualify(before_folded: &str) -> Qualifier {
             q.bearing = bearing;
             q.direction_only = false;
         }
+        // "à environ 45Km de Kayes": the unit glued to the figure.
+        if let Some(n) = tail.get(i).and_then(|w| {
+            w.strip_suffix("km")
+                .or_else(|| w.strip_suffix("kms"))
+                .and_then(|d| d.parse::<f64>().ok())
+        }) {
+            q.distance_km = Some(n);
+            q.bearing = bearing;
+            q.direction_only = false;
+        }
         // "à plusieurs centaines de kilomètres au nord de Bamako": too far from the town to
         // place anything near it.
         if tail
@@ -1567,6 +1584,9 @@ mod tests {
         // Any word before a family name is a first name, and the byline's name is no town.
         assert!(mentions("a indiqué Boni Sidibé, un élu", &[]).is_empty());
         assert!(mentions("Texte de Seydou Kane", &[]).is_empty());
+        // A family name after a word of kinship.
+        let m = mentions("les frères Touré ont été attaqués près de Boni", &[]);
+        assert_eq!(m.len(), 1, "{m:?}");
         // A vessel named after a town is no place; the town it sails near is.
         let m = mentions("le bateau Ansongo a été attaqué près de Boni", &[]);
         assert_eq!(m.len(), 1, "{m:?}");
@@ -1620,6 +1640,10 @@ mod tests {
         let m = find_mentions(text, &f, &matcher(), &[]);
         assert_eq!(m[0].qualifier.distance_km, Some(30.0));
         assert_eq!(m[0].qualifier.bearing, Some(45.0));
+        let text = "un village situé à environ 45Km de Gao";
+        let f = fold(text);
+        let m = find_mentions(text, &f, &matcher(), &[]);
+        assert_eq!(m[0].qualifier.distance_km, Some(45.0));
         let text = "à une centaine de kilomètres au sud-ouest de Gao";
         let f = fold(text);
         let m = find_mentions(text, &f, &matcher(), &[]);

@@ -510,7 +510,9 @@ impl Geocoder {
             }
         }
         out.sort_by_key(|r| r.place.span[0]);
-        for (i, k) in distance_said::homonyms_at_the_distance_said(text, &out) {
+        let picks = distance_said::homonyms_at_the_distance_said(text, &out);
+        let same_names = distance_said::same_name_as_a_pick(&out, &picks);
+        for (i, k) in picks.into_iter().chain(same_names) {
             self.take_candidate(&mut out[i], k);
         }
         journeys_ends_place_an_event_named_nowhere_else(text, &mentions, &mut out);

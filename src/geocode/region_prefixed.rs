@@ -1,7 +1,8 @@
-//! "Gourma Rarhouss", "Gourma Rahrouss": a town whose name starts with a natural region's
-//! (Gourma-Rharous), its second word spelt in as many ways as there are newsrooms. The name
-//! matcher sees only "Gourma", the region, whose centre lies 130 km away; this looks the
-//! whole name up instead, allowing for the second word's spelling.
+//! "Gourma Rarhouss", "Tafa Sirga": a town whose name starts with the name of a feature
+//! that is no settlement (the Gourma region, the Tafa valley), its second word spelt in as
+//! many ways as there are newsrooms, or glued to the first ("Tafasriga"). The name matcher
+//! sees only "Gourma" or "Tafa", hundreds of km away; this looks the whole name up instead,
+//! allowing for the second word's spelling.
 //!
 //! Not here: one-word misspellings, which the geocoder guesses after a locative cue.
 
@@ -14,9 +15,10 @@ use super::mentions::{Mention, MentionKind};
 /// something).
 const MIN_SECOND_WORD: usize = 4;
 
-/// Widens each mention of a natural region ("Gourma") followed by a capitalised word that no
-/// gazetteer name covers ("Rarhouss") to the town whose name is the region's then a word
-/// spelt close to it (same initial, at most half its letters changed).
+/// Widens each mention of a feature that is no settlement ("Gourma", "Tafa") followed by a
+/// capitalised word that no gazetteer name covers ("Rarhouss", "Sirga") to the town whose
+/// name is the feature's then a word spelt close to it (same initial, at most half its letters
+/// changed), with or without a space between.
 pub(super) fn join_region_and_next_word(
     gazetteer: &Gazetteer,
     text: &str,
@@ -39,8 +41,8 @@ pub(super) fn join_region_and_next_word(
     }
 }
 
-/// The town mention `i` (a natural region) begins with the next word: where that word ends,
-/// the joined key and the town's places.
+/// The town mention `i` (a feature that is no settlement) begins with the next word: where
+/// that word ends, the joined key and the town's places.
 fn town_it_begins(
     gazetteer: &Gazetteer,
     text: &str,
@@ -51,7 +53,11 @@ fn town_it_begins(
     let MentionKind::Named(ids) = &m.kind else {
         return None;
     };
-    if ids.is_empty() || ids.iter().any(|&p| gazetteer.place(p).feature_class != 'L') {
+    if ids.is_empty()
+        || ids
+            .iter()
+            .any(|&p| matches!(gazetteer.place(p).feature_class, 'P' | 'A'))
+    {
         return None;
     }
     let (len, word) = next_capitalised_word(text, m.span.end)?;
@@ -64,22 +70,26 @@ fn town_it_begins(
     }
     let second = fold_key(word);
     let initial = second.chars().next()?;
-    let prefix = format!("{} ", m.key);
-    let joined = format!("{prefix}{second}");
+    let joined = format!("{} {second}", m.key);
+    let glued = format!("{}{second}", m.key);
     let max = (second.chars().count() / 2).max(1);
-    let found: Vec<u32> = gazetteer
+    let mut found: Vec<u32> = gazetteer
         .fuzzy_same_initial(&joined, max)
         .into_iter()
+        .chain(gazetteer.fuzzy_same_initial(&glued, max))
         .map(|(p, _)| p)
         .filter(|&p| {
             let place = gazetteer.place(p);
             place.country == "ML"
                 && matches!(place.feature_class, 'P' | 'A')
                 && fold_key(&place.name)
-                    .strip_prefix(&prefix)
+                    .replace(' ', "")
+                    .strip_prefix(&m.key.replace(' ', ""))
                     .is_some_and(|rest| rest.starts_with(initial))
         })
         .collect();
+    found.sort_unstable();
+    found.dedup();
     (!found.is_empty()).then_some((word_end, joined, found))
 }
 

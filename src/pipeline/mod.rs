@@ -1085,6 +1085,26 @@ mod tests {
             assert_eq!(p.name, "Gourma Rharous", "{spelling}: {p:?}");
             assert_eq!(p.precision, Precision::Locality, "{spelling}");
         }
+        // A valley's name, then a word the gazetteer glues to it ("Tafasriga").
+        let v = incidents_of(
+            g,
+            "Un commerçant a été abattu samedi près de Tafa Sirga, à 45 km de Kayes.",
+        );
+        assert!(within(&v[0].places[0], 14.484, -11.122, 5.0), "{v:#?}");
+        // Its other mentions are the village the distance places, not a homonym.
+        let v = incidents_of(
+            g,
+            "Braquage sur la route de Tafa Sirga : un commerçant tué\n\
+             Samedi, un commerçant a été abattu près de Tafa Sirga, village situé à environ 45Km \
+             de Kayes.",
+        );
+        for p in v
+            .iter()
+            .flat_map(|i| &i.places)
+            .filter(|p| p.mention == "Tafa Sirga")
+        {
+            assert!(within(p, 14.484, -11.122, 5.0), "{v:#?}");
+        }
         // The region alone is a region; a lowercase word after it is no part of a name.
         let v = incidents_of(g, "Trois bergers ont été tués mardi dans le Gourma malien.");
         assert_eq!(v[0].places[0].precision, Precision::Admin1, "{v:#?}");
