@@ -1053,24 +1053,40 @@ impl Geocoder {
                 inc.location = Some(l);
             }
             let abroad = inc.places.iter().any(|p| p.precision == Precision::Foreign);
-            // "Le village avait déjà été attaqué en mars": an incident that names no place
-            // happened near the town of the incident told before it.
+            // "La ville de Nampala est souvent visée. En juillet 2016, une attaque avait fait
+            // 17 morts": an incident that names no place happened at the one town the sentence
+            // before it names; else near the town of the incident told before it.
+            let just_before = d
+                .sentences
+                .first()
+                .and_then(|&si| si.checked_sub(1))
+                .and_then(|si| town_named_alone(&article.sentences[si], resolved));
             let previous = out.iter().rev().find_map(|o: &Incident| {
                 o.location
                     .filter(|l| l.precision <= Precision::NearLocality)
             });
+            let fallback = just_before
+                .map(|l| {
+                    (
+                        l,
+                        "no place in the incident's sentences; near the town named just before them",
+                    )
+                })
+                .or(previous.map(|l| {
+                    (
+                        l,
+                        "no place in the incident's sentences; near the place of the incident before it",
+                    )
+                }));
             if inc.location.is_none()
                 && !abroad
-                && let Some(l) = previous
+                && let Some((l, warning)) = fallback
             {
                 inc.location = Some(Location {
                     precision: Precision::NearLocality,
                     ..l
                 });
-                inc.warnings.push(
-                    "no place in the incident's sentences; near the place of the incident before it"
-                        .into(),
-                );
+                inc.warnings.push(warning.into());
             }
             // "Le village de B est situé à la frontière": an article's town named outside
             // the incident's sentences is still the best guess for an incident naming none,
@@ -1119,6 +1135,27 @@ impl Geocoder {
         }
         out
     }
+}
+
+/// The one Malian town (locality precision, not a source's or journey's) `sentence` names,
+/// however often; `None` when it names none or several.
+fn town_named_alone(sentence: &Range<usize>, resolved: &[Resolved]) -> Option<Location> {
+    let mut towns = resolved.iter().filter(|r| {
+        !r.context
+            && r.reference_km.is_none()
+            && r.place.precision == Precision::Locality
+            && r.place.span[0] >= sentence.start
+            && r.place.span[1] <= sentence.end
+    });
+    let first = towns.next()?;
+    if towns.any(|r| r.place.geonameid != first.place.geonameid) {
+        return None;
+    }
+    Some(Location {
+        lat: first.place.lat?,
+        lon: first.place.lon?,
+        precision: Precision::Locality,
+    })
 }
 
 /// Demonstrative event nouns before a town: "suite à cette attaque à Douentza".

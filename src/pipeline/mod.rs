@@ -378,6 +378,30 @@ mod tests {
     }
 
     #[test]
+    fn an_incident_without_a_place_is_put_near_the_one_town_named_before_it() {
+        let g = embedded_geocoder();
+        let article = published(
+            "Cinq gendarmes ont été tués mardi près de Dogofri. La ville de Nampala, plus au \
+             nord, est régulièrement visée. En mai 2016, une attaque avait fait 12 morts.",
+            "2019-01-30",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(
+            located_at(g, "Cinq gendarmes ont été tués mardi près de Dogofri."),
+            ["Dogofri"]
+        );
+        let second = v[1].location.expect("near Nampala");
+        assert!(
+            distance_km(
+                LatLon::new(second.lat, second.lon),
+                LatLon::new(15.28, -5.555)
+            ) < 5.0,
+            "{v:#?}"
+        );
+    }
+
+    #[test]
     fn a_far_reference_town_does_not_tie_two_incidents_together() {
         let g = Geocoder::new(Gazetteer::fallback());
         let article = crate::corpus::article_from_text(
