@@ -2042,11 +2042,14 @@ fn in_the_bodys_lead(article: &Article, si: usize) -> bool {
     let first = article
         .sentences
         .partition_point(|r| r.start < article.body.start);
+    if si < first || si - first >= LEAD_SENTENCES {
+        return false;
+    }
     let s = &article.sentences[si];
     let text = &article.text;
     let line_start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
-    si >= first && si - first < LEAD_SENTENCES && line_end - line_start >= LEAD_PARAGRAPH_BYTES
+    line_end - line_start >= LEAD_PARAGRAPH_BYTES
 }
 
 /// How many sentences open a body as its lead.

@@ -1363,6 +1363,10 @@ fn followed_by_month(text: &str, at: usize) -> bool {
 /// "une mère de trois enfants a été tuée": the victim's children, never a count of the dead.
 fn after_parenthood(text: &str, at: usize) -> bool {
     let from = text.floor_char_boundary(at.saturating_sub(16));
+    // Folded only when it may match: most figures follow no "de".
+    if !text[from..at].trim_end().ends_with("de") {
+        return false;
+    }
     let before = crate::corpus::normalize::fold_key(&text[from..at]);
     ["pere de", "mere de", "parent de", "parents de"]
         .iter()

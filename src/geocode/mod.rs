@@ -1056,37 +1056,30 @@ impl Geocoder {
             // "La ville de Nampala est souvent visée. En juillet 2016, une attaque avait fait
             // 17 morts": an incident that names no place happened at the one town the sentence
             // before it names; else near the town of the incident told before it.
-            let just_before = d
-                .sentences
-                .first()
-                .and_then(|&si| si.checked_sub(1))
-                .and_then(|si| town_named_alone(&article.sentences[si], resolved));
-            let previous = out.iter().rev().find_map(|o: &Incident| {
-                o.location
-                    .filter(|l| l.precision <= Precision::NearLocality)
-            });
-            let fallback = just_before
-                .map(|l| {
-                    (
-                        l,
-                        "no place in the incident's sentences; near the town named just before them",
-                    )
-                })
-                .or(previous.map(|l| {
-                    (
-                        l,
-                        "no place in the incident's sentences; near the place of the incident before it",
-                    )
-                }));
-            if inc.location.is_none()
-                && !abroad
-                && let Some((l, warning)) = fallback
-            {
-                inc.location = Some(Location {
-                    precision: Precision::NearLocality,
-                    ..l
-                });
-                inc.warnings.push(warning.into());
+            if inc.location.is_none() && !abroad {
+                let just_before = d
+                    .sentences
+                    .first()
+                    .and_then(|&si| si.checked_sub(1))
+                    .and_then(|si| town_named_alone(&article.sentences[si], resolved));
+                let previous = || {
+                    out.iter().rev().find_map(|o: &Incident| {
+                        o.location
+                            .filter(|l| l.precision <= Precision::NearLocality)
+                    })
+                };
+                let fallback = match just_before {
+                    Some(l) => Some((l, "near the town named just before them")),
+                    None => previous().map(|l| (l, "near the place of the incident before it")),
+                };
+                if let Some((l, near)) = fallback {
+                    inc.location = Some(Location {
+                        precision: Precision::NearLocality,
+                        ..l
+                    });
+                    inc.warnings
+                        .push(format!("no place in the incident's sentences; {near}"));
+                }
             }
             // "Le village de B est situé à la frontière": an article's town named outside
             // the incident's sentences is still the best guess for an incident naming none,
