@@ -2167,6 +2167,21 @@ mod tests {
     const DATELINE: &str = "Ségou, 15 mars 2023 (AFP) – ";
 
     #[test]
+    fn a_robbery_told_as_another_event_is_an_incident_of_its_own() {
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, deux soldats ont été tués près de Goundam. Dans le même temps, des \
+             voyageurs ont été dépouillés par des bandits armés près de Tonka."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        // A comment after "par ailleurs" tells no event.
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, deux soldats ont été tués près de Goundam. Par ailleurs, la \
+             situation reste tendue dans la région."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
     fn the_bodys_dated_lead_dates_the_headlines_incident() {
         let i = one(
             " date 2022-05 Braquage de la caisse d'épargne de Zégoua : deux vigiles tués\n\n\

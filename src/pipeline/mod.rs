@@ -825,6 +825,10 @@ mod tests {
              selon l'armée malienne.",
             "Douze soldats ont été tués dimanche dans l'attaque du camp de Léré, et un blessé \
              grave a été hospitalisé à Mopti.",
+            "Dimanche, le convoi qui revenait de Mopti a été attaqué à Léré : douze soldats ont \
+             été tués.",
+            "Le préfet, qui se trouvait à Mopti au moment des faits, rapporte que douze soldats \
+             ont été tués dimanche à Léré.",
         ] {
             let v = incidents(&published(text, "2024-05-14"), g);
             assert_eq!(v.len(), 1, "{v:#?}");
