@@ -74,6 +74,9 @@ pub struct Extraction {
     /// Where actors are named (original byte ranges): never places, so the geocoder skips
     /// them without scanning the lexicon again.
     pub actor_spans: Vec<Range<usize>>,
+    /// Sentences telling another, undated event ("Par ailleurs, …") dropped for want of
+    /// towns: [`resegment`] keeps them as incidents if they name one.
+    asides: Vec<usize>,
     /// Kept for [`resegment`].
     reading: Reading,
 }
@@ -117,7 +120,7 @@ const SAME_TOWN_KM: f64 = 5.0;
 
 /// Whether a draft of `extraction` mixes towns more than [`SAME_PLACE_KM`] apart (or more
 /// than [`CO_REPORTED_KM`] in the sentences that carry its date and tolls), or names no town
-/// while the sentence after it names some:
+/// while the sentence after it names some, or an undated event told aside names some:
 /// only then can [`extract_with_places`] segment differently.
 pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> bool {
     let has_points = |si: usize| places.get(si).is_some_and(|p| !p.is_empty());
@@ -134,6 +137,7 @@ pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> boo
             })
     });
     townless_then_towns
+        || extraction.asides.iter().any(|&si| has_points(si))
         || extraction.drafts.iter().any(|d| {
             any_pair_farther(&points_of(places, &d.sentences), SAME_PLACE_KM)
                 // Towns of a lead that reported two attacks together ([`split_co_reported`]).
@@ -421,8 +425,12 @@ fn draft_incidents(
                 })
         })
     };
+    let mut asides = Vec::new();
     for g in groups {
         if !only_one && g.date.is_none() && g.tolls.is_empty() && !says_nobody_died(&g) {
+            if g.aside {
+                asides.extend_from_slice(&g.sentences);
+            }
             continue;
         }
         let idx = drafts.len();
@@ -443,6 +451,7 @@ fn draft_incidents(
         folded,
         warnings: warnings.clone(),
         actor_spans,
+        asides,
         reading,
     }
 }
@@ -602,6 +611,9 @@ struct Group {
     core: Vec<usize>,
     /// Towns its sentences name (when the geocoder said).
     points: Vec<(f64, f64)>,
+    /// Another event told without a date ("Par ailleurs, …") whose towns were not known yet:
+    /// an incident of its own if its sentence names one.
+    aside: bool,
 }
 
 impl Group {
@@ -742,6 +754,7 @@ fn segment(
                 tolls: s_tolls,
                 core: vec![si],
                 points: s_points.clone(),
+                aside: false,
             });
             current = None;
             continue;
@@ -1002,11 +1015,7 @@ fn segment(
                 .and_then(|c| groups[c].date)
                 .or_else(|| groups.iter().rev().find_map(|g| g.date))
         {
-            let span_end = article.text[s.start..]
-                .char_indices()
-                .map(|(i, _)| s.start + i)
-                .find(|&i| fold_key(&article.text[s.start..i]).len() >= len)
-                .unwrap_or(s.end);
+            let span_end = folded_prefix_end(&article.text, s, len);
             mentions.push(days_from(&mentions[base], days, s.start..span_end));
             date = Some(mentions.len() - 1);
             force_new = true;
@@ -1026,6 +1035,33 @@ fn segment(
         {
             let span = s.start..s.start + text_prefix(&article.text, s, 80).len();
             mentions.push(days_from(&mentions[base], 0, span));
+            date = Some(mentions.len() - 1);
+        }
+        // "Par ailleurs, un car a sauté sur une mine près de B": another event, in a town of
+        // its own, told without a date, is news of the days the article's first incident is
+        // of. It is an incident of its own, dated to that week.
+        // Without the towns of its sentence (the first reading), such an event is kept aside
+        // for [`places_may_split`].
+        let aside_base = groups.iter().find_map(|g| g.date).filter(|_| {
+            current.is_some() && elsewhere && date.is_none() && anaphor.is_none() && new_event
+        });
+        let opener_len = aside_base.and_then(|_| {
+            words
+                .elsewhere
+                .iter()
+                .chain(&words.another_event_openers)
+                .find(|p| opening.starts_with(p.as_str()))
+                .map(String::len)
+        });
+        let aside = opener_len.is_some() && s_points.is_empty();
+        if let Some(base) = aside_base
+            && let Some(opener_len) = opener_len
+            && !s_points.is_empty()
+        {
+            let span_end = folded_prefix_end(&article.text, s, opener_len);
+            let mut about = days_from(&mentions[base], 0, s.start..span_end);
+            about.precision = about.precision.max(DatePrecision::Week);
+            mentions.push(about);
             date = Some(mentions.len() - 1);
         }
 
@@ -1059,7 +1095,10 @@ fn segment(
                 groups.len() - 1
             }
             None if force_new => {
-                groups.push(Group::default());
+                groups.push(Group {
+                    aside,
+                    ..Default::default()
+                });
                 groups.len() - 1
             }
             Some(d) => {
@@ -1318,6 +1357,7 @@ fn split_co_reported(
                     .collect(),
                 core: sentences.clone(),
                 points: points_of(places, sentences),
+                aside: false,
             })
             .collect();
         groups.splice(gi + 1..gi + 1, new);
@@ -2113,6 +2153,15 @@ fn tells_how(opening: &str) -> bool {
 }
 
 /// The first `n` bytes (at most) of a sentence, on a char boundary.
+/// The end, in `text`, of the first `len` bytes of sentence `s` once folded.
+fn folded_prefix_end(text: &str, s: &Range<usize>, len: usize) -> usize {
+    text[s.start..]
+        .char_indices()
+        .map(|(i, _)| s.start + i)
+        .find(|&i| fold_key(&text[s.start..i]).len() >= len)
+        .unwrap_or(s.end)
+}
+
 fn text_prefix<'a>(text: &'a str, s: &Range<usize>, n: usize) -> &'a str {
     let end = text.floor_char_boundary((s.start + n).min(s.end));
     &text[s.start..end]

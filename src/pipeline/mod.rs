@@ -1720,4 +1720,47 @@ mod tests {
             .collect();
         assert_eq!(dates, [r#""2022-03-07""#, r#""2022-03-07""#]);
     }
+
+    #[test]
+    fn an_event_told_aside_in_another_town_is_an_incident_of_its_own() {
+        let g = embedded_geocoder();
+        let text = "Tombouctou, 8 mai 2022 (AFP) – Des hommes armés ont tué quatre bergers samedi \
+            près de Léré. Par ailleurs, un minibus a heurté un engin explosif entre Douentza et \
+            Boni.";
+        let found = incidents_of(g, text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].fatalities.map(|t| t.best), Some(4));
+        let aside = &found[1];
+        // About when the article's first incident happened: that week.
+        assert_eq!(aside.date, chrono::NaiveDate::from_ymd_opt(2022, 5, 7));
+        assert_eq!(aside.date_precision, crate::incident::DatePrecision::Week);
+        assert!(
+            aside.places.iter().any(|p| within(p, 15.0, -2.95, 15.0)),
+            "{aside:#?}"
+        );
+        assert!(!aside.places.iter().any(|p| p.mention == "Léré"));
+
+        // "Une autre embuscade …" opens another event as well.
+        let text = "Ségou, 8 mai 2022 (AFP) – Trois soldats ont été tués samedi dans une embuscade \
+            près de Macina. Une autre embuscade a visé un convoi de commerçants près de Nara.";
+        let found = incidents_of(g, text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[1].places.iter().any(|p| p.mention == "Nara"));
+    }
+
+    #[test]
+    fn an_aside_without_an_event_or_a_town_is_no_incident() {
+        let g = embedded_geocoder();
+        for aside in [
+            "Par ailleurs, le gouverneur a rencontré les notables de Bandiagara.",
+            "Par ailleurs, des hommes armés ont attaqué un troupeau.",
+        ] {
+            let text = format!(
+                "Mopti, 8 mai 2022 (AFP) – Des hommes armés ont tué quatre bergers samedi près \
+                 de Sofara. {aside}"
+            );
+            let found = incidents_of(g, &text);
+            assert_eq!(found.len(), 1, "{aside}: {found:#?}");
+        }
+    }
 }
