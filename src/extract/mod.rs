@@ -997,6 +997,21 @@ fn segment(
                     .iter()
                     .any(|p| opening.contains(p.as_str())));
         let mut force_new = elsewhere || follows_another;
+        // "Leur mort intervient cinq jours après celle de dix soldats, tués le 20 janvier": the
+        // recalled event's day dates the current incident, when nothing else has.
+        if let Some(gap) = gap
+            && let Some(days) = gap.days
+            && let Some(d) = date
+            && mentions[d].precision == DatePrecision::Day
+            && let Some(c) = current
+            && groups[c].date.is_none()
+            && follows(&groups[c])
+        {
+            let mut later = days_from(&mentions[d], days, mentions[d].span.clone());
+            later.precision = later.precision.max(gap.precision);
+            mentions.push(later);
+            groups[c].date = Some(mentions.len() - 1);
+        }
         if let Some(gap) = gap
             && let Some(days) = gap.days
             && date.is_none()
@@ -2214,6 +2229,31 @@ mod tests {
     }
 
     const DATELINE: &str = "Ségou, 15 mars 2023 (AFP) – ";
+
+    #[test]
+    fn an_undated_incident_is_dated_from_the_recalled_event_it_follows() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        // No publication date: "hier" says nothing; the recall's day and the gap do.
+        let v = incidents(
+            "Quatre soldats ont été tués hier dans une embuscade près de Léré. Leur mort survient \
+             six jours après celle de trois gendarmes, tués le 12 janvier 2019 à Diafarabé.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(
+            (v[0].date, v[0].fatalities.map(|t| t.best)),
+            (day(2019, 1, 18), Some(4))
+        );
+        assert_eq!(
+            (v[1].date, v[1].fatalities.map(|t| t.best)),
+            (day(2019, 1, 12), Some(3))
+        );
+        // An incident with its own day keeps it.
+        let v = incidents(&format!(
+            "{DATELINE}Quatre soldats ont été tués lundi près de Léré. Cette attaque intervient \
+             deux jours après celle de Diafarabé, où trois gendarmes avaient été tués le 10 mars."
+        ));
+        assert_eq!(v[0].date, day(2023, 3, 13), "{v:#?}");
+    }
 
     #[test]
     fn a_robbery_told_as_another_event_is_an_incident_of_its_own() {
