@@ -4064,6 +4064,51 @@ mod tests {
     }
 
     #[test]
+    fn a_revised_toll_replaces_the_official_figure_it_follows() {
+        let toll = |text: &str| {
+            let t = one(&format!("{DATELINE}{text}"))
+                .fatalities
+                .expect("a toll");
+            (t.low, t.best, t.high)
+        };
+        assert_eq!(
+            toll(
+                "Lundi, un convoi est tombé dans une embuscade près de Boni. L'état-major a \
+                 annoncé un bilan provisoire de 9 soldats tués. Mais ce bilan a évolué : selon \
+                 des sources hospitalières, 16 soldats ont péri."
+            ),
+            (9, 16, 16)
+        );
+        assert_eq!(
+            toll(
+                "Lundi, des hommes armés ont attaqué le village de Sofara, tuant sept civils, \
+                 selon le gouvernement. Le bilan s'est alourdi mardi : onze civils ont été tués, \
+                 selon un élu local."
+            ),
+            (7, 11, 11)
+        );
+        // An official figure said after the revision is the latest word.
+        assert_eq!(
+            toll(
+                "Lundi, des hommes armés ont attaqué le village de Sofara. Selon un élu, le bilan \
+                 s'est alourdi à 20 morts. Le gouvernement a ensuite fait état de 14 morts."
+            ),
+            (14, 14, 20)
+        );
+    }
+
+    #[test]
+    fn a_figure_said_again_as_a_revision_is_that_revision() {
+        let i = one(
+            "Mali : 16 soldats tués dans une embuscade près de Boni\n\nUn convoi est tombé lundi \
+             dans une embuscade près de Boni. L'armée a fait état d'un bilan provisoire de 9 \
+             soldats tués. Ce bilan a depuis évolué : 16 soldats ont perdu la vie, selon des \
+             sources locales.",
+        );
+        assert_eq!(i.fatalities.map(|t| t.best), Some(16), "{i:#?}");
+    }
+
+    #[test]
     fn an_armed_groups_claim_gives_the_high_end_only() {
         let i = one(&format!(
             "{DATELINE}Mardi, trois soldats ont été tués dans une embuscade près de Boni, selon l'armée. \

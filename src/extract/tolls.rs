@@ -40,6 +40,9 @@ pub struct Toll {
     pub unconfirmed: bool,
     /// "Un précédent bilan faisait état de quatre morts": a figure the text says was revised.
     pub superseded: bool,
+    /// "Le bilan s'est alourdi", "ce bilan a évolué : 16 soldats ont péri": a figure the text
+    /// says replaces an earlier one.
+    pub revises: bool,
     /// "35 morts à Sobane et dix à Gangafani": a figure that takes its noun or verb from the
     /// toll before it, at another place; other victims, so the two add up.
     pub carried: bool,
@@ -490,6 +493,7 @@ fn restated_with_a_source(
             noun_end: q.span.end,
             unconfirmed: false,
             superseded: false,
+            revises: false,
             carried: false,
         });
     }
@@ -574,6 +578,7 @@ fn definite_singulars_killed(
             noun_end: c.range.end,
             unconfirmed: false,
             superseded: false,
+            revises: false,
             carried: false,
         });
     }
@@ -611,6 +616,7 @@ fn pronoun_killed(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll>)
                 noun_end: at,
                 unconfirmed: false,
                 superseded: false,
+                revises: false,
                 carried: false,
             });
             return;
@@ -922,6 +928,7 @@ fn unknown_nouns_killed(
                 noun_end: noun.end,
                 unconfirmed: false,
                 superseded: false,
+                revises: false,
                 carried: false,
             });
             break;
@@ -984,6 +991,7 @@ fn revised_to(text: &str, quantities: &[Quantity], tolls: &mut Vec<Toll>) {
             vague: q.vague,
             span: q.span.clone(),
             superseded: false,
+            revises: false,
             carried: false,
             ..t.clone()
         });
@@ -1584,6 +1592,7 @@ fn complete(
         noun_end: victim.range.end,
         unconfirmed: says_any(&folded_sentence, UNCONFIRMED),
         superseded: says_any(&folded_sentence, SUPERSEDED),
+        revises: revises_a_toll(&folded_sentence),
         carried: false,
     })
 }
@@ -1718,6 +1727,26 @@ const SUPERSEDED: &[&str] = &[
     "ancien bilan",
     "communique precedent",
 ];
+
+/// Words by which a text says a toll was revised to the figure of its sentence.
+const REVISES: &[&str] = &[
+    "s est alourdi",
+    "s alourdit",
+    "revu a la hausse",
+    "revise a la hausse",
+    "nouveau bilan",
+    "bilan actualise",
+    "bilan definitif",
+];
+
+/// "Le bilan s'est alourdi", "ce bilan a (malheureusement) évolué", "un nouveau bilan": the
+/// sentence's figure replaces an earlier one.
+fn revises_a_toll(folded_sentence: &str) -> bool {
+    says_any(folded_sentence, REVISES)
+        || folded_sentence
+            .find("bilan ")
+            .is_some_and(|b| folded_sentence[b..].contains(" evolue"))
+}
 
 /// The folded sentence holds one of `phrases`: "cela reste à confirmer" ([`UNCONFIRMED`]), "un
 /// précédent bilan faisait état de…" ([`SUPERSEDED`]).
@@ -2569,11 +2598,13 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
             .iter_mut()
             .find(|(o, c, _)| *o == t.outcome && *c == t.category)
         {
-            Some(g) => {
-                if !g.2.iter().any(|x| x.range == t.range) {
-                    g.2.push(t);
-                }
-            }
+            Some(g) => match g.2.iter_mut().find(|x| x.range == t.range) {
+                // The same figure said again as a revision ("16 soldats tués" in the headline,
+                // then "ce bilan a évolué : 16 soldats ont péri") is that revision.
+                Some(x) if t.revises => *x = t,
+                Some(_) => {}
+                None => g.2.push(t),
+            },
             None => groups.push((t.outcome, t.category, vec![t])),
         }
     }
@@ -2595,8 +2626,17 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
                     .iter()
                     .map(|t| **t)
                     .filter(|t| !t.vague && t.source == Some("official")),
+            );
+            // "Ce bilan a évolué : 16 soldats ont péri": a revision said after the latest
+            // official figure replaces it, whoever gives it.
+            let revision = latest_statements_largest(
+                current
+                    .iter()
+                    .map(|t| **t)
+                    .filter(|t| !t.vague && t.revises),
             )
-            .map(|t| t.range.best);
+            .filter(|r| official.is_none_or(|o| o.sentence < r.sentence));
+            let official = revision.or(official).map(|t| t.range.best);
             let exact_best = current
                 .iter()
                 .filter(|t| !t.vague)
