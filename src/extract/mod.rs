@@ -4109,6 +4109,52 @@ mod tests {
     }
 
     #[test]
+    fn deaths_told_with_an_adverb_a_possessive_or_a_trade_count() {
+        let best = |text: &str| one(&format!("{DATELINE}{text}")).fatalities.map(|t| t.best);
+        assert_eq!(
+            best("Le maire de la commune a été lâchement assassiné lundi près de Kati."),
+            Some(1)
+        );
+        assert_eq!(
+            best(
+                "Lundi, un car a été attaqué près de Kati. Un passager est mort sur place. Deux \
+                 autres ont finalement succombé à leurs blessures."
+            ),
+            Some(3)
+        );
+        assert_eq!(
+            best(
+                "Lundi, des chasseurs dozos ont repoussé une attaque près de Macina. Ils ont \
+                 perdu quatre des leurs."
+            ),
+            Some(4)
+        );
+        assert_eq!(
+            best(
+                "Lundi, des bandits ont attaqué le marché de Kati. L'échange de tirs a causé la \
+                 mort d'un boutiquier. Un des ravisseurs a aussi perdu la vie."
+            ),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn the_army_mourns_its_own_dead() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, le camp de Boni a été attaqué. L'armée déplore deux morts. Du côté \
+             des assaillants, neuf morts ont été dénombrés."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(2), "{i:#?}");
+        assert_eq!(killed(&i, Category::Militants), Some(9));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(11));
+        // Anyone else's mourning names no side.
+        let i = one(&format!(
+            "{DATELINE}Lundi, le village de Sofara a été attaqué. Le maire déplore deux morts."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), None, "{i:#?}");
+    }
+
+    #[test]
     fn an_armed_groups_claim_gives_the_high_end_only() {
         let i = one(&format!(
             "{DATELINE}Mardi, trois soldats ont été tués dans une embuscade près de Boni, selon l'armée. \

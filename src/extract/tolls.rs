@@ -73,6 +73,21 @@ const SINGULAR: &[&str] = &[
     "homme",
     "berger",
     "commercant",
+    "commercante",
+    "boutiquier",
+    "vendeur",
+    "vendeuse",
+    "tailleur",
+    "mecanicien",
+    "boucher",
+    "forgeron",
+    "transporteur",
+    "marabout",
+    "notable",
+    "agresseur",
+    "ravisseur",
+    "voleur",
+    "milicien",
     "otage",
     "chef de village",
     "chef du village",
@@ -767,7 +782,7 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
         Number::One => (DIED, AUXILIARIES, PARTICIPLES),
         Number::Several => (DIED_SEVERAL, AUXILIARIES_SEVERAL, PARTICIPLES_SEVERAL),
     };
-    let dies = |after: &str| {
+    let dies_as_said = |after: &str| {
         died.iter().any(|d| {
             after
                 .strip_prefix(d)
@@ -780,6 +795,10 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
                 })
             })
         })
+    };
+    // "a été froidement abattu", "ont finalement succombé": an adverb in the verb.
+    let dies = |after: &str| {
+        dies_as_said(after) || without_adverb(after).is_some_and(|a| dies_as_said(&a))
     };
     if dies(&after) {
         return true;
@@ -812,6 +831,19 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
         .match_indices(' ')
         .take(8)
         .any(|(i, _)| !clause[..i].ends_with(" s") && dies(&clause[i + 1..]))
+}
+
+/// `folded` without the first adverb in "-ment" among its first three words: "a ete froidement
+/// abattu" is "a ete abattu".
+fn without_adverb(folded: &str) -> Option<String> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let at = words
+        .iter()
+        .take(3)
+        .position(|w| w.len() >= 7 && w.ends_with("ment"))?;
+    let mut rest = words;
+    rest.remove(at);
+    Some(rest.join(" "))
 }
 
 /// How long an apposition between a victim and the verb of its death may be ("âgé de 70 ans",
@@ -1434,7 +1466,17 @@ fn military_speaker_lost(text: &str, sentence: &Range<usize>, at: usize) -> bool
         return false;
     };
     let before = crate::corpus::normalize::fold_key(before);
-    if !(before.ends_with("avons perdu") || before.ends_with("avions perdu")) {
+    // "L'armée déplore trois morts": the army mourns its own.
+    if ![
+        "avons perdu",
+        "avions perdu",
+        "deplore",
+        "deplorent",
+        "deplorait",
+    ]
+    .iter()
+    .any(|v| before.ends_with(v))
+    {
         return false;
     }
     let Some(whole) = text.get(sentence.clone()) else {
