@@ -1080,7 +1080,9 @@ impl<'t> Parser<'t> {
         )?;
         let resolved = match (from, to) {
             (Point::Weekday { weekday: a, .. }, Point::Weekday { weekday: b, .. }) => {
-                if joint != Joint::To {
+                // "de samedi à dimanche", "entre samedi et dimanche"; not "les samedi et
+                // dimanche", two days that need not follow each other.
+                if joint != Joint::To && intro_word != "entre" {
                     return None;
                 }
                 self.weekday_pair(a, b)?

@@ -412,7 +412,7 @@ fn draft_incidents(
     let mut groups = segment(article, cues, &mut mentions, tolls, *focus, places);
     split_co_reported(&mut groups, article, tolls, places);
     fold_headline_into_body(article, &mut groups, tolls);
-    drop_totals_of_incidents(article, &mut groups, tolls);
+    drop_totals_of_incidents(article, &mut groups, tolls, &mentions);
     let only_one = groups.len() == 1;
     let mut drafts = Vec::new();
     // "Une deuxième explosion n'a pas fait de victimes": a toll of nobody is a toll.
@@ -1453,12 +1453,18 @@ fn co_reported_parts(
     Some((towns.into_iter().map(|(_, v)| v).collect(), shared))
 }
 
-/// "43 morts en deux jours", "Au total, 43 personnes ont été tuées": a death figure said as a
-/// total (`totals` in segmentation.toml) and equal to the sum of the figures of two or more
+/// "43 morts en deux jours", "Au total, 43 personnes ont été tuées", "Quatre soldats ont péri
+/// entre samedi et dimanche": a death figure said as a total (`totals` in segmentation.toml)
+/// or over several days, and equal to the sum of the figures of two or more
 /// incidents the article tells is their total, not an incident's toll. It is taken out of its
 /// group (a lead that holds nothing else then gives no incident). Each incident counts with
 /// its largest figure; the total's own group may count with its other figures.
-fn drop_totals_of_incidents(article: &Article, groups: &mut [Group], tolls: &[Toll]) {
+fn drop_totals_of_incidents(
+    article: &Article,
+    groups: &mut [Group],
+    tolls: &[Toll],
+    mentions: &[DateMention],
+) {
     if groups.len() < 2 {
         return;
     }
@@ -1475,7 +1481,17 @@ fn drop_totals_of_incidents(article: &Article, groups: &mut [Group], tolls: &[To
     for (gi, g) in groups.iter().enumerate() {
         for &t in g.tolls.iter().filter(|&&t| killed(t)) {
             let total = tolls[t].range.best;
-            if total < 3 || !said_as_a_total(article, &tolls[t]) {
+            // "Quatre soldats ont péri entre samedi et dimanche": a figure over days.
+            let over_days = article.sentences.get(tolls[t].sentence).is_some_and(|s| {
+                mentions.iter().any(|m| {
+                    s.start <= m.span.start
+                        && m.span.end <= s.end
+                        && m.end > m.start
+                        && is_range(&article.text[m.span.clone()])
+                        && !is_one_night(&article.text, m)
+                })
+            });
+            if total < 3 || !(over_days || said_as_a_total(article, &tolls[t])) {
                 continue;
             }
             let parts: Vec<u32> = groups
@@ -4136,6 +4152,35 @@ mod tests {
             ),
             Some(2)
         );
+    }
+
+    #[test]
+    fn people_broken_down_after_dont_are_counted_once() {
+        let toll = |text: &str| {
+            let t = one(&format!("{DATELINE}{text}"))
+                .fatalities
+                .expect("a toll");
+            (t.low, t.best, t.high)
+        };
+        assert_eq!(
+            toll(
+                "Lundi, des hommes armés ont attaqué la foire de Kati. Le bilan fait état de six \
+                 personnes tuées, dont deux gendarmes et quatre civils."
+            ),
+            (6, 6, 6)
+        );
+        assert_eq!(
+            toll("Lundi, une mine a tué sept personnes, dont trois soldats, près de Boni."),
+            (7, 7, 7)
+        );
+    }
+
+    #[test]
+    fn entre_two_weekdays_dates_an_incident_over_those_days() {
+        let i = one(&format!(
+            "{DATELINE}Cinq soldats ont été tués entre samedi et dimanche près de Nara."
+        ));
+        assert_eq!(i.date, NaiveDate::from_ymd_opt(2023, 3, 11));
     }
 
     #[test]

@@ -1458,6 +1458,18 @@ fn is_aggregate(t: &Toll, cues: &[TextCue], sentence: &Range<usize>) -> bool {
         })
 }
 
+/// "cinq personnes (tuées), dont trois soldats": the figure ending at `from` is broken down
+/// by a "dont" soon after it.
+fn broken_down_after(text: &str, from: usize, sentence_end: usize) -> bool {
+    let end = text.floor_char_boundary((from + 32).min(sentence_end));
+    text.get(from..end).is_some_and(|after| {
+        crate::corpus::normalize::fold_key(after)
+            .split(' ')
+            .take(3)
+            .any(|w| w == "dont")
+    })
+}
+
 /// "« Nous avons perdu six hommes », a dit un officier": a loss in the first person, in a
 /// sentence whose speaker is military.
 fn military_speaker_lost(text: &str, sentence: &Range<usize>, at: usize) -> bool {
@@ -1594,6 +1606,12 @@ fn complete(
         category_after(text, cues, victim.range.end)
             .or_else(|| category_before(text, cues, sentence.start, quantity.start))
             .or_else(|| own_ranks(text, cues, sentence, quantity.start, victim.range.end))
+            // "cinq personnes tuées, dont trois soldats": people of every side, broken down
+            // (an exact figure: "une dizaine de personnes, dont huit civils" stays as said).
+            .or_else(|| {
+                (generic && !vague && broken_down_after(text, victim.range.end, sentence.end))
+                    .then_some(Category::Unknown)
+            })
             .unwrap_or(category)
     } else {
         category

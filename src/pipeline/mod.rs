@@ -1763,4 +1763,17 @@ mod tests {
             assert_eq!(found.len(), 1, "{aside}: {found:#?}");
         }
     }
+
+    #[test]
+    fn a_figure_over_two_days_is_the_total_of_each_days_incident() {
+        let g = embedded_geocoder();
+        let found = incidents_of(
+            g,
+            "Kayes, 15 mars 2023 (AFP) – Cinq soldats ont été tués entre samedi et dimanche. \
+             Samedi, deux soldats ont péri dans une embuscade près de Nara. Dimanche, trois \
+             gendarmes ont été tués par une mine près de Diéma.",
+        );
+        let tolls: Vec<Option<u32>> = found.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(2), Some(3)], "{found:#?}");
+    }
 }
