@@ -66,6 +66,19 @@ fn aim_of(
     (glued || linked).then_some(Aim::RoadEnd)
 }
 
+/// "entre Sebabougou et Kwala", with no road noun before "entre": two villages that bound the
+/// event's stretch, its own places (the mention starts at `start`).
+fn bounds_a_stretch(text: &str, start: usize) -> bool {
+    let from = text.floor_char_boundary(start.saturating_sub(AIM_WINDOW));
+    let before = fold_key(&text[from..start]);
+    let Some(at) = before.rfind("entre") else {
+        return false;
+    };
+    let (head, tail) = (before[..at].trim_end(), before[at + "entre".len()..].trim());
+    let one_end_before = tail.is_empty() || tail.ends_with(" et") && !tail.contains(['.', ';']);
+    one_end_before && !ROAD_NOUNS.iter().any(|n| head.ends_with(n))
+}
+
 /// Nouns of a road (folded), before its ends or a journey along it.
 pub(super) const ROAD_NOUNS: &[&str] = &["route", "axe", "troncon", "axe routier", "piste"];
 
@@ -133,6 +146,20 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
         let Some(ri) = at(resolved, m.span.start) else {
             continue;
         };
+        // "sur la route de Goundam, à 15 km à l'ouest de Tombouctou", "à 20 km d'Indelimane,
+        // sur l'axe Ansongo-Ménaka": the distance puts the event on the road; the road's ends
+        // named in its clause are no place of it.
+        for &(start, aim) in &aims {
+            if aim == Aim::RoadEnd
+                && start.abs_diff(m.span.start) <= AIM_WINDOW
+                && !text[m.span.start.min(start)..m.span.start.max(start)].contains(['.', ';'])
+                && !bounds_a_stretch(text, start)
+                && let Some(ei) = at(resolved, start)
+                && resolved[ei].place.name != resolved[ri].place.name
+            {
+                resolved[ei].context = true;
+            }
+        }
         // "sur l'axe Diabaly-Nampala. … à 32 km au nord-est de Diabaly": the event is on the
         // road, where the distance puts it; neither end of the road is its place.
         if let Some(&(a, b)) = roads.iter().rev().find(|&&(near, _)| {

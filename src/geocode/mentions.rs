@@ -653,6 +653,15 @@ const CONTEXT_BEFORE: &[&str] = &[
     "se dirigeait vers",
     "se dirigeaient vers",
     "se dirigeant vers",
+    // "des camions partant à Gao", "un car allant à Mopti", "en partance pour Bamako".
+    "partant a",
+    "partant pour",
+    "partant vers",
+    "allant a",
+    "allant vers",
+    "en partance pour",
+    "en route vers",
+    "faisant route vers",
     // "Le maire, qui se trouvait à Goundam au moment des faits": where a person was.
     "se trouvait a",
     "se trouvaient a",

@@ -1776,4 +1776,54 @@ mod tests {
         let tolls: Vec<Option<u32>> = found.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
         assert_eq!(tolls, [Some(2), Some(3)], "{found:#?}");
     }
+
+    #[test]
+    fn a_road_end_yields_to_the_distance_said_in_its_clause() {
+        let g = embedded_geocoder();
+        let found = incidents_of(
+            g,
+            "Tombouctou, 15 mars 2023 (AFP) – Lundi, une mine a tué trois soldats sur la route \
+             de Goundam, à une vingtaine de kilomètres à l'ouest de Tombouctou.",
+        );
+        let i = &found[0];
+        assert!(!i.places.iter().any(|p| p.mention == "Goundam"), "{i:#?}");
+        let l = i.location.expect("a location");
+        assert_eq!(l.precision, Precision::NearLocality);
+        // "sur l'axe A-B" too.
+        let found = incidents_of(
+            g,
+            "Gao, 15 mars 2023 (AFP) – Lundi, une embuscade a tué quatre soldats à 30 km de \
+             Bourem, sur l'axe Gao-Kidal.",
+        );
+        assert!(
+            found[0].places.iter().all(|p| p.mention == "Bourem"),
+            "{:#?}",
+            found[0].places
+        );
+        // Two villages bounding the stretch stay its places.
+        let found = incidents_of(
+            g,
+            "Ségou, 15 mars 2023 (AFP) – Lundi, une embuscade a tué quatre soldats entre \
+             Sofara et Konna, à 60 km de Mopti.",
+        );
+        assert!(
+            found[0].places.iter().any(|p| p.mention == "Sofara"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn where_a_convoy_was_going_is_no_place_of_the_event() {
+        let g = embedded_geocoder();
+        let found = incidents_of(
+            g,
+            "Mopti, 15 mars 2023 (AFP) – Lundi, un convoi de camions partant à Gao est tombé \
+             dans une embuscade entre Gossi et Hombori. Trois soldats ont été tués.",
+        );
+        assert!(
+            !found[0].places.iter().any(|p| p.mention == "Gao"),
+            "{found:#?}"
+        );
+        assert!(found[0].places.iter().any(|p| p.mention == "Gossi"));
+    }
 }
