@@ -386,8 +386,10 @@ pub fn drop_distant_homonyms(text: &str, resolved: &mut [Resolved]) {
         let Some(gap) = text.get(start..end).filter(|g| !g.contains(['.', ';'])) else {
             continue;
         };
-        // Only the distance phrase between them: ", située à 32 km au nord-est de".
-        let gap = fold_key(gap);
+        // Only the distance phrase between them: ", située à 32 km au nord-est de"; after the
+        // rest of a compound name the gazetteer lacks ("Tin| Tadéini, situé à 75 km de"), the
+        // village's match is a shorter homonym's.
+        let gap = fold_key(after_capitalised_words(gap));
         if !gap.contains(" km ") || !DISTANCE_OPENERS.iter().any(|o| gap.starts_with(o)) {
             continue;
         }
@@ -411,6 +413,23 @@ pub fn drop_distant_homonyms(text: &str, resolved: &mut [Resolved]) {
             village.context = true;
         }
     }
+}
+
+/// `gap` after the capitalised words (at most two) it opens with: " Tadéini, situé à" is ",
+/// situé à".
+fn after_capitalised_words(gap: &str) -> &str {
+    let mut rest = gap;
+    for _ in 0..2 {
+        let trimmed = rest.trim_start();
+        if !trimmed.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        let end = trimmed
+            .find(|c: char| c.is_whitespace() || c == ',')
+            .unwrap_or(trimmed.len());
+        rest = &trimmed[end..];
+    }
+    rest
 }
 
 /// Farther than this from the town a text says it is near, a village is a homonym: "près

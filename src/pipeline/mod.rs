@@ -1826,4 +1826,20 @@ mod tests {
         );
         assert!(found[0].places.iter().any(|p| p.mention == "Gossi"));
     }
+
+    #[test]
+    fn a_truncated_compound_far_from_the_distance_said_is_a_homonym() {
+        let g = embedded_geocoder();
+        let found = incidents_of(
+            g,
+            "Tombouctou, 15 mars 2023 (AFP) – Lundi, des bandits ont attaqué le hameau de Tin \
+             Tadéini, situé à environ 80 km de Gourma Rharous, tuant deux bergers.",
+        );
+        let l = found[0].location.expect("a location");
+        let rharous = LatLon::new(16.878, -1.923);
+        assert!(
+            distance_km(LatLon::new(l.lat, l.lon), rharous) <= 100.0,
+            "{found:#?}"
+        );
+    }
 }
