@@ -4184,6 +4184,31 @@ mod tests {
     }
 
     #[test]
+    fn a_person_named_whose_death_is_told_is_one_dead() {
+        let best = |text: &str| one(&format!("{DATELINE}{text}")).fatalities.map(|t| t.best);
+        assert_eq!(
+            best(
+                "Lundi, Dramane Koné, un infirmier du village, a été abattu par des hommes armés \
+                 près de Kati. Dramane Koné est mort sur le coup."
+            ),
+            Some(1)
+        );
+        // Named among counted dead, the person is one of them.
+        assert_eq!(
+            best(
+                "Lundi, trois civils ont été tués près de Kati. Dramane Koné a été tué devant sa \
+                 maison."
+            ),
+            Some(3)
+        );
+        // A place or an organisation is never killed.
+        assert_eq!(
+            best("Lundi, la Garde Nationale a été attaquée près de Kati, sans faire de victime."),
+            Some(0)
+        );
+    }
+
+    #[test]
     fn the_army_mourns_its_own_dead() {
         let i = one(&format!(
             "{DATELINE}Lundi, le camp de Boni a été attaqué. L'armée déplore deux morts. Du côté \

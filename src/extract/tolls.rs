@@ -377,6 +377,7 @@ pub fn find_tolls(
     restated_with_a_source(text, quantities, cues, sentences, date_spans, &mut tolls);
     definite_singulars_killed(text, cues, sentences, &used_victims, &mut tolls);
     pronoun_killed(text, sentences, &mut tolls);
+    named_people_killed(text, sentences, &mut tolls);
     unknown_nouns_killed(
         text,
         sentences,
@@ -637,6 +638,87 @@ fn pronoun_killed(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll>)
             return;
         }
     }
+}
+
+/// "Sinaly Sampana, un aide-soignant, a été tué": a person named (two or three capitalised
+/// words) whose death the clause tells is one dead, in an article that counts no other dead
+/// (else the person is one of them). A name said twice is one person.
+fn named_people_killed(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll>) {
+    if tolls.iter().any(|t| t.outcome == Outcome::Killed) {
+        return;
+    }
+    let mut named: Vec<Toll> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let Some(sentence) = text.get(s.clone()) else {
+            continue;
+        };
+        for (start, name) in capitalised_names(sentence) {
+            let (from, to) = (s.start + start, s.start + start + name.len());
+            if names.contains(&name) || !told_dead(text, to, s.end) {
+                continue;
+            }
+            names.push(name);
+            named.push(Toll {
+                outcome: Outcome::Killed,
+                category: Category::Unknown,
+                range: TollRange::exact(1),
+                vague: false,
+                span: from..to,
+                sentence: si,
+                source: None,
+                indefinite: false,
+                noun_end: to,
+                unconfirmed: false,
+                superseded: false,
+                revises: false,
+                carried: false,
+            });
+        }
+    }
+    tolls.extend(named);
+}
+
+/// Runs of two or three capitalised words ("Sinaly Sampana", "Amadou Ag Ahmed") in
+/// `sentence`, with their byte offsets; acronyms ("FAMa", "MNLA") are no names.
+fn capitalised_names(sentence: &str) -> Vec<(usize, &str)> {
+    let is_name_word = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && chars.all(|c| c.is_lowercase() || c == '-')
+    };
+    let words: Vec<(usize, &str)> = sentence
+        .split_inclusive(|c: char| c.is_whitespace())
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len();
+            Some((start, w.trim_end()))
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let run = words[i..]
+            .iter()
+            .take(3)
+            .take_while(|(_, w)| is_name_word(w) || w.strip_suffix(',').is_some_and(is_name_word))
+            .count();
+        // A comma ends the name ("Sinaly Sampana, un aide-soignant").
+        let run = (0..run)
+            .find(|&k| words[i + k].1.ends_with(','))
+            .map_or(run, |k| k + 1);
+        if run >= 2 {
+            let start = words[i].0;
+            let last = words[i + run - 1];
+            let end = last.0 + last.1.trim_end_matches(',').len();
+            out.push((start, &sentence[start..end]));
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// The start of "le"/"la" (a word before `at`) or of "l'" glued to it; or of a singular

@@ -1842,4 +1842,19 @@ mod tests {
             "{found:#?}"
         );
     }
+
+    #[test]
+    fn a_family_name_after_a_first_name_is_no_place() {
+        let g = embedded_geocoder();
+        let found = incidents_of(
+            g,
+            "Mopti, 15 mars 2023 (AFP) – Lundi, l'infirmier Sinaly Sampana a été tué par des \
+             hommes armés près de Ténenkou.",
+        );
+        assert!(
+            !found[0].places.iter().any(|p| p.mention == "Sampana"),
+            "{found:#?}"
+        );
+        assert!(found[0].places.iter().any(|p| p.mention == "Ténenkou"));
+    }
 }
