@@ -23,7 +23,8 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Undoes hard wraps: a single line break ("\n" or "\r\n") between two non-blank lines, the
-/// next one starting with a lowercase letter ("ont été\ntués"), is a space inside a sentence.
+/// next one starting with a lowercase letter ("ont été\ntués") or being an item of a list the
+/// line before opens ("12 morts :\n– 5 à A,"), is a space inside a sentence.
 /// Each break byte becomes a space, so every byte offset of the text stays the same.
 pub fn unwrap_hard_wraps(text: String) -> String {
     let wraps: Vec<usize> = text
@@ -53,11 +54,17 @@ fn wraps_at(text: &str, at: usize) -> bool {
     if before.is_empty() || before.ends_with(is_line_break) {
         return false;
     }
-    text[at + 1..]
-        .trim_start_matches([' ', '\t'])
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase)
+    let next = text[at + 1..].trim_start_matches([' ', '\t']);
+    // "Le bilan est de 12 morts :\n– 5 à A,\n– 4 à B": the items of a list a sentence opens
+    // with a colon go on with that sentence.
+    let list_item = before.ends_with([':', ',', ';'])
+        && next.starts_with(['–', '-', '•', '—'])
+        && next[next.chars().next().map_or(0, char::len_utf8)..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase());
+    // "…, dans le cercle de Koro,\n4 morts à C": an item after a comma, without its dash.
+    let undashed_item = before.ends_with(',') && next.starts_with(|c: char| c.is_ascii_digit());
+    list_item || undashed_item || next.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn is_line_break(c: char) -> bool {
@@ -378,6 +385,17 @@ mod tests {
         // A blank line is a paragraph break, and a capital after a line break may open a
         // sentence (a headline then its lead).
         let text = "Attaque près de Nara\n\ntrois morts selon l'armée\nDes hommes armés ont tiré.";
+        assert_eq!(unwrap_hard_wraps(text.to_string()), text);
+    }
+
+    #[test]
+    fn the_items_of_a_list_opened_by_a_colon_go_on_with_its_sentence() {
+        let text = "Le bilan est de neuf morts :\n– 4 morts à Kéra,\n- 3 morts à Dari,\n2 morts à \
+                    Bolé.\nLes blessés ont été évacués.";
+        let unwrapped = unwrap_hard_wraps(text.to_string());
+        assert_eq!(sentences(&unwrapped).len(), 2, "{unwrapped}");
+        // A dash line after a sentence that ends is a sentence of its own.
+        let text = "Le bilan est lourd.\n– Les blessés ont été évacués.";
         assert_eq!(unwrap_hard_wraps(text.to_string()), text);
     }
 

@@ -1857,4 +1857,22 @@ mod tests {
         );
         assert!(found[0].places.iter().any(|p| p.mention == "Ténenkou"));
     }
+
+    #[test]
+    fn a_toll_listed_by_village_under_a_colon_is_split_by_place() {
+        let g = embedded_geocoder();
+        let found = incidents_of(
+            g,
+            "Mopti, 15 mars 2023 (AFP) – Lundi, des hommes armés ont attaqué trois villages du \
+             cercle de Koro. Le bilan est de neuf morts :\n– 4 morts à Nombori,\n– 3 morts à \
+             Dinangourou,\n– 2 morts à Madougou.",
+        );
+        let tolls: Vec<Option<u32>> = found.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(4), Some(3), Some(2)], "{found:#?}");
+        assert!(
+            found
+                .iter()
+                .all(|i| i.date == chrono::NaiveDate::from_ymd_opt(2023, 3, 13))
+        );
+    }
 }
