@@ -4209,6 +4209,15 @@ mod tests {
     }
 
     #[test]
+    fn the_day_someone_learnt_of_an_event_dates_no_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, quatre soldats ont été tués dans une embuscade près de Léré. Le \
+             préfet dit avoir été alerté mardi de l'enlèvement de trois commerçants."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
     fn the_army_mourns_its_own_dead() {
         let i = one(&format!(
             "{DATELINE}Lundi, le camp de Boni a été attaqué. L'armée déplore deux morts. Du côté \
