@@ -4218,6 +4218,33 @@ mod tests {
     }
 
     #[test]
+    fn wounded_who_died_since_are_dead() {
+        let best = |text: &str| one(&format!("{DATELINE}{text}")).fatalities.map(|t| t.best);
+        assert_eq!(
+            best(
+                "Lundi, un car a sauté sur une mine près de Boni. Deux passagers sont morts sur le \
+                 coup et quatre autres ont été blessés, dont l'un est décédé à l'hôpital."
+            ),
+            Some(3)
+        );
+        assert_eq!(
+            best(
+                "Lundi, une embuscade près de Boni a tué deux soldats. Six autres ont été \
+                 blessés, dont trois ont succombé depuis."
+            ),
+            Some(5)
+        );
+        // A wounded man in a serious state is still alive.
+        assert_eq!(
+            best(
+                "Lundi, une embuscade près de Boni a tué deux soldats. Six autres ont été \
+                 blessés, dont trois grièvement."
+            ),
+            Some(2)
+        );
+    }
+
+    #[test]
     fn the_army_mourns_its_own_dead() {
         let i = one(&format!(
             "{DATELINE}Lundi, le camp de Boni a été attaqué. L'armée déplore deux morts. Du côté \

@@ -387,6 +387,7 @@ pub fn find_tolls(
         &mut tolls,
     );
     revised_to(text, quantities, &mut tolls);
+    wounded_who_died(text, sentences, &mut tolls);
     tolls.retain(|t| {
         let sentence = &sentences[t.sentence];
         !in_a_generic_statement(text, sentence, t.span.start)
@@ -638,6 +639,80 @@ fn pronoun_killed(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll>)
             return;
         }
     }
+}
+
+/// "six autres ont été blessés, dont l'un est décédé à l'hôpital": wounded who died since are
+/// dead too, added to the dead of their kind counted before them.
+fn wounded_who_died(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll>) {
+    const DIED: &[&str] = &[
+        "est decede",
+        "est decedee",
+        "est mort",
+        "est morte",
+        "a succombe",
+        "a rendu l ame",
+        "ont succombe",
+        "sont decedes",
+        "sont decedees",
+        "sont morts",
+        "sont mortes",
+        "ont rendu l ame",
+    ];
+    let mut died = Vec::new();
+    for t in tolls.iter().filter(|t| t.outcome == Outcome::Wounded) {
+        let Some(s) = sentences.get(t.sentence) else {
+            continue;
+        };
+        let end = text.floor_char_boundary((t.span.end + 60).min(s.end));
+        let Some(after) = text.get(t.span.end..end) else {
+            continue;
+        };
+        let folded = crate::corpus::normalize::fold_key(after);
+        let Some(rest) = folded
+            .split_once("dont ")
+            .filter(|(before, _)| before.split(' ').filter(|w| !w.is_empty()).count() <= 1)
+            .map(|(_, rest)| rest)
+        else {
+            continue;
+        };
+        let (count, rest) = match rest.split_once(' ') {
+            Some(("l", r)) => match r.split_once(' ') {
+                Some(("un" | "une", r)) => (1, r),
+                _ => continue,
+            },
+            Some(("un" | "une", r)) => (1, r),
+            Some((n, r)) => match number_word(n) {
+                Some(n) => (n, r),
+                None => continue,
+            },
+            None => continue,
+        };
+        let rest = rest.strip_prefix("d entre eux ").unwrap_or(rest);
+        if !DIED.iter().any(|d| rest.starts_with(d)) {
+            continue;
+        }
+        died.push(Toll {
+            outcome: Outcome::Killed,
+            range: TollRange::exact(count),
+            carried: true,
+            revises: false,
+            superseded: false,
+            ..t.clone()
+        });
+    }
+    tolls.extend(died);
+}
+
+/// "deux" → 2, "3" → 3: a small count written in words or digits.
+fn number_word(w: &str) -> Option<u32> {
+    const WORDS: &[&str] = &[
+        "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    ];
+    WORDS
+        .iter()
+        .position(|x| *x == w)
+        .map(|i| i as u32 + 2)
+        .or_else(|| w.parse().ok().filter(|&n: &u32| n < 1000))
 }
 
 /// "Sinaly Sampana, un aide-soignant, a été tué": a person named (two or three capitalised
