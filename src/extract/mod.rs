@@ -1482,16 +1482,18 @@ fn drop_totals_of_incidents(
         for &t in g.tolls.iter().filter(|&&t| killed(t)) {
             let total = tolls[t].range.best;
             // "Quatre soldats ont péri entre samedi et dimanche": a figure over days.
-            let over_days = article.sentences.get(tolls[t].sentence).is_some_and(|s| {
-                mentions.iter().any(|m| {
-                    s.start <= m.span.start
-                        && m.span.end <= s.end
-                        && m.end > m.start
-                        && is_range(&article.text[m.span.clone()])
-                        && !is_one_night(&article.text, m)
+            let over_days = || {
+                article.sentences.get(tolls[t].sentence).is_some_and(|s| {
+                    mentions.iter().any(|m| {
+                        s.start <= m.span.start
+                            && m.span.end <= s.end
+                            && m.end > m.start
+                            && is_range(&article.text[m.span.clone()])
+                            && !is_one_night(&article.text, m)
+                    })
                 })
-            });
-            if total < 3 || !(over_days || said_as_a_total(article, &tolls[t])) {
+            };
+            if total < 3 || !(said_as_a_total(article, &tolls[t]) || over_days()) {
                 continue;
             }
             let parts: Vec<u32> = groups
@@ -4079,14 +4081,16 @@ mod tests {
         assert_eq!(i.killed_in(Category::Civilians).map(|t| t.best), Some(26));
     }
 
+    /// The (low, best, high) death toll of the one incident of `text` after the dateline.
+    fn toll(text: &str) -> (u32, u32, u32) {
+        let t = one(&format!("{DATELINE}{text}"))
+            .fatalities
+            .expect("a toll");
+        (t.low, t.best, t.high)
+    }
+
     #[test]
     fn a_revised_toll_replaces_the_official_figure_it_follows() {
-        let toll = |text: &str| {
-            let t = one(&format!("{DATELINE}{text}"))
-                .fatalities
-                .expect("a toll");
-            (t.low, t.best, t.high)
-        };
         assert_eq!(
             toll(
                 "Lundi, un convoi est tombé dans une embuscade près de Boni. L'état-major a \
@@ -4156,12 +4160,6 @@ mod tests {
 
     #[test]
     fn people_broken_down_after_dont_are_counted_once() {
-        let toll = |text: &str| {
-            let t = one(&format!("{DATELINE}{text}"))
-                .fatalities
-                .expect("a toll");
-            (t.low, t.best, t.high)
-        };
         assert_eq!(
             toll(
                 "Lundi, des hommes armés ont attaqué la foire de Kati. Le bilan fait état de six \
