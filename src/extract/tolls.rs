@@ -691,12 +691,11 @@ fn wounded_who_died(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll
         if !DIED.iter().any(|d| rest.starts_with(d)) {
             continue;
         }
-        // The evidence is "dont l'un est décédé …", not the wounded figure.
-        let dont = after.find("dont").map_or(t.span.end, |k| t.span.end + k);
+        // (The span stays the wounded figure's: one starting at "dont" would be taken for a
+        // subset of the toll before it.)
         died.push(Toll {
             outcome: Outcome::Killed,
             range: TollRange::exact(count),
-            span: dont..end,
             carried: true,
             revises: false,
             superseded: false,
