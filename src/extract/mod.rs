@@ -4232,6 +4232,13 @@ mod tests {
             ),
             Some(5)
         );
+        assert_eq!(
+            best(
+                "Lundi, une mine a frappé un convoi près de Boni : un soldat tué sur le coup et \
+                 cinq blessés graves, sur lesquels un a rendu l'âme à l'hôpital."
+            ),
+            Some(2)
+        );
         // A wounded man in a serious state is still alive.
         assert_eq!(
             best(

@@ -668,9 +668,13 @@ fn wounded_who_died(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll
             continue;
         };
         let folded = crate::corpus::normalize::fold_key(after);
-        let Some(rest) = folded
-            .split_once("dont ")
+        // "dont l'un", "sur lesquels un", "parmi lesquels deux", after at most one word
+        // ("8 blessés graves sur lesquels un a rendu l'âme").
+        let Some(rest) = ["dont ", "sur lesquels ", "parmi lesquels ", "parmi eux "]
+            .iter()
+            .filter_map(|w| folded.split_once(w))
             .filter(|(before, _)| before.split(' ').filter(|w| !w.is_empty()).count() <= 1)
+            .min_by_key(|(before, _)| before.len())
             .map(|(_, rest)| rest)
         else {
             continue;
@@ -693,8 +697,23 @@ fn wounded_who_died(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll
         }
         // (The span stays the wounded figure's: one starting at "dont" would be taken for a
         // subset of the toll before it.)
+        // "un soldat tué et 8 blessés, dont un a succombé": wounded of no named kind are of
+        // the kind of the dead counted just before them.
+        let category = match t.category {
+            Category::Unknown => tolls
+                .iter()
+                .filter(|k| {
+                    k.outcome == Outcome::Killed
+                        && k.sentence == t.sentence
+                        && k.span.end <= t.span.start
+                })
+                .max_by_key(|k| k.span.end)
+                .map_or(Category::Unknown, |k| k.category),
+            c => c,
+        };
         died.push(Toll {
             outcome: Outcome::Killed,
+            category,
             range: TollRange::exact(count),
             carried: true,
             revises: false,
