@@ -48,6 +48,28 @@ pub struct Toll {
     pub carried: bool,
 }
 
+impl Toll {
+    /// One dead of `category`, told at `span` (ending at the victim's noun) in sentence
+    /// `sentence`, with no figure of its own: "le chef du village a été tué", "il est mort".
+    fn one_killed(category: Category, span: Range<usize>, sentence: usize) -> Toll {
+        Toll {
+            outcome: Outcome::Killed,
+            category,
+            range: TollRange::exact(1),
+            vague: false,
+            noun_end: span.end,
+            span,
+            sentence,
+            source: None,
+            indefinite: false,
+            unconfirmed: false,
+            superseded: false,
+            revises: false,
+            carried: false,
+        }
+    }
+}
+
 /// Singular victim nouns that "un"/"une" turns into a toll of one.
 const SINGULAR: &[&str] = &[
     "soldat",
@@ -583,21 +605,7 @@ fn definite_singulars_killed(
         {
             continue;
         }
-        tolls.push(Toll {
-            outcome: Outcome::Killed,
-            category,
-            range: TollRange::exact(1),
-            vague: false,
-            span: article..c.range.end,
-            sentence: si,
-            source: None,
-            indefinite: false,
-            noun_end: c.range.end,
-            unconfirmed: false,
-            superseded: false,
-            revises: false,
-            carried: false,
-        });
+        tolls.push(Toll::one_killed(category, article..c.range.end, si));
     }
 }
 
@@ -621,21 +629,8 @@ fn pronoun_killed(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll>)
             continue;
         };
         if told_dead(text, at, s.end) {
-            tolls.push(Toll {
-                outcome: Outcome::Killed,
-                category: Category::Unknown,
-                range: TollRange::exact(1),
-                vague: false,
-                span: at - opening.split(' ').next().map_or(0, str::len)..at,
-                sentence: si,
-                source: None,
-                indefinite: false,
-                noun_end: at,
-                unconfirmed: false,
-                superseded: false,
-                revises: false,
-                carried: false,
-            });
+            let subject = at - opening.split(' ').next().map_or(0, str::len);
+            tolls.push(Toll::one_killed(Category::Unknown, subject..at, si));
             return;
         }
     }
@@ -685,9 +680,12 @@ fn wounded_who_died(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll
                 _ => continue,
             },
             Some(("un" | "une", r)) => (1, r),
-            Some((n, r)) => match number_word(n) {
-                Some(n) => (n, r),
-                None => continue,
+            Some((n, r)) => match crate::extract::numbers::parse_french_number(n)
+                .or_else(|| n.parse().ok())
+                .and_then(|n| u32::try_from(n).ok())
+            {
+                Some(n) if n < 1000 => (n, r),
+                _ => continue,
             },
             None => continue,
         };
@@ -724,18 +722,6 @@ fn wounded_who_died(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll
     tolls.extend(died);
 }
 
-/// "deux" → 2, "3" → 3: a small count written in words or digits.
-fn number_word(w: &str) -> Option<u32> {
-    const WORDS: &[&str] = &[
-        "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-    ];
-    WORDS
-        .iter()
-        .position(|x| *x == w)
-        .map(|i| i as u32 + 2)
-        .or_else(|| w.parse().ok().filter(|&n: &u32| n < 1000))
-}
-
 /// "Sinaly Sampana, un aide-soignant, a été tué": a person named (two or three capitalised
 /// words) whose death the clause tells is one dead, in an article that counts no other dead
 /// (else the person is one of them). A name said twice is one person.
@@ -755,21 +741,7 @@ fn named_people_killed(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<T
                 continue;
             }
             names.push(name);
-            named.push(Toll {
-                outcome: Outcome::Killed,
-                category: Category::Unknown,
-                range: TollRange::exact(1),
-                vague: false,
-                span: from..to,
-                sentence: si,
-                source: None,
-                indefinite: false,
-                noun_end: to,
-                unconfirmed: false,
-                superseded: false,
-                revises: false,
-                carried: false,
-            });
+            named.push(Toll::one_killed(Category::Unknown, from..to, si));
         }
     }
     tolls.extend(named);
