@@ -44,7 +44,7 @@ use crate::corpus::{Article, DatePrecision};
 use crate::incident::{Category, Evidence, Incident};
 use dates::{DateKind, DateMention};
 use events::EventEvidence;
-use lexicon::{ActorKind, Cue, EventCue, Lexicon, Outcome, lexicon};
+use lexicon::{ActorKind, Cue, CueMatch, EventCue, Lexicon, Outcome, lexicon};
 use tolls::{TextCue, Toll};
 
 pub use version::{EXTRACTOR_VERSION, extractor_stamp};
@@ -218,6 +218,35 @@ impl DatedText {
     }
 }
 
+/// "n'a fait ni perte en vie humaine ni dégâts", "sans faire de pertes humaines": a phrase of
+/// deaths said in a denial says that nobody died. `at` is where the phrase starts in `folded`.
+fn denied(folded: &str, at: usize) -> bool {
+    let words: Vec<&str> = folded[..at].split_whitespace().rev().take(4).collect();
+    match words.first() {
+        Some(&("ni" | "sans" | "aucune" | "aucun")) => true,
+        // "pas de", "pas fait de", "n'a pas occasionné de", "ni de".
+        Some(&("de" | "d")) => words[1..]
+            .iter()
+            .any(|w| ["pas", "ni", "sans", "jamais", "aucunement"].contains(w)),
+        _ => false,
+    }
+}
+
+/// "Les passagers ont été dépouillés de leurs biens": the verb of a robbery, which folds to the
+/// noun of corpses ("les dépouilles"); after an auxiliary it counts no dead.
+fn robs(folded: &str, cue: &Range<usize>) -> bool {
+    folded[cue.clone()].starts_with("depouill")
+        && folded[..cue.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| {
+                [
+                    "ete", "ont", "a", "avoir", "etre", "sont", "se", "avaient", "avait",
+                ]
+                .contains(&w)
+            })
+}
+
 fn read(article: &Article) -> (Folded, Reading) {
     read_dated(article, DatedText::read(article))
 }
@@ -237,6 +266,15 @@ fn read_dated(article: &Article, dated: DatedText) -> (Folded, Reading) {
         .filter(|m| {
             !(m.cue == Cue::Outcome(Outcome::Killed)
                 && tolls::kills_a_device(&folded.text, &m.range, &lex.devices))
+                && !robs(&folded.text, &m.range)
+        })
+        .map(|m| CueMatch {
+            cue: if m.cue == Cue::DeathsWithoutFigure && denied(&folded.text, m.range.start) {
+                Cue::NoDeath
+            } else {
+                m.cue
+            },
+            ..m
         })
         .map(|m| TextCue {
             cue: m.cue,
@@ -867,8 +905,13 @@ fn segment(
                             })
                     })
             };
-            let deaths_without_figure =
-                || s_cues.iter().any(|c| c.cue == Cue::DeathsWithoutFigure) || victims_killed();
+            // "Aucune perte en vie humaine n'a été signalée" tells that incident's toll too.
+            let deaths_without_figure = || {
+                s_cues
+                    .iter()
+                    .any(|c| matches!(c.cue, Cue::DeathsWithoutFigure | Cue::NoDeath))
+                    || victims_killed()
+            };
             if s_dates.is_empty()
                 && background.is_empty()
                 && let Some(c) = current
@@ -1911,6 +1954,8 @@ fn no_death_toll(
                 && !tolls::sentence_of(sentences, c.range.start)
                     .is_some_and(|si| tolls::by_accident(text, cues, &sentences[si], c.range.start))
                 && !the_wounded_as_victims(text, cues, in_group, &c.range)
+                // "Le bilan est de trois blessés": the word of a toll says nothing of deaths.
+                && fold_key(&text[c.range.clone()]) != "bilan"
     });
     (!lethal).then_some(numbers::TollRange::exact(0))
 }
@@ -2490,7 +2535,42 @@ mod tests {
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(0));
         assert_eq!(i.captured.map(|t| t.best), Some(3));
+        // Deaths denied: "ni pertes humaines", "sans faire de perte en vie humaine".
+        for denial in [
+            "L'explosion n'a fait ni perte en vie humaine ni dégâts matériels.",
+            "L'engin a explosé sans faire de pertes en vies humaines.",
+            "On ne déplore pas de pertes humaines.",
+            "L'incident n'a occasionné aucune perte en vie humaine.",
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Mardi, un engin explosif a sauté au passage d'un camion près de \
+                 Bourem. {denial}"
+            ));
+            assert_eq!(i.fatalities.map(|t| t.best), Some(0), "{denial}");
+        }
+        // Only wounded: "le bilan" counts them, and nobody died.
+        let i = one(&format!(
+            "{DATELINE}Des bandits ont attaqué mardi un car près de Diéma. Le bilan fait état \
+             de deux blessés."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        assert_eq!(i.wounded.map(|t| t.best), Some(2));
+        // A robbery: "dépouillés" (robbed) are no "dépouilles" (corpses).
+        let i = one(&format!(
+            "{DATELINE}Des hommes armés ont braqué mardi un bus près de Fana. Les trois \
+             passagers ont été dépouillés de leurs biens."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        let i = one(&format!(
+            "{DATELINE}Mardi, les dépouilles de trois bergers ont été retrouvées près de Fana."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3));
         // Deaths reported without a figure stay unknown.
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le poste de Sama. L'attaque a \
+             occasionné des pertes en vies humaines."
+        ));
+        assert_eq!(i.fatalities, None);
         let i = one(&format!(
             "{DATELINE}Une attaque meurtrière a visé mercredi le marché de Dioura."
         ));
@@ -3745,6 +3825,9 @@ mod tests {
             "D'après le rapport trimestriel des Nations unies, 90 civils ont été tués dans le \
              pays.",
             "Au cours du dernier trimestre, 90 civils ont péri dans des violences, selon l'ONU.",
+            "Le porte-parole a indiqué qu'au cours du mois d'avril, 90 militaires ont été tués.",
+            "Durant la même période, 90 civils ont perdu la vie, dont douze chasseurs.",
+            "En l'espace d'un mois, 90 personnes ont été tuées dans des attaques au centre.",
         ] {
             let v = incidents(&format!(
                 "{DATELINE}Lundi, deux soldats ont été tués près de Nara. {total}"
@@ -3764,6 +3847,13 @@ mod tests {
              5 le nombre de soldats tués dans l'attaque."
         ));
         assert_eq!(i.fatalities.map(|f| f.best), Some(5));
+        // One event told in the month is an incident of its own.
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, deux soldats ont été tués près de Nara. Au cours du mois de \
+             janvier, une attaque contre le village de Ké-Macina avait fait 12 morts."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].fatalities.map(|f| f.best), Some(12));
         // A fight since its start is not a period.
         let i = one(&format!(
             "{DATELINE}Depuis le début de l'attaque lundi à Nara, cinq soldats ont été tués."

@@ -1208,7 +1208,11 @@ fn counts_a_period(
     {
         return true;
     }
-    if !PERIODS.iter().any(|p| folded.contains(p)) {
+    let over_a_period = |f: &str| {
+        PERIODS.iter().any(|p| f.contains(p))
+            || (SPANS_OF_TIME.iter().any(|p| f.contains(p)) && !tells_one_event(f))
+    };
+    if !over_a_period(&folded) {
         return false;
     }
     // A date of the sentence that is not the period's own dates an event; nor does the date
@@ -1222,7 +1226,8 @@ fn counts_a_period(
             !around.contains("depuis")
                 && !super::is_reporting_date(text, d)
                 && !PERIODS.iter().any(|p| around.contains(p))
-                && !["rapport", "fait etat", "publie"]
+                && !SPANS_OF_TIME.iter().any(|p| around.contains(p))
+                && !["rapport", "fait etat", "publie", "conference de presse"]
                     .iter()
                     .any(|r| around.contains(r))
         }
@@ -1287,6 +1292,51 @@ const PERIODS: &[&str] = &[
     "depuis son installation",
     "depuis le debut de son mandat",
 ];
+
+/// "Au cours du mois d'août, 22 soldats ont été tués", "Pendant la même période, 68 civils
+/// ont perdu la vie": a span of time over which a figure is a statistic, unless the sentence
+/// tells one event in it ("Au cours du mois de mai, une attaque a fait 12 morts").
+const SPANS_OF_TIME: &[&str] = &[
+    "au cours du mois",
+    "pendant le mois",
+    "durant le mois",
+    "tout au long du mois",
+    "en l espace d un mois",
+    "en un mois",
+    "pendant la meme periode",
+    "durant la meme periode",
+    "au cours de la meme periode",
+    "au cours de cette periode",
+    "pendant cette periode",
+    "durant cette periode",
+    "derniers mois",
+    "dernieres semaines",
+];
+
+/// Whether a folded sentence tells one event ("une attaque", "l'embuscade"), not a count of
+/// many ("dans des attaques").
+fn tells_one_event(folded: &str) -> bool {
+    const ONE_EVENT: &[&str] = &[
+        "une attaque",
+        "l attaque",
+        "une embuscade",
+        "l embuscade",
+        "un attentat",
+        "l attentat",
+        "une explosion",
+        "l explosion",
+        "un engin",
+        "l engin",
+        "un assaut",
+        "l assaut",
+        "un raid",
+        "une incursion",
+        "un affrontement",
+        "une frappe",
+        "la frappe",
+    ];
+    ONE_EVENT.iter().any(|e| folded.contains(e))
+}
 
 /// "Ce n'est pas la première fois que la mort d'un soldat étranger est rapportée": a figure
 /// in the clause of a statement about such events in general counts no incident. After a
