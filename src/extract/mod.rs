@@ -1953,7 +1953,7 @@ fn no_death_toll(
                 // "l'accident qui a causé trois morts" says nothing of the incident's dead.
                 && !tolls::sentence_of(sentences, c.range.start)
                     .is_some_and(|si| tolls::by_accident(text, cues, &sentences[si], c.range.start))
-                && !the_wounded_as_victims(text, cues, in_group, &c.range)
+                && !the_hurt_as_victims(text, cues, in_group, &c.range)
                 // "Le bilan est de trois blessés": the word of a toll says nothing of deaths.
                 && fold_key(&text[c.range.clone()]) != "bilan"
     });
@@ -1961,9 +1961,10 @@ fn no_death_toll(
 }
 
 /// "Deux passants ont été blessés. Outre les victimes, des boutiques ont brûlé": in an
-/// incident that counts its wounded, "les victimes" (definite, without a figure) are those
-/// wounded, told again; it says nothing of deaths.
-fn the_wounded_as_victims(
+/// incident that counts its wounded or its captives ("les victimes auraient été enlevées"),
+/// "les victimes" (definite, without a figure) are those people, told again; it says nothing
+/// of deaths.
+fn the_hurt_as_victims(
     text: &str,
     cues: &[TextCue],
     in_group: &dyn Fn(&Range<usize>) -> bool,
@@ -1972,9 +1973,10 @@ fn the_wounded_as_victims(
     let noun = fold_key(&text[at.clone()]);
     (noun == "victimes" || noun == "victime")
         && word_before_is(text, at.start, &["les", "la", "l"])
-        && cues
-            .iter()
-            .any(|w| w.cue == Cue::Outcome(Outcome::Wounded) && in_group(&w.range))
+        && cues.iter().any(|w| {
+            matches!(w.cue, Cue::Outcome(Outcome::Wounded | Outcome::Captured))
+                && in_group(&w.range)
+        })
 }
 
 fn sum(a: Option<numbers::TollRange>, b: numbers::TollRange) -> numbers::TollRange {
@@ -2548,6 +2550,17 @@ mod tests {
             ));
             assert_eq!(i.fatalities.map(|t| t.best), Some(0), "{denial}");
         }
+        // "Les victimes" of a kidnapping are its captives.
+        let i = one(&format!(
+            "{DATELINE}Une trentaine de voyageurs ont été enlevés par des hommes armés près \
+             de Boni. Les victimes auraient été enlevées mardi."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        // "Une mine a sauté" tells a blast.
+        let i = one(&format!(
+            "{DATELINE}Une mine a sauté mardi sur la route de Kidal, sans faire de victimes."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
         // Only wounded: "le bilan" counts them, and nobody died.
         let i = one(&format!(
             "{DATELINE}Des bandits ont attaqué mardi un car près de Diéma. Le bilan fait état \
