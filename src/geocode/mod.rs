@@ -116,6 +116,22 @@ struct AreaBeside {
     cercle: Option<String>,
     /// The points its name stands for (the cercle's seat, the commune's entries).
     seats: Vec<LatLon>,
+    /// Said of the place itself ("Madou, cercle de Koro", "Madou dans le cercle de Koro"):
+    /// only linking words stand between them, not a clause ("Banamba, ont vu les assaillants
+    /// partir vers le cercle de Niono").
+    apposed: bool,
+}
+
+/// Whether only linking words ("dans le", "situé dans la", "du") stand between a place and
+/// the area named after it.
+fn only_linking_words(between: &str) -> bool {
+    const LINKING: &[&str] = &[
+        "dans", "le", "la", "l", "du", "de", "d", "en", "au", "situe", "situee", "sis", "sise",
+        "relevant", "localite", "village", "cercle", "commune", "rurale",
+    ];
+    fold_key(between)
+        .split_whitespace()
+        .all(|w| LINKING.contains(&w))
 }
 
 /// How far from its seat a village of a commune may lie (rural communes span a few tens of km).
@@ -307,7 +323,17 @@ impl Geocoder {
                     if cercle.is_none() && seats.len() > 3 {
                         return None;
                     }
-                    Some((m.span.end, AreaBeside { cercle, seats }))
+                    let apposed = text
+                        .get(m.span.end..area.span.start)
+                        .is_some_and(only_linking_words);
+                    Some((
+                        m.span.end,
+                        AreaBeside {
+                            cercle,
+                            seats,
+                            apposed,
+                        },
+                    ))
                 })
                 .collect(),
         };
@@ -381,6 +407,20 @@ impl Geocoder {
                                         > OUTSIDE_COMMUNE_KM
                                 })
                             });
+                        // "le village de Madou, dans le cercle de Koro", with no Madou in or
+                        // near that cercle: the same, with the cercle standing for it. A
+                        // seat ("Bourem, cercle de Gao") is known well enough to stay: the
+                        // press misnames its cercle more often than the gazetteer lacks it.
+                        let outside_cercle = !m.qualifier.commune
+                            && best.feature_code.starts_with("PPL")
+                            && !matches!(best.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2")
+                            && named_areas.area_beside(m.span.end).is_some_and(|area| {
+                                area.apposed
+                                    && area.cercle.as_ref().is_some_and(|name| {
+                                        !cands.iter().any(|c| self.in_or_near_cercle(c, name, area))
+                                    })
+                            });
+                        let village_elsewhere = village_elsewhere || outside_cercle;
                         if village_elsewhere || commune_elsewhere {
                             if village_elsewhere {
                                 elsewhere_keys.push((m.key.clone(), m.span.end));
@@ -838,6 +878,19 @@ impl Geocoder {
             self.cercle_of(c.lon, c.lat)
                 .is_some_and(|here| fold_key(&here).replace(' ', "") == key)
         })
+    }
+
+    /// Whether a candidate lies in the cercle named beside its mention (keyed as
+    /// [`cercle_key`]), or near the cercle's seat: the press names the cercle next door as
+    /// often as the official one.
+    fn in_or_near_cercle(&self, c: &Candidate, name: &str, area: &AreaBeside) -> bool {
+        let at = LatLon::new(c.lat, c.lon);
+        area.seats
+            .iter()
+            .any(|s| distance_km(*s, at) <= NEAR_CERCLE_SEAT_KM)
+            || self
+                .cercle_of(c.lon, c.lat)
+                .is_some_and(|here| fold_key(&here).replace(' ', "") == name)
     }
 
     /// Cercle by nearest ADM2 seat within 150 km (GeoNames gives admin2 for few places).

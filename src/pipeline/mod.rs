@@ -1004,6 +1004,31 @@ mod tests {
     }
 
     #[test]
+    fn a_village_said_in_a_cercle_that_holds_none_of_that_name_is_placed_by_the_cercle() {
+        // The gazetteer's only Sékoro lies in the Ségou region, hundreds of km from Nioro; the
+        // cercle stands for the village, at its own point.
+        let g = geocoder_with_cercles();
+        let at = |text: &str| {
+            let v = incidents(&crate::corpus::article_from_text("t", text.to_string()), g);
+            v[0].location.expect("a point")
+        };
+        let l =
+            at("Lundi, des hommes armés ont tué quatre civils à Sekoro, dans le cercle de Nioro.");
+        assert_eq!(l.precision, crate::incident::Precision::Admin2, "{l:?}");
+        let from_nioro = distance_km(LatLon::new(l.lat, l.lon), LatLon::new(15.23, -9.59));
+        assert!(from_nioro < 100.0, "{l:?}");
+        // A clause between the village and the cercle says nothing of where the village is.
+        let l = at(
+            "Lundi, des hommes armés ont tué quatre civils à Sekoro avant de repartir vers \
+             le cercle de Nioro.",
+        );
+        assert_eq!(l.precision, crate::incident::Precision::Locality, "{l:?}");
+        // A seat keeps its reading when the press names another cercle.
+        let l = at("Lundi, deux soldats ont été tués à Ténenkou, dans le cercle de Macina.");
+        assert!(distance_km(LatLon::new(l.lat, l.lon), LatLon::new(14.46, -4.92)) < 5.0);
+    }
+
+    #[test]
     fn every_mention_of_a_village_missing_from_the_gazetteer_follows_its_commune() {
         let g = embedded_geocoder();
         let article = crate::corpus::article_from_text(
