@@ -16,6 +16,16 @@ fn slack_km(said: f64) -> f64 {
     (0.3 * said).max(20.0)
 }
 
+/// How much longer than the straight line a road may run: "à 95 km de Mopti" by the road
+/// through the delta is 60 km as the crow flies.
+const ROAD_DETOUR: f64 = 1.6;
+
+/// Whether a point `km` away from the reference town (great circle) fits the distance said:
+/// about as far, or nearer by no more than a road's detour.
+fn fits_the_distance(km: f64, said: f64) -> bool {
+    km <= said + slack_km(said) && km >= (said - slack_km(said)).min(said / ROAD_DETOUR)
+}
+
 /// For each place named in the clause before "à N km de R" (with nothing in between that
 /// ends a clause), the candidate to take instead of the geocoder's best: the best-scored one
 /// at about N km from R, when the best is not. Returns (index in `resolved`, index in its
@@ -43,7 +53,7 @@ pub fn homonyms_at_the_distance_said(text: &str, resolved: &[Resolved]) -> Vec<(
                 continue;
             }
             let fits = |c: &super::Candidate| {
-                (distance_km(from, LatLon::new(c.lat, c.lon)) - said).abs() <= slack_km(said)
+                fits_the_distance(distance_km(from, LatLon::new(c.lat, c.lon)), said)
             };
             if fits(&r.candidates[0]) {
                 continue;
@@ -176,5 +186,25 @@ mod tests {
         ];
         v[0].candidates[1].feature_code = "WLL".into();
         assert!(homonyms_at_the_distance_said(text, &v).is_empty());
+    }
+
+    #[test]
+    fn a_road_distance_fits_a_nearer_homonym() {
+        // "à 100 km de Mopti" by the road: 65 km as the crow flies fits, 210 km does not.
+        assert!(fits_the_distance(65.0, 100.0));
+        assert!(fits_the_distance(125.0, 100.0));
+        assert!(!fits_the_distance(210.0, 100.0));
+        assert!(!fits_the_distance(50.0, 100.0));
+        // A short distance keeps its absolute slack.
+        assert!(fits_the_distance(5.0, 20.0));
+        let text = "une embuscade près de Dialla, à 100 km de Mopti.";
+        let mopti = (14.48, -4.18);
+        // Dialla's best candidate is 210 km north of Mopti; its second 65 km.
+        let dialla = [(16.37, -4.18), (15.07, -4.18)];
+        let v = vec![
+            resolved([22, 28], &dialla, None),
+            resolved([41, 46], &[mopti], Some(100.0)),
+        ];
+        assert_eq!(homonyms_at_the_distance_said(text, &v), [(0, 1)]);
     }
 }
