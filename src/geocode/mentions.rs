@@ -432,6 +432,30 @@ pub fn find_mentions(
             ) {
                 continue;
             }
+            // "un car de la compagnie Folona", "la compagnie de transport Bani", "un bus de
+            // Sonef Transports": a company's name, whatever village shares it.
+            // ("les véhicules de transport Kayes-Aourou" name a route.)
+            let before_key = before.trim_end();
+            if matches!(
+                prev_word,
+                "compagnie" | "entreprise" | "ets" | "etablissements"
+            ) || [
+                "compagnie de transport",
+                "compagnie de transports",
+                "societe de transport",
+                "societe de transports",
+            ]
+            .iter()
+            .any(|c| before_key.ends_with(c))
+                || next_word_key(text, span.end)
+                    .is_some_and(|w| matches!(w.as_str(), "transport" | "transports" | "voyages"))
+            {
+                continue;
+            }
+            // "la Bank of Africa (BOA)": the initials of the name before it, in brackets.
+            if is_an_acronym_of_the_name_before(text, &span) {
+                continue;
+            }
             // "un groupe armé pro-Bamako", "la coalition anti-Bamako": a stance, not a place.
             if text[..span.start].ends_with("pro-") || text[..span.start].ends_with("anti-") {
                 continue;
@@ -1451,6 +1475,43 @@ fn prev_is_capitalised_word(text: &str, at: usize) -> bool {
 }
 
 /// The folded text before a mention ends with words that give a person's name.
+/// "Bank of Africa (BOA)", "Mouvement pour le salut de l'Azawad (MSA)": a word in capitals,
+/// alone in brackets, made of the initials of the words before the bracket (all of them, or
+/// the capitalised ones).
+fn is_an_acronym_of_the_name_before(text: &str, span: &Range<usize>) -> bool {
+    let surface = &text[span.clone()];
+    let (Some(before), Some(after)) = (text[..span.start].strip_suffix('('), text.get(span.end..))
+    else {
+        return false;
+    };
+    if !after.starts_with(')')
+        || surface.chars().count() < 2
+        || !surface.chars().all(|c| c.is_uppercase())
+    {
+        return false;
+    }
+    let letters: String = surface.chars().flat_map(char::to_lowercase).collect();
+    let n = letters.chars().count();
+    let words: Vec<&str> = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '-')
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .collect();
+    let initials = |capitalised_only: bool| -> String {
+        let mut picked: Vec<char> = words
+            .iter()
+            .filter(|w| !capitalised_only || w.starts_with(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .take(n)
+            .collect();
+        picked.reverse();
+        picked.into_iter().collect()
+    };
+    initials(false) == letters || initials(true) == letters
+}
+
 fn named_person(before: &str) -> bool {
     let before = before.trim_end();
     if [
@@ -1511,6 +1572,7 @@ mod tests {
             ("toure", 10),
             ("amalaoulaou", 11),
             ("ansongo", 12),
+            ("bam", 13),
         ]
         .into_iter()
         .map(|(k, i)| (k.to_string(), vec![i]))
@@ -1564,6 +1626,21 @@ mod tests {
         assert_eq!(mentions("un village du nom de Boni", &[]).len(), 1);
         // A katiba's name is a group, not its town.
         assert!(mentions("la katiba Boni a installé un poste", &[]).is_empty());
+        // A company's name, and an acronym of the name before it.
+        for company in [
+            "un car de la compagnie Bamba a été braqué",
+            "un car de la compagnie de transport Bamba a été braqué",
+            "un car de Bamba Transports a été braqué",
+            "des hommes armés ont attaqué l'agence de la Banque Atlantique Malienne (BAM)",
+        ] {
+            assert!(mentions(company, &[]).is_empty(), "{company}");
+        }
+        // A route named after "transport" stays two towns; so does a town in brackets.
+        assert_eq!(
+            mentions("des véhicules de transport Gao-Ansongo", &[]).len(),
+            2
+        );
+        assert_eq!(mentions("un poste avancé (Boni) a été visé", &[]).len(), 1);
         // An accented spelling of the cue is cut by words, not bytes.
         assert!(mentions("Amadou Barry dît Boni", &[]).len() <= 1);
     }
