@@ -4252,6 +4252,19 @@ mod tests {
             ),
             Some(4)
         );
+        // A relative joined to a person named in the singular.
+        assert_eq!(
+            best("Mardi, des hommes armés ont abattu un éleveur et son neveu près de Nara."),
+            Some(2)
+        );
+        assert_eq!(
+            best("Mardi, un orpailleur ainsi que sa femme ont été tués près de Kéniéba."),
+            Some(2)
+        );
+        assert_eq!(
+            best("Mardi, un éleveur a été tué près de Nara et son troupeau a été emporté."),
+            Some(1)
+        );
         assert_eq!(
             best(
                 "Lundi, des bandits ont attaqué le marché de Kati. L'échange de tirs a causé la \

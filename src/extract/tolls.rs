@@ -363,6 +363,10 @@ pub fn find_tolls(
             // The ordinal counts on from dead told before ("deux gendarmes tués … un troisième a
             // succombé"); after dead only, "un troisième gendarme a été blessé" is one wounded.
             let mut t = t;
+            // "un homme et son fils ont été tués": the relative with them shares their fate.
+            if count == 1 && relatives_with(text, c.range.end, sentences[si].end) {
+                t.range = TollRange::exact(2);
+            }
             if count > 1
                 && tolls
                     .iter()
@@ -791,6 +795,49 @@ fn capitalised_names(sentence: &str) -> Vec<(usize, &str)> {
 
 /// The start of "le"/"la" (a word before `at`) or of "l'" glued to it; or of a singular
 /// possessive ("son chauffeur a été tué", "sa fille a été tuée"), which is as definite.
+/// "un commerçant et son fils", "un berger ainsi que sa femme": a relative joined to a person
+/// named in the singular, told right after the noun (before `until`). Several relatives come
+/// with a figure ("et ses deux fils"), which counts them itself.
+fn relatives_with(text: &str, noun_end: usize, until: usize) -> bool {
+    const KIN: &[&str] = &[
+        "fils",
+        "fille",
+        "femme",
+        "epouse",
+        "mari",
+        "frere",
+        "soeur",
+        "pere",
+        "mere",
+        "neveu",
+        "niece",
+        "cousin",
+        "cousine",
+        "oncle",
+        "tante",
+        "enfant",
+        "bebe",
+        "chauffeur",
+        "apprenti",
+        "compagnon",
+        "collegue",
+        "ami",
+    ];
+    let end = text.floor_char_boundary(until.min(noun_end + 40));
+    let Some(after) = text.get(noun_end..end) else {
+        return false;
+    };
+    let after = crate::corpus::normalize::fold_key(after);
+    let Some(rest) = after
+        .strip_prefix("et ")
+        .or_else(|| after.strip_prefix("ainsi que "))
+    else {
+        return false;
+    };
+    let mut words = rest.split(' ');
+    matches!(words.next(), Some("son" | "sa")) && words.next().is_some_and(|w| KIN.contains(&w))
+}
+
 fn definite_article_before(text: &str, at: usize) -> Option<usize> {
     let elided = elided_article_start(text, at);
     if elided != at {
