@@ -652,6 +652,9 @@ struct Group {
     /// Another event told without a date ("Par ailleurs, …") whose towns were not known yet:
     /// an incident of its own if its sentence names one.
     aside: bool,
+    /// An earlier event recalled without its day ("Le village avait déjà été la cible d'un
+    /// attentat, qui avait tué 17 personnes"): undated, not dated by the publication.
+    earlier: bool,
 }
 
 impl Group {
@@ -793,6 +796,7 @@ fn segment(
                 core: vec![si],
                 points: s_points.clone(),
                 aside: false,
+                earlier: false,
             });
             current = None;
             continue;
@@ -1155,6 +1159,7 @@ fn segment(
             None if force_new => {
                 groups.push(Group {
                     aside,
+                    earlier: follows_another && gap.is_none(),
                     ..Default::default()
                 });
                 groups.len() - 1
@@ -1416,6 +1421,7 @@ fn split_co_reported(
                 core: sentences.clone(),
                 points: points_of(places, sentences),
                 aside: false,
+                earlier: false,
             })
             .collect();
         groups.splice(gi + 1..gi + 1, new);
@@ -1736,6 +1742,10 @@ fn build_draft(
             } else {
                 (Some(m.start), end, m.precision)
             }
+        }
+        None if g.earlier => {
+            warnings.push("an earlier event recalled without its date".into());
+            (None, None, DatePrecision::Unknown)
         }
         None => match (&dating.anchor, dating.fallback) {
             (Some((year, _)), _) => (
@@ -3824,6 +3834,20 @@ mod tests {
     }
 
     #[test]
+    fn a_place_already_hit_recalls_an_earlier_event_of_its_own() {
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, des jihadistes ont attaqué le poste de Boni, tuant deux soldats. \
+             La ville avait déjà été la cible d'une embuscade qui avait coûté la vie à neuf \
+             soldats."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|f| f.best), Some(2));
+        assert_eq!(v[1].fatalities.map(|f| f.best), Some(9));
+        // Its day is not known: not the publication's.
+        assert_eq!(v[1].date, None);
+    }
+
+    #[test]
     fn a_running_total_over_a_period_is_no_incidents_toll() {
         for total in [
             "Cela porte à 90 le nombre de soldats tués dans le cadre de cette opération.",
@@ -4251,6 +4275,11 @@ mod tests {
                  perdu quatre des leurs."
             ),
             Some(4)
+        );
+        // "ôter la vie à", as "coûter la vie à".
+        assert_eq!(
+            best("Mardi, l'explosion d'une mine a ôté la vie à cinq passagers près de Boni."),
+            Some(5)
         );
         // A relative joined to a person named in the singular.
         assert_eq!(
