@@ -3865,6 +3865,10 @@ mod tests {
             "Le porte-parole a indiqué qu'au cours du mois d'avril, 90 militaires ont été tués.",
             "Durant la même période, 90 civils ont perdu la vie, dont douze chasseurs.",
             "En l'espace d'un mois, 90 personnes ont été tuées dans des attaques au centre.",
+            "Depuis le début de son déploiement, la force a perdu près de 90 soldats.",
+            "Depuis le début de cette année, on compte au moins 90 civils tués.",
+            "C'est la mission de paix la plus dangereuse et la plus coûteuse en vies humaines, \
+             avec 90 soldats tués.",
         ] {
             let v = incidents(&format!(
                 "{DATELINE}Lundi, deux soldats ont été tués près de Nara. {total}"
