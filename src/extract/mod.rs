@@ -2954,6 +2954,13 @@ mod tests {
         ));
         let t = i.fatalities.unwrap();
         assert_eq!((t.low, t.best, t.high), (12, 12, 15));
+        // A rumour beside the figure said.
+        let i = one(&format!(
+            "{DATELINE}Lundi, une attaque a visé le camp de Sébékoro. Au moins quatre soldats \
+             ont été tués. Certains parlent même de six morts."
+        ));
+        let t = i.fatalities.unwrap();
+        assert_eq!((t.low, t.best), (4, 4));
         // Said without a doubt, the same figure counts.
         let i = one(&format!(
             "{DATELINE}Une attaque a visé le camp de Sébékoro. Douze soldats et trois assaillants ont été tués."

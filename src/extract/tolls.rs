@@ -2096,6 +2096,14 @@ const UNCONFIRMED: &[&str] = &[
     "inverifiable",
     "n a pas pu etre verifie",
     "n ont pas pu etre verifie",
+    // "D'aucuns parlent même de trois morts": a rumour, beside the figure said.
+    "d aucuns parlent",
+    "d aucun parlent",
+    "certains parlent",
+    "on parle meme",
+    "certains evoquent",
+    "selon des rumeurs",
+    "des rumeurs font etat",
 ];
 
 /// "Une trentaine d'assaillants ont attaqué le village, tuant cinq civils": the people an
