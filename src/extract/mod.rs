@@ -247,6 +247,15 @@ fn robs(folded: &str, cue: &Range<usize>) -> bool {
             })
 }
 
+/// "quinze obus se sont abattus sur le camp": "s'abattre" falls on something, it kills
+/// nobody.
+fn falls_on(folded: &str, cue: &Range<usize>) -> bool {
+    folded[cue.clone()].starts_with("abattu")
+        && ["se sont", "s est", "s etait", "s etaient", "se sont tous"]
+            .iter()
+            .any(|r| folded[..cue.start].trim_end().ends_with(r))
+}
+
 fn read(article: &Article) -> (Folded, Reading) {
     read_dated(article, DatedText::read(article))
 }
@@ -267,6 +276,7 @@ fn read_dated(article: &Article, dated: DatedText) -> (Folded, Reading) {
             !(m.cue == Cue::Outcome(Outcome::Killed)
                 && tolls::kills_a_device(&folded.text, &m.range, &lex.devices))
                 && !robs(&folded.text, &m.range)
+                && !falls_on(&folded.text, &m.range)
         })
         .map(|m| CueMatch {
             cue: if m.cue == Cue::DeathsWithoutFigure && denied(&folded.text, m.range.start) {
@@ -706,6 +716,8 @@ fn segment(
 ) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut current: Option<usize> = None;
+    // The recalled incident the sentence before made a group of (see below).
+    let mut last_recalled: Option<usize> = None;
     let mut last: Option<usize> = None;
     // A dated sentence telling no fact, and its date: the next sentence's, when it has none.
     let mut held: Option<(usize, usize)> = None;
@@ -799,6 +811,21 @@ fn segment(
                 earlier: false,
             });
             current = None;
+            last_recalled = Some(groups.len() - 1);
+            continue;
+        }
+        // "… l'attaque de l'hôtel de Sévaré, le 7 août 2015. Il s'était agi d'une prise
+        // d'otages qui avait fait 13 morts": a toll in the pluperfect right after a recalled
+        // incident, with no date or town of its own, is that incident's.
+        if let Some(r) = last_recalled.take()
+            && !s_tolls.is_empty()
+            && s_dates.is_empty()
+            && s_points.is_empty()
+            && told_in_the_pluperfect(&article.text[s.clone()])
+        {
+            let g = &mut groups[r];
+            g.sentences.push(si);
+            g.tolls.extend_from_slice(&s_tolls);
             continue;
         }
         // The sentence's own date: not governed by a background cue ("le départ de Barkhane
@@ -2105,6 +2132,14 @@ fn given_by_an_agent(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// The folded start of a sentence (its first 80 bytes at most).
+/// A sentence told in the pluperfect ("avait fait 13 morts", "avaient été tués").
+fn told_in_the_pluperfect(sentence: &str) -> bool {
+    let folded = fold_key(sentence);
+    folded
+        .split(' ')
+        .any(|w| matches!(w, "avait" | "avaient" | "etait" | "etaient"))
+}
+
 fn opening_of(text: &str, s: &Range<usize>) -> String {
     fold_key(text_prefix(text, s, 80))
 }
@@ -2569,6 +2604,16 @@ mod tests {
         // "Une mine a sauté" tells a blast.
         let i = one(&format!(
             "{DATELINE}Une mine a sauté mardi sur la route de Kidal, sans faire de victimes."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        // Shells that "se sont abattus" fell; they killed nobody.
+        let i = one(&format!(
+            "{DATELINE}Mardi, une dizaine d'obus se sont abattus sur le camp de Tessalit, \
+             blessant trois soldats."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
+        let i = one(&format!(
+            "{DATELINE}Mardi, douze tirs de roquettes se sont abattus sur le camp de Tessalit."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(0));
         // Only wounded: "le bilan" counts them, and nobody died.
@@ -3838,6 +3883,25 @@ mod tests {
         ));
         let f = i.fatalities.expect("a toll");
         assert_eq!((f.low, f.best), (35, 35));
+    }
+
+    #[test]
+    fn a_pluperfect_toll_right_after_a_recalled_incident_is_its_own() {
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, des obus ont blessé trois soldats dans le camp de Tessalit. Le \
+             pire souvenir reste l'attaque de l'hôtel de Sévaré, le 7 août 2015. Il s'était \
+             agi d'une prise d'otages qui avait fait 13 morts."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|f| f.best), Some(0));
+        assert_eq!(v[1].fatalities.map(|f| f.best), Some(13));
+        // Told in the present perfect, the figure is the current incident's.
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le camp de Tessalit. Le pire \
+             souvenir reste l'attaque de l'hôtel de Sévaré, le 7 août 2015. L'attaque de \
+             mardi a fait 4 morts."
+        ));
+        assert_eq!(v[0].fatalities.map(|f| f.best), Some(4), "{v:#?}");
     }
 
     #[test]

@@ -1023,11 +1023,11 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
     };
     let clause =
         crate::corpus::normalize::fold_key(raw.split([',', ';', '(']).next().unwrap_or(raw));
-    // ("une pluie de roquettes s'est abattue": a reflexive verb tells no death.)
-    clause
-        .match_indices(' ')
-        .take(8)
-        .any(|(i, _)| !clause[..i].ends_with(" s") && dies(&clause[i + 1..]))
+    // ("une pluie de roquettes s'est abattue", "des tirs de mortier se sont abattus": a
+    // reflexive verb tells no death.)
+    clause.match_indices(' ').take(8).any(|(i, _)| {
+        !clause[..i].ends_with(" s") && !clause[..i].ends_with(" se") && dies(&clause[i + 1..])
+    })
 }
 
 /// `folded` without the first adverb in "-ment" among its first three words: "a ete froidement
