@@ -272,11 +272,11 @@ fn read_dated(article: &Article, dated: DatedText) -> (Folded, Reading) {
     let cues: Vec<TextCue> = lex
         .scan(&folded.text)
         .into_iter()
+        // Words that only look like deaths: a device "neutralised", a robbery, a fall.
         .filter(|m| {
-            !(m.cue == Cue::Outcome(Outcome::Killed)
-                && tolls::kills_a_device(&folded.text, &m.range, &lex.devices))
-                && !robs(&folded.text, &m.range)
-                && !falls_on(&folded.text, &m.range)
+            let killed_a_device = m.cue == Cue::Outcome(Outcome::Killed)
+                && tolls::kills_a_device(&folded.text, &m.range, &lex.devices);
+            !(killed_a_device || robs(&folded.text, &m.range) || falls_on(&folded.text, &m.range))
         })
         .map(|m| CueMatch {
             cue: if m.cue == Cue::DeathsWithoutFigure && denied(&folded.text, m.range.start) {
