@@ -821,7 +821,7 @@ fn segment(
             && !s_tolls.is_empty()
             && s_dates.is_empty()
             && s_points.is_empty()
-            && told_in_the_pluperfect(&article.text[s.clone()])
+            && recalls_in_pluperfect(&article.text[s.clone()])
         {
             let g = &mut groups[r];
             g.sentences.push(si);
@@ -2132,14 +2132,6 @@ fn given_by_an_agent(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// The folded start of a sentence (its first 80 bytes at most).
-/// A sentence told in the pluperfect ("avait fait 13 morts", "avaient été tués").
-fn told_in_the_pluperfect(sentence: &str) -> bool {
-    let folded = fold_key(sentence);
-    folded
-        .split(' ')
-        .any(|w| matches!(w, "avait" | "avaient" | "etait" | "etaient"))
-}
-
 fn opening_of(text: &str, s: &Range<usize>) -> String {
     fold_key(text_prefix(text, s, 80))
 }

@@ -640,10 +640,7 @@ impl Geocoder {
                     let cercle = std::cell::OnceCell::new();
                     let cercle_key_here = || {
                         cercle
-                            .get_or_init(|| {
-                                self.cercle_of(p.lon, p.lat)
-                                    .map(|c| fold_key(&c).replace(' ', ""))
-                            })
+                            .get_or_init(|| self.cercle_key_at(p.lon, p.lat))
                             .as_deref()
                     };
                     let mut parts = Vec::new();
@@ -875,8 +872,8 @@ impl Geocoder {
         let area = area_mention_after(mentions, m.span.end).filter(|a| a.qualifier.cercle)?;
         let key = cercle_key(area);
         Some(move |c: &Candidate| {
-            self.cercle_of(c.lon, c.lat)
-                .is_some_and(|here| fold_key(&here).replace(' ', "") == key)
+            self.cercle_key_at(c.lon, c.lat)
+                .is_some_and(|here| here == key)
         })
     }
 
@@ -889,8 +886,14 @@ impl Geocoder {
             .iter()
             .any(|s| distance_km(*s, at) <= NEAR_CERCLE_SEAT_KM)
             || self
-                .cercle_of(c.lon, c.lat)
-                .is_some_and(|here| fold_key(&here).replace(' ', "") == name)
+                .cercle_key_at(c.lon, c.lat)
+                .is_some_and(|here| here == name)
+    }
+
+    /// The cercle at a point, keyed as [`cercle_key`] keys a mention (folded, no spaces).
+    fn cercle_key_at(&self, lon: f64, lat: f64) -> Option<String> {
+        self.cercle_of(lon, lat)
+            .map(|c| fold_key(&c).replace(' ', ""))
     }
 
     /// Cercle by nearest ADM2 seat within 150 km (GeoNames gives admin2 for few places).
