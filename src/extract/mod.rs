@@ -706,6 +706,35 @@ fn in_a_caption(text: &str, sentence: &Range<usize>) -> bool {
     line.len() <= 400 && line.trim_end().ends_with('.') && next.starts_with('©')
 }
 
+/// "Le ministre, à Bamako le 18 mai 2014.": a short line of its own at the top of the body,
+/// ending on a date, that tells no event and no toll, is a photo's caption whose credit the
+/// page lost. Its town and day are the photo's, not an incident's.
+fn captions_a_photo(article: &Article, sentence: &Range<usize>) -> bool {
+    let text = &article.text;
+    if sentence.start < article.body.start {
+        return false;
+    }
+    let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[sentence.end..]
+        .find('\n')
+        .map_or(text.len(), |i| sentence.end + i);
+    let line = text[line_start..line_end].trim();
+    // The body's first line, or the second under a one-line standfirst.
+    let lines_before = text[article.body.start..line_start.max(article.body.start)]
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    if lines_before > 1 || line.len() >= LEAD_PARAGRAPH_BYTES || sentence.end < line_end {
+        return false;
+    }
+    let tail = line.trim_end_matches(|c: char| matches!(c, '.' | '-' | '–' | ' '));
+    let year = tail.get(tail.len().saturating_sub(4)..).unwrap_or("");
+    year.len() == 4
+        && (year.starts_with("19") || year.starts_with("20"))
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && !tail[..tail.len() - 4].ends_with(|c: char| c.is_ascii_digit())
+}
+
 fn segment(
     article: &Article,
     cues: &[TextCue],
@@ -750,6 +779,9 @@ fn segment(
         // only by "celle".
         let resumes = !s_dates.is_empty() && clauses::resumes_event(&opening_of(&article.text, s));
         let is_event = !event_cues.is_empty() || !s_tolls.is_empty() || resumes;
+        if !is_event && captions_a_photo(article, s) {
+            continue;
+        }
         // Another town with its own toll: not the incident of a group told elsewhere.
         let mut s_points: Vec<(f64, f64)> = places.get(si).map_or(Vec::new(), |p| p.clone());
         // "Il y a eu des attaques à Douentza, à Rharous et à Banamba": towns a region apart,
@@ -3225,6 +3257,34 @@ mod tests {
             ));
             assert_eq!(v.len(), 1, "{aside}\n{v:#?}");
         }
+    }
+
+    #[test]
+    fn a_dated_line_under_the_headline_is_a_caption_that_lost_its_credit() {
+        let caption_of = |text: &str, words: &str| {
+            let article = crate::corpus::article_from_text("t", text.to_string());
+            let s = article
+                .sentences
+                .iter()
+                .find(|s| article.text[(*s).clone()].contains(words))
+                .expect("the sentence")
+                .clone();
+            captions_a_photo(&article, &s)
+        };
+        let text = "Quatre soldats tués dans une embuscade\n\n\
+                    Le ministre de la Défense, à Bamako le 14 mars 2023. - -\n\
+                    Quatre soldats ont été tués mardi dans une embuscade près de Boni, a annoncé \
+                    l'armée dans un communiqué publié mercredi soir.";
+        assert!(caption_of(text, "ministre de la"));
+        assert!(!caption_of(text, "Quatre soldats ont"));
+        // A line ending on a date deep in the body, or a lead sentence on a line with more, is
+        // no caption.
+        let text = "Quatre soldats tués dans une embuscade\n\n\
+                    Quatre soldats ont été tués mardi près de Boni. L'armée a riposté.\n\
+                    Des renforts sont arrivés jeudi à Boni, selon l'armée.\n\
+                    Le camp avait déjà été visé le 2 février 2021.";
+        assert!(!caption_of(text, "Quatre soldats ont"));
+        assert!(!caption_of(text, "déjà été visé"));
     }
 
     #[test]

@@ -35,7 +35,7 @@ fn aim_of(
 ) -> Option<Aim> {
     let before_start = text.floor_char_boundary(m.span.start.saturating_sub(40));
     let before = fold_key(&text[before_start..m.span.start]);
-    let before = before.trim_end();
+    let before = without_place_noun(before.trim_end());
     if before.ends_with("direction de") || before.ends_with("direction d") {
         return Some(Aim::Toward);
     }
@@ -74,10 +74,45 @@ fn bounds_a_stretch(text: &str, start: usize) -> bool {
     let Some(at) = before.rfind("entre") else {
         return false;
     };
-    let (head, tail) = (before[..at].trim_end(), before[at + "entre".len()..].trim());
+    let (head, tail) = (
+        before[..at].trim_end(),
+        without_place_noun(before[at + "entre".len()..].trim()),
+    );
     let one_end_before = tail.is_empty() || tail.ends_with(" et") && !tail.contains(['.', ';']);
     one_end_before && !ROAD_NOUNS.iter().any(|n| head.ends_with(n))
 }
+
+/// `before` (folded) without the noun that introduces the next name: "entre le cercle de" is
+/// "entre", "et le village de" is "et". "entre le cercle de Kolokani et le village de
+/// Tiémabougou" bounds a stretch as "entre Kolokani et Tiémabougou" does.
+fn without_place_noun(before: &str) -> &str {
+    let Some(rest) = before
+        .strip_suffix(" de")
+        .or_else(|| before.strip_suffix(" d"))
+        .or_else(|| before.strip_suffix(" des"))
+    else {
+        return before;
+    };
+    let Some(rest) = PLACE_NOUNS.iter().find_map(|n| {
+        rest.strip_suffix(n)
+            .filter(|r| r.is_empty() || r.ends_with(' '))
+    }) else {
+        return before;
+    };
+    let rest = rest.trim_end();
+    ["le", "la", "les", "l"]
+        .iter()
+        .find_map(|a| {
+            rest.strip_suffix(a)
+                .filter(|r| r.is_empty() || r.ends_with(' '))
+        })
+        .map_or(rest, str::trim_end)
+}
+
+/// Nouns of a settlement or an administrative area (folded) that may open a bound of a stretch.
+const PLACE_NOUNS: &[&str] = &[
+    "cercle", "commune", "village", "villages", "localite", "ville", "hameau",
+];
 
 /// Nouns of a road (folded), before its ends or a journey along it.
 pub(super) const ROAD_NOUNS: &[&str] = &["route", "axe", "troncon", "axe routier", "piste"];

@@ -661,6 +661,7 @@ const CONTEXT_BEFORE: &[&str] = &[
     "en direction d",
     "de retour de",
     "de retour d",
+    "de retour a",
     // "un car qui se rendait à Léré", "après avoir quitté Niafunké": where the victims were
     // going or came from.
     "se rendait a",
@@ -741,6 +742,10 @@ const ADMIN_NOUNS: &[&str] = &[
     "du cercle d",
     "la region de",
     "la region d",
+    // "en partance pour la région de Kayes": the mention holds "région de" itself.
+    " la",
+    " le",
+    " les",
 ];
 
 /// The cercle's own name when a mention's folded words are "cercle de X": GeoNames names its

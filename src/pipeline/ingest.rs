@@ -7,7 +7,7 @@ use crate::corpus::Article;
 use crate::geocode::Geocoder;
 use crate::incident::Incident;
 
-use super::{article_record, incidents};
+use super::{article_record, checked_incidents};
 
 /// Counts and failures of an ingest run.
 #[derive(Debug, Default)]
@@ -54,10 +54,18 @@ pub fn ingest(
                 Err(e) => summary.failed.push(e.to_string()),
             }
         }
-        let records: Vec<(crate::store::ArticleRecord, Vec<Incident>)> = todo
+        let extracted: Vec<_> = todo
             .par_iter()
-            .map(|a| (article_record(a), incidents(a, geocoder)))
+            .map(|a| checked_incidents(a, geocoder).map(|inc| (article_record(a), inc)))
             .collect();
+        let mut records: Vec<(crate::store::ArticleRecord, Vec<Incident>)> =
+            Vec::with_capacity(extracted.len());
+        for r in extracted {
+            match r {
+                Ok(record) => records.push(record),
+                Err(e) => summary.failed.push(e.to_string()),
+            }
+        }
         let r = workspace.ingest(&records, version)?;
         summary.stored.added += r.added;
         summary.stored.unchanged += r.unchanged;
@@ -142,9 +150,15 @@ pub fn refresh(
             };
             articles.push(article);
         }
+        // An article the rules fail on keeps its stored incidents and corrections, and stays
+        // stale: the next refresh tries it again.
         let records: Vec<(crate::store::ArticleRecord, Vec<Incident>)> = articles
             .par_iter()
-            .map(|a| (article_record(a), incidents(a, geocoder)))
+            .filter_map(|a| {
+                checked_incidents(a, geocoder)
+                    .ok()
+                    .map(|inc| (article_record(a), inc))
+            })
             .collect();
         let r = ws.ingest(&records, &stamp)?;
         report.reextracted += r.reextracted;

@@ -41,6 +41,39 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
     breakdown::split_by_place(article, incidents)
 }
 
+/// A rule that failed on one article: the article is skipped, named in the error, and the
+/// rest of an ingest or a stream goes on.
+#[derive(Debug, thiserror::Error)]
+#[error("{article}: the extraction rules failed on this article ({message}); it was skipped")]
+pub struct ExtractionFailed {
+    pub article: String,
+    pub message: String,
+}
+
+/// [`incidents`], with a failed rule (a panic: a slice off a character boundary, an index
+/// out of range) turned into an error that names the article, so that one article's odd text
+/// never aborts a whole ingest or stream. The panic's own message still goes to stderr.
+pub fn checked_incidents(
+    article: &Article,
+    geocoder: &Geocoder,
+) -> Result<Vec<Incident>, ExtractionFailed> {
+    guarded(&article.source, || incidents(article, geocoder))
+}
+
+/// Runs `rules` on the article named `source`, a panic becoming [`ExtractionFailed`].
+fn guarded<T>(source: &str, rules: impl FnOnce() -> T) -> Result<T, ExtractionFailed> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(rules)).map_err(|payload| {
+        ExtractionFailed {
+            article: source.to_string(),
+            message: payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_string()))
+                .unwrap_or_else(|| "panic".to_string()),
+        }
+    })
+}
+
 /// The geocoder over the gazetteer at `path` (ML.txt, ML.zip, a cache, a pack or a folder),
 /// else the installed one, else the snapshot embedded in the program; with the pack's
 /// cercles, else the installed ones, else the embedded ones ([`load::load`]).
@@ -90,6 +123,21 @@ mod tests {
             )
         });
         &GEOCODER
+    }
+
+    #[test]
+    fn a_rule_that_fails_skips_its_article_with_an_error_naming_it() {
+        let text = "Ségou, 15 mars 2023 (AFP) – Une embuscade a tué deux soldats près de Niono.";
+        let article = crate::corpus::article_from_text("bamako/16-mars.txt", text.to_string());
+        let found = checked_incidents(&article, embedded_geocoder()).expect("rules run");
+        assert_eq!(found.len(), 1);
+        let failed = guarded::<Vec<Incident>>("bamako/16-mars.txt", || {
+            panic!("byte index 7 is not a char boundary")
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(failed.starts_with("bamako/16-mars.txt: "), "{failed}");
+        assert!(failed.contains("not a char boundary"), "{failed}");
     }
 
     /// Whether `place` lies within `km` of (`lat`, `lon`).
@@ -1282,6 +1330,31 @@ mod tests {
             ),
             ["Aguelhok"]
         );
+    }
+
+    #[test]
+    fn a_stretch_bounded_by_a_cercle_and_a_village_narrows_the_road() {
+        let g = embedded_geocoder();
+        // The bounds may be named with their nouns: "entre le cercle de A et le village de B".
+        let text = "Des bandits ont braqué une trentaine de cars dans la nuit de samedi à \
+                    dimanche sur l'axe Sévaré-Gao, entre la ville de Konna et le village de Boré.";
+        assert_eq!(first_places(g, text), ["Konna", "Boré"]);
+        let text = "Jeudi, un car a été attaqué sur la route Bamako-Ségou, entre la commune de \
+                    Fana et le village de Konobougou. Un passager a été tué.";
+        assert_eq!(first_places(g, text), ["Fana", "Konobougou"]);
+        // Without the road, the named bounds stay the event's places.
+        let text = "Jeudi, des hommes armés ont tué un berger entre le village de Boré et la \
+                    ville de Douentza.";
+        assert_eq!(first_places(g, text), ["Boré", "Douentza"]);
+    }
+
+    #[test]
+    fn where_travellers_were_going_or_returning_is_no_place_of_the_event() {
+        let g = embedded_geocoder();
+        let text = "Dimanche, des bandits ont dépouillé les passagers d'un car en partance pour \
+                    la région de Ségou, près de Kati. Les voyageurs, de retour à Bamako, ont \
+                    porté plainte.";
+        assert_eq!(first_places(g, text), ["Kati"]);
     }
 
     #[test]

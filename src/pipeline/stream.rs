@@ -6,7 +6,7 @@
 use crate::corpus::Article;
 use crate::geocode::Geocoder;
 
-use super::incidents;
+use super::checked_incidents;
 
 /// One article of a JSONL stream: `{"id": "...", "text": "...", "published": "2024-08-07"}`
 /// (`published` optional: a day `YYYY-MM-DD` or a month `YYYY-MM`). The `id` comes back
@@ -90,7 +90,14 @@ pub fn stream_jsonl(
                 .push((n, format!("published {p:?} is not YYYY-MM-DD or YYYY-MM")));
         }
         report.articles += 1;
-        for inc in incidents(&article, geocoder) {
+        let found = match checked_incidents(&article, geocoder) {
+            Ok(found) => found,
+            Err(e) => {
+                report.errors.push((n, e.to_string()));
+                continue;
+            }
+        };
+        for inc in found {
             crate::export::write_json_line(&mut output, &inc, &mut buffer)?;
             report.incidents += 1;
         }
