@@ -1452,7 +1452,9 @@ fn headline_rubric(article: &Article, resolved: &mut [Resolved]) {
     let body_town = resolved.iter().any(|r| {
         !in_title(r)
             && !r.context
-            && r.reference_km.is_none()
+            // "à 15 km de Goundam" under "Tombouctou :" places the event near Goundam; "à
+            // une centaine de km de X" says too little.
+            && r.reference_km.is_none_or(|km| km <= REFERENCE_KM)
             && !mentions::names_a_recalled_event(&article.text, r.place.span[0])
             && r.place.precision <= Precision::NearLocality
             && r.place.lat.zip(r.place.lon).is_some_and(|(lat, lon)| {

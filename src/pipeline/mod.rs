@@ -286,6 +286,22 @@ mod tests {
         );
         let v = incidents(&article, g);
         assert_eq!(places_by_incident(&v), [["Gao"], ["Ansongo"]], "{v:#?}");
+        // So does a town of its area the body measures the event from, near enough.
+        let article = published(
+            "Mopti : deux soldats tués dans une embuscade\n\
+             Une patrouille est tombée mardi dans une embuscade à 12 km de Djenné, selon l'armée.",
+            "2024-03-09",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(places_by_incident(&v), [["Djenné"]], "{v:#?}");
+        // A far reference says too little to file the story elsewhere.
+        let article = published(
+            "Mopti : deux soldats tués dans une embuscade\n\
+             Une patrouille est tombée mardi dans une embuscade à 90 km de Djenné, selon l'armée.",
+            "2024-03-09",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(v[0].places[0].mention, "Mopti", "{v:#?}");
     }
 
     #[test]
