@@ -1349,7 +1349,8 @@ impl<'t> Parser<'t> {
         Some((saturday, shift(saturday, 1)?, DatePrecision::Day))
     }
 
-    /// "07/08/2024", "7/8/2024", "07-08-2024", "07.08.2024" (day first) and "2024-08-07".
+    /// "07/08/2024", "7/8/2024", "07-08-2024", "07.08.2024" (day first), "07/08/24" and
+    /// "2024-08-07".
     fn numeric_at(&self, i: usize) -> Option<DateMention> {
         let (first, first_digits) = self.number(i)?;
         let separator = self.punct(i + 1)?;
@@ -1381,6 +1382,10 @@ impl<'t> Parser<'t> {
             (first, second, third)
         } else if small(first_digits) && small(second_digits) && third_digits == 4 {
             (third, second, first)
+        } else if separator == '/' && (first_digits, second_digits, third_digits) == (2, 2, 2) {
+            // "ce mercredi (06/10/21)": a short year, written in full day and month only (so
+            // that "1/2/3" stays no date); the press writes of this century's years.
+            (2000 + third, second, first)
         } else {
             return None;
         };
@@ -2009,6 +2014,10 @@ mod tests {
             ("Publié le 07-08-2024 à Bamako", "07-08-2024"),
             ("Publié le 07.08.2024 à Bamako", "07.08.2024"),
             ("Publié le 2024-08-07 à Bamako", "2024-08-07"),
+            (
+                "L'escorte a été attaquée ce mercredi (07/08/24) près de Kona",
+                "07/08/24",
+            ),
         ];
         for (text, span) in cases {
             assert_eq!(
@@ -2019,6 +2028,8 @@ mod tests {
         }
         assert!(find_dates("Le score était 13/08/20241 hier soir.", None).is_empty());
         assert!(find_dates("Réf. 31/02/2024, dossier 1/2/3/2024.", None).is_empty());
+        // A short year needs the day and month in two digits each, and slashes.
+        assert!(find_dates("Le score était 7/8/24 puis 07-08-24.", None).is_empty());
     }
 
     #[test]
