@@ -93,6 +93,10 @@ fn without_place_noun(before: &str) -> &str {
     else {
         return before;
     };
+    // "entre les villages de A et de B": the second bound after its own "de".
+    if rest == "et" || rest.ends_with(" et") {
+        return rest;
+    }
     let Some(rest) = PLACE_NOUNS.iter().find_map(|n| {
         rest.strip_suffix(n)
             .filter(|r| r.is_empty() || r.ends_with(' '))
@@ -226,9 +230,12 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
             continue;
         }
         // The nearest aim in the clause, before or after the distance, that is another town.
+        // Bounds of a stretch ("entre A et B, à 7 km de C") aim nothing: they are the event's
+        // places, and a distance from one of them is aimed at the other by its road below.
         let target = aims
             .iter()
             .filter(|(start, _)| start.abs_diff(m.span.start) <= AIM_WINDOW)
+            .filter(|(start, aim)| *aim != Aim::RoadEnd || !bounds_a_stretch(text, *start))
             .filter(|(start, _)| {
                 !text[m.span.start.min(*start)..m.span.start.max(*start)].contains(['.', ';'])
             })

@@ -1362,6 +1362,10 @@ mod tests {
         let text = "Jeudi, des hommes armés ont tué un berger entre le village de Boré et la \
                     ville de Douentza.";
         assert_eq!(first_places(g, text), ["Boré", "Douentza"]);
+        // Nor does a distance from a third town aim at them: they are where it happened.
+        let text = "Mardi soir, une patrouille de la garde a été prise à partie entre les \
+                    villages de Diabolo et de Soala, à 6 km de Djenné. Un garde a été tué.";
+        assert_eq!(first_places(g, text), ["Diabolo", "Soala", "Djenné"]);
     }
 
     #[test]
