@@ -234,17 +234,46 @@ fn denied(folded: &str, at: usize) -> bool {
 
 /// "Les passagers ont été dépouillés de leurs biens": the verb of a robbery, which folds to the
 /// noun of corpses ("les dépouilles"); after an auxiliary it counts no dead.
+/// So does one stripped "de" their goods or a sum ("attaqués et dépouillés de tous leurs
+/// biens", "dépouillés de près de 7 millions"), unlike "les dépouilles de l'imam".
 fn robs(folded: &str, cue: &Range<usize>) -> bool {
-    folded[cue.clone()].starts_with("depouill")
-        && folded[..cue.start]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| {
-                [
-                    "ete", "ont", "a", "avoir", "etre", "sont", "se", "avaient", "avait",
+    if !folded[cue.clone()].starts_with("depouill") {
+        return false;
+    }
+    let after_auxiliary = folded[..cue.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| {
+            [
+                "ete", "ont", "a", "avoir", "etre", "sont", "se", "avaient", "avait",
+            ]
+            .contains(&w)
+        });
+    let mut after = folded[cue.end..].split_whitespace();
+    let of_goods = after.next() == Some("de")
+        && after.next().is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || [
+                    "leur",
+                    "leurs",
+                    "tous",
+                    "tout",
+                    "toutes",
+                    "ses",
+                    "son",
+                    "sa",
+                    "pres",
+                    "plus",
+                    "biens",
+                    "argent",
+                    "sommes",
+                    "marchandises",
+                    "motos",
+                    "telephones",
                 ]
                 .contains(&w)
-            })
+        });
+    after_auxiliary || of_goods
 }
 
 /// "quinze obus se sont abattus sur le camp": "s'abattre" falls on something, it kills
@@ -3257,6 +3286,57 @@ mod tests {
             ));
             assert_eq!(v.len(), 1, "{aside}\n{v:#?}");
         }
+    }
+
+    #[test]
+    fn the_subject_of_an_active_killing_verb_is_the_killers_not_the_dead() {
+        let best = |text: &str| one(&format!("{DATELINE}{text}")).fatalities.map(|t| t.best);
+        for (text, toll) in [
+            (
+                "Mardi, quatre hommes armés ont tué un commerçant près de Niono.",
+                1,
+            ),
+            (
+                "Mardi, deux individus armés ont abattu un commerçant à Niono.",
+                1,
+            ),
+            (
+                "Mardi, une dizaine de jihadistes ont tué trois civils à Niono.",
+                3,
+            ),
+            ("Mardi, trois bandits tuent un berger près de Niono.", 1),
+            (
+                "Mardi, quatre hommes armés tuent un chasseur près de Niono.",
+                1,
+            ),
+            (
+                "Mardi, trois soldats ont tué deux assaillants près de Niono.",
+                2,
+            ),
+            // Passive and intransitive verbs still count their subject.
+            ("Mardi, quatre soldats ont été tués près de Niono.", 4),
+            ("Mardi, quatre soldats ont perdu la vie près de Niono.", 4),
+            (
+                "Mardi, deux soldats que les jihadistes ont abattus ont été inhumés à Niono.",
+                2,
+            ),
+        ] {
+            assert_eq!(best(text), Some(toll), "{text}");
+        }
+    }
+
+    #[test]
+    fn robbed_of_their_goods_is_no_death_and_a_listed_victim_is_no_new_one() {
+        let i = one(&format!(
+            "{DATELINE}Dimanche, deux commerçants ont été attaqués près de Niono par des \
+             bandits et dépouillés de tous leurs biens."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0), "{i:#?}");
+        let i = one(&format!(
+            "{DATELINE}Dimanche, trois personnes ont été tuées à Kléla. Au nombre des personnes \
+             tuées, il y a un chasseur venu prêter main-forte aux gardes."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3), "{i:#?}");
     }
 
     #[test]

@@ -110,6 +110,8 @@ const SINGULAR: &[&str] = &[
     "ravisseur",
     "voleur",
     "milicien",
+    "chasseur",
+    "dozo",
     "otage",
     "chef de village",
     "chef du village",
@@ -1524,6 +1526,10 @@ fn said_among_the_dead(text: &str, start: usize) -> bool {
         "parmi les personnes tuees",
         "au nombre des victimes",
         "au nombre des morts",
+        "au nombre des tues",
+        "au nombre des personnes tuees",
+        "parmi les personnes decedees",
+        "au nombre des personnes decedees",
     ]
     .iter()
     .any(|p| before.contains(p))
@@ -2650,6 +2656,17 @@ fn outcome_near(
         }
         _ => None,
     });
+    // "Trois bandits tuent un berger", "Quatre hommes armés ont abattu un chasseur": the
+    // figure is the subject of an active killing verb, the killers, not the dead.
+    let kills = cues.iter().find(|c| {
+        matches!(c.cue, Cue::Outcome(Outcome::Killed))
+            && c.range.start >= victim.end
+            && c.range.end <= sentence.end
+            && c.range.start <= victim.end + 160
+    });
+    if kills.is_some_and(|c| kills_as_subject(text, victim.end, &c.range)) {
+        return None;
+    }
     if let Some(found) = right_after {
         return Some(then_killed(text, cues, found, sentence));
     }
@@ -2693,6 +2710,46 @@ fn outcome_near(
         }
         _ => None,
     })
+}
+
+/// Whether the killing word at `verb` is an active verb whose subject is the noun ending at
+/// `noun_end`: "tuent", or a participle after "ont"/"a" without "été" ("ont tué", "a
+/// abattu"), with nothing between noun and verb that could be another subject (a full stop, a
+/// "que", a "dont", a second clause's "et").
+fn kills_as_subject(text: &str, noun_end: usize, verb: &Range<usize>) -> bool {
+    let gap = &text[noun_end..verb.start];
+    if gap.contains(['.', ';', ':', '«', '»', '"']) {
+        return false;
+    }
+    let gap = crate::corpus::normalize::fold_key(gap);
+    let words: Vec<&str> = gap.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.iter().any(|w| {
+        matches!(
+            *w,
+            "que" | "qu" | "dont" | "ete" | "etaient" | "sont" | "par"
+        )
+    }) {
+        return false;
+    }
+    let word = crate::corpus::normalize::fold_key(&text[verb.clone()]);
+    if matches!(
+        word.as_str(),
+        "tuent" | "abattent" | "executent" | "massacrent" | "egorgent"
+    ) {
+        return words.len() <= 6;
+    }
+    let participle = matches!(
+        word.as_str(),
+        "tue" | "abattu" | "execute" | "assassine" | "massacre" | "egorge" | "fusille"
+    );
+    // The auxiliary right before the participle, an adverb at most between.
+    let auxiliary = words.iter().rev().take(2).any(|w| {
+        matches!(
+            *w,
+            "ont" | "a" | "avaient" | "avait" | "auraient" | "aurait"
+        )
+    });
+    participle && auxiliary && words.len() <= 8
 }
 
 /// The gap between an outcome verb and its quantity: "tuant deux…", "a coûté la vie à cinq…",
