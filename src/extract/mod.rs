@@ -3326,6 +3326,33 @@ mod tests {
     }
 
     #[test]
+    fn a_replaced_or_denied_figure_is_no_toll() {
+        let best = |text: &str| one(&format!("{DATELINE}{text}")).fatalities.map(|t| t.best);
+        assert_eq!(
+            best(
+                "Mardi, un camion a été attaqué près de Ber. Au lieu de six miliciens, c'est un \
+                 civil qui a été tué."
+            ),
+            Some(1)
+        );
+        assert_eq!(
+            best(
+                "Mardi, trois civils ont été tués près de Ber. Des sources avaient fait état de \
+                 la mort de deux soldats. Cette information a été démentie par l'armée."
+            ),
+            Some(3)
+        );
+        // A denial of something else leaves the figure before it.
+        assert_eq!(
+            best(
+                "Mardi, trois civils ont été tués près de Ber. Le maire a démenti toute \
+                 présence de l'armée."
+            ),
+            Some(3)
+        );
+    }
+
+    #[test]
     fn robbed_of_their_goods_is_no_death_and_a_listed_victim_is_no_new_one() {
         let i = one(&format!(
             "{DATELINE}Dimanche, deux commerçants ont été attaqués près de Niono par des \

@@ -334,12 +334,14 @@ pub fn find_tolls(
         ) {
             continue;
         }
-        // "L'une des victimes est un enfant": a predicate says who a victim was.
+        // "L'une des victimes est un enfant": a predicate says who a victim was. Not "c'est un
+        // civil qui a été tué", which says who died.
         if word_before_is(
             text,
             article.start,
             &["est", "etait", "fut", "sont", "etaient"],
-        ) {
+        ) && !cleft_subject(text, article.start, c.range.end)
+        {
             continue;
         }
         // "selon Issa Traoré, un élu local": an apposition to the source's name.
@@ -420,11 +422,61 @@ pub fn find_tolls(
         let sentence = &sentences[t.sentence];
         !in_a_generic_statement(text, sentence, t.span.start)
             && !counts_a_period(text, sentence, t.span.start, date_spans)
+            && !replaced(text, t.span.start)
+            && !denied_next(text, sentences, t.sentence)
     });
     drop_recalled_in_relatives(text, sentences, &mut tolls);
     tolls.sort_by_key(|t| t.span.start);
     others_add_up(text, &mut tolls);
     drop_subsets(text, join_conjuncts(text, tolls))
+}
+
+/// "c'est un civil qui a été tué": the article at `article` follows "c'est" and the noun
+/// ending at `noun_end` is the subject of the relative right after it.
+fn cleft_subject(text: &str, article: usize, noun_end: usize) -> bool {
+    let from = text.floor_char_boundary(article.saturating_sub(12));
+    let before = crate::corpus::normalize::fold_key(&text[from..article]);
+    let after = clause_after(text, noun_end, 40);
+    (before.ends_with("c est") || before.ends_with("c etait"))
+        && crate::corpus::normalize::fold_key(after)
+            .split(' ')
+            .find(|w| !w.is_empty())
+            == Some("qui")
+}
+
+/// "au lieu de 8 combattants, c'est un civil qui a été tué", "deux morts et non cinq": the
+/// figure starting at `at` is one the text replaces, no toll.
+fn replaced(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(24));
+    let before = crate::corpus::normalize::fold_key(&text[from..at]);
+    [
+        "au lieu de",
+        "au lieu des",
+        "au lieu d",
+        "et non",
+        "et non pas",
+        "non pas",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p))
+}
+
+/// "Des sources avaient signalé la mort de deux militaires. Plus tard, cette information a
+/// été démentie": the sentence after the toll's (`si`) denies it.
+fn denied_next(text: &str, sentences: &[Range<usize>], si: usize) -> bool {
+    let Some(next) = sentences.get(si + 1) else {
+        return false;
+    };
+    let next = crate::corpus::normalize::fold_key(&text[next.clone()]);
+    next.contains("dementi")
+        && [
+            "cette information",
+            "ce bilan",
+            "ce chiffre",
+            "cette annonce",
+        ]
+        .iter()
+        .any(|p| next.contains(p))
 }
 
 /// "… tuant une dizaine d'enfants. Trois autres personnes ont également trouvé la mort": a
