@@ -3353,6 +3353,21 @@ mod tests {
     }
 
     #[test]
+    fn a_groups_size_and_the_dead_a_reprisal_avenged_are_no_toll() {
+        let best = |text: &str| one(&format!("{DATELINE}{text}")).fatalities.map(|t| t.best);
+        for text in [
+            "Mardi, deux civils ont été tués par un groupe composé d'une trentaine d'hommes \
+             armés près de Niono.",
+            "Mardi, deux civils ont été tués près de Niono par une colonne forte d'au moins \
+             cinquante jihadistes.",
+            "Mardi, deux chasseurs ont été tués près de Niono, en représailles à la mort de \
+             dix éleveurs la semaine précédente, selon le maire.",
+        ] {
+            assert_eq!(best(text), Some(2), "{text}");
+        }
+    }
+
+    #[test]
     fn robbed_of_their_goods_is_no_death_and_a_listed_victim_is_no_new_one() {
         let i = one(&format!(
             "{DATELINE}Dimanche, deux commerçants ont été attaqués près de Niono par des \

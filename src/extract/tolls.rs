@@ -423,12 +423,41 @@ pub fn find_tolls(
         !in_a_generic_statement(text, sentence, t.span.start)
             && !counts_a_period(text, sentence, t.span.start, date_spans)
             && !replaced(text, t.span.start)
+            && !sizes_a_group(text, t.span.start)
             && !denied_next(text, sentences, t.sentence)
     });
     drop_recalled_in_relatives(text, sentences, &mut tolls);
     tolls.sort_by_key(|t| t.span.start);
     others_add_up(text, &mut tolls);
     drop_subsets(text, join_conjuncts(text, tolls))
+}
+
+/// "un groupe composé d'une centaine d'hommes armés", "une colonne forte de 50 véhicules":
+/// the figure starting at `at` says how large a group was, not how many died.
+fn sizes_a_group(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(40));
+    let before = crate::corpus::normalize::fold_key(&text[from..at]);
+    let before = before
+        .strip_suffix(" au moins")
+        .or_else(|| before.strip_suffix(" pres de"))
+        .or_else(|| before.strip_suffix(" plus de"))
+        .or_else(|| before.strip_suffix(" environ"))
+        .unwrap_or(&before);
+    [
+        "compose de",
+        "compose d",
+        "composee de",
+        "composee d",
+        "composes de",
+        "constitue de",
+        "constituee de",
+        "fort de",
+        "forte de",
+        "fort d",
+        "forte d",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p))
 }
 
 /// "c'est un civil qui a été tué": the article at `article` follows "c'est" and the noun
@@ -1497,6 +1526,20 @@ fn in_a_recalling_relative(text: &str, sentence: &Range<usize>, figure: &Range<u
     let clause =
         crate::corpus::normalize::fold_key(before.rsplit([',', '(']).next().unwrap_or(before));
     let clause = clause.trim();
+    // "tués en représailles à la mort de dix autres personnes": the dead the reprisal avenged.
+    if [
+        "represailles a la mort de",
+        "represailles a la mort d",
+        "represailles au meurtre de",
+        "represailles a l assassinat de",
+        "venger la mort de",
+        "venger la mort d",
+    ]
+    .iter()
+    .any(|p| clause.ends_with(p))
+    {
+        return true;
+    }
     if ["qui avait ", "qui avaient "]
         .iter()
         .any(|p| clause.starts_with(p))
