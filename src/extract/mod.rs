@@ -2100,7 +2100,10 @@ fn is_anaphoric(text: &str, at: usize) -> bool {
     word_before_is(
         text,
         at,
-        &["l", "la", "le", "les", "cette", "cet", "ce", "ces"],
+        // "informés du braquage", "au moment de l'attaque": "du" and "au" hold "le".
+        &[
+            "l", "la", "le", "les", "cette", "cet", "ce", "ces", "du", "au",
+        ],
     )
 }
 
@@ -3350,6 +3353,16 @@ mod tests {
             ),
             Some(3)
         );
+    }
+
+    #[test]
+    fn a_burial_the_next_day_goes_on_telling_the_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Lundi soir, des hommes armés ont attaqué le poste de Kona, tuant un \
+             garde. La victime a été inhumée mardi matin à Kona, sur les lieux de l'attaque."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(1));
     }
 
     #[test]
