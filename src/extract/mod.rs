@@ -756,7 +756,7 @@ fn captions_a_photo(article: &Article, sentence: &Range<usize>) -> bool {
     if lines_before > 1 || line.len() >= LEAD_PARAGRAPH_BYTES || sentence.end < line_end {
         return false;
     }
-    let tail = line.trim_end_matches(|c: char| matches!(c, '.' | '-' | '–' | ' '));
+    let tail = line.trim_end_matches(['.', '-', '–', ' ']);
     let year = tail.get(tail.len().saturating_sub(4)..).unwrap_or("");
     year.len() == 4
         && (year.starts_with("19") || year.starts_with("20"))
