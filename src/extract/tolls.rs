@@ -483,7 +483,6 @@ fn replaced(text: &str, at: usize) -> bool {
         "au lieu des",
         "au lieu d",
         "et non",
-        "et non pas",
         "non pas",
     ]
     .iter()
@@ -2809,8 +2808,9 @@ fn outcome_near(
 
 /// Whether the killing word at `verb` is an active verb whose subject is the noun ending at
 /// `noun_end`: "tuent", or a participle after "ont"/"a" without "été" ("ont tué", "a
-/// abattu"), with nothing between noun and verb that could be another subject (a full stop, a
-/// "que", a "dont", a second clause's "et").
+/// abattu"), with nothing between noun and verb that could be another subject or a passive (a
+/// full stop, a "que", a "dont", an "été", a "par"). An "et" may stand between: "dépouillent
+/// un commerçant et tuent un chasseur" has one subject.
 fn kills_as_subject(text: &str, noun_end: usize, verb: &Range<usize>) -> bool {
     let gap = &text[noun_end..verb.start];
     if gap.contains(['.', ';', ':', '«', '»', '"']) {

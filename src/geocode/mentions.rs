@@ -742,7 +742,8 @@ const ADMIN_NOUNS: &[&str] = &[
     "du cercle d",
     "la region de",
     "la region d",
-    // "en partance pour la région de Kayes": the mention holds "région de" itself.
+    // Or only an article: "en partance pour la région de Kayes" (the mention holds "région
+    // de" itself), "en provenance de la Côte d'Ivoire".
     " la",
     " le",
     " les",
