@@ -748,20 +748,24 @@ fn captions_a_photo(article: &Article, sentence: &Range<usize>) -> bool {
         .find('\n')
         .map_or(text.len(), |i| sentence.end + i);
     let line = text[line_start..line_end].trim();
-    // The body's first line, or the second under a one-line standfirst.
-    let lines_before = text[article.body.start..line_start.max(article.body.start)]
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .count();
-    if lines_before > 1 || line.len() >= LEAD_PARAGRAPH_BYTES || sentence.end < line_end {
+    if line.len() >= LEAD_PARAGRAPH_BYTES || sentence.end < line_end {
         return false;
     }
     let tail = line.trim_end_matches(['.', '-', '–', ' ']);
     let year = tail.get(tail.len().saturating_sub(4)..).unwrap_or("");
-    year.len() == 4
+    let ends_on_a_year = year.len() == 4
         && (year.starts_with("19") || year.starts_with("20"))
         && year.bytes().all(|b| b.is_ascii_digit())
-        && !tail[..tail.len() - 4].ends_with(|c: char| c.is_ascii_digit())
+        && !tail[..tail.len() - 4].ends_with(|c: char| c.is_ascii_digit());
+    // The body's first line, or the second under a one-line standfirst (counted last, and
+    // only up to two, so that a line deep in the body costs no scan of the body before it).
+    ends_on_a_year
+        && text[article.body.start..line_start.max(article.body.start)]
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(2)
+            .count()
+            <= 1
 }
 
 fn segment(

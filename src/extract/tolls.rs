@@ -432,11 +432,16 @@ pub fn find_tolls(
     drop_subsets(text, join_conjuncts(text, tolls))
 }
 
+/// The folded text of the `bytes` bytes before `at` (fewer at the text's start).
+fn folded_before(text: &str, at: usize, bytes: usize) -> String {
+    let from = text.floor_char_boundary(at.saturating_sub(bytes));
+    crate::corpus::normalize::fold_key(&text[from..at])
+}
+
 /// "un groupe composé d'une centaine d'hommes armés", "une colonne forte de 50 véhicules":
 /// the figure starting at `at` says how large a group was, not how many died.
 fn sizes_a_group(text: &str, at: usize) -> bool {
-    let from = text.floor_char_boundary(at.saturating_sub(40));
-    let before = crate::corpus::normalize::fold_key(&text[from..at]);
+    let before = folded_before(text, at, 40);
     let before = before
         .strip_suffix(" au moins")
         .or_else(|| before.strip_suffix(" pres de"))
@@ -463,8 +468,7 @@ fn sizes_a_group(text: &str, at: usize) -> bool {
 /// "c'est un civil qui a été tué": the article at `article` follows "c'est" and the noun
 /// ending at `noun_end` is the subject of the relative right after it.
 fn cleft_subject(text: &str, article: usize, noun_end: usize) -> bool {
-    let from = text.floor_char_boundary(article.saturating_sub(12));
-    let before = crate::corpus::normalize::fold_key(&text[from..article]);
+    let before = folded_before(text, article, 12);
     let after = clause_after(text, noun_end, 40);
     (before.ends_with("c est") || before.ends_with("c etait"))
         && crate::corpus::normalize::fold_key(after)
@@ -476,8 +480,7 @@ fn cleft_subject(text: &str, article: usize, noun_end: usize) -> bool {
 /// "au lieu de 8 combattants, c'est un civil qui a été tué", "deux morts et non cinq": the
 /// figure starting at `at` is one the text replaces, no toll.
 fn replaced(text: &str, at: usize) -> bool {
-    let from = text.floor_char_boundary(at.saturating_sub(24));
-    let before = crate::corpus::normalize::fold_key(&text[from..at]);
+    let before = folded_before(text, at, 24);
     [
         "au lieu de",
         "au lieu des",
@@ -2168,8 +2171,7 @@ fn says_any(folded_sentence: &str, phrases: &[&str]) -> bool {
 
 /// A source noun right after "dans les rangs de", "du côté de", "parmi": the victims' side.
 fn counted_among(text: &str, at: usize) -> bool {
-    let from = text.floor_char_boundary(at.saturating_sub(24));
-    let before = crate::corpus::normalize::fold_key(&text[from..at]);
+    let before = folded_before(text, at, 24);
     let before = before.trim_end();
     [
         "rangs de",
@@ -2752,9 +2754,9 @@ fn outcome_near(
     });
     // "Trois bandits tuent un berger", "Quatre hommes armés ont abattu un chasseur": the
     // figure is the subject of an active killing verb, the killers, not the dead.
-    let kills = cues.iter().find(|c| {
+    let after_victim = &cues[cues.partition_point(|c| c.range.start < victim.end)..];
+    let kills = after_victim.iter().find(|c| {
         matches!(c.cue, Cue::Outcome(Outcome::Killed))
-            && c.range.start >= victim.end
             && c.range.end <= sentence.end
             && c.range.start <= victim.end + 160
     });
