@@ -2104,10 +2104,7 @@ fn is_anaphoric(text: &str, at: usize) -> bool {
     word_before_is(
         text,
         at,
-        // "informés du braquage", "suite au braquage": "du" and "au" hold "le".
-        &[
-            "l", "la", "le", "les", "cette", "cet", "ce", "ces", "du", "au",
-        ],
+        &["l", "la", "le", "les", "cette", "cet", "ce", "ces"],
     )
 }
 
