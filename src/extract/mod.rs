@@ -1239,6 +1239,16 @@ fn segment(
                 && groups[c].date.is_some()
                 && !elsewhere_than(&groups[c])
         });
+        // "… ont été tués dimanche près de la frontière. Le 17 mars, une attaque à A avait
+        // coûté la vie à 30 soldats": a recall in the pluperfect, after an incident told in
+        // another tense, is another, earlier event.
+        let earlier_than = |groups: &[Group], c: usize| {
+            recalls_in_pluperfect(&article.text[s.clone()])
+                && !groups[c]
+                    .sentences
+                    .iter()
+                    .any(|&o| recalls_in_pluperfect(&article.text[article.sentences[o].clone()]))
+        };
         let target = match date {
             _ if let Some(c) = retold => c,
             Some(d) if force_new => {
@@ -1286,15 +1296,6 @@ fn segment(
                                 })
                         })
                 };
-                // "… ont été tués dimanche près de la frontière. Le 17 mars, une attaque à A
-                // avait coûté la vie à 30 soldats": a dated recall in the pluperfect is another,
-                // earlier event, not the day of an undated incident told in the present.
-                let earlier_than = |c: usize| {
-                    recalls_in_pluperfect(&article.text[s.clone()])
-                        && !groups[c].sentences.iter().any(|&o| {
-                            recalls_in_pluperfect(&article.text[article.sentences[o].clone()])
-                        })
-                };
                 match (overlapping, current) {
                     // "… tués dans le centre en janvier 2024. … le 27 janvier, tuant 32
                     // personnes": the day told inside the month dates the incident.
@@ -1313,7 +1314,7 @@ fn segment(
                     (None, Some(c))
                         if groups[c].date.is_none()
                             && (!elsewhere_than(&groups[c]) || restated(c))
-                            && !earlier_than(c) =>
+                            && !earlier_than(&groups, c) =>
                     {
                         groups[c].date = Some(d);
                         c
@@ -1383,7 +1384,13 @@ fn segment(
                         match groups.iter().rposition(|g| !new_event && same_town(g)) {
                             Some(g) => g,
                             None => {
-                                groups.push(Group::default());
+                                // "A B, une attaque avait coûté la vie à neuf personnes": its
+                                // day is not the publication's.
+                                let earlier = earlier_than(&groups, c);
+                                groups.push(Group {
+                                    earlier,
+                                    ..Default::default()
+                                });
                                 groups.len() - 1
                             }
                         }
@@ -4104,6 +4111,37 @@ mod tests {
         assert_eq!(v[1].fatalities.map(|f| f.best), Some(9));
         // Its day is not known: not the publication's.
         assert_eq!(v[1].date, None);
+    }
+
+    #[test]
+    fn the_displaced_and_a_wars_toll_so_far_are_no_dead() {
+        // People who fled are counted beside the dead, not with them.
+        for text in [
+            "Lundi, l'attaque du village de Kokry a fait sept morts et des centaines de déplacés.",
+            "Lundi, l'attaque du village de Kokry a fait sept morts et jeté sur les routes 400 \
+             personnes déplacées.",
+            "Lundi, l'attaque du village de Kokry a fait sept morts. Quelque 250 réfugiés ont \
+             gagné Macina.",
+        ] {
+            let i = one(&format!("{DATELINE}{text}"));
+            assert_eq!(i.fatalities.map(|f| f.best), Some(7), "{text}");
+        }
+        // Killed among the displaced, they are dead.
+        for text in [
+            "Lundi, des hommes armés ont tué cinq déplacés dans le camp de Kokry.",
+            "Lundi, dans le camp de Kokry, cinq réfugiés ont été tués par des hommes armés.",
+        ] {
+            let i = one(&format!("{DATELINE}{text}"));
+            assert_eq!(i.fatalities.map(|f| f.best), Some(5), "{text}");
+        }
+        // A war's toll over the years is background.
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, deux soldats ont été tués près de Nara. Depuis des années, le \
+             centre subit des violences ayant fait des centaines de morts et des milliers de \
+             déplacés."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|f| f.best), Some(2));
     }
 
     #[test]

@@ -226,6 +226,9 @@ pub fn find_tolls(
         if attack_follows(text, cues, victim.range.end, sentence.end) {
             continue;
         }
+        if counts_the_displaced(text, q.span.start, victim.range.clone()) {
+            continue;
+        }
         // "2023 – Douze civils": the noun belongs to the nearer quantity.
         if quantities
             .iter()
@@ -464,6 +467,68 @@ fn sizes_a_group(text: &str, at: usize) -> bool {
     .iter()
     .any(|p| before.ends_with(p))
 }
+
+/// "12 morts et des centaines de déplacés", "poussé 300 personnes déplacées vers Macina": a
+/// figure of the displaced or refugees (the noun at `noun`, the figure from `at`) counts people
+/// who fled, not dead, unless a killing verb is said of them right there ("tuant cinq
+/// déplacés", "dix réfugiés ont été tués").
+fn counts_the_displaced(text: &str, at: usize, noun: Range<usize>) -> bool {
+    const DISPLACED: &[&str] = &[
+        "deplaces",
+        "deplacees",
+        "refugies",
+        "refugiees",
+        "sinistres",
+    ];
+    let folded_noun = crate::corpus::normalize::fold_key(&text[noun.clone()]);
+    let displaced = DISPLACED.contains(&folded_noun.as_str())
+        || DISPLACED.contains(&next_word(text, noun.end, 16).as_str());
+    if !displaced {
+        return false;
+    }
+    let killed_before = folded_before(text, at, 16)
+        .split(' ')
+        .rev()
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| KILLING_VERBS_BEFORE.contains(&w));
+    let after = crate::corpus::normalize::fold_key(clause_after(text, noun.end, 48));
+    let killed_after = [
+        "ont ete tue",
+        "ont ete abattu",
+        "ont ete massacre",
+        "ont ete execute",
+        "ont peri",
+        "sont morts",
+        "sont mortes",
+        "ont perdu la vie",
+        "ont trouve la mort",
+        "tues",
+        "tuees",
+    ]
+    .iter()
+    .any(|v| {
+        after
+            .trim_start()
+            .trim_start_matches("deplacees ")
+            .trim_start_matches("deplaces ")
+            .starts_with(v)
+    });
+    !killed_before && !killed_after
+}
+
+/// Killing verbs right before a figure: "tuant cinq déplacés", "ont tué dix réfugiés".
+const KILLING_VERBS_BEFORE: &[&str] = &[
+    "tue",
+    "tuant",
+    "tuer",
+    "tuent",
+    "abattu",
+    "abattant",
+    "massacre",
+    "massacrant",
+    "execute",
+    "executant",
+];
 
 /// "c'est un civil qui a été tué": the article at `article` follows "c'est" and the noun
 /// ending at `noun_end` is the subject of the relative right after it.
@@ -1403,6 +1468,14 @@ const PERIODS: &[&str] = &[
     "ces dernieres annees",
     "depuis plusieurs mois",
     "depuis plusieurs annees",
+    // "Depuis des années, le conflit a fait des centaines de morts": a war's toll so far.
+    "depuis des annees",
+    "depuis des mois",
+    "depuis des decennies",
+    "depuis plusieurs decennies",
+    "depuis le debut de la guerre",
+    "depuis le debut des violences",
+    "depuis le debut de l insurrection",
     "en l espace d un an",
     // "plus de 70 Casques bleus tués en opération, ce qui en fait la mission la plus
     // meurtrière": a mission's running total ("l'attaque la plus meurtrière" is not one).

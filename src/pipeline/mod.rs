@@ -1162,6 +1162,31 @@ mod tests {
         incidents(&crate::corpus::article_from_text("t", text.to_string()), g)
     }
 
+    #[test]
+    fn another_towns_dead_told_in_the_pluperfect_are_not_dated_by_the_publication() {
+        for recall in [
+            "Cette attaque intervient après celle de Siribala, qui avait fait neuf morts.",
+            "A Siribala, une attaque avait coûté la vie à neuf personnes.",
+        ] {
+            let article = published(
+                &format!(
+                    "Lundi, des hommes armés ont attaqué le village de Kokry, tuant six \
+                     civils. {recall}"
+                ),
+                "2023-05-10",
+            );
+            let v = incidents(&article, embedded_geocoder());
+            assert_eq!(v.len(), 2, "{recall} {v:#?}");
+            assert_eq!(
+                v[0].date,
+                chrono::NaiveDate::from_ymd_opt(2023, 5, 8),
+                "{recall}"
+            );
+            assert_eq!(v[1].fatalities.map(|f| f.best), Some(9), "{recall}");
+            assert_eq!(v[1].date, None, "{recall}");
+        }
+    }
+
     /// The place mentions of the first incident of `text`.
     fn first_places(g: &Geocoder, text: &str) -> Vec<String> {
         incidents_of(g, text)[0]
