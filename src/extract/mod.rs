@@ -4114,6 +4114,26 @@ mod tests {
     }
 
     #[test]
+    fn a_side_named_after_a_list_of_figures_is_each_ones() {
+        for text in [
+            "Mardi, l'attaque du poste de Léré a fait onze (11) morts, quatorze (14) blessés \
+             et trois (3) portés disparus parmi les FAMa.",
+            "Mardi, l'attaque du poste de Léré a fait 11 morts, 14 blessés, 3 disparus dans les \
+             rangs de l'armée.",
+        ] {
+            let i = one(&format!("{DATELINE}{text}"));
+            assert_eq!(killed(&i, Category::Soldiers), Some(11), "{text}\n{i:#?}");
+        }
+        // Another figure of dead is not listed past: each keeps its own side.
+        let i = one(&format!(
+            "{DATELINE}Mardi, l'attaque du poste de Léré a fait onze morts parmi les FAMa et six \
+             morts côté ennemi."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(11));
+        assert_eq!(killed(&i, Category::Militants), Some(6));
+    }
+
+    #[test]
     fn the_displaced_and_a_wars_toll_so_far_are_no_dead() {
         // People who fled are counted beside the dead, not with them.
         for text in [

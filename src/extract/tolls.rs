@@ -2575,19 +2575,26 @@ const NOT_VICTIMS: &[&str] = &[
 /// "parmi les assaillants", "dans les rangs des militaires", "côté armée": the category of
 /// a toll counted with a generic noun ("morts", "victimes").
 fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category> {
-    let mut window_end = text.floor_char_boundary((from + 48).min(text.len()));
     // Never past the sentence: "… dans les rangs de l'armée. Les assaillants…".
-    if let Some(stop) = text[from..window_end].find(['.', ';', '!', '?']) {
-        window_end = from + stop;
-    }
-    let window = crate::corpus::normalize::fold_key(&text[from..window_end]);
-    // "5 morts et 8 blessés côté FAMa": the wounded figure between shares the side.
-    let window = match window.strip_prefix("et ").and_then(|w| w.split_once(' ')) {
-        Some((_, rest)) if rest.starts_with("blesses ") || rest.starts_with("blesse ") => {
-            rest.split_once(' ').map_or(window.as_str(), |(_, r)| r)
-        }
-        _ => window.as_str(),
+    let sentence_stop = |len: usize| {
+        let end = text.floor_char_boundary((from + len).min(text.len()));
+        text[from..end]
+            .find(['.', ';', '!', '?'])
+            .map_or(end, |stop| from + stop)
     };
+    let mut window_end = sentence_stop(48);
+    let mut window = crate::corpus::normalize::fold_key(&text[from..window_end]);
+    // "5 morts et 8 blessés côté FAMa", "17 morts, 22 blessés et 9 disparus parmi les FAMa":
+    // the figures listed between share the side named after them.
+    let wide_end = sentence_stop(160);
+    let wide = crate::corpus::normalize::fold_key(&text[from..wide_end]);
+    let listed = past_listed_figures(&wide);
+    if listed > 0 {
+        let rest = &wide[listed..];
+        window = rest[..rest.floor_char_boundary(48.min(rest.len()))].to_string();
+        window_end = wide_end;
+    }
+    let window = window.as_str();
     let lead = [
         "parmi les",
         "parmi des",
@@ -2622,6 +2629,59 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
             Cue::Victim(cat) if cat != Category::Unknown => Some(cat),
             _ => None,
         })
+}
+
+/// Where the side may be named in a folded window after a dead figure's noun, past other
+/// figures listed with it: "et 8 blessés", "22 blessés et 9 portés disparus", "vingt-deux (22)
+/// blessés". 0 when no figure is listed.
+fn past_listed_figures(window: &str) -> usize {
+    const LISTED: &[&str] = &[
+        "blesses",
+        "blesse",
+        "disparus",
+        "portes disparus",
+        "porte disparus",
+        "prisonniers",
+        "otages",
+        "captures",
+    ];
+    let mut at = 0;
+    loop {
+        let rest = &window[at..];
+        let rest_words = rest.strip_prefix("et ").unwrap_or(rest);
+        let skipped = rest.len() - rest_words.len();
+        // One to four words of a figure ("vingt deux 22", "neufs 9", "8").
+        let words: Vec<&str> = rest_words.split(' ').take(5).collect();
+        let figure_words = words
+            .iter()
+            .take_while(|w| {
+                let number = crate::extract::numbers::parse_french_number;
+                // "neufs (9)": a stray plural.
+                w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
+                    || number(w).is_some()
+                    || w.strip_suffix('s').is_some_and(|w| number(w).is_some())
+            })
+            .count();
+        if figure_words == 0 {
+            return at;
+        }
+        let figure_len: usize = words[..figure_words].iter().map(|w| w.len() + 1).sum();
+        let Some(after) = rest_words.get(figure_len.min(rest_words.len())..) else {
+            return at;
+        };
+        let Some(noun) = LISTED.iter().find(|n| {
+            after.starts_with(*n) && matches!(after.as_bytes().get(n.len()), None | Some(b' '))
+        }) else {
+            return at;
+        };
+        at += skipped + figure_len + noun.len();
+        if window.as_bytes().get(at) == Some(&b' ') {
+            at += 1;
+        }
+        if at >= window.len() {
+            return window.len();
+        }
+    }
 }
 
 /// "Deux morts et dix blessés ont été enregistrés dans le camp des FAMa": the side named

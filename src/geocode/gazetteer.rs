@@ -691,6 +691,24 @@ impl Gazetteer {
         Self::with_keys(places, keys, source, skipped_rows, warnings)
     }
 
+    /// The gazetteer with the coordinates of the places `moves` names (GeoNames id, lat, lon)
+    /// corrected: the curated fixes of rows GeoNames holds at a wrong point. The number moved.
+    pub fn with_moved_places(mut self, moves: &[(u64, f64, f64)]) -> (Self, usize) {
+        let mut moved = 0;
+        for place in &mut self.places {
+            if let Some(&(_, lat, lon)) = moves.iter().find(|m| m.0 == place.geonameid) {
+                place.lat = lat;
+                place.lon = lon;
+                moved += 1;
+            }
+        }
+        if moved > 0 {
+            // Points moved: the spatial index is rebuilt on its next use.
+            self.tree = std::sync::OnceLock::new();
+        }
+        (self, moved)
+    }
+
     /// Completes a gazetteer from places and sorted keys (from [`Self::build`] or the cache).
     fn with_keys(
         places: Vec<Place>,

@@ -3,6 +3,9 @@
 //! `data/supplement.tsv` gives its coordinates' public source and a confidence; the rows are
 //! added to whichever gazetteer is in use (embedded or installed).
 //!
+//! `data/corrections.tsv` moves the few GeoNames rows whose coordinates are wrong (Tessit's
+//! longitude with its sign flipped), each with the evidence.
+//!
 //! Not here: spellings of places GeoNames has (those are [`super::gazetteer::ALIASES`]).
 
 use super::gazetteer::{Gazetteer, Place, admin1_name};
@@ -10,6 +13,7 @@ use crate::corpus::normalize::fold_key;
 use crate::model::{LatLon, distance_km};
 
 const SUPPLEMENT_TSV: &str = include_str!("../../data/supplement.tsv");
+const CORRECTIONS_TSV: &str = include_str!("../../data/corrections.tsv");
 const COLUMNS: usize = 9;
 
 /// Supplement places get ids above every GeoNames id, so they never collide.
@@ -91,6 +95,48 @@ pub fn parse(text: &str) -> Result<Vec<SupplementRow>, String> {
     Ok(out)
 }
 
+/// A GeoNames row moved to the point its evidence gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    pub geonameid: u64,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub source: String,
+}
+
+/// The embedded corrections (checked by a test).
+pub fn corrections() -> Vec<Correction> {
+    parse_corrections(CORRECTIONS_TSV).expect("data/corrections.tsv is valid (checked by tests)")
+}
+
+/// Parses the corrections' TSV (header line first): geonameid, name, lat, lon, source.
+pub fn parse_corrections(text: &str) -> Result<Vec<Correction>, String> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let [id, name, lat, lon, source] = f[..] else {
+            return Err(format!(
+                "corrections.tsv line {}: {} columns, expected 5",
+                n + 1,
+                f.len()
+            ));
+        };
+        let bad = |what: &str, v: &str| format!("corrections.tsv line {}: bad {what} {v:?}", n + 1);
+        out.push(Correction {
+            geonameid: id.parse().map_err(|_| bad("id", id))?,
+            name: name.to_string(),
+            lat: lat.parse().map_err(|_| bad("number", lat))?,
+            lon: lon.parse().map_err(|_| bad("number", lon))?,
+            source: source.to_string(),
+        });
+    }
+    Ok(out)
+}
+
 fn admin1_code(name: &str) -> Option<&'static str> {
     [
         "01", "03", "04", "05", "06", "07", "08", "09", "10", "12070575", "12070577",
@@ -113,6 +159,11 @@ pub fn supplement(gazetteer: Gazetteer) -> (Gazetteer, usize) {
             .cloned()
             .collect()
     };
+    let moves: Vec<(u64, f64, f64)> = corrections()
+        .iter()
+        .map(|c| (c.geonameid, c.lat, c.lon))
+        .collect();
+    let (gazetteer, _) = gazetteer.with_moved_places(&moves);
     let gazetteer = gazetteer.with_extra_places(neighbours);
     let extra: Vec<Place> = rows()
         .into_iter()
@@ -146,6 +197,28 @@ mod tests {
                 r.place.name
             );
         }
+    }
+
+    #[test]
+    fn corrections_move_geonames_rows_to_their_evidence() {
+        let fixes = corrections();
+        assert!(!fixes.is_empty());
+        for c in &fixes {
+            assert!(!c.source.is_empty(), "{}", c.name);
+            assert!((10.0..=25.1).contains(&c.lat) && (-12.3..=4.3).contains(&c.lon));
+        }
+        let (g, _) = supplement(Gazetteer::embedded().expect("embedded gazetteer"));
+        let ids = g.lookup(&fold_key("Tessit"));
+        let tessit = ids
+            .iter()
+            .map(|&i| g.place(i))
+            .find(|p| p.geonameid == 10343856)
+            .expect("Tessit's GeoNames row");
+        assert!(tessit.lon > 0.0, "{tessit:?}");
+        let e = parse_corrections("h\n1\tX\tnord\t1\tsrc\n").unwrap_err();
+        assert!(e.contains("line 2") && e.contains("bad number"), "{e}");
+        let e = parse_corrections("h\n1\tX\t1\n").unwrap_err();
+        assert!(e.contains("columns"), "{e}");
     }
 
     #[test]
