@@ -4134,6 +4134,26 @@ mod tests {
     }
 
     #[test]
+    fn one_name_found_dead_is_one_dead() {
+        for text in [
+            "Lundi, des hommes armés ont enlevé un berger près de Nara. On a appris plus tard \
+             que Sékou avait été retrouvé mort dans la brousse.",
+            "Lundi, des hommes armés ont enlevé un berger près de Nara. Plus tard, Sékou a \
+             été retrouvé sans vie.",
+        ] {
+            let i = one(&format!("{DATELINE}{text}"));
+            assert_eq!(i.fatalities.map(|f| f.best), Some(1), "{text}");
+        }
+        // A name after a preposition is a town's.
+        let i = one(&format!(
+            "{DATELINE}Lundi, des hommes armés ont enlevé un berger. Selon un habitant de Nara, \
+             le troupeau a été retrouvé."
+        ));
+        // (A kidnapping that kills nobody counts 0 dead.)
+        assert_eq!(i.fatalities.map(|f| f.best), Some(0));
+    }
+
+    #[test]
     fn the_displaced_and_a_wars_toll_so_far_are_no_dead() {
         // People who fled are counted beside the dead, not with them.
         for text in [

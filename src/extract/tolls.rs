@@ -930,7 +930,32 @@ fn capitalised_names(sentence: &str) -> Vec<(usize, &str)> {
         let run = (0..run)
             .find(|&k| words[i + k].1.ends_with(','))
             .map_or(run, |k| k + 1);
-        if run >= 2 {
+        // "que Noumoukai a été retrouvé mort": one name inside the sentence, not after a
+        // preposition (a town's: "à Kokry").
+        let lone_name = run == 1
+            && i > 0
+            && !words[i].1.ends_with(',')
+            && !matches!(
+                words[i - 1].1.to_lowercase().as_str(),
+                "à" | "a"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "en"
+                    | "vers"
+                    | "sur"
+                    | "dans"
+                    | "par"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "et"
+                    | "ou"
+                    | "l'"
+                    | "d'"
+            )
+            && !words[i - 1].1.ends_with(['.', ':', '«', '"']);
+        if run >= 2 || lone_name {
             let start = words[i].0;
             let last = words[i + run - 1];
             let end = last.0 + last.1.trim_end_matches(',').len();
@@ -1070,6 +1095,10 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
         "a lui aussi ete ",
         "a ete retrouve ",
         "a ete retrouvee ",
+        "avait ete retrouve ",
+        "avait ete retrouvee ",
+        "aurait ete retrouve ",
+        "aurait ete retrouvee ",
         "est ",
         "est retrouve ",
         "est retrouvee ",
@@ -1083,6 +1112,10 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
         "ont aussi ete ",
         "ont ete retrouves ",
         "ont ete retrouvees ",
+        "avaient ete retrouves ",
+        "avaient ete retrouvees ",
+        "auraient ete retrouves ",
+        "auraient ete retrouvees ",
         "sont ",
         "sont retrouves ",
         "sont retrouvees ",

@@ -452,6 +452,29 @@ pub fn find_mentions(
             {
                 continue;
             }
+            // "que Moussa a été retrouvé mort", "Noumoukai a été assassiné": a person dies, a
+            // town does not. (Not after a preposition or a place noun: "le village de A a été
+            // ..." is told of the village.)
+            if dies_as_subject(&f[r.end..])
+                && !matches!(
+                    prev_word,
+                    "a" | "au"
+                        | "de"
+                        | "du"
+                        | "d"
+                        | "en"
+                        | "vers"
+                        | "sur"
+                        | "dans"
+                        | "village"
+                        | "ville"
+                        | "localite"
+                        | "commune"
+                        | "hameau"
+                )
+            {
+                continue;
+            }
             // "la Bank of Africa (BOA)": the initials of the name before it, in brackets.
             if is_an_acronym_of_the_name_before(text, &span) {
                 continue;
@@ -554,6 +577,54 @@ pub fn find_mentions(
         });
     }
     out
+}
+
+/// Whether the folded text right after a name makes it the subject of a death or an
+/// abduction: " a ete tue", " a ete retrouve mort", " est mort", " a succombe".
+fn dies_as_subject(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix(" a ete ")
+        .or_else(|| after.strip_prefix(" aurait ete "))
+        .or_else(|| after.strip_prefix(" avait ete "))
+        .or_else(|| after.strip_prefix(" est "))
+    else {
+        return [
+            " a succombe",
+            " a peri",
+            " a perdu la vie",
+            " a trouve la mort",
+        ]
+        .iter()
+        .any(|v| after.starts_with(v));
+    };
+    let rest = rest
+        .strip_prefix("retrouve ")
+        .or_else(|| rest.strip_prefix("retrouvee "))
+        .unwrap_or(rest);
+    let word = rest.split(' ').next().unwrap_or("");
+    matches!(
+        word,
+        "tue"
+            | "tuee"
+            | "assassine"
+            | "assassinee"
+            | "abattu"
+            | "abattue"
+            | "egorge"
+            | "egorgee"
+            | "execute"
+            | "executee"
+            | "mort"
+            | "morte"
+            | "decede"
+            | "decedee"
+            | "enleve"
+            | "enlevee"
+            | "kidnappe"
+            | "kidnappee"
+            | "blesse"
+            | "blessee"
+    )
 }
 
 /// Titles written in lower case before a name ("le préfet X", "M. X"): the name is a person's.

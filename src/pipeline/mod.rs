@@ -1187,6 +1187,19 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_name_that_dies_is_a_persons_not_a_village() {
+        // Moussa is also a village of the Ségou region.
+        let v = incidents_of(
+            embedded_geocoder(),
+            "Lundi, des hommes armés ont enlevé un berger à Kokry. On a appris plus tard que \
+             Moussa a été retrouvé mort dans la brousse.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert!(v[0].places.iter().all(|p| p.mention != "Moussa"), "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|f| f.best), Some(1));
+    }
+
     /// The place mentions of the first incident of `text`.
     fn first_places(g: &Geocoder, text: &str) -> Vec<String> {
         incidents_of(g, text)[0]
