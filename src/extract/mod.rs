@@ -1863,6 +1863,7 @@ fn build_draft(
 
     // Tolls.
     let group_tolls: Vec<&Toll> = g.tolls.iter().map(|&i| &tolls[i]).collect();
+    let group_tolls = without_headline_people(article, group_tolls);
     for t in &group_tolls {
         evidence.push(Evidence::new(t.outcome.field(), text, t.span.clone()));
     }
@@ -2305,6 +2306,40 @@ fn tells_where(opening: &str) -> bool {
         .tells_where_openers
         .iter()
         .any(|o| opening.starts_with(o.as_str()))
+}
+
+/// "Kita : 2 personnes tuées" over a body that counts "un douanier et un gendarme tués": the
+/// headline's people are the body's dead told by side, so its figure counts once. Only a
+/// headline figure of people in general ("personnes", "individus") that the body's figures of
+/// the same outcome, one side at least not civilian, add up to.
+fn without_headline_people<'a>(article: &Article, tolls: Vec<&'a Toll>) -> Vec<&'a Toll> {
+    let Some(title) = article.title.as_ref() else {
+        return tolls;
+    };
+    let in_title = |t: &Toll| t.span.start >= title.start && t.span.end <= title.end;
+    let people = |t: &Toll| {
+        t.category == Category::Civilians
+            && matches!(
+                fold_key(&article.text[t.span.start..t.noun_end.max(t.span.start)])
+                    .rsplit(' ')
+                    .next(),
+                Some("personnes" | "individus")
+            )
+    };
+    let restated = |t: &Toll| {
+        let body = || {
+            tolls
+                .iter()
+                .filter(|o| !in_title(o) && o.outcome == t.outcome)
+        };
+        body().any(|o| o.category != Category::Civilians)
+            && body().map(|o| o.range.best).sum::<u32>() == t.range.best
+    };
+    tolls
+        .iter()
+        .filter(|t| !(in_title(t) && people(t) && restated(t)))
+        .copied()
+        .collect()
 }
 
 /// "La mission signale une deuxième explosion": what follows each reporting verb near the
@@ -4151,6 +4186,22 @@ mod tests {
         ));
         // (A kidnapping that kills nobody counts 0 dead.)
         assert_eq!(i.fatalities.map(|f| f.best), Some(0));
+    }
+
+    #[test]
+    fn a_headlines_people_told_by_side_in_the_body_count_once() {
+        let body = "Lundi, un policier et un garde ont été tués lors de l'attaque du poste \
+                    de Nara. Un civil a été blessé.";
+        let i = one(&format!(
+            "Mali : deux personnes tuées dans l'attaque d'un poste\n\n{DATELINE}{body}"
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(2), "{i:#?}");
+        assert_eq!(killed(&i, Category::Civilians), None);
+        // A headline figure the body's does not add up to stays.
+        let i = one(&format!(
+            "Mali : cinq personnes tuées dans l'attaque d'un poste\n\n{DATELINE}{body}"
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(5), "{i:#?}");
     }
 
     #[test]
