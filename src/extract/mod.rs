@@ -4205,6 +4205,16 @@ mod tests {
     }
 
     #[test]
+    fn a_long_list_among_the_dead_counts_no_more_dead() {
+        let i = one(&format!(
+            "{DATELINE}Le bilan de l'explosion d'une mine mardi près de Douentza s'élève à \
+             trente tués. Parmi les victimes figurent notamment cinq commerçants venus de la \
+             foire de Boni, six membres d'une même famille et trois nourrissons."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(30), "{i:#?}");
+    }
+
+    #[test]
     fn the_displaced_and_a_wars_toll_so_far_are_no_dead() {
         // People who fled are counted beside the dead, not with them.
         for text in [

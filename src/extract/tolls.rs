@@ -1715,8 +1715,9 @@ fn says_only_people(text: &str, t: &Toll) -> bool {
 /// the words around the toll starting at `start` count it among dead already told.
 fn said_among_the_dead(text: &str, start: usize) -> bool {
     // "Parmi les victimes figurent un gendarme et quatre assaillants": said before the figure,
-    // within its sentence.
-    let from = text.floor_char_boundary(start.saturating_sub(60));
+    // within its sentence, however long the list before it ("sept membres d'une même famille
+    // et quatre nourrissons").
+    let from = text.floor_char_boundary(start.saturating_sub(160));
     let before = &text[from..start];
     let before = before
         .rfind(['.', '!', '?', '\n'])
