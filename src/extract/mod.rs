@@ -4215,6 +4215,27 @@ mod tests {
     }
 
     #[test]
+    fn a_new_toll_of_one_side_after_an_official_one_is_the_best() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le poste de Macina. « L'attaque a \
+             fait 6 morts », a indiqué l'armée dans un communiqué. Un nouveau bilan donné par des \
+             élus locaux fait état de sept gendarmes tués."
+        ));
+        assert_eq!(
+            killed(&i, Category::Soldiers).map(|_| i.fatalities.map(|f| (f.low, f.best))),
+            Some(Some((6, 7))),
+            "{i:#?}"
+        );
+        // Without a revision, the official figure stays the best.
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le poste de Macina. « L'attaque a \
+             fait 6 morts », a indiqué l'armée dans un communiqué. Des élus locaux font état de \
+             sept gendarmes tués."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(6), "{i:#?}");
+    }
+
+    #[test]
     fn the_displaced_and_a_wars_toll_so_far_are_no_dead() {
         // People who fled are counted beside the dead, not with them.
         for text in [

@@ -3374,17 +3374,25 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
             .collect();
         let official_unknown =
             latest_statements_largest(of(true).copied().filter(|t| official(&t)));
+        // A revision of the named side's figure after it is later still: "… ont fait 8 morts,
+        // a écrit l'armée. Mais un nouveau bilan fait état de neuf militaires tués".
         if let ([k], Some(latest)) = (known_categories.as_slice(), official_unknown)
             && !of(false).any(|t| official(&t))
             && of(true).all(|u| !of(false).any(|k| k.sentence == u.sentence))
         {
+            let revised_after = of(false).any(|t| t.revises && t.sentence > latest.sentence);
             let low = of(true).map(|t| t.range.low).fold(out[*k].2.low, u32::min);
             let high = of(true)
                 .map(|t| t.range.high)
                 .fold(out[*k].2.high, u32::max);
+            let best = if revised_after {
+                out[*k].2.best
+            } else {
+                latest.range.best
+            };
             out[*k].2 = TollRange {
                 low,
-                best: latest.range.best.clamp(low, high),
+                best: best.clamp(low, high),
                 high,
             };
             out.retain(|(o, c, _)| *o != outcome || *c != Category::Unknown);
