@@ -293,6 +293,20 @@ pub fn aim_distances(text: &str, mentions: &[Mention], resolved: &mut [Resolved]
                     resolved[other].context = true;
                 }
             }
+            // "la route reliant Tombouctou à Goundam … à 35 km de Tombouctou": so does that
+            // end named with its road in an earlier sentence.
+            for &(a, b) in &roads {
+                for end in [a, b] {
+                    if end < m.span.start
+                        && m.span.start - end <= ROAD_MEMORY
+                        && let Some(other) = at(resolved, end)
+                        && other != ri
+                        && resolved[other].place.name == name
+                    {
+                        resolved[other].context = true;
+                    }
+                }
+            }
         }
     }
 }

@@ -740,6 +740,22 @@ mod tests {
             LatLon::new(douentza.lat, douentza.lon),
         );
         assert!((km - 40.0).abs() < 1.0, "{km}");
+        // The road's end named with it is then no place of the incident.
+        let v = incidents_of(
+            g,
+            "Mardi, la route reliant Douentza à Hombori a de nouveau été le théâtre d'une \
+             attaque. Un convoi de l'armée en route pour Hombori a été visé. L'embuscade a eu \
+             lieu à environ 40 km de Douentza, vers 9 heures.",
+        );
+        assert_eq!(v.len(), 1);
+        assert!(
+            v[0].places
+                .iter()
+                .all(|p| p.precision != crate::incident::Precision::Locality),
+            "{:#?}",
+            v[0].places
+        );
+        assert!((km_from(&v, g, "douentza") - 40.0).abs() < 1.0);
         // Another town's distance is not aimed by that road.
         let text = "Mercredi, trois civils ont été tués sur la route reliant Douentza à Hombori. \
                     Jeudi, une mine a explosé à 20 km de Boni.";
