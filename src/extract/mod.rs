@@ -4236,6 +4236,24 @@ mod tests {
     }
 
     #[test]
+    fn an_estimated_total_above_estimated_parts_is_the_best() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le village de Tin-Hama. Selon des \
+             habitants, il y aurait eu plus d'une cinquantaine de morts. Les assaillants ont \
+             abattu une trentaine de civils. Les miliciens du village ont perdu au moins une \
+             dizaine de combattants."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(50), "{i:#?}");
+        // Exact parts keep their sum.
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le village de Tin-Hama. Selon des \
+             habitants, il y aurait eu une cinquantaine de morts. Les assaillants ont abattu 31 \
+             civils. Les miliciens ont perdu 12 combattants."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(43), "{i:#?}");
+    }
+
+    #[test]
     fn the_displaced_and_a_wars_toll_so_far_are_no_dead() {
         // People who fled are counted beside the dead, not with them.
         for text in [

@@ -3362,9 +3362,14 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
         };
         let official = |t: &&&Toll| !t.vague && !t.superseded && t.source == Some("official");
         let plain = |t: &&&Toll| !t.vague && t.range.low == t.range.best;
+        // So does a total that is itself an estimate above categorised figures that are all
+        // estimates ("plus d'une quarantaine de morts", then "une vingtaine" of civilians and
+        // "au moins une dizaine" of fighters): the parts do not add up to it.
         let better = (of(true).any(|t| official(&t)) && !of(false).any(|t| official(&t)))
             || (of(false).all(|t| t.vague || t.range.high > t.range.best)
-                && of(true).any(|t| plain(&t) && t.range.best > known.best));
+                && of(true).any(|t| plain(&t) && t.range.best > known.best))
+            || (of(false).all(|t| t.vague)
+                && of(true).any(|t| t.vague && !t.indefinite && t.range.best > known.best));
         // "un bilan de 40 civils tués" from one source, then "un bilan officiel de 38 morts":
         // with one category named, an official figure of unknown category said apart is a
         // report of the same dead, the latest official one, so it gives their best; every
