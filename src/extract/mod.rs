@@ -4254,6 +4254,28 @@ mod tests {
     }
 
     #[test]
+    fn the_dead_of_earlier_attacks_in_an_opening_apres_are_not_this_ones() {
+        for text in [
+            "Après les violences qui ont fait 25 morts dans le cercle de Djenné, c'est le \
+             village de Sofara qui a été la cible d'une autre attaque mardi, faisant deux morts.",
+            "Après l'embuscade de Boni ayant coûté la vie à 25 soldats, c'est au tour du poste de \
+             Hombori d'être attaqué mardi : deux gendarmes y ont été tués.",
+        ] {
+            let v = incidents(&format!("{DATELINE}{text}"));
+            assert!(
+                v.iter().any(|i| i.fatalities.map(|f| f.best) == Some(2)),
+                "{text}\n{v:#?}"
+            );
+        }
+        // Without another attack told after it, the figure is this attack's.
+        let i = one(&format!(
+            "{DATELINE}Après l'attaque de mardi qui a fait 25 morts à Sofara, le gouvernement a \
+             décrété un deuil national."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(25));
+    }
+
+    #[test]
     fn the_displaced_and_a_wars_toll_so_far_are_no_dead() {
         // People who fled are counted beside the dead, not with them.
         for text in [

@@ -1654,12 +1654,48 @@ fn in_a_recalling_relative(text: &str, sentence: &Range<usize>, figure: &Range<u
     {
         return true;
     }
+    if after_earlier_attacks(before, after) {
+        return true;
+    }
     if clause != "ou" && !clause.ends_with(" ou") {
         return false;
     }
     let rest = after.split([',', ';', '.']).next().unwrap_or(after);
     let rest = crate::corpus::normalize::fold_key(rest);
     rest.split(' ').any(|w| matches!(w, "avait" | "avaient"))
+}
+
+/// "Après les attaques de Bankass qui ont fait 30 morts, c'est le village de B qui a été la
+/// cible d'une autre attaque": a figure in the sentence's opening "Après …" phrase (the
+/// sentence's text `before` the figure holds no comma yet) counts the earlier attacks, when
+/// the rest of the sentence tells another.
+fn after_earlier_attacks(before: &str, after: &str) -> bool {
+    // Past a dateline: "Ségou, 15 mars (AFP) – Après …".
+    let before = [" – ", " - ", " — "]
+        .iter()
+        .filter_map(|d| before.rfind(d).map(|i| &before[i + d.len()..]))
+        .min_by_key(|b| b.len())
+        .unwrap_or(before);
+    let opening = crate::corpus::normalize::fold_key(before);
+    if !opening.starts_with("apres ") || before.contains([',', ';']) {
+        return false;
+    }
+    let Some((_, rest)) = after.split_once(',') else {
+        return false;
+    };
+    let rest = crate::corpus::normalize::fold_key(rest);
+    [
+        "une autre attaque",
+        "une nouvelle attaque",
+        "c est au tour",
+        "cette fois",
+        "a son tour",
+        "c est le village",
+        "c est la localite",
+        "c est la ville",
+    ]
+    .iter()
+    .any(|c| rest.contains(c))
 }
 
 const GENERIC_STATEMENTS: &[&str] = &[
