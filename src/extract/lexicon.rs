@@ -33,6 +33,10 @@ pub struct SegmentationWords {
     /// Phrases tying the incident told to another, earlier one ("fait suite à une autre
     /// attaque"): a sentence with them that counts dead counts that other event's.
     pub follows_another: Vec<String>,
+    /// Sentence starts putting an event earlier than the incident told, without a day the
+    /// text can date ("la semaine dernière" without a publication date): a sentence opening
+    /// with one that counts dead tells that earlier event.
+    pub earlier_openers: Vec<String>,
     /// Phrases telling what followed the incident just told (bodies gathered or found, the
     /// fighting it was): a sentence with them, dated that day or the next, goes on telling it.
     pub aftermath: Vec<String>,
@@ -448,6 +452,7 @@ mod tests {
             .iter()
             .chain(&w.another_event_openers)
             .chain(&w.follows_another)
+            .chain(&w.earlier_openers)
             .chain(&w.aftermath)
             .chain(&w.same_day)
             .chain(&w.totals)

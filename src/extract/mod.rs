@@ -1135,7 +1135,16 @@ fn segment(
                     .follows_another
                     .iter()
                     .any(|p| opening.contains(p.as_str())));
-        let mut force_new = elsewhere || follows_another;
+        // "La semaine dernière, une attaque similaire a coûté la vie à 5 soldats", in a text
+        // whose relative days cannot be dated: an earlier event, of an unknown day.
+        let earlier_undated = date.is_none()
+            && !s_tolls.is_empty()
+            && current.is_some()
+            && words
+                .earlier_openers
+                .iter()
+                .any(|p| opening.starts_with(p.as_str()));
+        let mut force_new = elsewhere || follows_another || earlier_undated;
         // "Leur mort intervient cinq jours après celle de dix soldats, tués le 20 janvier": the
         // recalled event's day dates the current incident, when nothing else has.
         if let Some(gap) = gap
@@ -1261,7 +1270,7 @@ fn segment(
             None if force_new => {
                 groups.push(Group {
                     aside,
-                    earlier: follows_another && gap.is_none(),
+                    earlier: follows_another && gap.is_none() || earlier_undated,
                     ..Default::default()
                 });
                 groups.len() - 1
@@ -4273,6 +4282,19 @@ mod tests {
              décrété un deuil national."
         ));
         assert_eq!(i.fatalities.map(|f| f.best), Some(25));
+    }
+
+    #[test]
+    fn an_earlier_attack_told_last_week_without_a_publication_date_is_apart() {
+        // No dateline: "la semaine dernière" cannot be dated.
+        let v = incidents(
+            "Deux gendarmes ont été tués mardi dans l'attaque de leur poste près de Nara. Le \
+             mois dernier, une embuscade semblable avait coûté la vie à sept soldats.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|f| f.best), Some(2));
+        assert_eq!(v[1].fatalities.map(|f| f.best), Some(7));
+        assert_eq!(v[1].date, None);
     }
 
     #[test]

@@ -36,7 +36,12 @@ fn aim_of(
     let before_start = text.floor_char_boundary(m.span.start.saturating_sub(40));
     let before = fold_key(&text[before_start..m.span.start]);
     let before = without_place_noun(before.trim_end());
-    if before.ends_with("direction de") || before.ends_with("direction d") {
+    // "à 37 km de Boni vers Douentza".
+    if before.ends_with("direction de")
+        || before.ends_with("direction d")
+        || before == "vers"
+        || before.ends_with(" vers")
+    {
         return Some(Aim::Toward);
     }
     let names_road = |b: &str| ROAD_NOUNS.iter().any(|n| b.ends_with(n));
@@ -129,6 +134,15 @@ const ROAD_LINKS: &[&str] = &[
     "entre",
     "allant de",
     "de liaison entre",
+    // "sur la route menant à Douentza": the far end, told alone.
+    "menant a",
+    "menant vers",
+    "qui mene a",
+    "qui mene vers",
+    "conduisant a",
+    "qui conduit a",
+    "allant a",
+    "allant vers",
 ];
 
 /// How far back (bytes) a road named in an earlier sentence still aims a distance from one of

@@ -740,6 +740,16 @@ mod tests {
             LatLon::new(douentza.lat, douentza.lon),
         );
         assert!((km - 40.0).abs() < 1.0, "{km}");
+        // "vers X", "la route menant à X" aim too.
+        for text in [
+            "Mardi, un camion a sauté sur une mine à 30 km de Douentza vers Hombori.",
+            "Mardi, un camion a sauté sur une mine à 30 km de Douentza, sur la route menant à \
+             Hombori.",
+        ] {
+            let (from_town, gained, _) = aimed(text, "Douentza", "Hombori");
+            assert!((from_town - 30.0).abs() < 0.5, "{text} {from_town}");
+            assert!((gained - 30.0).abs() < 3.0, "{text} {gained}");
+        }
         // The road's end named with it is then no place of the incident.
         let v = incidents_of(
             g,
