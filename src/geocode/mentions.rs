@@ -452,6 +452,13 @@ pub fn find_mentions(
             {
                 continue;
             }
+            // "Par Baba Ahmed, à Bamako": a byline's author, on a line of its own.
+            let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            if matches!(text[line_start..span.start].trim(), "Par" | "par" | "Par :")
+                && next_is_capitalised_word(text, span.end)
+            {
+                continue;
+            }
             // "que Moussa a été retrouvé mort", "Noumoukai a été assassiné": a person dies, a
             // town does not. (Not after a preposition or a place noun: "le village de A a été
             // ..." is told of the village.)

@@ -1214,6 +1214,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bylines_author_is_no_place() {
+        // Moussa is also a village of the Ségou region.
+        let v = incidents_of(
+            embedded_geocoder(),
+            "Lundi, des hommes armés ont attaqué le village de Kokry, tuant deux civils.\n\n\
+             Par Moussa Keita, à Ségou",
+        );
+        assert!(
+            v.iter()
+                .flat_map(|i| &i.places)
+                .all(|p| p.mention != "Moussa"),
+            "{v:#?}"
+        );
+    }
+
+    #[test]
     fn a_name_that_dies_is_a_persons_not_a_village() {
         // Moussa is also a village of the Ségou region.
         let v = incidents_of(
