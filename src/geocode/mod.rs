@@ -163,6 +163,13 @@ pub struct Resolved {
     pub reference_km: Option<f64>,
 }
 
+/// The towns a candidate's distance is scored against: those of the event's story, and those
+/// of its context (tie-breakers only).
+struct Anchors {
+    story: rstar::RTree<[f64; 2]>,
+    context: rstar::RTree<[f64; 2]>,
+}
+
 impl Geocoder {
     /// The geocoder over `gazetteer`, completed by the curated supplement
     /// ([`supplement`]: places the news names that GeoNames lacks).
@@ -291,20 +298,44 @@ impl Geocoder {
             }
         }
         // Unambiguous anchors for the spread term: towns of the event's story. A region's or
-        // cercle's centre is no town, and a source's town ("l'hôpital de Ségou") says nothing
-        // of where the event's villages lie.
-        let anchors: Vec<[f64; 2]> = mentions
+        // cercle's centre is no town, and a source's town ("l'hôpital de Ségou") says little
+        // of where the event's villages lie: the towns of context (origins, sources, admin
+        // context) only break ties between otherwise equal homonyms.
+        let anchor_of = |m: &Mention| match &m.kind {
+            MentionKind::Named(p) => {
+                let mut towns = p
+                    .iter()
+                    .map(|&i| self.gazetteer.place(i))
+                    .filter(|pl| pl.country == "ML" && pl.feature_class != 'A');
+                let first = towns.next()?;
+                // One place, or one town among features of the same name.
+                let town = if p.len() == 1 {
+                    Some(first)
+                } else {
+                    let mut settled = std::iter::once(first)
+                        .chain(towns)
+                        .filter(|pl| pl.feature_class == 'P');
+                    settled.next().filter(|_| settled.next().is_none())
+                }?;
+                Some([town.lon, town.lat])
+            }
+            _ => None,
+        };
+        let story: Vec<[f64; 2]> = mentions
             .iter()
             .filter(|m| !m.qualifier.context)
-            .filter_map(|m| match &m.kind {
-                MentionKind::Named(p) if p.len() == 1 => {
-                    let pl = self.gazetteer.place(p[0]);
-                    (pl.country == "ML" && pl.feature_class != 'A').then_some([pl.lon, pl.lat])
-                }
-                _ => None,
-            })
+            .filter(|m| matches!(&m.kind, MentionKind::Named(p) if p.len() == 1))
+            .filter_map(anchor_of)
             .collect();
-        let anchors = rstar::RTree::bulk_load(anchors);
+        let context_towns: Vec<[f64; 2]> = mentions
+            .iter()
+            .filter(|m| m.qualifier.context)
+            .filter_map(anchor_of)
+            .collect();
+        let anchors = Anchors {
+            story: rstar::RTree::bulk_load(story),
+            context: rstar::RTree::bulk_load(context_towns),
+        };
         let named_areas = NamedAreas {
             regions_2023,
             cercles: cercles_named,
@@ -618,7 +649,7 @@ impl Geocoder {
         ids: impl Iterator<Item = (u32, usize)>,
         context: &HashSet<String>,
         named: &NamedAreas,
-        anchors: &rstar::RTree<[f64; 2]>,
+        anchors: &Anchors,
         m: &Mention,
     ) -> Vec<Candidate> {
         let b = basemap();
@@ -737,13 +768,23 @@ impl Geocoder {
                         parts.push(("near the town named beside it", 2.0));
                     }
                     // Nearest other unambiguous place (an R-tree, so long texts stay linear).
-                    let spread = anchors
-                        .nearest_neighbor_iter(&[p.lon, p.lat])
-                        .map(|a| distance_km(LatLon::new(a[1], a[0]), LatLon::new(p.lat, p.lon)))
-                        .find(|d| *d > 0.5)
-                        .unwrap_or(f64::INFINITY);
+                    let nearest = |tree: &rstar::RTree<[f64; 2]>| {
+                        tree.nearest_neighbor_iter(&[p.lon, p.lat])
+                            .map(|a| {
+                                distance_km(LatLon::new(a[1], a[0]), LatLon::new(p.lat, p.lon))
+                            })
+                            .find(|d| *d > 0.5)
+                            .unwrap_or(f64::INFINITY)
+                    };
+                    let spread = nearest(&anchors.story);
                     if spread.is_finite() {
                         parts.push(("near other places", 2.0 * (-spread / 150.0).exp()));
+                    }
+                    if ids_len > 1 {
+                        let beside = nearest(&anchors.context);
+                        if beside.is_finite() {
+                            parts.push(("near a town of context", 0.25 * (-beside / 150.0).exp()));
+                        }
                     }
                     parts.push(("importance", 0.5 * f64::from(p.importance())));
                     parts.push(("population", 0.3 * ((p.population as f64) + 1.0).log10()));

@@ -1214,6 +1214,18 @@ mod tests {
     }
 
     #[test]
+    fn a_source_town_breaks_a_tie_between_homonyms() {
+        // Three villages are named Songo; the prefect's town is Bandiagara's.
+        let v = incidents_of(
+            embedded_geocoder(),
+            "Mardi, des hommes armés ont incendié des greniers à Songo, selon le préfet de \
+             Bandiagara.",
+        );
+        let songo = v[0].places.iter().find(|p| p.mention == "Songo").unwrap();
+        assert!((songo.lon.unwrap() + 3.7).abs() < 0.1, "{songo:?}");
+    }
+
+    #[test]
     fn a_bylines_author_is_no_place() {
         // Kona is also a town of the Mopti region.
         let v = incidents_of(
