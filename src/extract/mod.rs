@@ -1270,7 +1270,7 @@ fn segment(
             None if force_new => {
                 groups.push(Group {
                     aside,
-                    earlier: follows_another && gap.is_none() || earlier_undated,
+                    earlier: (follows_another && gap.is_none()) || earlier_undated,
                     ..Default::default()
                 });
                 groups.len() - 1

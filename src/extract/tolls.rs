@@ -951,8 +951,6 @@ fn capitalised_names(sentence: &str) -> Vec<(usize, &str)> {
                     | "les"
                     | "et"
                     | "ou"
-                    | "l'"
-                    | "d'"
             )
             && !words[i - 1].1.ends_with(['.', ':', '«', '"']);
         if run >= 2 || lone_name {
@@ -2720,7 +2718,7 @@ fn past_listed_figures(window: &str) -> usize {
         let rest = &window[at..];
         let rest_words = rest.strip_prefix("et ").unwrap_or(rest);
         let skipped = rest.len() - rest_words.len();
-        // One to four words of a figure ("vingt deux 22", "neufs 9", "8").
+        // The words of a figure, five at most ("vingt deux 22", "neufs 9", "8").
         let words: Vec<&str> = rest_words.split(' ').take(5).collect();
         let figure_words = words
             .iter()
