@@ -4158,6 +4158,23 @@ mod tests {
     }
 
     #[test]
+    fn tous_des_after_a_figure_says_who_they_all_were() {
+        for (text, category) in [
+            (
+                "Mardi, l'attaque de Kokry a fait quinze morts, tous des civils.",
+                Category::Civilians,
+            ),
+            (
+                "Mardi, l'embuscade a fait quinze tués, tous soldats.",
+                Category::Soldiers,
+            ),
+        ] {
+            let i = one(&format!("{DATELINE}{text}"));
+            assert_eq!(killed(&i, category), Some(15), "{text}\n{i:#?}");
+        }
+    }
+
+    #[test]
     fn a_side_named_after_a_list_of_figures_is_each_ones() {
         for text in [
             "Mardi, l'attaque du poste de Léré a fait onze (11) morts, quatorze (14) blessés \

@@ -2663,12 +2663,17 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
         window_end = wide_end;
     }
     let window = window.as_str();
+    // "26 tués, tous des civils", "douze morts, toutes des femmes": who they all were.
     let lead = [
         "parmi les",
         "parmi des",
         "dans les rangs",
         "du cote",
         "cote",
+        "tous des",
+        "toutes des",
+        "tous",
+        "toutes",
     ];
     if !lead.iter().any(|l| window.starts_with(l)) {
         return side_after_verb(text, from);
