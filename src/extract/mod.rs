@@ -77,6 +77,9 @@ pub struct Extraction {
     /// Sentences telling another, undated event ("Par ailleurs, …") dropped for want of
     /// towns: [`resegment`] keeps them as incidents if they name one.
     asides: Vec<usize>,
+    /// Dated scenes told before a sentence of narrative, whose date reaches the facts after it
+    /// only if the scene names a town, unknown yet ([`HELD_REACH`]).
+    scenes: Vec<usize>,
     /// Kept for [`resegment`].
     reading: Reading,
 }
@@ -120,7 +123,8 @@ const SAME_TOWN_KM: f64 = 5.0;
 
 /// Whether a draft of `extraction` mixes towns more than [`SAME_PLACE_KM`] apart (or more
 /// than [`CO_REPORTED_KM`] in the sentences that carry its date and tolls), or names no town
-/// while the sentence after it names some, or an undated event told aside names some:
+/// while the sentence after it names some, or an undated event told aside names some, or a
+/// dated scene whose date may reach past a sentence of narrative ([`HELD_REACH`]) names some:
 /// only then can [`extract_with_places`] segment differently.
 pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> bool {
     let has_points = |si: usize| places.get(si).is_some_and(|p| !p.is_empty());
@@ -138,6 +142,7 @@ pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> boo
     });
     townless_then_towns
         || extraction.asides.iter().any(|&si| has_points(si))
+        || extraction.scenes.iter().any(|&si| has_points(si))
         || extraction.drafts.iter().any(|d| {
             any_pair_farther(&points_of(places, &d.sentences), SAME_PLACE_KM)
                 // Towns of a lead that reported two attacks together ([`split_co_reported`]).
@@ -486,7 +491,7 @@ fn draft_incidents(
     } = &reading;
     // Segmentation adds the dates of "le lendemain"-style anaphors: work on a copy.
     let mut mentions = reading.mentions.clone();
-    let mut groups = segment(article, cues, &mut mentions, tolls, *focus, places);
+    let (mut groups, scenes) = segment(article, cues, &mut mentions, tolls, *focus, places);
     split_co_reported(&mut groups, article, tolls, places);
     fold_headline_into_body(article, &mut groups, tolls);
     drop_totals_of_incidents(article, &mut groups, tolls, &mentions);
@@ -529,6 +534,7 @@ fn draft_incidents(
         warnings: warnings.clone(),
         actor_spans,
         asides,
+        scenes,
         reading,
     }
 }
@@ -775,8 +781,10 @@ fn segment(
     tolls: &[Toll],
     focus: Option<NaiveDate>,
     places: &SentencePlaces,
-) -> Vec<Group> {
+) -> (Vec<Group>, Vec<usize>) {
     let mut groups: Vec<Group> = Vec::new();
+    // Dated scenes whose reach waits on the towns they name (see `set_in_a_town`).
+    let mut scenes: Vec<usize> = Vec::new();
     let mut current: Option<usize> = None;
     // The recalled incident the sentence before made a group of (see below).
     let mut last_recalled: Option<usize> = None;
@@ -1037,6 +1045,17 @@ fn segment(
             }
             // "Le 16 janvier, des bandits sont arrivés au village de A. Un homme a été tué." A
             // dated scene-setting sentence dates (and places) the facts of the next one.
+            // "Ils ont rassemblé les habitants sur la place." A narrative sentence with no
+            // date, town or background of its own keeps the date of a scene set in a town for
+            // the facts after it.
+            let narrates = s_dates.is_empty() && s_points.is_empty() && background.is_empty();
+            let mut set_in_a_town = |hs: usize| {
+                // The first reading knows no towns: the second one decides.
+                if places.is_empty() && !scenes.contains(&hs) {
+                    scenes.push(hs);
+                }
+                places.get(hs).is_some_and(|p| !p.is_empty())
+            };
             held = own_date
                 .filter(|&d| {
                     background.is_empty()
@@ -1045,14 +1064,24 @@ fn segment(
                             DatePrecision::Day | DatePrecision::Week
                         )
                 })
-                .map(|d| (si, d));
+                .map(|d| (si, d))
+                .or_else(|| {
+                    held.filter(|&(hs, _)| narrates && si - hs < HELD_REACH && set_in_a_town(hs))
+                });
             continue;
         }
+        // Past a sentence of narrative, a scene dates facts told at its town or at none.
+        let in_the_scenes_town = |hs: usize| {
+            let scene = places.get(hs).map_or(&[][..], |p| p.as_slice());
+            s_points
+                .iter()
+                .all(|p| scene.iter().any(|q| km(*p, *q) <= SAME_PLACE_KM))
+        };
         let mut date = own_date;
         let mut opener = None;
         if date.is_none()
             && let Some((hs, hd)) = held
-            && hs + 1 == si
+            && (si == hs + 1 || si - hs <= HELD_REACH && in_the_scenes_town(hs))
         {
             date = Some(hd);
             opener = Some(hs);
@@ -1430,7 +1459,7 @@ fn segment(
         current = Some(target);
         last = Some(target);
     }
-    groups
+    (groups, scenes)
 }
 
 /// "Dix soldats tués près de Goundam" as a headline, then a body that tells another attack
@@ -1721,6 +1750,10 @@ fn days_from(base: &DateMention, days: i64, span: Range<usize>) -> DateMention {
 
 /// Towns farther apart than this, named in one sentence, are not one incident's place.
 const ROUNDUP_SPREAD_KM: f64 = 150.0;
+
+/// How many sentences on a dated scene-setting sentence dates the facts told: the next one,
+/// or one after a sentence or two of narrative.
+const HELD_REACH: usize = 3;
 
 /// "dans la nuit du 4 au 5 octobre", "la nuit de samedi à dimanche": a span of one night.
 fn is_one_night(text: &str, m: &DateMention) -> bool {

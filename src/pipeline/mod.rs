@@ -1183,6 +1183,40 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_dated_scene_in_a_town_dates_the_facts_after_a_sentence_of_narrative() {
+        let g = embedded_geocoder();
+        let date = |v: &[Incident]| v[0].date.map(|d| d.to_string());
+        for scene in [
+            "Le 16 mars, des bandits sont arrivés au village de Kokry.",
+            "À Kokry, la foire du 16 mars dernier a tourné au drame.",
+        ] {
+            let article = published(
+                &format!(
+                    "{scene} Ils ont rassemblé les habitants devant la mosquée. \
+                     Trois hommes ont été tués."
+                ),
+                "2023-03-20",
+            );
+            let v = incidents(&article, g);
+            assert_eq!(v.len(), 1, "{scene} {v:#?}");
+            assert_eq!(date(&v).as_deref(), Some("2023-03-16"), "{scene}");
+            assert!(km_from(&v, g, "kokry") < 5.0, "{scene} {v:#?}");
+        }
+        // A dated sentence naming no town dates only the next one ("arrêté le 16 mars" is
+        // another fact), and a scene's date stops at facts told in another town.
+        for text in [
+            "Le porte-parole du collectif a été arrêté le 16 mars. Les jeunes ont brûlé des \
+             pneus. Un manifestant a été tué par balle à Kokry.",
+            "Le 16 mars, le gouverneur a visité la foire de Kokry. Les commerçants se plaignent \
+             des routes. Un commerçant a été tué par balle à Kayes.",
+        ] {
+            let v = incidents(&published(text, "2023-03-20"), g);
+            assert_eq!(v.len(), 1, "{text} {v:#?}");
+            assert_ne!(date(&v).as_deref(), Some("2023-03-16"), "{text}");
+        }
+    }
+
     /// The incidents of an article of `text`, with no publication date.
     fn incidents_of(g: &Geocoder, text: &str) -> Vec<Incident> {
         incidents(&crate::corpus::article_from_text("t", text.to_string()), g)
