@@ -4780,6 +4780,53 @@ mod tests {
     }
 
     #[test]
+    fn the_number_of_victims_said_after_a_copula_is_a_toll() {
+        // A number of one side, or of the dead, brought up to date: the latest figure.
+        for (said, side) in [
+            (
+                "Le nombre de gendarmes tués dans l'assaut est désormais de 31.",
+                Category::Soldiers,
+            ),
+            (
+                "Selon le ministre, le nombre de militaires tombés s'élève maintenant à 31.",
+                Category::Soldiers,
+            ),
+            (
+                "Le nombre de morts est passé à 31, selon un élu.",
+                Category::Soldiers,
+            ),
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Dimanche, des jihadistes ont attaqué la gendarmerie de Macina, \
+                 tuant 22 gendarmes. {said}"
+            ));
+            assert_eq!(killed(&i, side), Some(31), "{said} {i:#?}");
+            assert_eq!(
+                i.fatalities.map(|t| (t.low, t.high)),
+                Some((22, 31)),
+                "{said}"
+            );
+        }
+        // Of another side, it adds; of the wounded or of men who fell into an ambush, it is
+        // no death.
+        let i = one(&format!(
+            "{DATELINE}Dimanche, des jihadistes ont attaqué la gendarmerie de Macina, tuant 22 \
+             gendarmes. Le nombre d'assaillants tués est de 9, selon l'armée."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(22), "{i:#?}");
+        for said in [
+            "Le nombre de blessés est de 31.",
+            "Le nombre de gendarmes tombés dans l'embuscade est de 31.",
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Dimanche, des jihadistes ont attaqué la gendarmerie de Macina, \
+                 tuant 22 gendarmes. {said}"
+            ));
+            assert_eq!(i.fatalities.map(|t| t.best), Some(22), "{said} {i:#?}");
+        }
+    }
+
+    #[test]
     fn a_figure_said_again_as_a_revision_is_that_revision() {
         let i = one(
             "Mali : 16 soldats tués dans une embuscade près de Boni\n\nUn convoi est tombé lundi \

@@ -420,6 +420,7 @@ pub fn find_tolls(
         &mut tolls,
     );
     revised_to(text, quantities, &mut tolls);
+    number_of_victims_is(text, sentences, quantities, cues, &mut tolls);
     wounded_who_died(text, sentences, &mut tolls);
     tolls.retain(|t| {
         let sentence = &sentences[t.sentence];
@@ -1409,6 +1410,127 @@ fn revised_to(text: &str, quantities: &[Quantity], tolls: &mut Vec<Toll>) {
     }
     tolls.extend(revised);
 }
+
+/// "le nombre de militaires tués est de 38", "le nombre de morts s'élève désormais à 40": a
+/// figure after a copula counts the victims named before it, in the outcome said there.
+fn number_of_victims_is(
+    text: &str,
+    sentences: &[Range<usize>],
+    quantities: &[Quantity],
+    cues: &[TextCue],
+    tolls: &mut Vec<Toll>,
+) {
+    for q in quantities {
+        if q.vague && q.range.best == 0 || tolls.iter().any(|t| overlaps(&t.span, &q.span)) {
+            continue;
+        }
+        let Some(si) = sentence_of(sentences, q.span.start) else {
+            continue;
+        };
+        let from = text.floor_char_boundary(
+            q.span
+                .start
+                .saturating_sub(NUMBER_OF_REACH)
+                .max(sentences[si].start),
+        );
+        let before = &text[from..q.span.start];
+        let Some(at) = before.rfind("nombre de").map(|i| from + i) else {
+            continue;
+        };
+        if !word_before_is(text, at, &["le"]) {
+            continue;
+        }
+        let noun_from = at + "nombre de".len();
+        let in_phrase = |c: &&TextCue| c.range.start >= noun_from && c.range.end <= q.span.start;
+        let first = cues.partition_point(|c| c.range.start < noun_from);
+        let Some(victim) = cues[first..]
+            .iter()
+            .take_while(|c| c.range.start <= noun_from + 3)
+            .find(|c| matches!(c.cue, Cue::Victim(_)))
+        else {
+            continue;
+        };
+        let gap = crate::corpus::normalize::fold_key(&text[victim.range.end..q.span.start]);
+        // "le nombre de soldats tombés" (not "tombés dans une embuscade", "aux mains de"):
+        // fallen is killed.
+        let fallen = gap
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.starts_with("tombe"))
+            && !["embuscade", "mains", "piege", "panne"]
+                .iter()
+                .any(|w| gap.contains(w));
+        let Some(outcome) = cues[first..]
+            .iter()
+            .filter(in_phrase)
+            .find_map(|c| match c.cue {
+                Cue::Outcome(o) => Some(o),
+                _ => None,
+            })
+            .or(fallen.then_some(Outcome::Killed))
+        else {
+            continue;
+        };
+        // "est présentement de", "s'élève désormais à": adverbs may stand in the copula.
+        let words: Vec<&str> = gap
+            .split(' ')
+            .filter(|w| !w.is_empty() && !NUMBER_ADVERBS.contains(w))
+            .collect();
+        let plain = words.join(" ");
+        let Some(copula) = NUMBER_IS.iter().find(|c| {
+            plain
+                .strip_suffix(*c)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        }) else {
+            continue;
+        };
+        let Cue::Victim(category) = victim.cue else {
+            continue;
+        };
+        let folded_sentence = crate::corpus::normalize::fold_key(&text[sentences[si].clone()]);
+        tolls.push(Toll {
+            outcome,
+            category,
+            range: q.range,
+            vague: q.vague,
+            span: q.span.clone(),
+            sentence: si,
+            source: None,
+            indefinite: false,
+            noun_end: q.span.end,
+            unconfirmed: says_any(&folded_sentence, UNCONFIRMED),
+            superseded: false,
+            revises: revises_a_toll(&folded_sentence)
+                || copula.contains("passe")
+                || gap.split(' ').any(|w| NUMBER_ADVERBS.contains(&w)),
+            carried: false,
+        });
+    }
+}
+
+/// How far (bytes) before its figure "le nombre de …" may start.
+const NUMBER_OF_REACH: usize = 160;
+
+/// "désormais", "présentement": the number said is the latest (folded).
+const NUMBER_ADVERBS: &[&str] = &[
+    "desormais",
+    "presentement",
+    "maintenant",
+    "actuellement",
+    "finalement",
+];
+
+/// "… est de", "… s'élève à", "… est passé à": a number's copula, folded.
+const NUMBER_IS: &[&str] = &[
+    "est de",
+    "s eleve a",
+    "est passe a",
+    "est monte a",
+    "atteint",
+    "se chiffre a",
+    "s etablit a",
+    "passe a",
+];
 
 /// "Cela porte à 150 le nombre de casques bleus tués", "La mission a perdu 150 casques bleus
 /// depuis son déploiement", "110 civils tués au cours du premier semestre": a running total
@@ -3416,8 +3538,17 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
         let known_categories: Vec<usize> = (0..out.len())
             .filter(|&i| out[i].0 == outcome && out[i].1 != Category::Unknown)
             .collect();
+        // "… tuant 25 soldats. Le nombre de morts est passé à 38": so is a total of unknown
+        // category said after them as a revision.
+        let revising_unknown =
+            || {
+                latest_statements_largest(of(true).copied().filter(|t| {
+                    !t.vague && t.revises && of(false).all(|k| k.sentence < t.sentence)
+                }))
+            };
         let official_unknown =
-            latest_statements_largest(of(true).copied().filter(|t| official(&t)));
+            latest_statements_largest(of(true).copied().filter(|t| official(&t)))
+                .or_else(revising_unknown);
         // A revision of the named side's figure after it is later still: "… ont fait 8 morts,
         // a écrit l'armée. Mais un nouveau bilan fait état de neuf militaires tués".
         if let ([k], Some(latest)) = (known_categories.as_slice(), official_unknown)
