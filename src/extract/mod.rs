@@ -4129,6 +4129,18 @@ mod tests {
             "{DATELINE}Lundi, une attaque à Nara a fait douze personnes tuées."
         ));
         assert_eq!(killed(&i, Category::Civilians), Some(12));
+        // The side may head the figure: the nearest one named before it.
+        for bilan in [
+            "Bilan provisoire. Côté ennemi : 11 morts et 4 motos saisies. Côté ami : 6 morts et \
+             9 blessés.",
+            "Du côté de l'armée, on compte 6 morts ; du côté ennemi, 11 morts.",
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Lundi, des terroristes ont attaqué le camp de Nara. {bilan}"
+            ));
+            assert_eq!(killed(&i, Category::Soldiers), Some(6), "{bilan} {i:#?}");
+            assert_eq!(killed(&i, Category::Militants), Some(11), "{bilan} {i:#?}");
+        }
     }
 
     #[test]

@@ -2800,13 +2800,25 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
     if !lead.iter().any(|l| window.starts_with(l)) {
         return side_after_verb(text, from);
     }
-    // "côté ennemi" in an army communiqué: the armed groups'.
+    if let Some(side) = side_named(window) {
+        return Some(side);
+    }
+    cues.iter()
+        .filter(|c| c.range.start >= from && c.range.start < window_end)
+        .find_map(|c| match c.cue {
+            Cue::Victim(cat) if cat != Category::Unknown => Some(cat),
+            _ => None,
+        })
+}
+
+/// A side named without a victim noun, in a folded window that starts at "côté", "parmi"
+/// or "dans les rangs": "côté ennemi" in an army communiqué is the armed groups'; "dans les
+/// rangs de l'armée" names the army as an actor, and "côté ami(s)" is the army's own side.
+fn side_named(window: &str) -> Option<Category> {
     if window.starts_with("cote ennemi") || window.starts_with("du cote ennemi") {
         return Some(Category::Militants);
     }
-    // "dans les rangs de l'armée": the army is an actor, not a victim noun; "côté ami(s)" in
-    // a communiqué is the army's own side.
-    if [
+    [
         "cote ami",
         "de l armee",
         "des fama",
@@ -2815,15 +2827,7 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
     ]
     .iter()
     .any(|a| window.contains(a))
-    {
-        return Some(Category::Soldiers);
-    }
-    cues.iter()
-        .filter(|c| c.range.start >= from && c.range.start < window_end)
-        .find_map(|c| match c.cue {
-            Cue::Victim(cat) if cat != Category::Unknown => Some(cat),
-            _ => None,
-        })
+    .then_some(Category::Soldiers)
 }
 
 /// Where the side may be named in a folded window after a dead figure's noun, past other
@@ -2969,8 +2973,10 @@ fn category_before(
         "parmi les",
         "dans les rangs des",
     ];
-    if !lead.iter().any(|l| window.contains(l)) {
-        return None;
+    // The nearest side named: "Côté ennemi : 7 morts. Côté ami : 42 morts".
+    let nearest = lead.iter().filter_map(|l| window.rfind(l)).max()?;
+    if let Some(side) = side_named(&window[nearest..]) {
+        return Some(side);
     }
     cues.iter()
         .rev()
