@@ -3460,6 +3460,10 @@ mod tests {
              cinquante jihadistes.",
             "Mardi, deux chasseurs ont été tués près de Niono, en représailles à la mort de \
              dix éleveurs la semaine précédente, selon le maire.",
+            "Mardi, un car transportant 45 voyageurs a été mitraillé près de Niono : deux \
+             passagers ont été tués.",
+            "Mardi, une pirogue avec à son bord une trentaine de personnes a été attaquée près \
+             de Niono. Deux personnes ont été tuées.",
         ] {
             assert_eq!(best(text), Some(2), "{text}");
         }
@@ -4412,6 +4416,9 @@ mod tests {
             "Depuis le début de cette année, on compte au moins 90 civils tués.",
             "C'est la mission de paix la plus dangereuse et la plus coûteuse en vies humaines, \
              avec 90 soldats tués.",
+            "Près de 90 soldats et civils ont péri en moins de trois semaines dans des attaques \
+             semblables.",
+            "En l'espace de dix jours, quelque 90 personnes ont été tuées dans la région.",
         ] {
             let v = incidents(&format!(
                 "{DATELINE}Lundi, deux soldats ont été tués près de Nara. {total}"

@@ -464,6 +464,15 @@ fn sizes_a_group(text: &str, at: usize) -> bool {
         "forte de",
         "fort d",
         "forte d",
+        // "un pick-up transportant 38 passagers": how many were on board.
+        "transportant",
+        "transportait",
+        "transportaient",
+        "qui transporte",
+        "avec a son bord",
+        "avec a bord",
+        "ayant a son bord",
+        "ayant a bord",
     ]
     .iter()
     .any(|p| before.ends_with(p))
@@ -1560,7 +1569,8 @@ fn counts_a_period(
     }
     let over_a_period = |f: &str| {
         PERIODS.iter().any(|p| f.contains(p))
-            || (SPANS_OF_TIME.iter().any(|p| f.contains(p)) && !tells_one_event(f))
+            || ((SPANS_OF_TIME.iter().any(|p| f.contains(p)) || in_a_span_of_days(f))
+                && !tells_one_event(f))
     };
     if !over_a_period(&folded) {
         return false;
@@ -1675,6 +1685,32 @@ const SPANS_OF_TIME: &[&str] = &[
     "derniers mois",
     "dernieres semaines",
 ];
+
+/// "en moins de deux semaines", "en l'espace de dix jours", "en quelques mois": a folded
+/// sentence counting over a span of days, weeks or months.
+fn in_a_span_of_days(folded: &str) -> bool {
+    folded.match_indices("en ").any(|(i, _)| {
+        if i > 0 && folded.as_bytes()[i - 1] != b' ' {
+            return false;
+        }
+        let rest = &folded[i + 3..];
+        let rest = [
+            "moins de ",
+            "moins d ",
+            "l espace de ",
+            "l espace d ",
+            "plus de ",
+        ]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+        let mut words = rest.split(' ');
+        let count = words.next().unwrap_or("");
+        let unit = words.next().unwrap_or("");
+        (count == "quelques" || crate::extract::numbers::parse_french_number(count).is_some())
+            && matches!(unit, "jours" | "semaine" | "semaines" | "mois")
+    })
+}
 
 /// Whether a folded sentence tells one event ("une attaque", "l'embuscade"), not a count of
 /// many ("dans des attaques").
