@@ -4917,6 +4917,22 @@ mod tests {
             toll("Lundi, une mine a tué sept personnes, dont trois soldats, près de Boni."),
             (7, 7, 7)
         );
+        // Past the verb and the place, or told again after "parmi les".
+        for text in [
+            "Lundi, huit personnes ont été abattues sur le marché de Kati, dont trois policiers \
+             et un garde.",
+            "Lundi, des hommes armés ont tiré sur le marché de Kati, faisant huit morts. « Parmi \
+             les huit personnes, il y a trois policiers et un garde, et des commerçants ont été \
+             tués », a dit un témoin.",
+        ] {
+            assert_eq!(toll(text), (8, 8, 8), "{text}");
+        }
+        // A "dont" after another figure breaks that one down.
+        let i = one(&format!(
+            "{DATELINE}Lundi, une attaque à Kati a fait huit personnes tuées et cinq blessées, \
+             dont deux graves."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(8), "{i:#?}");
     }
 
     #[test]

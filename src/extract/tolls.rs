@@ -2124,6 +2124,27 @@ fn broken_down_after(text: &str, from: usize, sentence_end: usize) -> bool {
     })
 }
 
+/// "sept personnes ont été tuées à A, dont deux gendarmes": the figure whose outcome ends at
+/// `from` is broken down later in its clause, by "dont" and a figure.
+fn broken_down_later(text: &str, from: usize, sentence_end: usize) -> bool {
+    let end = text.floor_char_boundary((from + 80).min(sentence_end));
+    let Some(after) = text.get(from..end) else {
+        return false;
+    };
+    let after = crate::corpus::normalize::fold_key(after);
+    let is_figure = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
+            || crate::extract::numbers::parse_french_number(w).is_some()
+    };
+    let mut words = after.split(' ');
+    // "13 tués et sept blessés, dont trois graves": a "dont" after another figure breaks
+    // that one down.
+    let Some(at) = words.position(|w| w == "dont" || is_figure(w)) else {
+        return false;
+    };
+    after.split(' ').nth(at) == Some("dont") && words.next().is_some_and(is_figure)
+}
+
 /// "« Nous avons perdu six hommes », a dit un officier": a loss in the first person, in a
 /// sentence whose speaker is military.
 fn military_speaker_lost(text: &str, sentence: &Range<usize>, at: usize) -> bool {
@@ -2263,8 +2284,16 @@ fn complete(
             // "cinq personnes tuées, dont trois soldats": people of every side, broken down
             // (an exact figure: "une dizaine de personnes, dont huit civils" stays as said).
             .or_else(|| {
-                (generic && !vague && broken_down_after(text, victim.range.end, sentence.end))
-                    .then_some(Category::Unknown)
+                // "Parmi les sept personnes, il y a deux gendarmes…": the dead told again,
+                // to be broken down.
+                (generic
+                    && !vague
+                    && (broken_down_after(text, victim.range.end, sentence.end)
+                        || broken_down_later(text, end, sentence.end)
+                        || folded_before(text, quantity.start, 12)
+                            .trim_end()
+                            .ends_with("parmi les")))
+                .then_some(Category::Unknown)
             })
             .unwrap_or(category)
     } else {
