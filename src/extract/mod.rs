@@ -926,7 +926,19 @@ fn segment(
                             .any(|e| e.range.start >= b.range.end && e.range.end <= m.span.start)
                 })
             })
-            .min_by_key(|&i| mentions[i].span.start.abs_diff(first_fact));
+            .min_by_key(|&i| mentions[i].span.start.abs_diff(first_fact))
+            // "Mardi, un nouveau bilan faisait état de 15 morts", "Aujourd'hui, ce bilan a été
+            // revu à la hausse": after a dated incident that counts dead, the day of a revised
+            // toll is when it was revised.
+            .filter(|_| {
+                !(current.is_some_and(|c| {
+                    groups[c].date.is_some()
+                        && groups[c]
+                            .tolls
+                            .iter()
+                            .any(|&t| tolls[t].outcome == Outcome::Killed)
+                }) && tolls::revises_a_toll(&fold_key(&article.text[s.clone()])))
+            });
         // (The incident last told that counts dead, even after commentary or a protest:
         // "L'attaque a provoqué une manifestation à B. … 13 corps ont été rassemblés à la
         // morgue".)
@@ -4843,6 +4855,30 @@ mod tests {
             ));
             assert_eq!(i.fatalities.map(|t| t.best), Some(22), "{said} {i:#?}");
         }
+    }
+
+    #[test]
+    fn the_day_a_toll_was_revised_is_no_other_incident() {
+        for revision in [
+            "Mercredi, un nouveau bilan faisait état de 21 morts.",
+            "Ce mercredi, ce bilan a été revu à la hausse. Des sources locales parlent de 21 \
+             morts.",
+        ] {
+            let v = incidents(&format!(
+                "{DATELINE}Lundi, des hommes armés ont attaqué un hameau près de Macina, tuant \
+                 17 villageois. {revision}"
+            ));
+            assert_eq!(v.len(), 1, "{revision} {v:#?}");
+            assert_eq!(v[0].date.unwrap().to_string(), "2023-03-13", "{revision}");
+            assert_eq!(v[0].fatalities.map(|t| t.best), Some(21), "{revision}");
+        }
+        // Told first, undated, the incident takes the day the revision names.
+        let v = incidents(&format!(
+            "{DATELINE}Le bilan de l'attaque de Macina est désormais de 21 morts. C'est le \
+             nouveau bilan de l'attaque survenue le lundi 13 mars contre le hameau."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].date.unwrap().to_string(), "2023-03-13");
     }
 
     #[test]

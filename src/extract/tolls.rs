@@ -431,6 +431,7 @@ pub fn find_tolls(
             && !denied_next(text, sentences, t.sentence)
     });
     drop_recalled_in_relatives(text, sentences, &mut tolls);
+    revised_the_sentence_before(text, sentences, &mut tolls);
     tolls.sort_by_key(|t| t.span.start);
     others_add_up(text, &mut tolls);
     drop_subsets(text, join_conjuncts(text, tolls))
@@ -1418,6 +1419,34 @@ fn revised_to(text: &str, quantities: &[Quantity], tolls: &mut Vec<Toll>) {
         t.superseded = true;
     }
     tolls.extend(revised);
+}
+
+/// "Ce bilan a été revu à la hausse. Des sources parlent de 21 morts": the figures of the
+/// sentence after one that says the toll was revised, with none of its own, are the revision.
+fn revised_the_sentence_before(text: &str, sentences: &[Range<usize>], tolls: &mut [Toll]) {
+    let mut said: Option<(usize, bool)> = None;
+    for i in 0..tolls.len() {
+        let si = tolls[i].sentence;
+        let Some(before) = si.checked_sub(1) else {
+            continue;
+        };
+        if tolls.iter().any(|t| t.sentence == before) {
+            continue;
+        }
+        let revised = match said {
+            Some((s, r)) if s == before => r,
+            _ => {
+                let r = revises_a_toll(&crate::corpus::normalize::fold_key(
+                    &text[sentences[before].clone()],
+                ));
+                said = Some((before, r));
+                r
+            }
+        };
+        if revised {
+            tolls[i].revises = true;
+        }
+    }
 }
 
 /// "le nombre de militaires tués est de 38", "le nombre de morts s'élève désormais à 40": a
@@ -2484,7 +2513,7 @@ const REVISES: &[&str] = &[
 
 /// "Le bilan s'est alourdi", "ce bilan a (malheureusement) évolué", "un nouveau bilan": the
 /// sentence's figure replaces an earlier one.
-fn revises_a_toll(folded_sentence: &str) -> bool {
+pub(crate) fn revises_a_toll(folded_sentence: &str) -> bool {
     says_any(folded_sentence, REVISES)
         || folded_sentence
             .find("bilan ")
