@@ -425,10 +425,18 @@ pub fn find_mentions(
                 continue;
             }
             // "la katiba Serma", "la katibat Hanifa": an armed group's name; "l'organisation
-            // SITE", "l'ONG Tassaght": an organisation's.
+            // SITE", "l'ONG Tassaght": an organisation's; "des cartes Nina": an identity
+            // card's.
             if matches!(
                 prev_word,
-                "katiba" | "katibat" | "katibas" | "organisation" | "ong" | "association"
+                "katiba"
+                    | "katibat"
+                    | "katibas"
+                    | "organisation"
+                    | "ong"
+                    | "association"
+                    | "carte"
+                    | "cartes"
             ) {
                 continue;
             }

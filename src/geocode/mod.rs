@@ -1062,6 +1062,14 @@ impl Geocoder {
             if !matches!(p.precision, Precision::Locality | Precision::NearLocality) {
                 continue;
             }
+            // "dans la région de Bandiagara": a region of the 2023 reform named after its
+            // seat is an area, which a village of it 60 km from the seat is not elsewhere than.
+            if p.precision == Precision::NearLocality
+                && r.reference_km.is_none()
+                && names_the_region_of(&article.text, p.span[0])
+            {
+                continue;
+            }
             // "À 65 km à l'est de Nioro" names Nioro: segmentation compares the towns named,
             // so a headline's "Nioro" and the body's aimed point are one place.
             let (lat, lon) = match (r.reference_km, r.candidates.first()) {
@@ -1146,6 +1154,27 @@ impl Geocoder {
                 }
                 _ => best_location(&inc.places),
             };
+            // "dans la région de Bandiagara" in the lead, "le village de A" after it: a region
+            // named after its seat yields to a town of the incident inside it.
+            if let Some(l) = inc.location
+                && let Some(seat) = inc.places.iter().find(|p| {
+                    p.precision == Precision::NearLocality
+                        && p.lat == Some(l.lat)
+                        && p.lon == Some(l.lon)
+                        && names_the_region_of(&article.text, p.span[0])
+                })
+            {
+                let inside: Vec<PlaceMatch> = inc
+                    .places
+                    .iter()
+                    .filter(|p| {
+                        p.precision == Precision::Locality
+                            && km_between(p, seat).is_some_and(|km| km <= REGION_KM)
+                    })
+                    .cloned()
+                    .collect();
+                inc.location = best_location(&inside).or(inc.location);
+            }
             if let Some(l) = placed_by_its_where_clause(&inc.places, &d.placed_in, inc.location) {
                 inc.location = Some(l);
             }
@@ -1378,6 +1407,14 @@ const REFERENCE_KM: f64 = 50.0;
 /// telling incidents apart: at most this far, the region is right.
 const SEGMENT_REFERENCE_KM: f64 = 150.0;
 
+/// Whether the words right before byte `at` are "région de" (or "région d'").
+fn names_the_region_of(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(12));
+    let before = fold_key(&text[from..at]);
+    let before = before.trim_end();
+    before.ends_with("region de") || before.ends_with("region d")
+}
+
 /// "Attaque contre des citernes à Sikasso" over a body that says "dans la région de Sikasso,
 /// entre A et B": the headline's regional capital is shorthand for the region. When the body
 /// names that region as such and a town of its own, the headline's town is not a place of
@@ -1519,6 +1556,15 @@ const BORDER_CROSSING_KM: f64 = 25.0;
 /// A village named in the body stands for a commune or cercle named in the lead when it lies
 /// within this distance of its seat (Mali's cercles are rarely wider).
 const ADMIN_CONTEXT_KM: f64 = 80.0;
+
+/// How far from its seat a town of a region named after that seat may lie.
+const REGION_KM: f64 = 100.0;
+
+/// The distance in km between two places with coordinates.
+fn km_between(a: &PlaceMatch, b: &PlaceMatch) -> Option<f64> {
+    let (a, b) = (a.lat.zip(a.lon)?, b.lat.zip(b.lon)?);
+    Some(distance_km(LatLon::new(a.0, a.1), LatLon::new(b.0, b.1)))
+}
 
 /// Where actors are named in a text: never places.
 fn actor_spans(folded: &Folded) -> Vec<Range<usize>> {

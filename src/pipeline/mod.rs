@@ -1217,6 +1217,37 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_region_named_after_its_seat_yields_to_a_village_of_it() {
+        let g = embedded_geocoder();
+        let article = published(
+            "Une attaque a fait une quinzaine de morts dans la région de Bandiagara, dimanche 12 \
+             mai. Selon un élu, des hommes armés sont entrés dans le village Sangha.",
+            "2024-05-14",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert!(km_from(&v, g, "sangha") < 5.0, "{v:#?}");
+        // The seat stays when the only other town is a far reference.
+        let article = published(
+            "Lundi, le poste de police de la région de Kita, à 180 km de Bamako, a été attaqué. \
+             Un policier a été tué.",
+            "2024-05-14",
+        );
+        let v = incidents(&article, g);
+        assert!(km_from(&v, g, "kita") < 5.0, "{v:#?}");
+        // "des cartes Nina": an identity card's name, no village.
+        let v = incidents(
+            &published(
+                "Lundi, l'armée a tué trois terroristes près de Tominian et saisi des armes et \
+                 des cartes Nina.",
+                "2024-05-14",
+            ),
+            g,
+        );
+        assert!(!v[0].places.iter().any(|p| p.mention == "Nina"), "{v:#?}");
+    }
+
     /// The incidents of an article of `text`, with no publication date.
     fn incidents_of(g: &Geocoder, text: &str) -> Vec<Incident> {
         incidents(&crate::corpus::article_from_text("t", text.to_string()), g)
