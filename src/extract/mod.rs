@@ -3252,6 +3252,18 @@ mod tests {
             "{DATELINE}Des hommes armés ont attaqué Sébékoro, tuant une quinzaine de villageois, selon un conseiller communal."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(15));
+        // Asides may stand between the speech verb and its subject.
+        for said in [
+            "a déclaré pour sa part à l'AFP un notable",
+            "a confié de son côté à RFI un habitant",
+            "a indiqué également un enseignant",
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Dimanche, des jihadistes ont attaqué le camp de Sébékoro. « Le bilan \
+                 est d'au moins 15 soldats tués », {said}."
+            ));
+            assert_eq!(i.fatalities.map(|t| t.best), Some(15), "{said} {i:#?}");
+        }
     }
 
     #[test]

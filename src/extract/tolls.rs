@@ -2712,6 +2712,27 @@ fn speaks(text: &str, article: usize, noun_end: usize, sentence: &Range<usize>) 
     if SPEECH.contains(&word_before) || before_words.next().is_some_and(|w| SPEECH.contains(&w)) {
         return true;
     }
+    // "a affirmé pour sa part à l'AFP un élu local": asides between the verb and its subject.
+    let wide_start =
+        text.floor_char_boundary(article.saturating_sub(64).max(sentence.start).min(article));
+    let mut wide = crate::corpus::normalize::fold_key(&text[wide_start..article]);
+    let mut stripped = false;
+    while let Some(rest) = SPEECH_ASIDES.iter().find_map(|a| {
+        wide.trim_end()
+            .strip_suffix(a)
+            .filter(|r| r.is_empty() || r.ends_with(' '))
+    }) {
+        wide = rest.to_string();
+        stripped = true;
+    }
+    if stripped
+        && wide
+            .split(' ')
+            .rfind(|w| !w.is_empty())
+            .is_some_and(|w| SPEECH.contains(&w))
+    {
+        return true;
+    }
     let after_end = text.floor_char_boundary((noun_end + 70).min(sentence.end));
     let after = crate::corpus::normalize::fold_key(&text[noun_end..after_end]);
     for w in after.split(' ').filter(|w| !w.is_empty()).take(6) {
@@ -2727,6 +2748,28 @@ fn speaks(text: &str, article: usize, noun_end: usize, sentence: &Range<usize>) 
     }
     false
 }
+
+/// Words that may stand between a speech verb and its subject ("a affirmé pour sa part à
+/// l'AFP un élu"), folded.
+const SPEECH_ASIDES: &[&str] = &[
+    "pour sa part",
+    "pour leur part",
+    "de son cote",
+    "de leur cote",
+    "quant a lui",
+    "a l afp",
+    "a rfi",
+    "a la bbc",
+    "a reuters",
+    "a l ap",
+    "a studio tamani",
+    "egalement",
+    "aussi",
+    "encore",
+    "a son tour",
+    "sous couvert d anonymat",
+    "sous couvert de l anonymat",
+];
 
 /// The words between a singular victim and a later figure: at most one adjective, then "et".
 fn joined_by_et(gap: &str) -> bool {
