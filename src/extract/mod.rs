@@ -494,7 +494,30 @@ fn draft_incidents(
     let (mut groups, scenes) = segment(article, cues, &mut mentions, tolls, *focus, places);
     split_co_reported(&mut groups, article, tolls, places);
     fold_headline_into_body(article, &mut groups, tolls);
-    drop_totals_of_incidents(article, &mut groups, tolls, &mentions);
+    let remainders = drop_totals_of_incidents(article, &mut groups, tolls, &mentions);
+    // A remainder is a figure of its own, told by the total's words.
+    let with_remainders: Vec<Toll>;
+    let tolls: &[Toll] = if remainders.is_empty() {
+        tolls
+    } else {
+        let mut all = tolls.clone();
+        for r in &remainders {
+            all.push(Toll {
+                range: numbers::TollRange::exact(r.dead),
+                vague: false,
+                source: Some(REMAINDER),
+                ..tolls[r.toll].clone()
+            });
+            let new = all.len() - 1;
+            for t in &mut groups[r.group].tolls {
+                if *t == r.toll {
+                    *t = new;
+                }
+            }
+        }
+        with_remainders = all;
+        &with_remainders
+    };
     let only_one = groups.len() == 1;
     let mut drafts = Vec::new();
     // "Une deuxième explosion n'a pas fait de victimes": a toll of nobody is a toll.
@@ -1662,9 +1685,10 @@ fn drop_totals_of_incidents(
     groups: &mut [Group],
     tolls: &[Toll],
     mentions: &[DateMention],
-) {
+) -> Vec<Remainder> {
+    let mut remainders = Vec::new();
     if groups.len() < 2 {
-        return;
+        return remainders;
     }
     let killed = |t: usize| tolls[t].outcome == Outcome::Killed;
     let largest = |g: &Group, except: Option<usize>| {
@@ -1702,12 +1726,66 @@ fn drop_totals_of_incidents(
                 .collect();
             if sums_to(&parts, total) {
                 totals.push((gi, t));
+                continue;
+            }
+            // "Treize civils tués dans deux frappes. La première a visé A : une famille
+            // entière a péri. … Quatre femmes et deux enfants ont été tués à B": the total's
+            // own incident, with no figure of its own, counts what the others leave of it.
+            let others: u32 = parts.iter().sum();
+            if said_as_a_total(article, &tolls[t])
+                && largest(g, Some(t)) == 0
+                && others > 0
+                && others < total
+                && parts.len() + 1 == events_counted(article, &tolls[t])
+            {
+                remainders.push(Remainder {
+                    group: gi,
+                    toll: t,
+                    dead: total - others,
+                });
             }
         }
     }
     for (gi, t) in totals {
         groups[gi].tolls.retain(|&x| x != t);
     }
+    remainders
+}
+
+/// The source of a figure computed as a [`Remainder`].
+const REMAINDER: &str = "remainder";
+
+/// A total said over several incidents, whose own incident counts what the others leave of it.
+struct Remainder {
+    group: usize,
+    toll: usize,
+    dead: u32,
+}
+
+/// "dans deux frappes", "lors de trois attaques": how many events the total's sentence says
+/// it sums (0 when it does not say).
+fn events_counted(article: &Article, t: &Toll) -> usize {
+    let Some(s) = article.sentences.get(t.sentence) else {
+        return 0;
+    };
+    let folded = fold_key(&article.text[s.clone()]);
+    let words: Vec<&str> = folded.split(' ').collect();
+    words
+        .windows(2)
+        .find_map(|w| {
+            let n = match w[0] {
+                "deux" => 2,
+                "trois" => 3,
+                "quatre" => 4,
+                _ => return None,
+            };
+            matches!(
+                w[1],
+                "frappes" | "attaques" | "embuscades" | "attentats" | "explosions" | "incidents"
+            )
+            .then_some(n)
+        })
+        .unwrap_or(0)
 }
 
 /// The toll's sentence says it sums ("au total", "en deux jours", "ces attaques").
@@ -1838,6 +1916,17 @@ fn build_draft(
     let text = article.text.as_str();
     let mut evidence = Vec::new();
     let mut warnings = Vec::new();
+    if let Some(t) = g
+        .tolls
+        .iter()
+        .find(|&&t| tolls[t].source == Some(REMAINDER))
+    {
+        warnings.push(format!(
+            "toll {}: what the total '{}' leaves once the article's other incidents are counted",
+            tolls[*t].range.best,
+            &text[tolls[*t].span.clone()]
+        ));
+    }
     let in_group = |r: &Range<usize>| {
         g.sentences
             .iter()
@@ -4891,6 +4980,26 @@ mod tests {
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].date.unwrap().to_string(), "2023-03-13");
+    }
+
+    #[test]
+    fn a_total_over_two_strikes_leaves_the_one_without_a_figure_the_rest() {
+        let v = incidents(&format!(
+            "{DATELINE}Onze civils ont été tués lundi et mardi dans deux frappes de drones \
+             près de Léré. La première frappe, lundi soir, a touché un hameau : une famille \
+             entière a péri. Mardi matin, une seconde frappe a visé un campement près de \
+             Niafunké. Trois bergers ont été tués."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(8), "{v:#?}");
+        assert!(v[0].warnings.iter().any(|w| w.contains("leaves")), "{v:#?}");
+        assert_eq!(v[1].fatalities.map(|t| t.best), Some(3), "{v:#?}");
+        // A total that does not say over how many events stays the first one's.
+        let v = incidents(&format!(
+            "{DATELINE}Onze civils ont été tués lundi près de Léré. Mardi matin, une frappe a \
+             visé un campement près de Niafunké. Trois bergers ont été tués."
+        ));
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(11), "{v:#?}");
     }
 
     #[test]

@@ -1251,6 +1251,20 @@ const NOT_PEOPLE: &[&str] = &[
     "appareils",
     "aeronef",
     "aeronefs",
+    // "Une famille entière a péri": a collective noun counts several dead, of no figure.
+    "famille",
+    "familles",
+    "foule",
+    "groupe",
+    "patrouille",
+    "colonne",
+    "unite",
+    "equipe",
+    "escouade",
+    "caravane",
+    "delegation",
+    "population",
+    "communaute",
 ];
 
 /// "Un boutiquier a été tué", "Deux orpailleurs ont été égorgés", "Un chef des chasseurs a
