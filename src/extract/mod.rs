@@ -4251,6 +4251,8 @@ mod tests {
             "Bilan provisoire. Côté ennemi : 11 morts et 4 motos saisies. Côté ami : 6 morts et \
              9 blessés.",
             "Du côté de l'armée, on compte 6 morts ; du côté ennemi, 11 morts.",
+            "Le bilan est de 6 morts dans le rang de l'armée. En outre, 11 assaillants ont été \
+             neutralisés.",
         ] {
             let i = one(&format!(
                 "{DATELINE}Lundi, des terroristes ont attaqué le camp de Nara. {bilan}"

@@ -2941,6 +2941,8 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
         "parmi les",
         "parmi des",
         "dans les rangs",
+        // "deux morts dans le rang de l'armée": the singular, as some newsrooms write it.
+        "dans le rang",
         "du cote",
         "cote",
         "tous des",
