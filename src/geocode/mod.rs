@@ -788,6 +788,15 @@ impl Geocoder {
                     }
                     parts.push(("importance", 0.5 * f64::from(p.importance())));
                     parts.push(("population", 0.3 * ((p.population as f64) + 1.0).log10()));
+                    // "le camp militaire de Kati": the press names a cercle's seat with no
+                    // context; a hamlet of that name in a region the text names is rarely it.
+                    if ids_len > 1
+                        && p.country == "ML"
+                        && matches!(p.feature_code.as_str(), "PPLA" | "PPLA2")
+                        && p.population > 0
+                    {
+                        parts.push(("a cercle's seat", 1.0));
+                    }
                     if p.feature_class == 'P' {
                         parts.push(("populated place", 1.0));
                     }

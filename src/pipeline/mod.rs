@@ -1248,6 +1248,24 @@ mod tests {
         assert!(!v[0].places.iter().any(|p| p.mention == "Nina"), "{v:#?}");
     }
 
+    #[test]
+    fn a_cercles_seat_named_alone_beats_a_hamlet_of_a_region_the_text_names() {
+        let g = embedded_geocoder();
+        let article = published(
+            "Lundi, des jihadistes ont tué deux civils dans la région de Tombouctou. Samedi \
+             dernier, des tirs avaient visé le camp militaire de Kati, sans faire de victimes.",
+            "2024-05-14",
+        );
+        let v = incidents(&article, g);
+        let kati = v
+            .iter()
+            .flat_map(|i| &i.places)
+            .find(|p| p.mention == "Kati")
+            .expect("Kati found");
+        // The garrison town by Bamako, not the hamlet of the Tombouctou region.
+        assert!(kati.lat.is_some_and(|lat| lat < 13.0), "{kati:?}");
+    }
+
     /// The incidents of an article of `text`, with no publication date.
     fn incidents_of(g: &Geocoder, text: &str) -> Vec<Incident> {
         incidents(&crate::corpus::article_from_text("t", text.to_string()), g)
