@@ -417,6 +417,11 @@ pub fn find_mentions(
             if lex.person_cues.contains(&key) && next_is_capitalised_word(text, span.end) {
                 continue;
             }
+            // "Saïd Dagdag dit Abdourahmane", "Talha Al-Liby": a name before a particle of
+            // names or a nickname, itself before a capitalised word, is a person's.
+            if before_a_name_particle(text, span.end) {
+                continue;
+            }
             // "(PANA)", "a appris l'AMAP": a news agency written in capitals, whatever
             // village shares its name.
             if NEWS_AGENCIES.contains(&key.as_str())
@@ -1542,6 +1547,22 @@ fn next_is_capitalised_word(text: &str, at: usize) -> bool {
     trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// Whether the words after `at` are a particle of names ("Al", "Al-", "Ould", "Ibn") or a
+/// nickname's "dit", then a capitalised word: "Talha Al-Liby", "Saïd Dagdag dit Abdourahmane".
+fn before_a_name_particle(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches([' ', '\u{a0}']);
+    if rest.len() == text.len() - at {
+        return false;
+    }
+    let Some((particle, after)) = rest.split_once([' ', '-']) else {
+        return false;
+    };
+    matches!(
+        particle.to_lowercase().as_str(),
+        "al" | "el" | "ould" | "ibn" | "ben" | "dit" | "alias"
+    ) && after.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// The folded word after `at`, if any.
 fn next_word_key(text: &str, at: usize) -> Option<String> {
     let rest = text[at..].trim_start_matches([' ', '\u{a0}']);
@@ -1785,6 +1806,16 @@ mod tests {
         let m = mentions("le bateau Ansongo a été attaqué près de Boni", &[]);
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].0, "Boni");
+        // A name before a particle of names, or before a nickname, is a person's.
+        for person in [
+            "la mort de son chef, Bamba Ould Sidi, près de Boni",
+            "la katiba de Bamba Al-Ansari a frappé près de Boni",
+            "l'émir Bamba dit Abou Talha a été tué près de Boni",
+        ] {
+            let m = mentions(person, &[]);
+            assert_eq!(m.len(), 1, "{person} {m:?}");
+            assert_eq!(m[0].0, "Boni", "{person}");
+        }
     }
 
     #[test]
