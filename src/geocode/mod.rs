@@ -145,6 +145,9 @@ const FUZZY_NEAR_OTHERS_KM: f64 = 500.0;
 /// A village this close to the seat of the cercle a text names is in or beside that cercle.
 const NEAR_CERCLE_SEAT_KM: f64 = 60.0;
 
+/// How far (bytes) after a guessed name the region that contains it may be named.
+const REGION_AFTER_BYTES: usize = 100;
+
 /// Past this distance from the seat of the commune a text puts it in, a village's homonym is
 /// another place (the largest rural communes span some 40 km from their seat).
 const OUTSIDE_COMMUNE_KM: f64 = 80.0;
@@ -570,7 +573,7 @@ impl Geocoder {
                     .iter()
                     .all(|c| distance_km(*c, LatLon::new(best.lat, best.lon)) > NEAR_CERCLE_SEAT_KM)
             });
-            if near_others && !outside_its_area {
+            if near_others && !outside_its_area && !self.outside_region_after(&mentions, m, best) {
                 let place = self.place_match(best, surface, m);
                 out.push(Resolved {
                     place,
@@ -597,6 +600,33 @@ impl Geocoder {
     /// The points of the cercle (its seat) or commune named right after a mention ending at
     /// `end`: "Koulogon, dans le cercle de Bankass", "Dimbo, commune de Dimbal". `None` when
     /// no such area follows, or the gazetteer does not hold it in Mali.
+    /// "dans la zone de Tevolat, commune d'Askari relevant de la région de Ménaka": a guess
+    /// outside the region named shortly after the mention is another village.
+    fn outside_region_after(&self, mentions: &[Mention], m: &Mention, guess: &Candidate) -> bool {
+        let b = basemap();
+        let Some(region) = mentions[mentions.partition_point(|n| n.span.start <= m.span.end)..]
+            .iter()
+            .take_while(|n| n.span.start - m.span.end <= REGION_AFTER_BYTES)
+            .find(|n| n.qualifier.region || mentions::names_a_region(&n.key))
+        else {
+            return false;
+        };
+        let in_2023 = crate::reference::cercles::region_2023_named(&region.key).map(|r| {
+            self.region_2023_of(guess.lon, guess.lat)
+                .is_some_and(|g| fold_key(&g) == fold_key(r))
+        });
+        let in_old = b.region_named(&region.key).map(|r| {
+            guess
+                .admin1
+                .as_deref()
+                .is_some_and(|a| fold_key(a) == fold_key(&r.name))
+        });
+        match (in_2023, in_old) {
+            (None, None) => false,
+            (a, o) => !(a.unwrap_or(false) || o.unwrap_or(false)),
+        }
+    }
+
     fn area_after(&self, mentions: &[Mention], end: usize) -> Option<Vec<LatLon>> {
         let area = area_mention_after(mentions, end)?;
         let MentionKind::Named(ids) = &area.kind else {

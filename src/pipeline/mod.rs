@@ -369,6 +369,15 @@ mod tests {
         assert_eq!(guess("Ogossagu").as_deref(), Some("Bankass"));
         // A guess some 170 km away, in another cercle, is another village: the cercle stands.
         assert_eq!(guess("Koulogon"), None);
+        // So is a guess outside the region named after the name, whatever town of its region
+        // the article names elsewhere.
+        let article = published(
+            "Jeudi, neuf civils ont été tués dans la zone de Tevolat, dans la commune rurale \
+             d'Askari relevant de la région de Ménaka. Les autorités de Bamako n'ont pas réagi.",
+            "2024-02-10",
+        );
+        let r = resolved_places(g, &article);
+        assert!(!r.iter().any(|r| r.place.mention == "Tevolat"), "{r:#?}");
     }
 
     #[test]
