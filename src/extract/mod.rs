@@ -1773,12 +1773,7 @@ fn events_counted(article: &Article, t: &Toll) -> usize {
     words
         .windows(2)
         .find_map(|w| {
-            let n = match w[0] {
-                "deux" => 2,
-                "trois" => 3,
-                "quatre" => 4,
-                _ => return None,
-            };
+            let n = usize::try_from(numbers::parse_french_number(w[0])?).ok()?;
             matches!(
                 w[1],
                 "frappes" | "attaques" | "embuscades" | "attentats" | "explosions" | "incidents"

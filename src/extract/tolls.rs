@@ -1438,13 +1438,13 @@ fn revised_to(text: &str, quantities: &[Quantity], tolls: &mut Vec<Toll>) {
 /// "Ce bilan a été revu à la hausse. Des sources parlent de 21 morts": the figures of the
 /// sentence after one that says the toll was revised, with none of its own, are the revision.
 fn revised_the_sentence_before(text: &str, sentences: &[Range<usize>], tolls: &mut [Toll]) {
+    let with_figures: std::collections::HashSet<usize> = tolls.iter().map(|t| t.sentence).collect();
     let mut said: Option<(usize, bool)> = None;
-    for i in 0..tolls.len() {
-        let si = tolls[i].sentence;
-        let Some(before) = si.checked_sub(1) else {
+    for toll in tolls.iter_mut() {
+        let Some(before) = toll.sentence.checked_sub(1) else {
             continue;
         };
-        if tolls.iter().any(|t| t.sentence == before) {
+        if with_figures.contains(&before) {
             continue;
         }
         let revised = match said {
@@ -1458,7 +1458,7 @@ fn revised_the_sentence_before(text: &str, sentences: &[Range<usize>], tolls: &m
             }
         };
         if revised {
-            tolls[i].revises = true;
+            toll.revises = true;
         }
     }
 }
@@ -1473,7 +1473,7 @@ fn number_of_victims_is(
     tolls: &mut Vec<Toll>,
 ) {
     for q in quantities {
-        if q.vague && q.range.best == 0 || tolls.iter().any(|t| overlaps(&t.span, &q.span)) {
+        if tolls.iter().any(|t| overlaps(&t.span, &q.span)) {
             continue;
         }
         let Some(si) = sentence_of(sentences, q.span.start) else {
@@ -2182,10 +2182,10 @@ fn broken_down_later(text: &str, from: usize, sentence_end: usize) -> bool {
     let mut words = after.split(' ');
     // "13 tués et sept blessés, dont trois graves": a "dont" after another figure breaks
     // that one down.
-    let Some(at) = words.position(|w| w == "dont" || is_figure(w)) else {
-        return false;
-    };
-    after.split(' ').nth(at) == Some("dont") && words.next().is_some_and(is_figure)
+    match words.find(|w| *w == "dont" || is_figure(w)) {
+        Some("dont") => words.next().is_some_and(is_figure),
+        _ => false,
+    }
 }
 
 /// "« Nous avons perdu six hommes », a dit un officier": a loss in the first person, in a
