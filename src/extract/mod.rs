@@ -1208,7 +1208,26 @@ fn segment(
                 .earlier_openers
                 .iter()
                 .any(|p| opening.starts_with(p.as_str()));
-        let mut force_new = elsewhere || follows_another || earlier_undated;
+        // "… ont attaqué les villes de A, B et C. … À B, les corps de 8 rebelles ont été vus.
+        // À C enfin, plusieurs morts …": after a lead naming towns far apart, a sentence that
+        // opens on one of them with its own figure tells that town's incident, on the lead's
+        // day.
+        let town_of_the_lead = current.filter(|&c| {
+            !s_tolls.is_empty()
+                && !s_points.is_empty()
+                && opens_on_a_town(&article.text[s.clone()])
+                && any_pair_farther(&groups[c].points, SAME_PLACE_KM)
+                && s_points
+                    .iter()
+                    .all(|p| groups[c].points.iter().any(|q| km(*p, *q) <= SAME_TOWN_KM))
+        });
+        if let Some(c) = town_of_the_lead
+            && date.is_none()
+        {
+            date = groups[c].date;
+        }
+        let mut force_new =
+            elsewhere || follows_another || earlier_undated || town_of_the_lead.is_some();
         // "Leur mort intervient cinq jours après celle de dix soldats, tués le 20 janvier": the
         // recalled event's day dates the current incident, when nothing else has.
         if let Some(gap) = gap
@@ -2435,6 +2454,19 @@ fn tells_when(opening: &str) -> bool {
         .iter()
         .any(|o| opening.starts_with(o.as_str()))
         || tells_how(opening)
+}
+
+/// "À Tessalit, …", "A Aguelhok enfin, …": a sentence that opens on a capitalised name after
+/// "à" or "au", with a comma soon after.
+fn opens_on_a_town(sentence: &str) -> bool {
+    let Some(rest) = ["À ", "A ", "Au ", "à "]
+        .iter()
+        .find_map(|p| sentence.trim_start().strip_prefix(p))
+    else {
+        return false;
+    };
+    rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.char_indices().take(40).any(|(_, c)| c == ',')
 }
 
 /// "C'était dans le village de A", "Cela s'est passé à A": a sentence that says where the

@@ -1275,6 +1275,37 @@ mod tests {
         assert!(kati.lat.is_some_and(|lat| lat < 13.0), "{kati:?}");
     }
 
+    #[test]
+    fn a_town_of_a_multi_town_lead_told_with_its_own_figure_is_its_own_incident() {
+        let g = embedded_geocoder();
+        let article = published(
+            "Mardi 14 mars, des rebelles ont attaqué les villes de Léré, Tessalit et Ménaka. \
+             Le bilan est lourd à Léré, où un soldat a été tué. À Tessalit, les habitants ont \
+             compté les corps de 6 assaillants. À Ménaka enfin, deux civils ont péri, selon \
+             un élu.",
+            "2023-03-16",
+        );
+        let v = incidents(&article, g);
+        assert_eq!(v.len(), 3, "{v:#?}");
+        for (town, dead) in [("lere", 1), ("tessalit", 6), ("menaka", 2)] {
+            let i = (0..v.len())
+                .find(|&i| km_from(&v[i..], g, town) < 5.0)
+                .unwrap_or_else(|| panic!("{town} {v:#?}"));
+            assert_eq!(v[i].fatalities.map(|t| t.best), Some(dead), "{town}");
+            assert_eq!(
+                v[i].date.map(|d| d.to_string()).as_deref(),
+                Some("2023-03-14")
+            );
+        }
+        // One town told again, with a lead that names only it: one incident.
+        let article = published(
+            "Mardi 14 mars, des rebelles ont attaqué la ville de Tessalit. À Tessalit, les \
+             habitants ont compté les corps de 6 assaillants.",
+            "2023-03-16",
+        );
+        assert_eq!(incidents(&article, g).len(), 1);
+    }
+
     /// The incidents of an article of `text`, with no publication date.
     fn incidents_of(g: &Geocoder, text: &str) -> Vec<Incident> {
         incidents(&crate::corpus::article_from_text("t", text.to_string()), g)
