@@ -496,17 +496,15 @@ fn draft_incidents(
     fold_headline_into_body(article, &mut groups, tolls);
     let remainders = drop_totals_of_incidents(article, &mut groups, tolls, &mentions);
     // A remainder is a figure of its own, told by the total's words.
-    let with_remainders: Vec<Toll>;
-    let tolls: &[Toll] = if remainders.is_empty() {
-        tolls
-    } else {
-        let mut all = tolls.clone();
+    let mut tolls = std::borrow::Cow::Borrowed(tolls.as_slice());
+    if !remainders.is_empty() {
+        let all = tolls.to_mut();
         for r in &remainders {
             all.push(Toll {
                 range: numbers::TollRange::exact(r.dead),
                 vague: false,
                 source: Some(REMAINDER),
-                ..tolls[r.toll].clone()
+                ..all[r.toll].clone()
             });
             let new = all.len() - 1;
             for t in &mut groups[r.group].tolls {
@@ -515,9 +513,8 @@ fn draft_incidents(
                 }
             }
         }
-        with_remainders = all;
-        &with_remainders
-    };
+    }
+    let tolls: &[Toll] = &tolls;
     let only_one = groups.len() == 1;
     let mut drafts = Vec::new();
     // "Une deuxième explosion n'a pas fait de victimes": a toll of nobody is a toll.

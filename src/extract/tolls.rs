@@ -2729,21 +2729,16 @@ fn speaks(text: &str, article: usize, noun_end: usize, sentence: &Range<usize>) 
     // "a affirmé pour sa part à l'AFP un élu local": asides between the verb and its subject.
     let wide_start =
         text.floor_char_boundary(article.saturating_sub(64).max(sentence.start).min(article));
-    let mut wide = crate::corpus::normalize::fold_key(&text[wide_start..article]);
-    let mut stripped = false;
-    while let Some(rest) = SPEECH_ASIDES.iter().find_map(|a| {
-        wide.trim_end()
-            .strip_suffix(a)
+    let wide = crate::corpus::normalize::fold_key(&text[wide_start..article]);
+    let mut rest = wide.trim_end();
+    while let Some(r) = SPEECH_ASIDES.iter().find_map(|a| {
+        rest.strip_suffix(a)
             .filter(|r| r.is_empty() || r.ends_with(' '))
     }) {
-        wide = rest.to_string();
-        stripped = true;
+        rest = r.trim_end();
     }
-    if stripped
-        && wide
-            .split(' ')
-            .rfind(|w| !w.is_empty())
-            .is_some_and(|w| SPEECH.contains(&w))
+    if rest.len() < wide.trim_end().len()
+        && rest.rsplit(' ').next().is_some_and(|w| SPEECH.contains(&w))
     {
         return true;
     }

@@ -1178,41 +1178,25 @@ impl Geocoder {
             inc.location = match best_location(&core) {
                 Some(l) if l.precision <= Precision::NearLocality => Some(l),
                 Some(l) if l.precision == Precision::Admin2 => {
-                    let inside: Vec<PlaceMatch> = inc
-                        .places
-                        .iter()
-                        .filter(|p| {
-                            p.lat.zip(p.lon).is_some_and(|(lat, lon)| {
-                                distance_km(LatLon::new(lat, lon), LatLon::new(l.lat, l.lon))
-                                    <= ADMIN_CONTEXT_KM
-                            })
-                        })
-                        .cloned()
-                        .collect();
-                    best_location(&inside).or(Some(l))
+                    best_location_within(inc.places.iter(), l, ADMIN_CONTEXT_KM).or(Some(l))
                 }
                 _ => best_location(&inc.places),
             };
             // "dans la région de Bandiagara" in the lead, "le village de A" after it: a region
             // named after its seat yields to a town of the incident inside it.
             if let Some(l) = inc.location
-                && let Some(seat) = inc.places.iter().find(|p| {
+                && inc.places.iter().any(|p| {
                     p.precision == Precision::NearLocality
                         && p.lat == Some(l.lat)
                         && p.lon == Some(l.lon)
                         && names_the_region_of(&article.text, p.span[0])
                 })
             {
-                let inside: Vec<PlaceMatch> = inc
+                let towns = inc
                     .places
                     .iter()
-                    .filter(|p| {
-                        p.precision == Precision::Locality
-                            && km_between(p, seat).is_some_and(|km| km <= REGION_KM)
-                    })
-                    .cloned()
-                    .collect();
-                inc.location = best_location(&inside).or(inc.location);
+                    .filter(|p| p.precision == Precision::Locality);
+                inc.location = best_location_within(towns, l, REGION_KM).or(inc.location);
             }
             if let Some(l) = placed_by_its_where_clause(&inc.places, &d.placed_in, inc.location) {
                 inc.location = Some(l);
@@ -1599,6 +1583,23 @@ const ADMIN_CONTEXT_KM: f64 = 80.0;
 /// How far from its seat a town of a region named after that seat may lie.
 const REGION_KM: f64 = 100.0;
 
+/// [`best_location`] among `places` that lie within `km` of `center`.
+fn best_location_within<'a>(
+    places: impl Iterator<Item = &'a PlaceMatch>,
+    center: Location,
+    km: f64,
+) -> Option<Location> {
+    let near: Vec<PlaceMatch> = places
+        .filter(|p| {
+            p.lat.zip(p.lon).is_some_and(|(lat, lon)| {
+                distance_km(LatLon::new(lat, lon), LatLon::new(center.lat, center.lon)) <= km
+            })
+        })
+        .cloned()
+        .collect();
+    best_location(&near)
+}
+
 /// The distance in km between two places with coordinates.
 fn km_between(a: &PlaceMatch, b: &PlaceMatch) -> Option<f64> {
     let (a, b) = (a.lat.zip(a.lon)?, b.lat.zip(b.lon)?);
@@ -1655,12 +1656,7 @@ pub fn best_location(places: &[PlaceMatch]) -> Option<Location> {
             && places.iter().any(|q| {
                 q.precision == Precision::NearLocality
                     && q.name == p.name
-                    && q.lat
-                        .zip(q.lon)
-                        .zip(p.lat.zip(p.lon))
-                        .is_some_and(|(a, b)| {
-                            distance_km(LatLon::new(a.0, a.1), LatLon::new(b.0, b.1)) > 1.0
-                        })
+                    && km_between(q, p).is_some_and(|km| km > 1.0)
             })
     };
     places
