@@ -808,6 +808,8 @@ fn segment(
     let mut current: Option<usize> = None;
     // The recalled incident the sentence before made a group of (see below).
     let mut last_recalled: Option<usize> = None;
+    // A recall with no figure, and the next sentence, which gives its dead (see below).
+    let mut taken_up: Option<(usize, usize)> = None;
     let mut last: Option<usize> = None;
     // A dated sentence telling no fact, and its date: the next sentence's, when it has none.
     let mut held: Option<(usize, usize)> = None;
@@ -859,6 +861,49 @@ fn segment(
                 continue;
             }
             s_points.clear();
+        }
+        // "Ces violences interviennent quelques mois après l'attaque de A. Cette attaque avait
+        // fait plus de 160 morts.": a follow-up sentence with no figure recalls an earlier
+        // event in a town of its own, and the next sentence gives that event's dead by taking
+        // up its noun. Both tell the earlier event, apart from the incident.
+        if let Some((g, next)) = taken_up.take()
+            && next == si
+        {
+            let recall = &mut groups[g];
+            recall.sentences.push(si);
+            recall.core.push(si);
+            recall.tolls.extend_from_slice(&s_tolls);
+            recall.points.extend_from_slice(&s_points);
+            continue;
+        }
+        if let Some(gap) = recall_taken_up_next(article, si, tolls, mentions, places)
+            && s_tolls.is_empty()
+            && s_dates.is_empty()
+            && current.is_none_or(|c| {
+                !s_points
+                    .iter()
+                    .any(|p| groups[c].points.iter().any(|q| km(*p, *q) <= SAME_TOWN_KM))
+            })
+        {
+            let date = gap
+                .days
+                .zip(current.and_then(|c| groups[c].date))
+                .map(|(days, base)| {
+                    let mut recalled = days_from(&mentions[base], -days, s.clone());
+                    recalled.precision = recalled.precision.max(gap.precision);
+                    mentions.push(recalled);
+                    mentions.len() - 1
+                });
+            groups.push(Group {
+                sentences: vec![si],
+                date,
+                core: vec![si],
+                points: s_points,
+                earlier: date.is_none(),
+                ..Default::default()
+            });
+            taken_up = Some((groups.len() - 1, si + 1));
+            continue;
         }
         // "L'attaque s'est produite entre A et B": a definite event noun goes on telling the
         // current incident; only a toll or a new event ("une attaque", "ont attaqué") may
@@ -1511,6 +1556,41 @@ fn segment(
         last = Some(target);
     }
     (groups, scenes)
+}
+
+/// The gap of sentence `si` when it recalls an earlier event in a town of its own ("Ces
+/// violences interviennent quelques mois après l'attaque de A") and the next sentence gives
+/// that event's dead by taking up its noun ("Cette attaque avait fait 160 morts"), with no
+/// date of its own and no town but the recalled one's.
+fn recall_taken_up_next(
+    article: &Article,
+    si: usize,
+    tolls: &[Toll],
+    mentions: &[DateMention],
+    places: &SentencePlaces,
+) -> Option<recalls::RecallGap> {
+    let s = &article.sentences[si];
+    let next = article.sentences.get(si + 1)?;
+    let sentence = &article.text[s.clone()];
+    let points = places.get(si).filter(|p| !p.is_empty())?;
+    if !(sentence.contains("après") || sentence.contains("apres"))
+        || !tolls
+            .iter()
+            .any(|t| t.sentence == si + 1 && t.outcome == Outcome::Killed)
+        || mentions
+            .iter()
+            .any(|m| m.span.start >= next.start && m.span.end <= next.end)
+        || places.get(si + 1).is_some_and(|n| {
+            n.iter()
+                .any(|p| !points.iter().any(|q| km(*p, *q) <= SAME_TOWN_KM))
+        })
+    {
+        return None;
+    }
+    let folded = fold_key(sentence);
+    let gap = recalls::recall_gap(&folded)?;
+    let noun = recalls::recalled_event_noun(&folded)?;
+    recalls::takes_up_the_recalled(&opening_of(&article.text, next), noun).then_some(gap)
 }
 
 /// "Dix soldats tués près de Goundam" as a headline, then a body that tells another attack
@@ -5583,6 +5663,40 @@ mod tests {
              jours après la visite du ministre dans la région."
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn a_recall_without_a_figure_gets_the_dead_the_next_sentence_gives_its_noun() {
+        // Ségou, Wednesday 15 March 2023: "jeudi" is the 9th; two weeks before, the 23rd.
+        let text = |taken_up: &str| {
+            format!(
+                "{DATELINE}Des hommes armés ont attaqué jeudi le village de Toroli, tuant 23 \
+                 habitants. Ce raid survient deux semaines après le massacre de Kéra, dans le \
+                 même cercle. {taken_up} avait coûté la vie à 41 villageois. Les autorités ont \
+                 promis une enquête."
+            )
+        };
+        let article = article_from_text("test.txt", text("Ce massacre"));
+        // Toroli and Kéra, some 40 km apart.
+        let towns = [("Toroli", 14.10, -3.50), ("Kéra", 14.30, -3.25)];
+        let drafts = extract_with_places(&article, &places_of(&article, &towns)).drafts;
+        assert_eq!(drafts.len(), 2, "{drafts:#?}");
+        let toroli = &drafts[0].incident;
+        assert_eq!(toroli.fatalities.map(|t| t.best), Some(23));
+        assert_eq!(toroli.date, NaiveDate::from_ymd_opt(2023, 3, 9));
+        let kera = &drafts[1].incident;
+        assert_eq!(kera.fatalities.map(|t| t.best), Some(41));
+        assert_eq!(kera.date, NaiveDate::from_ymd_opt(2023, 2, 23));
+        assert_eq!(kera.date_precision, DatePrecision::Week);
+        // "Cette attaque" may be Toroli's: the figure is not given to the recalled massacre.
+        let article = article_from_text("test.txt", text("Cette attaque"));
+        let drafts = extract_with_places(&article, &places_of(&article, &towns)).drafts;
+        assert!(
+            drafts
+                .iter()
+                .all(|d| d.incident.date != NaiveDate::from_ymd_opt(2023, 2, 23)),
+            "{drafts:#?}"
+        );
     }
 
     #[test]

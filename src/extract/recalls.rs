@@ -62,6 +62,45 @@ pub fn recall_gap(folded_sentence: &str) -> Option<RecallGap> {
     Some(RecallGap { days, precision })
 }
 
+/// Nouns of an event a recall may name after "après l'…" and a demonstrative may take up.
+const EVENT_NOUNS: [&str; 10] = [
+    "attaque",
+    "massacre",
+    "tuerie",
+    "attentat",
+    "embuscade",
+    "carnage",
+    "incursion",
+    "frappe",
+    "explosion",
+    "raid",
+];
+
+/// The noun of the earlier event a follow-up sentence (folded) names right after "après":
+/// "interviennent quelques mois après l'attaque de A" names an "attaque". "après celle de A"
+/// names none: its pronoun stands for the incident's own noun.
+pub fn recalled_event_noun(folded_sentence: &str) -> Option<&'static str> {
+    let at = folded_sentence.find(" apres ")? + " apres ".len();
+    let rest = &folded_sentence[at..];
+    let rest = ["l ", "le ", "la ", "un ", "une "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))?;
+    let noun = rest.split(' ').next()?;
+    EVENT_NOUNS.iter().copied().find(|n| noun == *n)
+}
+
+/// "Cette attaque avait fait plus de 160 morts" right after "… quelques mois après l'attaque
+/// de A": a sentence (folded) that opens on a demonstrative with the recalled event's own
+/// noun takes up that earlier event, not the incident being told.
+pub fn takes_up_the_recalled(folded_sentence: &str, noun: &str) -> bool {
+    ["cette ", "cet ", "ce "].iter().any(|d| {
+        folded_sentence
+            .strip_prefix(d)
+            .and_then(|rest| rest.strip_prefix(noun))
+            .is_some_and(|rest| rest.starts_with(' ') || rest.is_empty())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +150,40 @@ mod tests {
                 precision: DatePrecision::Month
             })
         );
+    }
+
+    #[test]
+    fn a_demonstrative_with_the_recalled_nouns_takes_up_the_earlier_event() {
+        let noun = |s: &str| recalled_event_noun(&fold_key(s));
+        assert_eq!(
+            noun("Ce raid survient trois semaines après le massacre de Kéra, dans le même cercle."),
+            Some("massacre")
+        );
+        assert_eq!(
+            noun("Ces violences arrivent quelques mois après l'attentat de Gao."),
+            Some("attentat")
+        );
+        // A pronoun stands for the incident's own noun, a visit is no event.
+        assert_eq!(
+            noun("L'attaque survient deux jours après celle de Dioura."),
+            None
+        );
+        assert_eq!(
+            noun("L'attaque intervient deux jours après la visite du ministre."),
+            None
+        );
+        let takes_up = |s: &str, n: &str| takes_up_the_recalled(&fold_key(s), n);
+        assert!(takes_up(
+            "Ce massacre avait coûté la vie à 41 villageois.",
+            "massacre"
+        ));
+        assert!(takes_up("Cet attentat a fait douze morts.", "attentat"));
+        assert!(!takes_up("Cette attaque a fait douze morts.", "massacre"));
+        assert!(!takes_up(
+            "Le bilan de cette attaque est de douze morts.",
+            "attaque"
+        ));
+        assert!(!takes_up("Ces attaques ont fait douze morts.", "attaque"));
     }
 
     #[test]
