@@ -3157,6 +3157,33 @@ mod tests {
     }
 
     #[test]
+    fn the_missing_a_later_sentence_tells_found_dead_are_dead() {
+        for found in [
+            "Les corps des gendarmes portés disparus ont été retrouvés jeudi près du fleuve.",
+            "Leurs corps ont été repêchés par des pêcheurs deux jours plus tard.",
+            "Les disparus ont été retrouvés morts dans un puits.",
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Lundi, une patrouille a été attaquée près de Macina. Trois gendarmes \
+                 ont été portés disparus. {found}"
+            ));
+            assert_eq!(killed(&i, Category::Soldiers), Some(3), "{found}");
+            assert_eq!(i.missing, None, "{found}");
+        }
+        for not_found in [
+            "Les disparus ont été retrouvés vivants dans la brousse.",
+            "Des recherches sont en cours pour retrouver les disparus.",
+            "Le corps d'un berger a été retrouvé dans un puits.",
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Lundi, une patrouille a été attaquée près de Macina. Trois gendarmes \
+                 ont été portés disparus. {not_found}"
+            ));
+            assert_eq!(i.missing.map(|t| t.best), Some(3), "{not_found}");
+        }
+    }
+
+    #[test]
     fn numbers_that_are_not_tolls() {
         // A year, a distance, a time, a vehicle count, a detention.
         let v = incidents(&format!(

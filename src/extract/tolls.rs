@@ -422,6 +422,7 @@ pub fn find_tolls(
     revised_to(text, quantities, &mut tolls);
     number_of_victims_is(text, sentences, quantities, cues, &mut tolls);
     wounded_who_died(text, sentences, &mut tolls);
+    missing_found_dead(text, sentences, &mut tolls);
     tolls.retain(|t| {
         let sentence = &sentences[t.sentence];
         !in_a_generic_statement(text, sentence, t.span.start)
@@ -885,6 +886,55 @@ fn wounded_who_died(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll
         });
     }
     tolls.extend(died);
+}
+
+/// "Cinq soldats avaient été portés disparus. … Les corps des disparus ont été repêchés dans
+/// le fleuve": people counted missing whom a later sentence, with no figure of its own, tells
+/// found dead are dead. The missing figures before it become dead ones (their spans stay).
+fn missing_found_dead(text: &str, sentences: &[Range<usize>], tolls: &mut [Toll]) {
+    let Some(first) = tolls
+        .iter()
+        .filter(|t| t.outcome == Outcome::Missing)
+        .map(|t| t.sentence)
+        .min()
+    else {
+        return;
+    };
+    let found = (first + 1..sentences.len()).find(|&si| {
+        !tolls.iter().any(|t| t.sentence == si)
+            && tells_the_missing_found_dead(&crate::corpus::normalize::fold_key(
+                &text[sentences[si].clone()],
+            ))
+    });
+    let Some(found) = found else {
+        return;
+    };
+    for t in tolls
+        .iter_mut()
+        .filter(|t| t.outcome == Outcome::Missing && t.sentence < found)
+    {
+        t.outcome = Outcome::Killed;
+    }
+}
+
+/// "Les corps sans vie de nos camarades portés disparus ont été retrouvés", "Leurs corps ont
+/// été repêchés", "les disparus ont été retrouvés morts" (folded).
+fn tells_the_missing_found_dead(folded: &str) -> bool {
+    const FOUND: [&str; 4] = ["retrouv", "repech", "decouv", "exhum"];
+    const DEAD: [&str; 6] = [
+        "corps",
+        "cadavre",
+        "depouille",
+        "sans vie",
+        " morts",
+        " mortes",
+    ];
+    let found = FOUND.iter().any(|f| folded.contains(f));
+    let dead = DEAD.iter().any(|d| folded.contains(d));
+    let theirs = folded.contains(" disparu")
+        || folded.starts_with("leurs corps ")
+        || folded.starts_with("leurs depouilles ");
+    found && dead && theirs && !folded.contains("vivant")
 }
 
 /// "Sinaly Sampana, un aide-soignant, a été tué": a person named (two or three capitalised
