@@ -6,6 +6,7 @@
 //! Not here: the rules (`extract`), places (`geocode`) or storage (`store`).
 
 mod breakdown;
+mod coordinated;
 mod ingest;
 mod stream;
 mod view;
@@ -38,7 +39,8 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
         extraction
     };
     let incidents = geocoder.geocode_resolved(article, &extraction, &resolved);
-    breakdown::split_by_place(article, incidents)
+    let incidents = breakdown::split_by_place(article, incidents);
+    coordinated::split_coordinated(article, incidents)
 }
 
 /// A rule that failed on one article: the article is skipped, named in the error, and the
@@ -1081,6 +1083,40 @@ mod tests {
             .map(|&i| g.gazetteer().place(i))
             .any(|p| distance_km(here, LatLon::new(p.lat, p.lon)) < 30.0);
         assert!(near_a_dioura, "{:?}", dali.place);
+    }
+
+    #[test]
+    fn coordinated_attacks_on_listed_towns_are_one_incident_per_town() {
+        let g = embedded_geocoder();
+        let text = "Bamako, 9 mai 2024 (AFP) – Des attaques coordonnées ont visé mercredi les \
+                    camps de l'armée dans quatre localités du pays : Nara, Hombori, Diéma et \
+                    Ansongo. À Hombori, des tirs nourris ont été entendus toute la matinée.";
+        let v = incidents(&crate::corpus::article_from_text("t", text.to_string()), g);
+        let towns: Vec<Vec<&str>> = v
+            .iter()
+            .map(|i| i.places.iter().map(|p| p.mention.as_str()).collect())
+            .collect();
+        assert_eq!(
+            towns,
+            [
+                vec!["Nara"],
+                vec!["Hombori", "Hombori"],
+                vec!["Diéma"],
+                vec!["Ansongo"]
+            ],
+            "{v:#?}"
+        );
+        assert!(v.iter().all(|i| i.date == v[0].date && i.date.is_some()));
+        // Villages of one massacre with its toll stay one incident.
+        let text = "Bamako, 9 mai 2024 (AFP) – Des attaques simultanées contre les villages de \
+                    Nara, Hombori et Diéma ont fait 12 morts mercredi.";
+        let v = incidents(&crate::corpus::article_from_text("t", text.to_string()), g);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        // A list with no word of coordinated attacks stays one incident.
+        let text = "Bamako, 9 mai 2024 (AFP) – Des hommes armés ont attaqué mercredi les \
+                    camps de Nara, Hombori et Diéma.";
+        let v = incidents(&crate::corpus::article_from_text("t", text.to_string()), g);
+        assert_eq!(v.len(), 1, "{v:#?}");
     }
 
     #[test]
