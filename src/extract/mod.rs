@@ -3184,6 +3184,37 @@ mod tests {
     }
 
     #[test]
+    fn the_men_a_side_lost_are_of_that_side() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, un kamikaze s'est fait exploser au passage d'un convoi de \
+             l'armée près de Bourem, lequel a perdu trois hommes."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(3), "{i:#?}");
+        assert_eq!(killed(&i, Category::Civilians), None);
+        let i = one(&format!(
+            "{DATELINE}Selon l'armée, les terroristes ont perdu au moins douze hommes mardi \
+             dans les combats près de Bourem."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(12), "{i:#?}");
+        // Men killed, no side losing them: civilians as before.
+        let i = one(&format!(
+            "{DATELINE}Mardi, des assaillants ont tué trois hommes près de Bourem."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(3), "{i:#?}");
+    }
+
+    #[test]
+    fn a_deployment_dated_in_an_apposition_dates_no_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, un kamikaze a tué deux soldats près de Bourem. L'attentat a eu \
+             lieu dans le village de Tahabanat, ancien fief des rebelles avant l'arrivée des \
+             forces françaises, en janvier 2013."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].date, NaiveDate::from_ymd_opt(2023, 3, 13));
+    }
+
+    #[test]
     fn numbers_that_are_not_tolls() {
         // A year, a distance, a time, a vehicle count, a detention.
         let v = incidents(&format!(

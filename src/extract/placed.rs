@@ -16,7 +16,7 @@ use regex::Regex;
 /// Case-insensitive, on the original text (apostrophes straight or curly).
 static TOOK_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:s['’]\s?est|se sont)\s+(?:produit|d[ée]roul[ée]|pass[ée])e?s?|(?:a|ont)\s+eu\s+lieu|(?:est|sont)\s+survenue?s?)\b",
+        r"(?i)\b(?:(?:s['’]\s?est|se sont)\s+(?:produit|d[ée]roul[ée]|pass[ée])e?s?|(?:a|ont)\s+(?:\w+ment\s+)?eu\s+lieu|(?:est|sont)\s+survenue?s?)\b",
     )
     .expect("valid took-place pattern")
 });
@@ -71,17 +71,37 @@ pub fn where_clause(sentence: &str) -> Option<Range<usize>> {
     }
     let m = TOOK_PLACE.find(sentence)?;
     let rest = &sentence[m.end()..];
-    let end = CLAUSE_ENDS
-        .iter()
-        .filter_map(|c| rest.find(c))
-        .min()
-        .unwrap_or(rest.len());
+    let clause_end = |from: usize| {
+        CLAUSE_ENDS
+            .iter()
+            .filter_map(|c| rest[from..].find(c))
+            .min()
+            .map_or(rest.len(), |e| from + e)
+    };
+    let mut end = clause_end(0);
+    // "dans la localité de A, à 40 km au nord de B": the distance in apposition still says
+    // where (and is all the geocoder has when A is missing from the gazetteer).
+    if rest[end..].starts_with(", ") && says_a_distance(&rest[end + 2..]) {
+        end = clause_end(end + 2);
+    }
     let clause = &rest[..end];
     let padded = format!("{} ", clause.to_lowercase());
     LOCATIVES
         .iter()
         .any(|l| padded.contains(l))
         .then_some(m.end()..m.end() + end)
+}
+
+/// "à 40 km au nord de B", "à une quinzaine de kilomètres de B", "à environ 30 km".
+fn says_a_distance(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("à ").or_else(|| text.strip_prefix("a ")) else {
+        return false;
+    };
+    let rest = rest.strip_prefix("environ ").unwrap_or(rest);
+    let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+    words
+        .iter()
+        .any(|w| matches!(*w, "km" | "kilomètres" | "kilometres"))
 }
 
 #[cfg(test)]
@@ -109,6 +129,17 @@ mod tests {
         assert_eq!(
             clause("L'embuscade a eu lieu vers 10 heures à 20 km de Boré."),
             Some(" vers 10 heures à 20 km de Boré.")
+        );
+        // An adverb after the auxiliary; a distance in apposition.
+        assert_eq!(
+            clause(
+                "L'attentat a justement eu lieu au hameau de Tiwal, à 25 km à l'ouest de Bourem, fief des rebelles."
+            ),
+            Some(" au hameau de Tiwal, à 25 km à l'ouest de Bourem")
+        );
+        assert_eq!(
+            clause("L'attaque a eu lieu au hameau de Tiwal, selon un élu."),
+            Some(" au hameau de Tiwal")
         );
     }
 

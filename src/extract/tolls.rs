@@ -2238,6 +2238,59 @@ fn broken_down_later(text: &str, from: usize, sentence_end: usize) -> bool {
     }
 }
 
+/// "L'armée a perdu trois hommes", "les jihadistes auraient perdu une dizaine d'hommes": the
+/// side named last before "a perdu" right before the figure at `at`, whose men they were.
+fn side_that_lost(text: &str, sentence: &Range<usize>, at: usize) -> Option<Category> {
+    const LOST: [&str; 6] = [
+        "a perdu",
+        "ont perdu",
+        "avait perdu",
+        "avaient perdu",
+        "aurait perdu",
+        "auraient perdu",
+    ];
+    const SIDES: [(&str, Category); 20] = [
+        ("armee", Category::Soldiers),
+        ("fama", Category::Soldiers),
+        ("patrouille", Category::Soldiers),
+        ("convoi", Category::Soldiers),
+        ("detachement", Category::Soldiers),
+        ("militaires", Category::Soldiers),
+        ("soldats", Category::Soldiers),
+        ("gendarmerie", Category::Soldiers),
+        ("garde nationale", Category::Soldiers),
+        ("jihadistes", Category::Militants),
+        ("djihadistes", Category::Militants),
+        ("terroristes", Category::Militants),
+        ("assaillants", Category::Militants),
+        ("jnim", Category::Militants),
+        ("eigs", Category::Militants),
+        ("groupe arme", Category::Militants),
+        ("rebelles", Category::Militants),
+        ("minusma", Category::Peacekeepers),
+        ("casques bleus", Category::Peacekeepers),
+        ("wagner", Category::Mercenaries),
+    ];
+    let from = text.floor_char_boundary(at.saturating_sub(32).max(sentence.start));
+    let just_before = crate::corpus::normalize::fold_key(text.get(from..at)?);
+    let just_before = just_before
+        .trim_end()
+        .trim_end_matches(" au moins")
+        .trim_end_matches(" plus de");
+    if !LOST.iter().any(|v| just_before.ends_with(v)) {
+        return None;
+    }
+    let before = format!(
+        " {} ",
+        crate::corpus::normalize::fold_key(text.get(sentence.start..at)?)
+    );
+    SIDES
+        .iter()
+        .filter_map(|(w, c)| before.rfind(&format!(" {w} ")).map(|i| (i, *c)))
+        .max_by_key(|(i, _)| *i)
+        .map(|(_, c)| c)
+}
+
 /// "« Nous avons perdu six hommes », a dit un officier": a loss in the first person, in a
 /// sentence whose speaker is military.
 fn military_speaker_lost(text: &str, sentence: &Range<usize>, at: usize) -> bool {
@@ -2399,6 +2452,19 @@ fn complete(
         Category::Soldiers
     } else {
         category
+    };
+    // "une patrouille de l'armée, laquelle a perdu deux hommes": the men of the side that
+    // lost them.
+    let category = match category {
+        Category::Civilians | Category::Unknown
+            if matches!(
+                crate::corpus::normalize::fold_key(&text[victim.range.clone()]).as_str(),
+                "hommes" | "elements"
+            ) =>
+        {
+            side_that_lost(text, sentence, quantity.start).unwrap_or(category)
+        }
+        c => c,
     };
     let source = cues
         .iter()

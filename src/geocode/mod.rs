@@ -1636,10 +1636,26 @@ fn placed_by_its_where_clause(
         .cloned()
         .collect();
     let l = best_location(&there)?;
+    // (The town a point was aimed from is no village near it: "dans la localité de A, à 40
+    // km au nord de B", A missing from the gazetteer, is not at B.)
+    let aimed_from = |c: &Location| {
+        there
+            .iter()
+            .filter(|p| p.lat == Some(l.lat) && p.lon == Some(l.lon))
+            .any(|aimed| {
+                places.iter().any(|p| {
+                    p.precision == Precision::Locality
+                        && p.lat == Some(c.lat)
+                        && p.lon == Some(c.lon)
+                        && p.mention == aimed.mention
+                })
+            })
+    };
     let village_near = located.is_some_and(|c| {
         c.precision == Precision::Locality
             && distance_km(LatLon::new(c.lat, c.lon), LatLon::new(l.lat, l.lon))
                 <= WHERE_CLAUSE_AIMED_KM
+            && !aimed_from(&c)
     });
     (l.precision == Precision::Locality || !village_near).then_some(l)
 }

@@ -1086,6 +1086,19 @@ mod tests {
     }
 
     #[test]
+    fn a_distance_in_apposition_places_a_village_missing_from_the_gazetteer() {
+        let g = embedded_geocoder();
+        let text = "Gao, 5 mai 2021 (AFP) – Mardi, un kamikaze a tué deux soldats près de Gao. \
+                    L'attentat a précisément eu lieu dans le hameau de Zorkobéssou, à 40 km au \
+                    nord de Gao, selon l'armée.";
+        let v = incidents(&crate::corpus::article_from_text("t", text.to_string()), g);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        let l = v[0].location.expect("a point");
+        // Gao lies at 16.27 N: the point is aimed 40 km north of it.
+        assert!((l.lat - 16.63).abs() < 0.05, "{l:?}");
+    }
+
+    #[test]
     fn coordinated_attacks_on_listed_towns_are_one_incident_per_town() {
         let g = embedded_geocoder();
         let text = "Bamako, 9 mai 2024 (AFP) – Des attaques coordonnées ont visé mercredi les \
