@@ -3184,6 +3184,21 @@ mod tests {
     }
 
     #[test]
+    fn a_count_over_a_whole_year_is_no_toll() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, un car a sauté sur une mine près de Ménaka, tuant deux civils. \
+             Durant l'année 2021, plus de 60 civils avaient été tués par ces engins, selon \
+             l'ONU."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(2), "{i:#?}");
+        let i = one(&format!(
+            "{DATELINE}Lundi, un car a sauté sur une mine près de Ménaka, tuant deux civils. \
+             Ils étaient une trentaine à avoir été tués de la sorte pendant 2022."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(2), "{i:#?}");
+    }
+
+    #[test]
     fn the_men_a_side_lost_are_of_that_side() {
         let i = one(&format!(
             "{DATELINE}Mardi, un kamikaze s'est fait exploser au passage d'un convoi de \

@@ -1662,6 +1662,7 @@ fn counts_a_period(
     }
     let over_a_period = |f: &str| {
         PERIODS.iter().any(|p| f.contains(p))
+            || over_a_whole_year(f)
             || ((SPANS_OF_TIME.iter().any(|p| f.contains(p)) || in_a_span_of_days(f))
                 && !tells_one_event(f))
     };
@@ -1679,6 +1680,7 @@ fn counts_a_period(
             !around.contains("depuis")
                 && !super::is_reporting_date(text, d)
                 && !PERIODS.iter().any(|p| around.contains(p))
+                && !over_a_whole_year(&around)
                 && !SPANS_OF_TIME.iter().any(|p| around.contains(p))
                 && !["rapport", "fait etat", "publie", "conference de presse"]
                     .iter()
@@ -1688,6 +1690,27 @@ fn counts_a_period(
 }
 
 /// Phrases of a period over which a figure is a running total.
+/// "durant 2018", "pendant l'année 2019", "tout au long de 2020" (folded): a count over a
+/// whole year. ("En 2018, une attaque avait fait 17 morts" recalls one event, and stays.)
+fn over_a_whole_year(folded: &str) -> bool {
+    const OVER: [&str; 6] = [
+        "durant ",
+        "pendant ",
+        "courant ",
+        "tout au long de ",
+        "sur l ensemble de ",
+        "au cours de ",
+    ];
+    OVER.iter().any(|over| {
+        folded.match_indices(over).any(|(i, _)| {
+            let rest = &folded[i + over.len()..];
+            let rest = rest.strip_prefix("l annee ").unwrap_or(rest);
+            let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            year.len() == 4 && (year.starts_with("19") || year.starts_with("20"))
+        })
+    })
+}
+
 const PERIODS: &[&str] = &[
     "depuis le debut de l annee",
     "depuis le debut du mois",
