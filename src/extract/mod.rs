@@ -3184,6 +3184,17 @@ mod tests {
     }
 
     #[test]
+    fn members_of_a_militia_or_of_a_family() {
+        // Members of a militia are of an armed group, members of a family civilians.
+        let i = one(&format!(
+            "{DATELINE}Lundi, six membres d'une milice d'autodéfense et deux membres d'une même \
+             famille ont été tués près de Koro."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(6), "{i:#?}");
+        assert_eq!(killed(&i, Category::Civilians), Some(2), "{i:#?}");
+    }
+
+    #[test]
     fn a_count_over_a_whole_year_is_no_toll() {
         let i = one(&format!(
             "{DATELINE}Lundi, un car a sauté sur une mine près de Ménaka, tuant deux civils. \

@@ -1086,6 +1086,19 @@ mod tests {
     }
 
     #[test]
+    fn the_dead_of_the_massacre_a_tension_dates_from_are_that_massacres() {
+        // Ogossagou lies within 50 km of Douna: its massacre is not told apart by its town.
+        let g = embedded_geocoder();
+        let text = "Six chasseurs ont été tués cette semaine dans les villages de Douna et de \
+                    Niangassadiou. La tension est vive entre les deux communautés depuis le \
+                    massacre de Ogossagou, où au moins 150 villageois avaient péri.";
+        let v = incidents(&crate::corpus::article_from_text("t", text.to_string()), g);
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(6), Some(150)], "{v:#?}");
+        assert_eq!(v[1].places[0].mention, "Ogossagou");
+    }
+
+    #[test]
     fn a_distance_in_apposition_places_a_village_missing_from_the_gazetteer() {
         let g = embedded_geocoder();
         let text = "Gao, 5 mai 2021 (AFP) – Mardi, un kamikaze a tué deux soldats près de Gao. \
