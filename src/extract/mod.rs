@@ -5725,6 +5725,15 @@ mod tests {
         assert_eq!(v[0].date, NaiveDate::from_ymd_opt(2023, 3, 9));
         assert_eq!(v[1].fatalities.map(|t| t.best), Some(4));
         assert_eq!(v[1].date, NaiveDate::from_ymd_opt(2023, 3, 6));
+        // "qui a eu lieu un jour après que …": the day before.
+        let v = incidents(&format!(
+            "{DATELINE}Des hommes armés ont enlevé jeudi neuf passagers d'un car près de Boni. \
+             Nul n'a revendiqué ce rapt, qui a eu lieu un jour après que sept passagers ont été \
+             tués lorsqu'un autre car a sauté sur une mine."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].fatalities.map(|t| t.best), Some(7));
+        assert_eq!(v[1].date, NaiveDate::from_ymd_opt(2023, 3, 8));
         // Weeks back give a date to the week; "quelques jours" gives none of its own.
         let v = incidents(&format!(
             "{DATELINE}Lundi, deux gendarmes ont été tués à Macina. L'embuscade survient deux \

@@ -28,7 +28,7 @@ pub struct RecallGap {
 /// the gap. Folded text (lowercase, no accents, punctuation as spaces).
 static GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:intervien[a-z]*|intervenu[a-z]*|intervenait|survien[a-z]*|survenu[a-z]*|survenait|se produit|a lieu|ont lieu|fait suite)\s+(?:(?:d ailleurs|donc|ainsi|seulement|a peine|moins de|plus de|pres de|environ|tout juste|juste)\s+)*((?:[a-z]+|\d+)(?:\s+[a-z]+)?)\s+(heures?|jours?|semaines?|mois)\s+apres\s+(?:l |la |le |les |un |une |celle|celui|ceux|qu |que |son |sa |ses )",
+        r"(?-u:\b)(?:intervien[a-z]*|intervenu[a-z]*|intervenait|survien[a-z]*|survenu[a-z]*|survenait|se produit|s est produite?|a lieu|ont lieu|a eu lieu|ont eu lieu|avait eu lieu|fait suite)\s+(?:(?:d ailleurs|donc|ainsi|seulement|a peine|moins de|plus de|pres de|environ|tout juste|juste)\s+)*((?:[a-z]+|\d+)(?:\s+[a-z]+)?)\s+(heures?|jours?|semaines?|mois)\s+apres\s+(?:l |la |le |les |un |une |celle|celui|ceux|qu |que |son |sa |ses )",
     )
     .expect("valid recall-gap pattern")
 });
@@ -133,6 +133,14 @@ mod tests {
         assert_eq!(
             gap("Ce raid survient quelques jours après une frappe de drone à Ber."),
             day(None)
+        );
+        assert_eq!(
+            gap("Le rapt, qui a eu lieu un jour après que sept passagers ont été tués."),
+            day(Some(1))
+        );
+        assert_eq!(
+            gap("L'embuscade s'est produite deux jours après celle de Boni."),
+            day(Some(2))
         );
         assert_eq!(
             gap(
