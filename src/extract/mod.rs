@@ -493,6 +493,7 @@ fn draft_incidents(
     let mut mentions = reading.mentions.clone();
     let (mut groups, scenes) = segment(article, cues, &mut mentions, tolls, *focus, places);
     split_co_reported(&mut groups, article, tolls, places);
+    fold_summary_of_listed_days(article, &mut groups, tolls, &mentions);
     fold_headline_into_body(article, &mut groups, tolls);
     let remainders = drop_totals_of_incidents(article, &mut groups, tolls, &mentions);
     // A remainder is a figure of its own, told by the total's words.
@@ -1413,6 +1414,14 @@ fn segment(
                             let period = (o.end - o.start).num_days() > SUMMARY_PERIOD_DAYS
                                 && m.precision == DatePrecision::Day
                                 && is_range(&article.text[o.span.clone()]);
+                            // "des exécutions les 21 et 22 janvier", then "Le mardi 21
+                            // janvier, …" and "Le lendemain, …": each day listed is told
+                            // apart.
+                            let listed_day = o.end > o.start
+                                && m.precision == DatePrecision::Day
+                                && m.start == m.end
+                                && fold_key(&article.text[o.span.clone()]).contains(" et ");
+                            let period = period || listed_day;
                             o.start <= m.end && m.start <= o.end && !period
                         })
                 });
@@ -1591,6 +1600,59 @@ fn recall_taken_up_next(
     let gap = recalls::recall_gap(&folded)?;
     let noun = recalls::recalled_event_noun(&folded)?;
     recalls::takes_up_the_recalled(&opening_of(&article.text, next), noun).then_some(gap)
+}
+
+/// "Plusieurs civils auraient été tués les 21 et 22 janvier", then "Le mardi 21 janvier, …"
+/// and "Le lendemain, mercredi 22 janvier, …" each with its own dead: the lead summarises the
+/// days the body tells apart. With no exact figure of its own, it is no incident: its
+/// sentences join the first day's (their towns and actors still count there).
+fn fold_summary_of_listed_days(
+    article: &Article,
+    groups: &mut Vec<Group>,
+    tolls: &[Toll],
+    mentions: &[DateMention],
+) {
+    let listed = |g: &Group| {
+        g.date.is_some_and(|d| {
+            let m = &mentions[d];
+            m.end > m.start && fold_key(&article.text[m.span.clone()]).contains(" et ")
+        })
+    };
+    let Some(summary) = groups.iter().position(|g| {
+        listed(g)
+            && g.tolls
+                .iter()
+                .all(|&t| tolls[t].vague || tolls[t].outcome != Outcome::Killed)
+    }) else {
+        return;
+    };
+    let Some(span) = groups[summary].date.map(|d| &mentions[d]) else {
+        return;
+    };
+    let (start, end) = (span.start, span.end);
+    let first_day = groups.iter().enumerate().position(|(gi, g)| {
+        gi != summary
+            && g.date.is_some_and(|d| {
+                let m = &mentions[d];
+                m.precision == DatePrecision::Day
+                    && m.start == m.end
+                    && start <= m.start
+                    && m.end <= end
+            })
+    });
+    let Some(first_day) = first_day else {
+        return;
+    };
+    let lead = groups.remove(summary);
+    let first_day = if first_day > summary {
+        first_day - 1
+    } else {
+        first_day
+    };
+    let g = &mut groups[first_day];
+    g.sentences.extend_from_slice(&lead.sentences);
+    g.sentences.sort_unstable();
+    g.points.extend_from_slice(&lead.points);
 }
 
 /// "Dix soldats tués près de Goundam" as a headline, then a body that tells another attack
@@ -3170,6 +3232,13 @@ mod tests {
             assert_eq!(killed(&i, Category::Soldiers), Some(3), "{found}");
             assert_eq!(i.missing, None, "{found}");
         }
+        // Abducted, then found dead.
+        let i = one(&format!(
+            "{DATELINE}Lundi, quatre bergers ont été enlevés près de Macina. Leurs corps ont \
+             été retrouvés le lendemain au bord d'une mare."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(4), "{i:#?}");
+        assert_eq!(i.captured, None);
         for not_found in [
             "Les disparus ont été retrouvés vivants dans la brousse.",
             "Des recherches sont en cours pour retrouver les disparus.",
@@ -5756,6 +5825,27 @@ mod tests {
              jours après la visite du ministre dans la région."
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn a_lead_over_listed_days_told_apart_in_the_body_is_no_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Plusieurs civils ont été tués les 6 et 7 mars dans le cercle de Macina. \
+             Le lundi 6 mars, des soldats ont exécuté quatre bergers à Kokry. Le lendemain, \
+             mardi 7 mars, six commerçants ont été tués à Monimpébougou."
+        ));
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(4), Some(6)], "{v:#?}");
+        // With an exact figure of its own, the lead is an incident still (a total dropped
+        // elsewhere, or another report).
+        let v = incidents(&format!(
+            "{DATELINE}Dix civils ont été tués les 6 et 7 mars dans le cercle de Macina. Le \
+             lundi 6 mars, des soldats ont exécuté quatre bergers à Kokry."
+        ));
+        assert!(
+            v.iter().any(|i| i.fatalities.map(|t| t.best) == Some(10)),
+            "{v:#?}"
+        );
     }
 
     #[test]

@@ -889,15 +889,12 @@ fn wounded_who_died(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll
 }
 
 /// "Cinq soldats avaient été portés disparus. … Les corps des disparus ont été repêchés dans
-/// le fleuve": people counted missing whom a later sentence, with no figure of its own, tells
-/// found dead are dead. The missing figures before it become dead ones (their spans stay).
+/// le fleuve", "Trois bergers ont été enlevés. Leurs corps ont été retrouvés": people counted
+/// missing (or abducted, in the sentence right before) whom a later sentence, with no figure
+/// of its own, tells found dead are dead. Their figures become dead ones (spans stay).
 fn missing_found_dead(text: &str, sentences: &[Range<usize>], tolls: &mut [Toll]) {
-    let Some(first) = tolls
-        .iter()
-        .filter(|t| t.outcome == Outcome::Missing)
-        .map(|t| t.sentence)
-        .min()
-    else {
+    let gone = |t: &Toll| matches!(t.outcome, Outcome::Missing | Outcome::Captured);
+    let Some(first) = tolls.iter().filter(|t| gone(t)).map(|t| t.sentence).min() else {
         return;
     };
     let found = (first + 1..sentences.len()).find(|&si| {
@@ -909,10 +906,12 @@ fn missing_found_dead(text: &str, sentences: &[Range<usize>], tolls: &mut [Toll]
     let Some(found) = found else {
         return;
     };
-    for t in tolls
-        .iter_mut()
-        .filter(|t| t.outcome == Outcome::Missing && t.sentence < found)
-    {
+    // The abducted only in the sentence right before: "Leurs corps" are theirs.
+    for t in tolls.iter_mut().filter(|t| {
+        t.sentence < found
+            && (t.outcome == Outcome::Missing
+                || t.outcome == Outcome::Captured && t.sentence + 1 == found)
+    }) {
         t.outcome = Outcome::Killed;
     }
 }
@@ -933,7 +932,8 @@ fn tells_the_missing_found_dead(folded: &str) -> bool {
     let dead = DEAD.iter().any(|d| folded.contains(d));
     let theirs = folded.contains(" disparu")
         || folded.starts_with("leurs corps ")
-        || folded.starts_with("leurs depouilles ");
+        || folded.starts_with("leurs depouilles ")
+        || folded.starts_with("leurs cadavres ");
     found && dead && theirs && !folded.contains("vivant")
 }
 
