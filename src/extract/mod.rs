@@ -1417,10 +1417,13 @@ fn segment(
                             // "des exécutions les 21 et 22 janvier", then "Le mardi 21
                             // janvier, …" and "Le lendemain, …": each day listed is told
                             // apart.
+                            // ("entre samedi et dimanche" is a span whose total the days
+                            // break down, see `drop_totals_of_incidents`.)
                             let listed_day = o.end > o.start
                                 && m.precision == DatePrecision::Day
                                 && m.start == m.end
-                                && fold_key(&article.text[o.span.clone()]).contains(" et ");
+                                && fold_key(&article.text[o.span.clone()]).contains(" et ")
+                                && !is_range(&article.text[o.span.clone()]);
                             let period = period || listed_day;
                             o.start <= m.end && m.start <= o.end && !period
                         })
@@ -1615,7 +1618,8 @@ fn fold_summary_of_listed_days(
     let listed = |g: &Group| {
         g.date.is_some_and(|d| {
             let m = &mentions[d];
-            m.end > m.start && fold_key(&article.text[m.span.clone()]).contains(" et ")
+            let text = &article.text[m.span.clone()];
+            m.end > m.start && fold_key(text).contains(" et ") && !is_range(text)
         })
     };
     let Some(summary) = groups.iter().position(|g| {
