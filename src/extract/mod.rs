@@ -3283,6 +3283,20 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_in_quotes_and_a_people_named_by_its_community_are_victims() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, l'ONU a annoncé la mort de deux Casques bleus et d'un « civil » \
+             lors d'une attaque au mortier contre son camp de Tessalit."
+        ));
+        assert_eq!(killed(&i, Category::Peacekeepers), Some(2), "{i:#?}");
+        assert_eq!(killed(&i, Category::Civilians), Some(1), "{i:#?}");
+        let i = one(&format!(
+            "{DATELINE}Lundi, trois Peuls et quatre Bellahs ont été tués près de Ténenkou."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(7), "{i:#?}");
+    }
+
+    #[test]
     fn the_men_a_side_lost_are_of_that_side() {
         let i = one(&format!(
             "{DATELINE}Mardi, un kamikaze s'est fait exploser au passage d'un convoi de \

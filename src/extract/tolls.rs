@@ -311,7 +311,10 @@ pub fn find_tolls(
         if !SINGULAR.contains(&noun.as_str()) && one_of.is_none() {
             continue;
         }
-        let Some(mut article) = one_of.or_else(|| word_before(text, c.range.start)) else {
+        // "un « civil »": the noun in quotes.
+        let Some(mut article) =
+            one_of.or_else(|| word_before(text, before_a_quote(text, c.range.start)))
+        else {
             continue;
         };
         // "un ancien conseiller", "un autre soldat": one adjective may stand between.
@@ -2809,6 +2812,15 @@ fn victim_after<'a>(
             return None;
         }
         let gap = &text[from..c.range.start];
+        // "un « civil »": a noun in quotes is still the figure's.
+        let opening_quote = gap.trim();
+        if !opening_quote.is_empty()
+            && opening_quote
+                .chars()
+                .all(|ch| matches!(ch, '«' | '"' | '“'))
+        {
+            return Some(c);
+        }
         // "Vers 21 heures, des hommes armés": a comma closes the figure's phrase.
         if gap.contains(['.', ',', ';', ':', '(', ')', '\n', '«', '»', '–', '—']) {
             return None;
@@ -3513,6 +3525,15 @@ fn elided_article_start(text: &str, at: usize) -> usize {
 fn word_before_is(text: &str, at: usize, words: &[&str]) -> bool {
     word_before(text, at)
         .is_some_and(|w| words.contains(&crate::corpus::normalize::fold_key(&text[w]).as_str()))
+}
+
+/// Where an opening quote right before `at` starts ("un « civil »"), else `at`.
+fn before_a_quote(text: &str, at: usize) -> usize {
+    let head = text[..at].trim_end();
+    match head.strip_suffix(['«', '"', '“']) {
+        Some(rest) => rest.len(),
+        None => at,
+    }
 }
 
 fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
