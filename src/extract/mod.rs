@@ -3297,6 +3297,27 @@ mod tests {
     }
 
     #[test]
+    fn a_death_told_by_a_noun_of_one_person_is_one_dead() {
+        for text in [
+            "Samedi, après l'assassinat du chef des chasseurs de Kérou par des hommes armés, \
+             des miliciens ont incendié un hameau.",
+            "La mort du maire de Kérou, samedi, a choqué toute la commune.",
+        ] {
+            let i = one(&format!("{DATELINE}{text}"));
+            assert_eq!(i.fatalities.map(|t| t.best), Some(1), "{text}\n{i:#?}");
+        }
+        // A thing of that person is no death.
+        let v = incidents(&format!(
+            "{DATELINE}Samedi, des hommes armés ont incendié la maison du chef des chasseurs \
+             de Kérou."
+        ));
+        assert!(
+            v.iter().all(|i| i.fatalities.is_none_or(|t| t.best == 0)),
+            "{v:#?}"
+        );
+    }
+
+    #[test]
     fn the_men_a_side_lost_are_of_that_side() {
         let i = one(&format!(
             "{DATELINE}Mardi, un kamikaze s'est fait exploser au passage d'un convoi de \

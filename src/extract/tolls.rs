@@ -72,6 +72,8 @@ impl Toll {
 
 /// Singular victim nouns that "un"/"une" turns into a toll of one.
 const SINGULAR: &[&str] = &[
+    "chef des chasseurs",
+    "chef des dozos",
     "soldat",
     "militaire",
     "civil",
@@ -726,7 +728,20 @@ fn definite_singulars_killed(
         if category == Category::Unknown || used_victims.iter().any(|u| overlaps(u, &c.range)) {
             continue;
         }
-        let Some(article) = definite_article_before(text, c.range.start) else {
+        // "l'assassinat du chef des chasseurs", "la mort du maire": a death told by a noun.
+        let death_of = word_before(text, c.range.start)
+            .filter(|w| matches!(&text[w.clone()], "du" | "Du"))
+            .filter(|w| {
+                word_before(text, w.start).is_some_and(|d| {
+                    matches!(
+                        crate::corpus::normalize::fold_key(&text[d]).as_str(),
+                        "assassinat" | "meurtre" | "mort" | "deces" | "execution"
+                    )
+                })
+            })
+            .map(|w| w.start);
+        let Some(article) = death_of.or_else(|| definite_article_before(text, c.range.start))
+        else {
             continue;
         };
         let noun = crate::corpus::normalize::fold_key(&text[c.range.clone()]);
@@ -737,26 +752,29 @@ fn definite_singulars_killed(
             .map(|w| crate::corpus::normalize::fold_key(&text[w]))
             .unwrap_or_default();
         // "selon le maire", "l'attaque contre le poste du chef de village": no victim.
-        if matches!(
-            before.as_str(),
-            "selon" | "apres" | "par" | "pour" | "contre" | "de" | "a" | "que"
-        ) {
+        if death_of.is_none()
+            && matches!(
+                before.as_str(),
+                "selon" | "apres" | "par" | "pour" | "contre" | "de" | "a" | "que"
+            )
+        {
             continue;
         }
         // "ils ont tué le chef de village", "tuant le chauffeur".
-        let object_of_a_killing = matches!(
-            before.as_str(),
-            "tue"
-                | "tuant"
-                | "abattu"
-                | "abattant"
-                | "assassine"
-                | "assassinant"
-                | "execute"
-                | "executant"
-                | "egorge"
-                | "egorgeant"
-        );
+        let object_of_a_killing = death_of.is_some()
+            || matches!(
+                before.as_str(),
+                "tue"
+                    | "tuant"
+                    | "abattu"
+                    | "abattant"
+                    | "assassine"
+                    | "assassinant"
+                    | "execute"
+                    | "executant"
+                    | "egorge"
+                    | "egorgeant"
+            );
         let Some(si) = sentence_of(sentences, c.range.start) else {
             continue;
         };
