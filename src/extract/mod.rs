@@ -3318,6 +3318,23 @@ mod tests {
     }
 
     #[test]
+    fn a_definite_figure_restating_the_dead_corrects_their_side_and_adds_none() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, une explosion a tué trois militaires près de Boni, selon \
+             l'armée. La gendarmerie a affirmé plus tard que les trois personnes tuées \
+             étaient des civils."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3), "{i:#?}");
+        assert_eq!(killed(&i, Category::Civilians), Some(3), "{i:#?}");
+        // Other dead of another side, said with no definite article, still add up.
+        let i = one(&format!(
+            "{DATELINE}Lundi, une attaque a tué trois militaires près de Boni. Trois \
+             personnes civiles ont aussi été tuées."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(6), "{i:#?}");
+    }
+
+    #[test]
     fn the_men_a_side_lost_are_of_that_side() {
         let i = one(&format!(
             "{DATELINE}Mardi, un kamikaze s'est fait exploser au passage d'un convoi de \

@@ -428,6 +428,7 @@ pub fn find_tolls(
     number_of_victims_is(text, sentences, quantities, cues, &mut tolls);
     wounded_who_died(text, sentences, &mut tolls);
     missing_found_dead(text, sentences, &mut tolls);
+    definite_restatements(text, &mut tolls);
     tolls.retain(|t| {
         let sentence = &sentences[t.sentence];
         !in_a_generic_statement(text, sentence, t.span.start)
@@ -907,6 +908,49 @@ fn wounded_who_died(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll
         });
     }
     tolls.extend(died);
+}
+
+/// "… a tué quatre militaires. La gendarmerie a affirmé plus tard que les quatre personnes
+/// tuées étaient des civils": a definite figure of people ("les quatre personnes", "les 4
+/// victimes") restates the same figure said before, not more dead. When it says who they were,
+/// it corrects the earlier figure's side; else it only repeats it.
+fn definite_restatements(text: &str, tolls: &mut Vec<Toll>) {
+    let mut drop = vec![false; tolls.len()];
+    for (i, t) in tolls.iter().enumerate() {
+        if t.outcome != Outcome::Killed || t.vague {
+            continue;
+        }
+        let said = crate::corpus::normalize::fold_key(&text[t.span.clone()]);
+        let generic = said
+            .split(' ')
+            .any(|w| matches!(w, "personnes" | "victimes" | "morts" | "tues" | "tuees"));
+        let definite = folded_before(text, t.span.start, 8)
+            .split(' ')
+            .next_back()
+            .is_some_and(|w| w == "les");
+        if !generic || !definite {
+            continue;
+        }
+        let Some(e) = tolls.iter().position(|e| {
+            e.outcome == Outcome::Killed
+                && !e.vague
+                && e.sentence < t.sentence
+                && e.range.best == t.range.best
+                && e.category != t.category
+        }) else {
+            continue;
+        };
+        if t.category == Category::Unknown {
+            drop[i] = true;
+        } else {
+            drop[e] = true;
+        }
+    }
+    let mut i = 0;
+    tolls.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
 }
 
 /// "Cinq soldats avaient été portés disparus. … Les corps des disparus ont été repêchés dans
