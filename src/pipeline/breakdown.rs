@@ -27,19 +27,13 @@ struct Part {
     name: Range<usize>,
 }
 
-/// Every incident, with those whose toll is broken down by place split into one per place.
-pub fn split_by_place(article: &Article, incidents: Vec<Incident>) -> Vec<Incident> {
-    let mut out: Vec<Incident> = Vec::with_capacity(incidents.len());
-    for incident in incidents {
-        match breakdown(&article.text, &incident) {
-            Some(parts) => out.extend(split(&article.text, &incident, &parts)),
-            None => out.push(incident),
-        }
+/// The incident split into one per place when its toll is broken down by place, else
+/// itself. (The caller numbers the incidents again.)
+pub fn split_by_place(article: &Article, incident: Incident) -> Vec<Incident> {
+    match breakdown(&article.text, &incident) {
+        Some(parts) => split(&article.text, &incident, &parts),
+        None => vec![incident],
     }
-    for (i, incident) in out.iter_mut().enumerate() {
-        incident.incident = i;
-    }
-    out
 }
 
 /// The parts after one of the incident's toll evidences, when they add up to its toll.

@@ -37,20 +37,13 @@ const COORDINATED: [&str; 6] = [
     "differentes villes",
 ];
 
-/// Every incident, with those told as coordinated attacks on listed towns split into one per
-/// town.
-pub fn split_coordinated(article: &Article, incidents: Vec<Incident>) -> Vec<Incident> {
-    let mut out: Vec<Incident> = Vec::with_capacity(incidents.len());
-    for incident in incidents {
-        match listed_towns(&article.text, &incident) {
-            Some(towns) => out.extend(split(&article.text, &incident, &towns)),
-            None => out.push(incident),
-        }
+/// The incident split into one per town when it is told as coordinated attacks on listed
+/// towns, else itself. (The caller numbers the incidents again.)
+pub fn split_coordinated(article: &Article, incident: Incident) -> Vec<Incident> {
+    match listed_towns(&article.text, &incident) {
+        Some(towns) => split(&article.text, &incident, &towns),
+        None => vec![incident],
     }
-    for (i, incident) in out.iter_mut().enumerate() {
-        incident.incident = i;
-    }
-    out
 }
 
 /// The towns (each the indices of its mentions among the incident's places) of a list of

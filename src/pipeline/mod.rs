@@ -39,8 +39,15 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
         extraction
     };
     let incidents = geocoder.geocode_resolved(article, &extraction, &resolved);
-    let incidents = breakdown::split_by_place(article, incidents);
-    coordinated::split_coordinated(article, incidents)
+    let mut split: Vec<Incident> = incidents
+        .into_iter()
+        .flat_map(|i| breakdown::split_by_place(article, i))
+        .flat_map(|i| coordinated::split_coordinated(article, i))
+        .collect();
+    for (i, incident) in split.iter_mut().enumerate() {
+        incident.incident = i;
+    }
+    split
 }
 
 /// A rule that failed on one article: the article is skipped, named in the error, and the
