@@ -1754,7 +1754,6 @@ fn counts_a_period(
     })
 }
 
-/// Phrases of a period over which a figure is a running total.
 /// "durant 2018", "pendant l'année 2019", "tout au long de 2020" (folded): a count over a
 /// whole year. ("En 2018, une attaque avait fait 17 morts" recalls one event, and stays.)
 fn over_a_whole_year(folded: &str) -> bool {
@@ -1776,6 +1775,7 @@ fn over_a_whole_year(folded: &str) -> bool {
     })
 }
 
+/// Phrases of a period over which a figure is a running total.
 const PERIODS: &[&str] = &[
     "depuis le debut de l annee",
     "depuis le debut du mois",
@@ -2372,9 +2372,18 @@ fn side_that_lost(text: &str, sentence: &Range<usize>, at: usize) -> Option<Cate
         " {} ",
         crate::corpus::normalize::fold_key(text.get(sentence.start..at)?)
     );
+    // (Whole words: "armee" is not found in "armees".)
     SIDES
         .iter()
-        .filter_map(|(w, c)| before.rfind(&format!(" {w} ")).map(|i| (i, *c)))
+        .filter_map(|(w, c)| {
+            before
+                .match_indices(w)
+                .filter(|(i, _)| {
+                    before[..*i].ends_with(' ') && before[i + w.len()..].starts_with(' ')
+                })
+                .last()
+                .map(|(i, _)| (i, *c))
+        })
         .max_by_key(|(i, _)| *i)
         .map(|(_, c)| c)
 }
