@@ -819,6 +819,13 @@ const CONTEXT_BEFORE: &[&str] = &[
     "basee a",
     "bases a",
     "basees a",
+    // "le directeur de l'antenne de Kidal de la radio nationale", "notre correspondant à
+    // Gao": where a reporting source works.
+    "antenne de",
+    "antenne d",
+    "correspondant a",
+    "correspondante a",
+    "correspondants a",
     "joint depuis",
     "jointe depuis",
     "contacte depuis",
@@ -2046,6 +2053,13 @@ mod tests {
                 true,
             ),
             ("des tirs à Gao et à Mopti", "mopti", false, false),
+            (
+                "selon le chef de l'antenne de Kidal de la radio nationale",
+                "kidal",
+                false,
+                true,
+            ),
+            ("a déclaré notre correspondant à Gao", "gao", false, true),
         ];
         for (text, key, commune, context) in cases {
             let f = fold(text);
