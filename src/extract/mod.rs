@@ -124,9 +124,14 @@ const SAME_TOWN_KM: f64 = 5.0;
 /// Whether a draft of `extraction` mixes towns more than [`SAME_PLACE_KM`] apart (or more
 /// than [`CO_REPORTED_KM`] in the sentences that carry its date and tolls), or names no town
 /// while the sentence after it names some, or an undated event told aside names some, or a
-/// dated scene whose date may reach past a sentence of narrative ([`HELD_REACH`]) names some:
-/// only then can [`extract_with_places`] segment differently.
-pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> bool {
+/// dated scene whose date may reach past a sentence of narrative ([`HELD_REACH`]) names some,
+/// or a follow-up sentence naming a town recalls an event whose dead the next sentence gives
+/// ([`recall_taken_up_next`]): only then can [`extract_with_places`] segment differently.
+pub fn places_may_split(
+    article: &Article,
+    extraction: &Extraction,
+    places: &SentencePlaces,
+) -> bool {
     let has_points = |si: usize| places.get(si).is_some_and(|p| !p.is_empty());
     // A townless draft followed by a sentence of no draft that names towns ("Des soldats
     // sont tombés dans une embuscade. L'incident a eu lieu à 25 km de A.").
@@ -140,6 +145,18 @@ pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> boo
                         .any(|o| o.sentences.contains(&(si + 1)))
             })
     });
+    let reading = &extraction.reading;
+    let recall_taken_up = || {
+        extraction
+            .drafts
+            .iter()
+            .flat_map(|d| &d.sentences)
+            .any(|&si| {
+                has_points(si)
+                    && recall_taken_up_next(article, si, &reading.tolls, &reading.mentions, places)
+                        .is_some()
+            })
+    };
     townless_then_towns
         || extraction.asides.iter().any(|&si| has_points(si))
         || extraction.scenes.iter().any(|&si| has_points(si))
@@ -148,6 +165,7 @@ pub fn places_may_split(extraction: &Extraction, places: &SentencePlaces) -> boo
                 // Towns of a lead that reported two attacks together ([`split_co_reported`]).
                 || any_pair_farther(&points_of(places, &d.core), CO_REPORTED_KM)
         })
+        || recall_taken_up()
 }
 
 /// The towns `sentences` name, in order.
@@ -875,6 +893,9 @@ fn segment(
             recall.core.push(si);
             recall.tolls.extend_from_slice(&s_tolls);
             recall.points.extend_from_slice(&s_points);
+            // "Plusieurs assaillants avaient aussi été tués": a pluperfect toll after it is
+            // its too (see below).
+            last_recalled = Some(g);
             continue;
         }
         if let Some(gap) = recall_taken_up_next(article, si, tolls, mentions, places)
@@ -2912,7 +2933,7 @@ mod tests {
             &[("Boni", 15.02, -1.93), ("Diabaly", 14.69, -6.02)],
         );
         let first = extract(&article);
-        assert!(places_may_split(&first, &places));
+        assert!(places_may_split(&article, &first, &places));
         let drafts = extract_with_places(&article, &places).drafts;
         let again = resegment(&article, extract(&article), &places).drafts;
         assert_eq!(
@@ -2937,13 +2958,13 @@ mod tests {
             &article,
             &[("Boni", 15.02, -1.93), ("Diabaly", 15.10, -1.80)],
         );
-        assert!(places_may_split(&first, &near));
+        assert!(places_may_split(&article, &first, &near));
         assert_eq!(extract_with_places(&article, &near).drafts.len(), 2);
         let same = places_of(
             &article,
             &[("Boni", 15.02, -1.93), ("Diabaly", 15.03, -1.91)],
         );
-        assert!(!places_may_split(&first, &same));
+        assert!(!places_may_split(&article, &first, &same));
         assert_eq!(extract_with_places(&article, &same).drafts.len(), 1);
     }
 

@@ -28,7 +28,7 @@ pub struct RecallGap {
 /// the gap. Folded text (lowercase, no accents, punctuation as spaces).
 static GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:intervien[a-z]*|intervenu[a-z]*|intervenait|survien[a-z]*|survenu[a-z]*|survenait|se produit|s est produite?|a lieu|ont lieu|a eu lieu|ont eu lieu|avait eu lieu|fait suite)\s+(?:(?:d ailleurs|donc|ainsi|seulement|a peine|moins de|plus de|pres de|environ|tout juste|juste)\s+)*((?:[a-z]+|\d+)(?:\s+[a-z]+)?)\s+(heures?|jours?|semaines?|mois)\s+apres\s+(?:l |la |le |les |un |une |celle|celui|ceux|qu |que |son |sa |ses )",
+        r"(?-u:\b)(?:intervien[a-z]*|intervenu[a-z]*|intervenait|survien[a-z]*|survenu[a-z]*|survenait|se produit|s est produite?|a lieu|ont lieu|a eu lieu|ont eu lieu|avait eu lieu|fait suite)\s+(?:(?:d ailleurs|donc|ainsi|alors|seulement|a peine|moins de|plus de|pres de|environ|tout juste|juste)\s+)*((?:[a-z]+|\d+)(?:\s+[a-z]+)?)\s+(heures?|jours?|semaines?|mois)\s+apres\s+(?:l |la |le |les |un |une |celle|celui|ceux|qu |que |son |sa |ses )",
     )
     .expect("valid recall-gap pattern")
 });
@@ -90,14 +90,25 @@ pub fn recalled_event_noun(folded_sentence: &str) -> Option<&'static str> {
 }
 
 /// "Cette attaque avait fait plus de 160 morts" right after "… quelques mois après l'attaque
-/// de A": a sentence (folded) that opens on a demonstrative with the recalled event's own
-/// noun takes up that earlier event, not the incident being told.
+/// de A": a sentence (folded) whose subject is a demonstrative with the recalled event's own
+/// noun takes up that earlier event, not the incident being told. The subject may follow a
+/// short opening ("Revendiquée par le JNIM, cette attaque…"), not a preposition ("Le bilan de
+/// cette attaque…" counts the incident's own dead).
 pub fn takes_up_the_recalled(folded_sentence: &str, noun: &str) -> bool {
-    ["cette ", "cet ", "ce "].iter().any(|d| {
-        folded_sentence
-            .strip_prefix(d)
-            .and_then(|rest| rest.strip_prefix(noun))
-            .is_some_and(|rest| rest.starts_with(' ') || rest.is_empty())
+    const OPENING_WORDS: usize = 5;
+    const PREPOSITIONS: [&str; 12] = [
+        "de", "d", "du", "a", "au", "par", "pour", "dans", "lors", "sur", "apres", "selon",
+    ];
+    let words: Vec<&str> = folded_sentence
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(OPENING_WORDS + 2)
+        .collect();
+    words.windows(2).enumerate().any(|(i, pair)| {
+        ["cette", "cet", "ce"].contains(&pair[0])
+            && pair[1] == noun
+            && i.checked_sub(1)
+                .is_none_or(|before| !PREPOSITIONS.contains(&words[before]))
     })
 }
 
@@ -133,6 +144,10 @@ mod tests {
         assert_eq!(
             gap("Ce raid survient quelques jours après une frappe de drone à Ber."),
             day(None)
+        );
+        assert_eq!(
+            gap("Cette attaque intervient alors cinq jours après celle de Ber."),
+            day(Some(5))
         );
         assert_eq!(
             gap("Le rapt, qui a eu lieu un jour après que sept passagers ont été tués."),
@@ -192,6 +207,14 @@ mod tests {
             "attaque"
         ));
         assert!(!takes_up("Ces attaques ont fait douze morts.", "attaque"));
+        assert!(takes_up(
+            "Revendiqué par un groupe armé, cet attentat avait fait six morts.",
+            "attentat"
+        ));
+        assert!(!takes_up(
+            "Au cours de cette embuscade, six soldats ont été tués.",
+            "embuscade"
+        ));
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn incidents(article: &Article, geocoder: &Geocoder) -> Vec<Incident> {
     let extraction = crate::extract::extract_dated(article, dated);
     let resolved = geocoder.resolve_article(article, &extraction);
     let places = Geocoder::sentence_places(article, &resolved);
-    let extraction = if crate::extract::places_may_split(&extraction, &places) {
+    let extraction = if crate::extract::places_may_split(article, &extraction, &places) {
         crate::extract::resegment(article, extraction, &places)
     } else {
         extraction
@@ -2276,5 +2276,25 @@ mod tests {
                 .iter()
                 .all(|i| i.date == chrono::NaiveDate::from_ymd_opt(2023, 3, 13))
         );
+    }
+
+    #[test]
+    fn a_recall_taken_up_next_parts_from_an_incident_placed_by_its_region_only() {
+        let g = embedded_geocoder();
+        // The incident names only its region; the recalled attack has a town, and the
+        // sentences after it, in the pluperfect, are its too.
+        let found = incidents_of(
+            g,
+            "Mopti, 15 mars 2023 (AFP) – Lundi, neuf bergers ont été tués par des hommes armés \
+             dans la région de Tombouctou. Cette tuerie survient alors quelques jours après \
+             l'attaque qui a visé le camp militaire de Kati. Revendiquée par un groupe armé, \
+             cette attaque avait coûté la vie à trois soldats. Plusieurs assaillants avaient \
+             aussi été tués.",
+        );
+        let tolls: Vec<Option<u32>> = found.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls.first(), Some(&Some(9)), "{found:#?}");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[1].places.iter().any(|p| p.mention == "Kati"));
+        assert!(!found[0].places.iter().any(|p| p.mention == "Kati"));
     }
 }
