@@ -1290,8 +1290,17 @@ fn segment(
         {
             date = groups[c].date;
         }
-        let mut force_new =
-            elsewhere || follows_another || earlier_undated || town_of_the_lead.is_some();
+        // "Au début du mois, le groupe avait déjà tué 21 villageois à A": an earlier event
+        // with its own dead, never summed into the incident told before it.
+        let already = !s_tolls.is_empty()
+            && current.is_some()
+            && already_in_pluperfect(&article.text[s.clone()]);
+        let earlier_undated = earlier_undated || already && date.is_none();
+        let mut force_new = elsewhere
+            || follows_another
+            || earlier_undated
+            || already
+            || town_of_the_lead.is_some();
         // "Leur mort intervient cinq jours après celle de dix soldats, tués le 20 janvier": the
         // recalled event's day dates the current incident, when nothing else has.
         if let Some(gap) = gap
@@ -2701,6 +2710,18 @@ fn recalls_in_pluperfect(sentence: &str) -> bool {
         .is_some_and(|i| !words[..i].iter().any(|w| matches!(*w, "que" | "qu" | "y")))
 }
 
+/// "Le groupe avait déjà tué 21 villageois à A", "cinq soldats y avaient déjà été tués": the
+/// pluperfect with "déjà" tells an event before those the article is about, whatever their
+/// tense (a body told in the pluperfect too).
+fn already_in_pluperfect(sentence: &str) -> bool {
+    recalls_in_pluperfect(sentence) && {
+        let folded = fold_key(sentence);
+        ["avait deja ", "avaient deja "]
+            .iter()
+            .any(|p| folded.contains(p))
+    }
+}
+
 /// "L'incident a eu lieu vers 10 heures à 25 km de A": a sentence whose verb says the facts
 /// took place (`tells_when_verbs`), which then says where or when.
 fn tells_how(opening: &str) -> bool {
@@ -2809,6 +2830,28 @@ mod tests {
         let v = incidents(&format!(
             "{DATELINE}Mardi, deux soldats ont été tués près de Goundam. Par ailleurs, la \
              situation reste tendue dans la région."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn an_event_said_already_done_in_the_pluperfect_is_earlier_and_apart() {
+        for recall in [
+            "Au début du mois, le même groupe avait déjà tué onze villageois à Sangha.",
+            "Six bergers avaient déjà été tués près de Sangha.",
+        ] {
+            let v = incidents(&format!(
+                "{DATELINE}Lundi, des hommes armés ont tué quatre paysans dans leurs champs. \
+                 Samedi, deux chasseurs avaient été abattus non loin de là. {recall}"
+            ));
+            let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+            assert_eq!(tolls.len(), 3, "{recall}: {v:#?}");
+            assert_eq!(&tolls[..2], [Some(4), Some(2)], "{recall}: {v:#?}");
+        }
+        // Without "déjà", a pluperfect body goes on telling its incident.
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, des hommes armés ont attaqué le village. Quatre paysans avaient \
+             été tués dans leurs champs."
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
     }
