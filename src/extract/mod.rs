@@ -4918,6 +4918,12 @@ mod tests {
             assert_eq!(v.len(), 1, "{total} {v:#?}");
             assert_eq!(v[0].fatalities.map(|f| f.best), Some(2), "{total}");
         }
+        // A count of deaths in acts, said in the sentence of the day's death.
+        let i = one(&format!(
+            "{DATELINE}Un Casque bleu a été tué lundi près de Nara, a annoncé la mission, qui \
+             dit avoir perdu plus de 90 hommes dans des actes hostiles."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(1), "{i:#?}");
         // The attack's own figure stays, beside the total it brings.
         let i = one(&format!(
             "{DATELINE}Lundi, deux soldats ont été tués près de Nara, ce qui porte à 90 le \

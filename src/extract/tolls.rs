@@ -1725,6 +1725,15 @@ fn counts_a_period(
     {
         return true;
     }
+    // "précisant avoir eu plus de 100 tués dans des actes hostiles": a figure of deaths in
+    // acts (plural) is a mission's or a war's count, even in the sentence of a dated death.
+    let after = &text[at..text.floor_char_boundary((at + 80).min(sentence.end))];
+    if after.contains("hostile") && {
+        let after = crate::corpus::normalize::fold_key(after);
+        IN_ACTS.iter().any(|p| after.contains(p))
+    } {
+        return true;
+    }
     let over_a_period = |f: &str| {
         PERIODS.iter().any(|p| f.contains(p))
             || over_a_whole_year(f)
@@ -1774,6 +1783,13 @@ fn over_a_whole_year(folded: &str) -> bool {
         })
     })
 }
+
+/// Deaths counted over acts, not in one: UN missions count their losses so.
+const IN_ACTS: [&str; 3] = [
+    "dans des actes hostiles",
+    "lors d actes hostiles",
+    "a la suite d actes hostiles",
+];
 
 /// Phrases of a period over which a figure is a running total.
 const PERIODS: &[&str] = &[
