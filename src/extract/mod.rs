@@ -1265,13 +1265,26 @@ fn segment(
                     .any(|p| opening.contains(p.as_str())));
         // "La semaine dernière, une attaque similaire a coûté la vie à 5 soldats", in a text
         // whose relative days cannot be dated: an earlier event, of an unknown day.
-        let earlier_undated = date.is_none()
-            && !s_tolls.is_empty()
-            && current.is_some()
-            && words
+        // "Onze civils avaient été tués la semaine passée dans la région de A": the phrase
+        // may come later in the sentence, when the incident told before does not say it too.
+        let says_earlier = |si: usize| {
+            let told = fold_key(&article.text[article.sentences[si].clone()]);
+            words
                 .earlier_openers
                 .iter()
-                .any(|p| opening.starts_with(p.as_str()));
+                .any(|p| told.contains(p.as_str()))
+        };
+        // (After commentary too: the incident last told.)
+        let earlier_undated = date.is_none()
+            && !s_tolls.is_empty()
+            && (current.is_some()
+                && words
+                    .earlier_openers
+                    .iter()
+                    .any(|p| opening.starts_with(p.as_str()))
+                || current.or(groups.len().checked_sub(1)).is_some_and(|c| {
+                    says_earlier(si) && !groups[c].sentences.iter().any(|&o| says_earlier(o))
+                }));
         // "… ont attaqué les villes de A, B et C. … À B, les corps de 8 rebelles ont été vus.
         // À C enfin, plusieurs morts …": after a lead naming towns far apart, a sentence that
         // opens on one of them with its own figure tells that town's incident, on the lead's
@@ -4853,6 +4866,28 @@ mod tests {
         assert_eq!(v[0].fatalities.map(|f| f.best), Some(2));
         assert_eq!(v[1].fatalities.map(|f| f.best), Some(7));
         assert_eq!(v[1].date, None);
+        // The phrase may come later in the sentence.
+        let v = incidents(
+            "Deux gendarmes ont été tués mardi dans l'attaque de leur poste près de Nara. Sept \
+             passagers ont d'ailleurs été tués la semaine passée quand leur car a sauté sur une \
+             mine.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|f| f.best), Some(2));
+        // So after a comment on the years before.
+        let v = incidents(
+            "Deux gendarmes ont été tués mardi dans l'attaque de leur poste près de Nara. Les \
+             mines ont tué 80 soldats depuis 2015. Sept passagers ont aussi été tués la semaine \
+             dernière quand leur car a sauté sur une mine.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|f| f.best), Some(2));
+        // An incident told "la semaine dernière" keeps its body's figure.
+        let v = incidents(
+            "La semaine dernière, des hommes armés ont attaqué le poste de Nara. Deux gendarmes \
+             ont été tués la semaine dernière dans cette attaque, selon un élu.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
     }
 
     #[test]
