@@ -37,6 +37,9 @@ pub struct SegmentationWords {
     /// text can date ("la semaine dernière" without a publication date): a sentence opening
     /// with one that counts dead tells that earlier event.
     pub earlier_openers: Vec<String>,
+    /// The army's operation after an attack (sweeps, air strikes, pursuit): a sentence with
+    /// one that counts only militants dead tells that operation, apart from the attack.
+    pub follow_up: Vec<String>,
     /// Phrases telling what followed the incident just told (bodies gathered or found, the
     /// fighting it was): a sentence with them, dated that day or the next, goes on telling it.
     pub aftermath: Vec<String>,
@@ -453,6 +456,7 @@ mod tests {
             .chain(&w.another_event_openers)
             .chain(&w.follows_another)
             .chain(&w.earlier_openers)
+            .chain(&w.follow_up)
             .chain(&w.aftermath)
             .chain(&w.same_day)
             .chain(&w.totals)

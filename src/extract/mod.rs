@@ -1309,10 +1309,39 @@ fn segment(
             && current.is_some()
             && already_in_pluperfect(&article.text[s.clone()]);
         let earlier_undated = earlier_undated || already && date.is_none();
+        // "L'aviation a été engagée pour des ratissages dont le bilan fait état de 15 morts
+        // côté terroristes": the army's operation after an attack that killed soldiers or
+        // civilians, on its day, is an incident of its own (the dead are not summed).
+        let follow_up = current.filter(|&c| {
+            let killed = |t: usize| tolls[t].outcome == Outcome::Killed;
+            !s_tolls.is_empty()
+                && s_tolls
+                    .iter()
+                    .all(|&t| killed(t) && tolls[t].category == Category::Militants)
+                && groups[c]
+                    .tolls
+                    .iter()
+                    .any(|&t| killed(t) && tolls[t].category != Category::Militants)
+                && date.is_none_or(|d| {
+                    groups[c].date.is_some_and(|g| {
+                        (mentions[g].start, mentions[g].end) == (mentions[d].start, mentions[d].end)
+                    })
+                })
+                && {
+                    let told = fold_key(sentence_text);
+                    words.follow_up.iter().any(|p| told.contains(p.as_str()))
+                }
+        });
+        if let Some(c) = follow_up
+            && date.is_none()
+        {
+            date = groups[c].date;
+        }
         let mut force_new = elsewhere
             || follows_another
             || earlier_undated
             || already
+            || follow_up.is_some()
             || town_of_the_lead.is_some();
         // "Leur mort intervient cinq jours après celle de dix soldats, tués le 20 janvier": the
         // recalled event's day dates the current incident, when nothing else has.
@@ -2867,6 +2896,29 @@ mod tests {
              été tués dans leurs champs."
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn the_armys_follow_up_of_an_attack_is_an_operation_of_its_own() {
+        for follow_up in [
+            "Des ratissages et des frappes aériennes ont suivi, dont le bilan fait état de 12 \
+             terroristes neutralisés.",
+            "L'aviation est intervenue : 12 assaillants ont été tués dans leur fuite.",
+        ] {
+            let v = incidents(&format!(
+                "{DATELINE}Lundi, des hommes armés ont attaqué un poste de l'armée près de Sokolo, \
+                 tuant trois soldats. {follow_up}"
+            ));
+            let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+            assert_eq!(tolls, [Some(3), Some(12)], "{follow_up}: {v:#?}");
+            assert_eq!(v[1].date, v[0].date, "{follow_up}");
+        }
+        // Attackers killed while the attack was repelled are the clash's own dead.
+        let i = one(&format!(
+            "{DATELINE}Lundi, des hommes armés ont attaqué un poste de l'armée près de Sokolo, \
+             tuant trois soldats. L'attaque a été repoussée et 12 assaillants ont été tués."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(15), "{i:#?}");
     }
 
     #[test]
