@@ -1368,6 +1368,37 @@ fn segment(
             mentions.push(recalled);
             date = Some(mentions.len() - 1);
         }
+        // "Le calme est revenu ce 18 septembre à A, après l'attaque la veille du camp": an
+        // event the sentence names first, "de la veille", happened the day before its date
+        // (else before the day of the incident told).
+        let eve = anaphor
+            .is_none()
+            .then(|| recalls::event_of_the_eve(&fold_key(sentence_text)))
+            .flatten()
+            .filter(|&at| {
+                let noun = folded_prefix_end(&article.text, s, at);
+                !event_cues.iter().any(|c| c.range.end <= noun)
+            });
+        if eve.is_some() {
+            match date {
+                Some(d) if mentions[d].precision == DatePrecision::Day => {
+                    let before = days_from(&mentions[d], -1, mentions[d].span.clone());
+                    mentions.push(before);
+                    date = Some(mentions.len() - 1);
+                }
+                None => {
+                    if let Some(base) = current.and_then(|c| groups[c].date)
+                        && mentions[base].precision == DatePrecision::Day
+                        && !s_tolls.is_empty()
+                    {
+                        mentions.push(days_from(&mentions[base], -1, s.clone()));
+                        date = Some(mentions.len() - 1);
+                        force_new = true;
+                    }
+                }
+                _ => {}
+            }
+        }
         // The base is the current incident's date, else that of the last dated one ("Jeudi,
         // … une embuscade. … L'aviation a neutralisé vingt terroristes. Au même moment, …").
         if let Some((len, days)) = anaphor
@@ -2919,6 +2950,30 @@ mod tests {
              tuant trois soldats. L'attaque a été repoussée et 12 assaillants ont été tués."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(15), "{i:#?}");
+    }
+
+    #[test]
+    fn an_event_of_the_eve_is_dated_the_day_before() {
+        // Ségou, Wednesday 15 March 2023.
+        let i = one(&format!(
+            "{DATELINE}La ville de Boni a retrouvé le calme ce lundi 13 mars, après l'attaque la \
+             veille de son poste de gendarmerie, qui a fait quatre morts."
+        ));
+        assert_eq!(i.date, NaiveDate::from_ymd_opt(2023, 3, 12), "{i:#?}");
+        // The day's own attack, then the eve's shooting at another camp: two days.
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, des hommes armés ont tué deux bergers près de Boni. Le préfet a \
+             rappelé les tirs de la veille sur le camp de Hombori, qui ont tué trois soldats."
+        ));
+        let dates: Vec<_> = v.iter().map(|i| i.date).collect();
+        assert_eq!(
+            dates,
+            [
+                NaiveDate::from_ymd_opt(2023, 3, 13),
+                NaiveDate::from_ymd_opt(2023, 3, 12)
+            ],
+            "{v:#?}"
+        );
     }
 
     #[test]

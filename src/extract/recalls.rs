@@ -62,6 +62,23 @@ pub fn recall_gap(folded_sentence: &str) -> Option<RecallGap> {
     Some(RecallGap { days, precision })
 }
 
+/// "l'attaque la veille du camp", "les tirs de la veille sur leur camp", "un raid la veille":
+/// an event noun said with "la veille" after it (folded).
+static OF_THE_EVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(attaques?|assauts?|raids?|tirs|embuscades?|attentats?|affrontements|combats|explosions?|frappes?)\s+(?:[a-z]+\s+){0,2}?(?:de\s+|survenue?s?\s+)?la veille(?-u:\b)",
+    )
+    .expect("valid eve pattern")
+});
+
+/// Where the event a sentence (folded) names "de la veille" is named: the noun's byte offset.
+pub fn event_of_the_eve(folded_sentence: &str) -> Option<usize> {
+    if !folded_sentence.contains("la veille") {
+        return None;
+    }
+    OF_THE_EVE.find(folded_sentence).map(|m| m.start())
+}
+
 /// Nouns of an event a recall may name after "après l'…" and a demonstrative may take up.
 const EVENT_NOUNS: [&str; 10] = [
     "attaque",
@@ -215,6 +232,20 @@ mod tests {
             "Au cours de cette embuscade, six soldats ont été tués.",
             "embuscade"
         ));
+    }
+
+    #[test]
+    fn an_event_said_of_the_eve_is_found() {
+        let eve = |s: &str| event_of_the_eve(&fold_key(s));
+        assert!(
+            eve("Le calme est revenu ce 5 mai à Boni, après l'attaque la veille du camp.")
+                .is_some()
+        );
+        assert!(eve("Il a dénoncé les tirs de la veille sur leur camp de Boni.").is_some());
+        assert!(eve("L'armée avait mené un raid aérien la veille contre une colonne.").is_some());
+        // "La veille" that opens a sentence is an anaphor read elsewhere; a watch is no eve.
+        assert!(eve("La veille, des hommes armés avaient attaqué Boni.").is_none());
+        assert!(eve("Des habitants faisant de la veille sécuritaire ont vu des motos.").is_none());
     }
 
     #[test]
