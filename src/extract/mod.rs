@@ -2977,6 +2977,14 @@ mod tests {
     }
 
     #[test]
+    fn enemies_the_army_killed_are_militants() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, l'armée dit avoir tué une trentaine d'ennemis près de Léré."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(30), "{i:#?}");
+    }
+
+    #[test]
     fn the_bodys_dated_lead_dates_the_headlines_incident() {
         let i = one(
             " date 2022-05 Braquage de la caisse d'épargne de Zégoua : deux vigiles tués\n\n\
