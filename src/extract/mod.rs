@@ -3730,6 +3730,13 @@ mod tests {
             ),
             Some(6)
         );
+        // A list of several categories adds up each category's figures.
+        let i = one(&format!(
+            "{DATELINE}Une attaque a visé Sébékoro. Deux gendarmes, trois civils et deux \
+             policiers ont été tués."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(4), "{i:#?}");
+        assert_eq!(i.fatalities.map(|t| t.best), Some(7));
         // A restated figure is a conflicting report, not more dead.
         let i = one(&format!(
             "{DATELINE}Une attaque a visé Sébékoro. Au moins 20 civils, 25 selon les habitants, ont été tués."

@@ -2146,10 +2146,12 @@ fn said_among_the_dead(text: &str, start: usize) -> bool {
 
 /// "Quatre femmes et deux enfants ont été tués": figures of one category joined by "et" (or
 /// a list "deux femmes, trois enfants et un vieillard") count different victims, so they add
-/// up to one toll. Two figures of one category said apart are conflicting reports of the same
-/// dead ([`combine`]'s job), and so is "20 civils, 25 selon les habitants".
+/// up to one toll; in a list of several categories ("deux soldats, un civil et trois
+/// gendarmes") the figures of each category add up. Two figures of one category said apart
+/// are conflicting reports of the same dead ([`combine`]'s job), and so is "20 civils, 25
+/// selon les habitants".
 fn join_conjuncts(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
-    // How each toll is joined to the one before it.
+    // How each toll is joined to the one before it, whatever their categories.
     let link: Vec<Link> = (0..tolls.len())
         .map(|i| {
             let Some(prev) = i.checked_sub(1).map(|p| &tolls[p]) else {
@@ -2158,18 +2160,19 @@ fn join_conjuncts(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
             let t = &tolls[i];
             if prev.sentence != t.sentence
                 || prev.outcome != t.outcome
-                || prev.category != t.category
                 || prev.noun_end > t.span.start
             {
                 return Link::None;
             }
-            if t.carried {
+            if t.carried && prev.category == t.category {
                 return Link::And;
             }
             conjunction(&text[prev.noun_end..t.span.start])
         })
         .collect();
     let mut out: Vec<Toll> = Vec::with_capacity(tolls.len());
+    // Where the list the last toll belongs to starts in `out`.
+    let mut list_start = 0;
     for (i, t) in tolls.into_iter().enumerate() {
         // A comma joins only a list that ends with "et".
         let joined = match link[i] {
@@ -2180,7 +2183,13 @@ fn join_conjuncts(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
                 .any(|l| *l == Link::And),
             Link::None => false,
         };
-        if joined && let Some(prev) = out.last_mut() {
+        if !joined {
+            list_start = out.len();
+        } else if let Some(prev) = out[list_start..]
+            .iter_mut()
+            .rev()
+            .find(|p| p.category == t.category)
+        {
             prev.range = prev.range.add(t.range);
             prev.vague |= t.vague;
             prev.indefinite &= t.indefinite;
