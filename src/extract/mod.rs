@@ -3730,6 +3730,11 @@ mod tests {
             ),
             Some(6)
         );
+        // Truck drivers are civilians, wherever they came from.
+        let i = one(&format!(
+            "{DATELINE}Lundi, deux camionneurs en provenance de Kayes ont été tués à Didiéni."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(2), "{i:#?}");
         // A list of several categories adds up each category's figures.
         let i = one(&format!(
             "{DATELINE}Une attaque a visé Sébékoro. Deux gendarmes, trois civils et deux \
