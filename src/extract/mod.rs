@@ -1267,13 +1267,23 @@ fn segment(
         // whose relative days cannot be dated: an earlier event, of an unknown day.
         // "Onze civils avaient été tués la semaine passée dans la région de A": the phrase
         // may come later in the sentence, when the incident told before does not say it too.
+        // Not the day of a report ("RFI l'avait révélé il y a deux semaines"), nor in a
+        // sentence that revises a toll.
         let says_earlier = |si: usize| {
             let told = fold_key(&article.text[article.sentences[si].clone()]);
-            words
-                .earlier_openers
-                .iter()
-                .any(|p| told.contains(p.as_str()))
+            words.earlier_openers.iter().any(|p| {
+                told.match_indices(p.as_str()).any(|(at, _)| {
+                    !told[..at].split(' ').rev().filter(|w| !w.is_empty()).take(3).any(|w| {
+                        ["revel", "annonc", "rappor", "indiqu", "publi", "declar", "signal"]
+                            .iter()
+                            .any(|r| w.starts_with(r))
+                    })
+                })
+            })
         };
+        let revised = s_tolls
+            .iter()
+            .any(|&t| tolls[t].revises || tolls[t].superseded);
         // (After commentary too: the incident last told.)
         let earlier_undated = date.is_none()
             && !s_tolls.is_empty()
@@ -1282,9 +1292,10 @@ fn segment(
                     .earlier_openers
                     .iter()
                     .any(|p| opening.starts_with(p.as_str()))
-                || current.or(groups.len().checked_sub(1)).is_some_and(|c| {
-                    says_earlier(si) && !groups[c].sentences.iter().any(|&o| says_earlier(o))
-                }));
+                || !revised
+                    && current.or(groups.len().checked_sub(1)).is_some_and(|c| {
+                        says_earlier(si) && !groups[c].sentences.iter().any(|&o| says_earlier(o))
+                    }));
         // "… ont attaqué les villes de A, B et C. … À B, les corps de 8 rebelles ont été vus.
         // À C enfin, plusieurs morts …": after a lead naming towns far apart, a sentence that
         // opens on one of them with its own figure tells that town's incident, on the lead's
@@ -5001,6 +5012,14 @@ mod tests {
         );
         assert_eq!(v.len(), 2, "{v:#?}");
         assert_eq!(v[0].fatalities.map(|f| f.best), Some(2));
+        // "il y a deux semaines" of a report, in a sentence revising the toll, is no earlier
+        // event.
+        let v = incidents(
+            "Deux gendarmes ont été tués mardi dans l'attaque de leur poste près de Nara. Le \
+             bilan de deux morts révélé il y a deux semaines a été revu à la hausse : cinq \
+             gendarmes ont péri.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
         // So after a comment on the years before.
         let v = incidents(
             "Deux gendarmes ont été tués mardi dans l'attaque de leur poste près de Nara. Les \
