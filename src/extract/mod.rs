@@ -1273,11 +1273,18 @@ fn segment(
             let told = fold_key(&article.text[article.sentences[si].clone()]);
             words.earlier_openers.iter().any(|p| {
                 told.match_indices(p.as_str()).any(|(at, _)| {
-                    !told[..at].split(' ').rev().filter(|w| !w.is_empty()).take(3).any(|w| {
-                        ["revel", "annonc", "rappor", "indiqu", "publi", "declar", "signal"]
+                    !told[..at]
+                        .split(' ')
+                        .rev()
+                        .filter(|w| !w.is_empty())
+                        .take(3)
+                        .any(|w| {
+                            [
+                                "revel", "annonc", "rappor", "indiqu", "publi", "declar", "signal",
+                            ]
                             .iter()
                             .any(|r| w.starts_with(r))
-                    })
+                        })
                 })
             })
         };
@@ -3624,6 +3631,12 @@ mod tests {
              « On compte déjà plusieurs centaines de victimes dans la zone », dit un notable."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(0), "{i:#?}");
+        // "une centaine" is one rough figure of the event told.
+        let i = one(&format!(
+            "{DATELINE}Des hommes armés ont attaqué mardi le village de Tinabaw. Une centaine \
+             de personnes ont été tuées, selon un notable."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(100), "{i:#?}");
     }
 
     #[test]

@@ -279,7 +279,7 @@ pub fn find_tolls(
                 t.category = category;
             }
             used_victims.push(victim.range.clone());
-            if !is_aggregate(&t, cues, sentence)
+            if !is_aggregate(text, &t, cues, sentence)
                 && !sums_several_attacks(text, sentence)
                 && !counts_the_wounded_too(text, &t, sentence)
             {
@@ -2308,9 +2308,26 @@ fn sums_several_attacks(text: &str, sentence: &Range<usize>) -> bool {
 /// "Le conflit a fait des milliers de morts", "on compte déjà plusieurs centaines de
 /// victimes": hundreds or thousands said vaguely, in a sentence that tells no event, count the
 /// conflict's dead, not an incident's.
-fn is_aggregate(t: &Toll, cues: &[TextCue], sentence: &Range<usize>) -> bool {
+/// "Une centaine de personnes ont été tuées" is one figure, said roughly, of one event: only
+/// the plural ("des centaines", "plusieurs milliers") counts a conflict.
+fn is_aggregate(text: &str, t: &Toll, cues: &[TextCue], sentence: &Range<usize>) -> bool {
+    let one_rough_figure = || {
+        let said = &text[t.span.clone()];
+        let said = crate::corpus::normalize::fold_key(&said[..said.floor_char_boundary(24)]);
+        [
+            "une ",
+            "d une ",
+            "pres d une ",
+            "environ une ",
+            "plus d une ",
+        ]
+        .iter()
+        .any(|p| said.starts_with(p))
+            && !said.contains(" millier")
+    };
     t.vague
         && t.range.best >= AGGREGATE_VAGUE
+        && !one_rough_figure()
         && !cues.iter().any(|c| {
             c.range.start >= sentence.start
                 && c.range.end <= sentence.end
