@@ -1000,7 +1000,12 @@ fn segment(
             .copied()
             .filter(|&i| !old(&mentions[i]))
             // "depuis la mi-janvier" dates a period, not the event.
-            .filter(|&i| !fold_key(&article.text[mentions[i].span.clone()]).starts_with("depuis"))
+            // (But "depuis le dimanche 22 mai, vers 16 heures, des assaillants s'attaquent à A"
+            // says when the event began.)
+            .filter(|&i| {
+                let said = fold_key(&article.text[mentions[i].span.clone()]);
+                !said.starts_with("depuis") || began_on_a_named_day(&said)
+            })
             // "selon un communiqué publié lundi", "a appris mardi l'AFP": the report's date.
             .filter(|&i| !is_reporting_date(&article.text, &mentions[i].span))
             .filter(|&i| {
@@ -2813,6 +2818,20 @@ fn already_in_pluperfect(sentence: &str) -> bool {
     }
 }
 
+/// "depuis le dimanche 22 mai" (folded): the named day an event began, not a period's start
+/// ("depuis le 3 mars", "depuis mars").
+fn began_on_a_named_day(said: &str) -> bool {
+    said.strip_prefix("depuis le ")
+        .or_else(|| said.strip_prefix("depuis ce "))
+        .is_some_and(|day| {
+            [
+                "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+            ]
+            .iter()
+            .any(|d| day.starts_with(d))
+        })
+}
+
 /// "L'incident a eu lieu vers 10 heures à 25 km de A": a sentence whose verb says the facts
 /// took place (`tells_when_verbs`), which then says where or when.
 fn tells_how(opening: &str) -> bool {
@@ -3000,6 +3019,21 @@ mod tests {
             "{DATELINE}Lundi, l'armée dit avoir tué une trentaine d'ennemis près de Léré."
         ));
         assert_eq!(killed(&i, Category::Militants), Some(30), "{i:#?}");
+    }
+
+    #[test]
+    fn since_a_named_day_dates_the_event_begun_that_day() {
+        let i = one(&format!(
+            "{DATELINE}Depuis le dimanche 12 mars, vers 16 heures, des assaillants s'attaquent \
+             aux habitants de Kokry. Trois civils ont été tués."
+        ));
+        assert_eq!(i.date, NaiveDate::from_ymd_opt(2023, 3, 12), "{i:#?}");
+        // A period's start is no event's day.
+        let i = one(&format!(
+            "{DATELINE}Depuis le 2 mars, la ville est sous blocus. Lundi, trois civils ont été \
+             tués près de Kokry."
+        ));
+        assert_eq!(i.date, NaiveDate::from_ymd_opt(2023, 3, 13), "{i:#?}");
     }
 
     #[test]
