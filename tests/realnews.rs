@@ -291,12 +291,12 @@ fn real_news_score() {
         s.predicted,
         s.absurd_tolls,
     );
-    // Floors: the figures measured when last raised (0.74 / 0.83 / 0.82 / 0.76, 0 foreign,
+    // Floors: the figures measured when last raised (0.75 / 0.83 / 0.82 / 0.78, 0 foreign,
     // 0 absurd), minus a small margin.
-    assert!(recall >= 0.73, "place recall {recall:.3}");
+    assert!(recall >= 0.74, "place recall {recall:.3}");
     assert!(precision >= 0.80, "place precision {precision:.3}");
     assert!(dates >= 0.80, "supported dates {dates:.3}");
-    assert!(tolls >= 0.76, "tolls {tolls:.3}");
+    assert!(tolls >= 0.77, "tolls {tolls:.3}");
     assert_eq!(s.foreign_in_mali, 0, "foreign places in Mali");
     assert_eq!(s.absurd_tolls, 0, "absurd tolls");
 }
