@@ -1394,8 +1394,7 @@ fn segment(
         // "Le calme est revenu ce 18 septembre à A, après l'attaque la veille du camp": an
         // event the sentence names first, "de la veille", happened the day before its date
         // (else before the day of the incident told).
-        let eve = anaphor
-            .is_none()
+        let eve = (anaphor.is_none() && sentence_text.contains("veille"))
             .then(|| recalls::event_of_the_eve(&fold_key(sentence_text)))
             .flatten()
             .filter(|&at| {
@@ -2810,12 +2809,14 @@ fn recalls_in_pluperfect(sentence: &str) -> bool {
 /// pluperfect with "déjà" tells an event before those the article is about, whatever their
 /// tense (a body told in the pluperfect too).
 fn already_in_pluperfect(sentence: &str) -> bool {
-    recalls_in_pluperfect(sentence) && {
-        let folded = fold_key(sentence);
-        ["avait deja ", "avaient deja "]
-            .iter()
-            .any(|p| folded.contains(p))
-    }
+    (sentence.contains("déjà") || sentence.contains("deja") || sentence.contains("DÉJÀ"))
+        && recalls_in_pluperfect(sentence)
+        && {
+            let folded = fold_key(sentence);
+            ["avait deja ", "avaient deja "]
+                .iter()
+                .any(|p| folded.contains(p))
+        }
 }
 
 /// "depuis le dimanche 22 mai" (folded): the named day an event began, not a period's start
