@@ -3801,6 +3801,13 @@ mod tests {
         ));
         assert_eq!(killed(&i, Category::Soldiers), Some(4), "{i:#?}");
         assert_eq!(i.fatalities.map(|t| t.best), Some(7));
+        // A singular noun may head the list.
+        let i = one(&format!(
+            "{DATELINE}Une attaque a visé Sébékoro. Un soldat, deux gendarmes et trois civils \
+             ont été tués."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(3), "{i:#?}");
+        assert_eq!(i.fatalities.map(|t| t.best), Some(6));
         // A restated figure is a conflicting report, not more dead.
         let i = one(&format!(
             "{DATELINE}Une attaque a visé Sébékoro. Au moins 20 civils, 25 selon les habitants, ont été tués."

@@ -404,6 +404,7 @@ pub fn find_tolls(
                     && o.outcome == t.outcome
                     && o.span.start > c.range.end
                     && !joined_by_et(&text[c.range.end..o.span.start])
+                    && !listed_before_et(text, c.range.end, o)
                     && !own_outcome(o)
                     && !in_a_recalling_relative(text, &sentences[si], &o.span)
             });
@@ -3074,6 +3075,35 @@ fn joined_by_et(gap: &str) -> bool {
         words.pop();
     }
     words.last() == Some(&"et") && words.len() <= 2
+}
+
+/// "un soldat, deux gendarmes et trois civils": a singular noun ending at `noun_end` heads a
+/// list of figures after a bare comma, which ends with "et" (before `next` or soon after it):
+/// `next` is a later item of that list.
+fn listed_before_et(text: &str, noun_end: usize, next: &Toll) -> bool {
+    let Some(gap) = text.get(noun_end..next.span.start) else {
+        return false;
+    };
+    if !gap.trim_start().starts_with(',')
+        || gap.len() > 80
+        || gap.contains(['.', ';', ':', '(', ')', '\n'])
+    {
+        return false;
+    }
+    let words = crate::corpus::normalize::fold_key(gap);
+    let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    // Items only ("deux gendarmes", "trois civils, deux gendarmes"), not a clause.
+    if words.iter().filter(|w| **w != "et").count() > 4 {
+        return false;
+    }
+    let end = text.floor_char_boundary((next.noun_end + 60).min(text.len()));
+    let rest = &text[next.noun_end..end];
+    let rest = rest.split(['.', ';', ':', '(']).next().unwrap_or("");
+    words.contains(&"et")
+        || crate::corpus::normalize::fold_key(rest)
+            .split(' ')
+            .take(8)
+            .any(|w| w == "et")
 }
 
 /// Possessives between "et" and a figure of kin ("et ses deux fils").
