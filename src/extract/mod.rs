@@ -1258,8 +1258,11 @@ fn segment(
         // "Cette attaque intervient deux semaines après celle de A, qui avait fait 11 morts":
         // the dead of an event that long before this one.
         let sentence_text = &article.text[s.clone()];
-        let gap = (!s_tolls.is_empty()
-            && (sentence_text.contains("après") || sentence_text.contains("apres")))
+        let says_no_death = cues.iter().any(|c| in_s(&c.range) && c.cue == Cue::NoDeath);
+        let gap = ((!s_tolls.is_empty() || says_no_death)
+            && (sentence_text.contains("après")
+                || sentence_text.contains("apres")
+                || sentence_text.contains("lendemain")))
         .then(|| recalls::recall_gap(&fold_key(sentence_text)))
         .flatten();
         let follows_another = !s_tolls.is_empty()

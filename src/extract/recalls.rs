@@ -33,9 +33,24 @@ static GAP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid recall-gap pattern")
 });
 
+/// "survient au lendemain de celle …": the verb of a follow-up, then "the day after" the
+/// recalled event (folded text).
+static DAY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:intervien[a-z]*|intervenu[a-z]*|intervenait|survien[a-z]*|survenu[a-z]*|survenait|se produit|s est produite?|a eu lieu|avait eu lieu)\s+(?:(?:d ailleurs|donc|ainsi|alors|seulement|juste)\s+)*au lendemain (?:de |d |du |des )",
+    )
+    .expect("valid day-after pattern")
+});
+
 /// The gap a follow-up sentence (folded) gives to the earlier event it recalls, if it says
 /// one.
 pub fn recall_gap(folded_sentence: &str) -> Option<RecallGap> {
+    if folded_sentence.contains(" au lendemain ") && DAY_AFTER.is_match(folded_sentence) {
+        return Some(RecallGap {
+            days: Some(1),
+            precision: DatePrecision::Day,
+        });
+    }
     // Most sentences say no "après": the pattern is not run on them.
     if !folded_sentence.contains(" apres ") {
         return None;
@@ -165,6 +180,10 @@ mod tests {
         assert_eq!(
             gap("Cette attaque intervient alors cinq jours après celle de Ber."),
             day(Some(5))
+        );
+        assert_eq!(
+            gap("Cette embuscade survient au lendemain de celle de Ber."),
+            day(Some(1))
         );
         assert_eq!(
             gap("Le rapt, qui a eu lieu un jour après que sept passagers ont été tués."),

@@ -1011,7 +1011,8 @@ const RECALL_CUES: &[&str] = &[
 
 /// A town after a [`RECALL_CUES`] phrase of its own sentence, unless the sentence counts
 /// that earlier event's dead ("intervient après une attaque à Boulkessi où 100 soldats ont
-/// été tués"): that event is an incident of its own, placed there.
+/// été tués", or "… sans faire de victime"): that event is an incident of its own, placed
+/// there.
 fn after_a_recall_cue(text: &str, at: usize) -> bool {
     recall_cue_before(text, at, 160, false) && {
         let after = &text[at..text.floor_char_boundary((at + 200).min(text.len()))];
@@ -1019,7 +1020,16 @@ fn after_a_recall_cue(text: &str, at: usize) -> bool {
         !fold_key(after).split(' ').any(|w| {
             matches!(
                 w,
-                "tue" | "tues" | "tuee" | "tuees" | "mort" | "morts" | "deces" | "vie" | "victimes"
+                "tue"
+                    | "tues"
+                    | "tuee"
+                    | "tuees"
+                    | "mort"
+                    | "morts"
+                    | "deces"
+                    | "vie"
+                    | "victime"
+                    | "victimes"
             )
         })
     }

@@ -2297,4 +2297,23 @@ mod tests {
         assert!(found[1].places.iter().any(|p| p.mention == "Kati"));
         assert!(!found[0].places.iter().any(|p| p.mention == "Kati"));
     }
+
+    #[test]
+    fn an_attack_the_day_after_another_recalls_it_at_its_town_even_without_dead() {
+        let g = embedded_geocoder();
+        let found = incidents_of(
+            g,
+            "Mopti, 15 mars 2023 (AFP) – Mardi, un car a sauté sur une mine près de Boni, \
+             faisant deux morts. Cette attaque survient au lendemain de celle ayant visé le camp \
+             militaire de Hombori, sans faire de victime.",
+        );
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let recalled = &found[1];
+        assert!(
+            recalled.places.iter().any(|p| p.mention == "Hombori"),
+            "{found:#?}"
+        );
+        assert_eq!(recalled.fatalities.map(|t| t.best), Some(0));
+        assert_eq!(recalled.date, chrono::NaiveDate::from_ymd_opt(2023, 3, 13));
+    }
 }
