@@ -4387,6 +4387,12 @@ mod tests {
             let i = one(&text.replace("{DATELINE}", DATELINE));
             assert_eq!(i.fatalities.map(|f| f.best), Some(0), "{text}");
         }
+        // A deminer sent to neutralise charges or a belt of explosives kills nobody either.
+        let i = one(&format!(
+            "{DATELINE}Jeudi, un kamikaze s'est fait exploser près de Ber. Un élément du génie \
+             est venu neutraliser les charges explosives restées sur place."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), None, "{i:#?}");
         // A person stays a victim, and a mine that kills still kills.
         let i = one(&format!(
             "{DATELINE}Jeudi, l'armée a neutralisé deux terroristes qui posaient des mines près de Nampala."
