@@ -1625,6 +1625,9 @@ mod tests {
             "un grand nombre de"
         );
         assert_eq!(found("une centaine de morts")[0].2, 100);
+        // The singular's figure, written with a plural noun.
+        assert_eq!(found("d'une centaines de morts")[0].2, 100);
+        assert_eq!(found("une vingtaines de civils")[0].2, 20);
         assert_eq!(found("la trentaine d'otages")[0].2, 30);
         assert_eq!(found("un millier de déplacés")[0].2, 1000);
         let q = only("une quinzaine de soldats");
