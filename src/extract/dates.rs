@@ -1532,7 +1532,7 @@ impl<'t> Parser<'t> {
 // ---------------------------------------------------------------------------------------------
 // Calendar helpers (all checked: the reference may be any representable date)
 
-fn weekday_from_folded(word: &str) -> Option<Weekday> {
+pub(crate) fn weekday_from_folded(word: &str) -> Option<Weekday> {
     Some(match word {
         "lundi" => Weekday::Mon,
         "mardi" => Weekday::Tue,

@@ -1258,6 +1258,8 @@ fn segment(
         // "Cette attaque intervient deux semaines après celle de A, qui avait fait 11 morts":
         // the dead of an event that long before this one.
         let sentence_text = &article.text[s.clone()];
+        // "… au lendemain de celle ayant visé le camp de A, sans faire de victime": the gap
+        // dates a recalled event that killed nobody, too.
         let says_no_death = cues.iter().any(|c| in_s(&c.range) && c.cue == Cue::NoDeath);
         let gap = ((!s_tolls.is_empty() || says_no_death)
             && (sentence_text.contains("après")
@@ -2827,13 +2829,8 @@ fn already_in_pluperfect(sentence: &str) -> bool {
 fn began_on_a_named_day(said: &str) -> bool {
     said.strip_prefix("depuis le ")
         .or_else(|| said.strip_prefix("depuis ce "))
-        .is_some_and(|day| {
-            [
-                "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-            ]
-            .iter()
-            .any(|d| day.starts_with(d))
-        })
+        .and_then(|day| day.split(' ').next())
+        .is_some_and(|day| dates::weekday_from_folded(day).is_some())
 }
 
 /// "L'incident a eu lieu vers 10 heures à 25 km de A": a sentence whose verb says the facts
