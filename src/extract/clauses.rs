@@ -6,6 +6,9 @@
 //! coordinator between them (";", ", et", ", puis", ", où", "et", "puis"), is cut at that
 //! coordinator; each clause is then read as a sentence of its own.
 //!
+//! A contrast opening on a place ("… y ont péri, alors qu'à B deux civils ont été tués") cuts
+//! the same way, dates or not: the clause before stays with its own place.
+//!
 //! Not here: deciding which clause is an incident (`segment` does, as for any sentence).
 
 use std::ops::Range;
@@ -68,6 +71,13 @@ pub fn cut_roundups(
             start = at;
         }
         cut_any |= cut_here;
+        // "Sept gendarmes y ont péri, tandis qu'à B trois civils ont été tués": the clause
+        // after the contrast is another place's event.
+        while let Some(at) = contrast_cut(text, start..s.end) {
+            out.push(trimmed(text, start..at));
+            start = at;
+            cut_any = true;
+        }
         out.push(trimmed(text, start..s.end));
     }
     out.retain(|r| !r.is_empty());
@@ -112,6 +122,58 @@ fn cut_between(text: &str, from: usize, to: usize) -> Option<usize> {
         return Some(from + at);
     }
     None
+}
+
+/// "alors qu'à", "tandis qu'au": a contrast whose clause opens on a place.
+const CONTRASTS: [&str; 2] = ["alors qu", "tandis qu"];
+
+/// Where a contrast that opens on a place cuts `range` ("… y avaient péri alors qu'à B,
+/// deux civils ont été tués"): the clause before keeps its own subject's place ("y"), the one
+/// after tells what happened elsewhere. `None` when the range has no such contrast, or too
+/// few words before it to be a clause.
+fn contrast_cut(text: &str, range: Range<usize>) -> Option<usize> {
+    let part = text.get(range.clone())?;
+    // Most sentences hold neither word: nothing is lowercased for them.
+    if !part.contains("qu") {
+        return None;
+    }
+    let lower = part.to_lowercase();
+    if lower.len() != part.len() {
+        return None;
+    }
+    CONTRASTS
+        .iter()
+        .flat_map(|c| lower.match_indices(c).map(move |(i, _)| (i, i + c.len())))
+        .filter(|&(i, end)| {
+            let before = fold_key(&part[..i]);
+            before.split_whitespace().count() >= 4
+                && opens_on_a_place(&lower[end..])
+                && names_soon(&part[end..])
+        })
+        .map(|(i, _)| range.start + i)
+        .min()
+}
+
+/// Whether the words after "qu" (the elided "que": "'à B", "'au camp de", "e dans la
+/// localité de") open on a preposition of place.
+fn opens_on_a_place(after: &str) -> bool {
+    let after = after
+        .strip_prefix('\'')
+        .or_else(|| after.strip_prefix('’'))
+        .or_else(|| after.strip_prefix("e "))
+        .unwrap_or("");
+    ["à ", "au ", "aux ", "dans ", "près ", "non loin "]
+        .iter()
+        .any(|p| after.starts_with(p))
+}
+
+/// Whether a capitalised word (a name) comes within the first words of `after`: "à Ténenkou",
+/// "au camp de Kidal", not "à peine arrivé" or "à l'aube".
+fn names_soon(after: &str) -> bool {
+    after.split_whitespace().take(6).any(|w| {
+        w.trim_start_matches(['\'', '’'])
+            .starts_with(char::is_uppercase)
+    })
 }
 
 /// Whether `rest` (from a coordinator) goes on with a past participle of the sentence's
@@ -181,6 +243,45 @@ mod tests {
         match cut_roundups(text, &whole, &mentions) {
             Some(v) => v.into_iter().map(|r| &text[r]).collect(),
             None => vec![text],
+        }
+    }
+
+    #[test]
+    fn a_contrast_opening_on_a_place_is_another_clause() {
+        let text = "Le camp de Dioura a été attaqué mardi. Sept gendarmes y ont péri alors \
+                    qu'à Ténenkou, trois civils ont été tués.";
+        let second = text.find("Sept").unwrap();
+        let sentences = [0..second - 1, second..text.len()];
+        let cut = cut_roundups(text, &sentences, &[]).expect("the contrast cuts");
+        let parts: Vec<&str> = cut.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            parts,
+            [
+                "Le camp de Dioura a été attaqué mardi.",
+                "Sept gendarmes y ont péri",
+                "alors qu'à Ténenkou, trois civils ont été tués."
+            ]
+        );
+        // "tandis que dans la localité de …" as well.
+        assert_eq!(
+            clauses(
+                "Deux soldats sont morts à Boni, tandis que dans la localité de Hombori un civil a été blessé."
+            ),
+            [
+                "Deux soldats sont morts à Boni",
+                "tandis que dans la localité de Hombori un civil a été blessé."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_contrast_of_time_or_of_people_is_no_cut() {
+        for text in [
+            "Les assaillants ont tiré sur les passants alors qu'ils rentraient du marché de Boni.",
+            "Le poste a été attaqué à l'aube, alors que la relève arrivait de Douentza.",
+            "Tué alors qu'à peine arrivé, le soldat a été inhumé.",
+        ] {
+            assert_eq!(clauses(text), [text], "{text}");
         }
     }
 
