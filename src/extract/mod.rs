@@ -36,8 +36,10 @@ pub mod version;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
+use regex::Regex;
 
 use crate::corpus::normalize::{Folded, fold, fold_key};
 use crate::corpus::{Article, DatePrecision};
@@ -117,6 +119,10 @@ fn is_range(mention: &str) -> bool {
 /// A span of more than this many days ("du 20 mai au 2 juin") dates a summary of a period,
 /// never one of the incidents inside it.
 const SUMMARY_PERIOD_DAYS: i64 = 7;
+
+/// A sentence dated by a range this many days long or more ("entre le 4 et le 11 juin") tells
+/// a tally of the period, never the toll of one day's incident inside it.
+const TALLY_DAYS: i64 = 3;
 
 /// Two points this close are the same town named twice.
 const SAME_TOWN_KM: f64 = 5.0;
@@ -1008,6 +1014,18 @@ fn segment(
             })
             // "selon un communiqué publié lundi", "a appris mardi l'AFP": the report's date.
             .filter(|&i| !is_reporting_date(&article.text, &mentions[i].span))
+            // "Samedi, l'armée a annoncé que 18 terroristes avaient été tués entre le 4 et le
+            // 11 juin": a day that opens a report is when it was made, when the report dates
+            // its facts too.
+            .filter(|&i| {
+                !(opens_a_report(&article.text, s, &mentions[i].span)
+                    && s_dates.iter().any(|&o| {
+                        o != i
+                            && !old(&mentions[o])
+                            && mentions[o].span.start > mentions[i].span.end
+                            && !opens_a_report(&article.text, s, &mentions[o].span)
+                    }))
+            })
             .filter(|&i| {
                 let m = &mentions[i];
                 !background.iter().any(|b| {
@@ -1554,7 +1572,12 @@ fn segment(
                                 && m.start == m.end
                                 && fold_key(&article.text[o.span.clone()]).contains(" et ")
                                 && !is_range(&article.text[o.span.clone()]);
-                            let period = period || listed_day;
+                            // "L'armée a neutralisé 18 terroristes entre le 4 et le 11 juin",
+                            // after Saturday's attack: a week's tally, not that day's toll.
+                            let tally = (m.end - m.start).num_days() >= TALLY_DAYS
+                                && o.start == o.end
+                                && is_range(&article.text[m.span.clone()]);
+                            let period = period || listed_day || tally;
                             o.start <= m.end && m.start <= o.end && !period
                         })
                 });
@@ -2611,6 +2634,25 @@ fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
     words.told_to.iter().any(|t| after.starts_with(t.as_str()))
 }
 
+/// "Samedi, la Dirpa a, dans un communiqué, annoncé que …", "Le 12 mars, l'armée a indiqué
+/// avoir …": a date among the first words of the sentence `s`, followed in its clause by a
+/// reporting verb that introduces what was said.
+fn opens_a_report(text: &str, s: &Range<usize>, span: &Range<usize>) -> bool {
+    static SAYS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:annonce|indique|declare|precise|confirme|rapporte|affirme|fait savoir)(?:\s+[a-z]+){0,4}?\s+(?:que|qu|avoir)\b",
+        )
+            .expect("valid report pattern")
+    });
+    if span.start < s.start || span.start - s.start > 24 || span.end > s.end {
+        return false;
+    }
+    let to = text.ceil_char_boundary((span.end + 160).min(s.end));
+    let after = &text[span.end..to];
+    // Within the clause the date opens.
+    let after = after.split(['.', ';', ':', '«']).next().unwrap_or(after);
+    SAYS.is_match(&fold_key(after))
+}
+
 /// "selon le dernier bilan communiqué par le chef d'état-major, mercredi 17 mars", "un bilan
 /// publié par l'armée lundi": a date right after the agent of a reporting participle is when
 /// the report was given.
@@ -2943,6 +2985,64 @@ mod tests {
              situation reste tendue dans la région."
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn a_tally_of_a_week_is_apart_from_the_days_attack() {
+        for tally in [
+            "Mardi toujours, l'état-major a, dans un communiqué, annoncé que 25 terroristes \
+             avaient été neutralisés dans le centre entre le 8 et le 14 mars.",
+            "L'armée a par ailleurs neutralisé 25 terroristes du 8 au 14 mars.",
+        ] {
+            let v = incidents(&format!(
+                "{DATELINE}Mardi, des hommes armés ont attaqué le poste de douane de Kadiolo, \
+                 tuant trois douaniers. {tally}"
+            ));
+            let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+            assert_eq!(tolls, [Some(3), Some(25)], "{tally}: {v:#?}");
+            assert_eq!(
+                v[0].date.map(|d| d.to_string()).as_deref(),
+                Some("2023-03-14")
+            );
+            assert_eq!(
+                v[1].date.map(|d| d.to_string()).as_deref(),
+                Some("2023-03-08")
+            );
+        }
+        // A span of two days is the attack's own ("entre lundi et mardi").
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le poste de douane de Kadiolo. \
+             Entre le 13 et le 14 mars, trois douaniers y ont été tués."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn the_day_that_opens_a_report_is_when_it_was_made() {
+        let text = "Lundi, la Dirpa a, dans un communiqué, indiqué que douze terroristes ont \
+                    été tués le 9 mars près de Boni.";
+        let article = article_from_text("test.txt", text.to_string());
+        let s = article.sentences.last().expect("a sentence").clone();
+        let at = |w: &str| {
+            let i = article.text.find(w).expect("in the text");
+            i..i + w.len()
+        };
+        assert!(opens_a_report(&article.text, &s, &at("Lundi")));
+        assert!(!opens_a_report(&article.text, &s, &at("le 9 mars")));
+        let v = incidents(&format!("{DATELINE}{text}"));
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2023-03-09")
+        );
+        // Alone, the day of the report still dates the facts.
+        let v = incidents(&format!(
+            "{DATELINE}Lundi, l'armée a annoncé que douze terroristes avaient été tués près de \
+             Boni."
+        ));
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2023-03-13")
+        );
     }
 
     #[test]
