@@ -6525,6 +6525,26 @@ mod tests {
     }
 
     #[test]
+    fn a_dead_described_in_brackets_or_a_un_soldier_is_counted_once() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le poste de Léré. Bilan : un \
+             talibé (élève d'une école coranique) de 12 ans a été tué."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(1), "{i:#?}");
+        let i = one(&format!(
+            "Trois Casques bleus tués à Tessalit\n{DATELINE}Trois militaires onusiens ont été \
+             tués mardi par une mine près de Tessalit."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3), "{i:#?}");
+        let killed = i.killed.as_ref().expect("a toll");
+        assert_eq!(
+            killed.keys().collect::<Vec<_>>(),
+            [&Category::Peacekeepers],
+            "{i:#?}"
+        );
+    }
+
+    #[test]
     fn s_en_prendre_a_is_an_attack() {
         let v = incidents(&format!(
             "{DATELINE}Dimanche, des miliciens s'en sont pris au hameau de Sokoura."

@@ -1317,6 +1317,15 @@ fn told_dead_as(text: &str, noun_end: usize, sentence_end: usize, number: Number
     {
         return true;
     }
+    // "un talibé (élève coranique) de 14 ans a été tué": words in brackets after the noun.
+    if let Some(rest) = text.get(noun_end..sentence_end)
+        && let Some(inside) = rest.trim_start().strip_prefix('(')
+        && let Some(close) = inside.find(')')
+        && close <= APPOSITION_BYTES
+    {
+        let after_brackets = sentence_end - (inside.len() - close - 1);
+        return told_dead_as(text, after_brackets, sentence_end, number);
+    }
     // "le commandant du camp de Boni a été tué": the noun's complement (a few words, no
     // comma) before the verb.
     if !["du ", "de ", "des ", "d "]

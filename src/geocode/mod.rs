@@ -687,10 +687,19 @@ impl Geocoder {
         let ids_len = ids.len();
         // A bare "Kidira" or "Siguiri" is the neighbour's town of that name, not one of the
         // Malian hamlets the full gazetteer also lists (no population, no seat).
-        let foreign_town = ids.iter().any(|&(i, _)| {
-            let p = self.gazetteer.place(i);
-            p.country != "ML" && p.population >= 10_000
-        });
+        // (A city abroad, "Ouahigouya" of 100,000 people, outweighs even a region named in the
+        // text for a hamlet spelt like it.)
+        let foreign_town = ids
+            .iter()
+            .filter_map(|&(i, _)| {
+                let p = self.gazetteer.place(i);
+                (p.country != "ML" && p.population >= 10_000).then_some(p.population)
+            })
+            .max();
+        let hamlet_penalty = match foreign_town {
+            Some(people) if people >= 50_000 => -6.0,
+            _ => -3.0,
+        };
         let mut cands: Vec<Candidate> =
             ids.into_iter()
                 .map(|(i, dist)| {
@@ -705,9 +714,12 @@ impl Geocoder {
                             .as_deref()
                     };
                     let mut parts = Vec::new();
-                    if foreign_town && p.country == "ML" && p.population == 0 && p.importance() <= 2
+                    if foreign_town.is_some()
+                        && p.country == "ML"
+                        && p.population == 0
+                        && p.importance() <= 2
                     {
-                        parts.push(("hamlet named like a foreign town", -3.0));
+                        parts.push(("hamlet named like a foreign town", hamlet_penalty));
                     }
                     // (A neighbour's town by the border lies inside the simplified outline of
                     // a Malian region, but in no region of Mali: "Kidira" is Senegal's.)

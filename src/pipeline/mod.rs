@@ -239,6 +239,38 @@ mod tests {
     }
 
     #[test]
+    fn an_opener_a_people_or_a_city_abroad_is_no_malian_village() {
+        let g = embedded_geocoder();
+        for (text, not) in [
+            (
+                "Des hommes armés ont attaqué un car près de Niono, selon une source à Niono. \
+                 Suite au refus du chauffeur de s'arrêter, ils ont tué deux passagers.",
+                "Sité",
+            ),
+            (
+                "Des affrontements entre Peuls et Bambaras ont fait trois morts mardi près de \
+                 Macina.",
+                "Bambaras",
+            ),
+            (
+                "Dans le centre du pays, une mine a tué deux ouvriers mardi près de Koro, sur le \
+                 tronçon Koro-Ouahigouya.",
+                "Ouahigouya",
+            ),
+        ] {
+            let v = incidents(&published(text, "2024-03-09"), g);
+            assert_eq!(v.len(), 1, "{text}: {v:#?}");
+            assert!(
+                v[0].places
+                    .iter()
+                    .all(|p| p.name != not || p.precision == crate::incident::Precision::Foreign),
+                "{text}: {:#?}",
+                v[0].places
+            );
+        }
+    }
+
+    #[test]
     fn a_commune_is_looked_for_in_the_cercle_said_after_it() {
         let g = geocoder_with_cercles();
         // The one "Tessit" east of the river lies in the cercle of Ansongo; the other entry,
