@@ -6545,6 +6545,23 @@ mod tests {
     }
 
     #[test]
+    fn these_people_after_a_list_of_sides_are_the_same_dead() {
+        let i = one(&format!(
+            "Attaque à Kadiolo : un gendarme et deux commerçants tués\n{DATELINE}Lundi, des \
+             hommes armés ont attaqué le marché de Kadiolo. Selon le maire, ces trois \
+             personnes ont été tuées par balle."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3), "{i:#?}");
+        // Another figure is more dead.
+        let i = one(&format!(
+            "Attaque à Kadiolo : un gendarme et deux commerçants tués\n{DATELINE}Lundi, des \
+             hommes armés ont attaqué le marché de Kadiolo. Ces quatre personnes ont été tuées \
+             par balle."
+        ));
+        assert_ne!(i.fatalities.map(|t| t.best), Some(3), "{i:#?}");
+    }
+
+    #[test]
     fn s_en_prendre_a_is_an_attack() {
         let v = incidents(&format!(
             "{DATELINE}Dimanche, des miliciens s'en sont pris au hameau de Sokoura."

@@ -912,8 +912,9 @@ fn wounded_who_died(text: &str, sentences: &[Range<usize>], tolls: &mut Vec<Toll
 }
 
 /// "… a tué quatre militaires. La gendarmerie a affirmé plus tard que les quatre personnes
-/// tuées étaient des civils": a definite figure of people ("les quatre personnes", "les 4
-/// victimes") restates the same figure said before, not more dead. When it says who they were,
+/// tuées étaient des civils": a definite figure of people ("les quatre personnes", "ces 4
+/// victimes") restates the same figure said before, or the sum of a list of sides said in one
+/// sentence before ("un douanier et deux bénévoles"), not more dead. When it says who they were,
 /// it corrects the earlier figure's side; else it only repeats it.
 fn definite_restatements(text: &str, tolls: &mut Vec<Toll>) {
     let mut drop = vec![false; tolls.len()];
@@ -928,8 +929,28 @@ fn definite_restatements(text: &str, tolls: &mut Vec<Toll>) {
         let definite = folded_before(text, t.span.start, 8)
             .split(' ')
             .next_back()
-            .is_some_and(|w| w == "les");
+            .is_some_and(|w| w == "les" || w == "ces");
         if !generic || !definite {
+            continue;
+        }
+        // "un douanier et deux bénévoles tués … ces trois personnes ont été tuées": the sum of
+        // a list of several sides said in one earlier sentence.
+        let listed_sum = |si: usize| {
+            let listed: Vec<&Toll> = tolls
+                .iter()
+                .filter(|e| e.sentence == si && e.outcome == Outcome::Killed && !e.vague)
+                .collect();
+            listed.len() >= 2
+                && listed
+                    .iter()
+                    .any(|e| listed.iter().any(|o| o.category != e.category))
+                && listed.iter().map(|e| e.range.best).sum::<u32>() == t.range.best
+        };
+        if tolls
+            .iter()
+            .any(|e| e.sentence < t.sentence && listed_sum(e.sentence))
+        {
+            drop[i] = true;
             continue;
         }
         let Some(e) = tolls.iter().position(|e| {
