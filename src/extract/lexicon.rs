@@ -279,6 +279,7 @@ fn event_cue_named(name: &str) -> Option<EventCue> {
 fn source_label(name: &str) -> &'static str {
     match name {
         "official" => "official",
+        "military" => "military sources",
         "separatists" => "separatists",
         "jihadists" => "jihadists",
         "local" => "local sources",

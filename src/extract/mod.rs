@@ -6562,6 +6562,24 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_military_sources_speak_for_the_army_when_no_official_does() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, un car a sauté sur une mine près de Boni. Des sources militaires \
+             évoquent 14 morts. Un élu de la commune parle, lui, de plus de 20 morts."
+        ));
+        let toll = i.fatalities.expect("a toll");
+        assert_eq!((toll.low, toll.best), (14, 14), "{i:#?}");
+        // The government's figure, given later, is the official one; the military sources
+        // told in the pluperfect came before it.
+        let i = one(&format!(
+            "{DATELINE}Mardi, des hommes armés ont attaqué le poste de Léré. « Le bilan est de \
+             neuf gardes tués », a indiqué le gouvernement dans un communiqué. Des sources \
+             militaires jointes auparavant avaient fait état de sept morts."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(9), "{i:#?}");
+    }
+
+    #[test]
     fn s_en_prendre_a_is_an_attack() {
         let v = incidents(&format!(
             "{DATELINE}Dimanche, des miliciens s'en sont pris au hameau de Sokoura."

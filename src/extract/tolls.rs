@@ -2798,6 +2798,14 @@ const SUPERSEDED: &[&str] = &[
     "bilan precedent",
     "ancien bilan",
     "communique precedent",
+    // "Des sources militaires jointes auparavant avaient fait état de dix morts": a report
+    // told in the pluperfect came before the one the text now gives.
+    "avaient fait etat",
+    "avait fait etat",
+    "jointes auparavant",
+    "joints auparavant",
+    "jointe auparavant",
+    "joint auparavant",
 ];
 
 /// Words by which a text says a toll was revised to the figure of its sentence.
@@ -3910,12 +3918,16 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
             } else {
                 current
             };
-            let official = latest_statements_largest(
-                current
-                    .iter()
-                    .map(|t| **t)
-                    .filter(|t| !t.vague && t.source == Some("official")),
-            );
+            let said_by = |source: &'static str| {
+                latest_statements_largest(
+                    current
+                        .iter()
+                        .map(|t| **t)
+                        .filter(move |t| !t.vague && t.source == Some(source)),
+                )
+            };
+            // Unnamed military sources speak for the army when no official does.
+            let official = said_by("official").or_else(|| said_by("military sources"));
             // "Ce bilan a évolué : 16 soldats ont péri": a revision said after the latest
             // official figure replaces it, whoever gives it.
             let revision = latest_statements_largest(
