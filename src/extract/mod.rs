@@ -333,7 +333,7 @@ fn read_dated(article: &Article, dated: DatedText) -> (Folded, Reading) {
         // Words that only look like deaths: a device "neutralised", a robbery, a fall.
         .filter(|m| {
             let killed_a_device = m.cue == Cue::Outcome(Outcome::Killed)
-                && tolls::kills_a_device(&folded.text, &m.range, &lex.devices);
+                && tolls::kills_a_device(text, &folded, &m.range, &lex.devices);
             !(killed_a_device || robs(&folded.text, &m.range) || falls_on(&folded.text, &m.range))
         })
         .map(|m| CueMatch {
@@ -6577,6 +6577,23 @@ mod tests {
              militaires jointes auparavant avaient fait état de sept morts."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(9), "{i:#?}");
+    }
+
+    #[test]
+    fn a_device_in_the_next_sentence_is_not_what_the_dead_were() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, un car de forains a été touché près de Boni. Ce sont onze \
+             passagers qui sont morts. Une mine avait été posée sur la piste."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(11), "{i:#?}");
+        // In one sentence, a device neutralised still kills nobody.
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, les FAMa ont neutralisé une mine sur la piste de Boni."
+        ));
+        assert!(
+            v.iter().all(|i| i.fatalities.is_none_or(|t| t.best == 0)),
+            "{v:#?}"
+        );
     }
 
     #[test]

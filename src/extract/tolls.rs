@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use crate::corpus::normalize::Folded;
 use crate::extract::lexicon::{Cue, Outcome};
 use crate::extract::numbers::{Quantity, TollRange};
 use crate::incident::Category;
@@ -3738,17 +3739,37 @@ pub(crate) fn sentence_of(sentences: &[Range<usize>], at: usize) -> Option<usize
 
 /// A killing word whose object is a thing kills nobody: "les FAMa ont neutralisé un engin
 /// explosif", "l'EEI a été découvert et neutralisé", "a abattu un drone". `folded` is the
-/// folded text the cue was found in and `cue` its range there; `devices` are folded nouns.
-pub fn kills_a_device(folded: &str, cue: &Range<usize>, devices: &[String]) -> bool {
+/// folded text of `text` the cue was found in and `cue` its range there; `devices` are folded
+/// nouns.
+pub fn kills_a_device(
+    text: &str,
+    folded_text: &Folded,
+    cue: &Range<usize>,
+    devices: &[String],
+) -> bool {
+    let folded = folded_text.text.as_str();
     let is_device = |w: &str| devices.iter().any(|d| d == w);
     // The object after the verb, past its determiner: "un engin", "deux EEI", "l'appareil".
     let object = folded[cue.end..]
         .split(' ')
-        .filter(|w| !w.is_empty())
+        .scan(cue.end, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
         .take(3)
-        .find(|w| !DETERMINERS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit()));
-    if object.is_some_and(is_device) {
-        return true;
+        .find(|(_, w)| !DETERMINERS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit()));
+    // ("… qui sont morts. Une mine a explosé": not across the end of a sentence.)
+    if let Some((at, w)) = object
+        && is_device(w)
+    {
+        let verb_end = folded_text.original_range(cue.clone()).end;
+        let object_start = folded_text.original_range(at..at + w.len()).start;
+        let between = text.get(verb_end..object_start).unwrap_or("");
+        if !between.contains(['.', '!', '?', ';', '\n']) {
+            return true;
+        }
     }
     // The subject before a passive or a participle: "l'engin explosif a été neutralisé",
     // "deux mines découvertes et neutralisées".
