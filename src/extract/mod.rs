@@ -120,6 +120,41 @@ fn is_range(mention: &str) -> bool {
 /// never one of the incidents inside it.
 const SUMMARY_PERIOD_DAYS: i64 = 7;
 
+/// "dimanche" and "dans la nuit de dimanche à lundi" in a text with no date to count from:
+/// weekdays read back from a placeholder day ([`dates::find_floating_weekdays`]) may fall in
+/// different weeks, yet name the same day when they share a weekday.
+fn same_floating_weekday(text: &str, a: &DateMention, b: &DateMention) -> bool {
+    let weekdays = |m: &DateMention| {
+        let said = fold_key(&text[m.span.clone()]);
+        let named: Vec<chrono::Weekday> = said
+            .split(' ')
+            .filter_map(dates::weekday_from_folded)
+            .collect();
+        // (Bare weekdays only: "vendredi 22 juillet" is its own day.)
+        const MONTHS: [&str; 12] = [
+            "janvier",
+            "fevrier",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "aout",
+            "septembre",
+            "octobre",
+            "novembre",
+            "decembre",
+        ];
+        let bare = !said.bytes().any(|b| b.is_ascii_digit())
+            && !said.split(' ').any(|w| MONTHS.contains(&w));
+        (bare && m.kind == DateKind::Floating && (m.end - m.start).num_days() <= 1).then_some(named)
+    };
+    let (Some(x), Some(y)) = (weekdays(a), weekdays(b)) else {
+        return false;
+    };
+    x.iter().any(|d| y.contains(d))
+}
+
 /// A sentence dated by a range this many days long or more ("entre le 4 et le 11 juin") tells
 /// a tally of the period, never the toll of one day's incident inside it.
 const TALLY_DAYS: i64 = 3;
@@ -1578,7 +1613,9 @@ fn segment(
                                 && o.start == o.end
                                 && is_range(&article.text[m.span.clone()]);
                             let period = period || listed_day || tally;
-                            o.start <= m.end && m.start <= o.end && !period
+                            let shared = o.start <= m.end && m.start <= o.end
+                                || same_floating_weekday(&article.text, o, m);
+                            shared && !period
                         })
                 });
                 // "Djenné : 17 morts dans l'attaque d'un village", then "Mardi, … la perte de
@@ -1593,6 +1630,33 @@ fn segment(
                                     tolls[o].outcome == tolls[t].outcome
                                         && tolls[o].range.best == tolls[t].range.best
                                 })
+                        })
+                };
+                // "Un bateau a été touché par des roquettes, faisant 30 morts. Le 8 septembre,
+                // une attaque a visé le camp de B, faisant 10 morts": a dated sentence that
+                // tells an event of its own with other dead, after an undated incident told in
+                // the body with its dead, is another incident (not the day of the first).
+                let another_counted_event = |c: usize| {
+                    let killed = |t: &usize| tolls[*t].outcome == Outcome::Killed;
+                    new_event
+                        && !resumes
+                        // ("Une première attaque a visé A": the first of the attacks the lead
+                        // counted together.)
+                        && ![
+                            "une premiere ",
+                            "la premiere ",
+                            "un premier ",
+                            "le premier ",
+                        ]
+                        .iter()
+                        .any(|o| opening.starts_with(o))
+                        && !groups[c].told_in_title(article)
+                        && groups[c].tolls.iter().any(killed)
+                        && s_tolls.iter().any(killed)
+                        && !s_tolls.iter().filter(|t| killed(t)).any(|&t| {
+                            groups[c].tolls.iter().filter(|o| killed(o)).any(|&o| {
+                                tolls[o].range.best == tolls[t].range.best
+                            })
                         })
                 };
                 match (overlapping, current) {
@@ -1613,7 +1677,8 @@ fn segment(
                     (None, Some(c))
                         if groups[c].date.is_none()
                             && (!elsewhere_than(&groups[c]) || restated(c))
-                            && !earlier_than(&groups, c) =>
+                            && !earlier_than(&groups, c)
+                            && !another_counted_event(c) =>
                     {
                         groups[c].date = Some(d);
                         c
@@ -1824,9 +1889,19 @@ fn fold_headline_into_body(article: &Article, groups: &mut Vec<Group>, tolls: &[
             .map(|&t| tolls[t].range.best)
             .collect()
     };
+    // (Or a headline with the lead that sums the attacks told after it, naming no town: "Au
+    // cours des dernières 48 heures, l'armée a perdu 12 hommes lors de deux attaques".)
+    let opens_on_the_headline = |g: &Group| {
+        g.points.is_empty()
+            && g.sentences.first().is_some_and(|&si| {
+                article.title.as_ref().is_some_and(|t| {
+                    article.sentences[si].start >= t.start && article.sentences[si].end <= t.end
+                })
+            })
+    };
     let Some(hi) = groups
         .iter()
-        .position(|g| g.date.is_none() && g.told_in_title(article))
+        .position(|g| g.date.is_none() && (g.told_in_title(article) || opens_on_the_headline(g)))
     else {
         return;
     };
@@ -6594,6 +6669,49 @@ mod tests {
             v.iter().all(|i| i.fatalities.is_none_or(|t| t.best == 0)),
             "{v:#?}"
         );
+    }
+
+    #[test]
+    fn a_dated_event_with_its_own_dead_after_an_undated_one_is_another_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Un car de voyageurs a été mitraillé dans la commune de Léré, faisant \
+             sept morts. Le 11 mars, une attaque kamikaze a visé le camp de Kidal, faisant au \
+             moins quatre morts."
+        ));
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(7), Some(4)], "{v:#?}");
+        assert_eq!(
+            v[1].date.map(|d| d.to_string()).as_deref(),
+            Some("2023-03-11")
+        );
+        // The first of the attacks a lead counted together is still told with it.
+        let v = incidents(&format!(
+            "{DATELINE}Au moins neuf personnes ont été tuées lors d'attaques contre des \
+             campements. Une première attaque a ciblé un campement mardi, où six personnes ont \
+             été tuées."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        // A dated sentence about the facts just told dates them.
+        let v = incidents(&format!(
+            "{DATELINE}Un car de voyageurs a été mitraillé près de Léré, faisant sept morts. \
+             L'attaque s'est produite le 11 mars, selon le maire."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn a_bare_weekday_and_the_night_that_starts_on_it_are_one_day_without_a_year() {
+        // No publication date: weekdays cannot be dated, but still tell days apart.
+        let text = "Au moins 12 civils ont été tués dimanche dans le centre du pays. « Dans la \
+                    nuit de dimanche à lundi, des hommes armés ont attaqué le village, tuant 12 \
+                    civils », a déclaré le maire.";
+        let v = incidents(text);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        let v = incidents(
+            "Au moins 12 civils ont été tués dimanche dans le centre du pays. Mercredi, des \
+             hommes armés ont attaqué un autre village, tuant 5 civils.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
     }
 
     #[test]

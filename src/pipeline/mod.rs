@@ -239,6 +239,35 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_and_a_lead_summing_two_attacks_are_the_later_ones_told_again() {
+        let g = embedded_geocoder();
+        let article = published(
+            "Neuf soldats tués dans une attaque dans la région de Tombouctou\n\
+             Au cours des dernières 48 heures, l'armée a perdu 11 hommes lors de deux attaques \
+             distinctes. Le 3 mars, deux soldats ont été tués dans une embuscade près de \
+             Nampala. La seconde attaque a visé, ce 3 mars, le camp de Goundam. Le bilan est \
+             lourd : neuf soldats y ont perdu la vie.",
+            "2024-03-04",
+        );
+        let v = incidents(&article, g);
+        let told: Vec<(Option<u32>, bool)> = v
+            .iter()
+            .map(|i| {
+                let town = if i.fatalities.map(|t| t.best) == Some(2) {
+                    "Nampala"
+                } else {
+                    "Goundam"
+                };
+                (
+                    i.fatalities.map(|t| t.best),
+                    i.places.iter().any(|p| p.name == town),
+                )
+            })
+            .collect();
+        assert_eq!(told, [(Some(2), true), (Some(9), true)], "{v:#?}");
+    }
+
+    #[test]
     fn an_opener_a_people_or_a_city_abroad_is_no_malian_village() {
         let g = embedded_geocoder();
         for (text, not) in [
