@@ -130,7 +130,7 @@ fn same_floating_weekday(text: &str, a: &DateMention, b: &DateMention) -> bool {
             .split(' ')
             .filter_map(dates::weekday_from_folded)
             .collect();
-        // (Bare weekdays only: "vendredi 22 juillet" is its own day.)
+        // A bare weekday, or a day named with its date.
         const MONTHS: [&str; 12] = [
             "janvier",
             "fevrier",
@@ -147,12 +147,14 @@ fn same_floating_weekday(text: &str, a: &DateMention, b: &DateMention) -> bool {
         ];
         let bare = !said.bytes().any(|b| b.is_ascii_digit())
             && !said.split(' ').any(|w| MONTHS.contains(&w));
-        (bare && m.kind == DateKind::Floating && (m.end - m.start).num_days() <= 1).then_some(named)
+        (m.kind == DateKind::Floating && (m.end - m.start).num_days() <= 1).then_some((named, bare))
     };
-    let (Some(x), Some(y)) = (weekdays(a), weekdays(b)) else {
+    let (Some((x, x_bare)), Some((y, y_bare))) = (weekdays(a), weekdays(b)) else {
         return false;
     };
-    x.iter().any(|d| y.contains(d))
+    // ("vendredi 22 juillet" and "vendredi 29 juillet" are two days; "ce samedi" after
+    // "samedi 28 septembre" is that day.)
+    (x_bare || y_bare) && x.iter().any(|d| y.contains(d))
 }
 
 /// A sentence dated by a range this many days long or more ("entre le 4 et le 11 juin") tells
@@ -1146,6 +1148,19 @@ fn segment(
                 held = None;
                 continue;
             }
+            // "C'est le village de A, dans la commune de B, qui a été visé": even after
+            // commentary, where the incident last told took place.
+            if own_date.is_none()
+                && s_tolls.is_empty()
+                && names_the_target(&article.text[s.clone()])
+                && let Some(g) = groups.last_mut()
+            {
+                g.sentences.push(si);
+                g.core.push(si);
+                g.points.extend_from_slice(&s_points);
+                held = None;
+                continue;
+            }
             // "… ont attaqué le village de A. Des morts et des blessés sont signalés." Deaths
             // without a figure, said right after an incident, are its deaths: its toll is
             // unknown, not 0.
@@ -1763,6 +1778,9 @@ fn segment(
                     // After a background break, a toll still belongs to the last incident;
                     // toll-less commentary does not start one.
                     (None, None, Some(l)) if !s_tolls.is_empty() => l,
+                    // "C'est le village de A, dans la commune de B, qui a été visé": after
+                    // commentary, the target of the incident last told.
+                    (None, None, Some(l)) if names_the_target(&article.text[s.clone()]) => l,
                     (None, None, Some(_)) => continue,
                     (None, None, None) => {
                         groups.push(Group::default());
@@ -2642,6 +2660,30 @@ fn is_anaphoric(text: &str, at: usize) -> bool {
         at,
         &["l", "la", "le", "les", "cette", "cet", "ce", "ces"],
     )
+}
+
+/// "C'est le village de A qui a été visé", "C'est au camp de B que l'attaque a eu lieu": a
+/// cleft sentence that names where the incident just told took place.
+fn names_the_target(sentence: &str) -> bool {
+    let folded = fold_key(sentence);
+    [
+        "c est le ",
+        "c est la ",
+        "c est l ",
+        "c est au ",
+        "c est a ",
+        "c est dans ",
+    ]
+    .iter()
+    .any(|o| folded.starts_with(o))
+        && [
+            " qui a ete ",
+            " qui ont ete ",
+            " que l attaque ",
+            " que les faits ",
+        ]
+        .iter()
+        .any(|w| folded.contains(w))
 }
 
 /// The folded word right before `at` (within 8 bytes) is one of `words`.
@@ -6710,6 +6752,42 @@ mod tests {
         let v = incidents(
             "Au moins 12 civils ont été tués dimanche dans le centre du pays. Mercredi, des \
              hommes armés ont attaqué un autre village, tuant 5 civils.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+    }
+
+    #[test]
+    fn a_cleft_naming_the_target_places_the_incident_after_commentary() {
+        let text = "Douze personnes ont été tuées jeudi 6 mars dans un village du cercle de \
+                    Niono. La katiba impose sa loi dans de nombreux villages de la zone. \
+                    C'est le village de Sokolo, dans la commune du même nom, qui a été visé.";
+        let article = article_from_text("t", text.to_string());
+        let drafts = extract(&article).drafts;
+        assert_eq!(drafts.len(), 1);
+        let last = article.sentences.len() - 1;
+        assert!(
+            drafts[0].sentences.contains(&last),
+            "{:?}",
+            drafts[0].sentences
+        );
+        assert!(names_the_target(
+            "C'est au camp de Boni que l'attaque a eu lieu."
+        ));
+        assert!(!names_the_target("C'est la troisième attaque en un mois."));
+    }
+
+    #[test]
+    fn this_weekday_after_the_day_named_with_its_date_is_that_day() {
+        let v = incidents(
+            "Une voiture piégée a explosé ce samedi 28 septembre à l'entrée du camp de \
+             Tombouctou, tuant deux civils. Depuis ce samedi après-midi, l'armée fouille la \
+             ville ; selon ses responsables, l'attentat est signé Aqmi.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+        // Two days named with their dates stay two days.
+        let v = incidents(
+            "Vendredi 29 juillet, une attaque a tué onze civils près de Ménaka. Vendredi 22 \
+             juillet, un assaut avait visé le camp de Kati, sans faire de victime.",
         );
         assert_eq!(v.len(), 2, "{v:#?}");
     }
