@@ -133,8 +133,9 @@ const CONTRASTS: [&str; 2] = ["alors qu", "tandis qu"];
 /// few words before it to be a clause.
 fn contrast_cut(text: &str, range: Range<usize>) -> Option<usize> {
     let part = text.get(range.clone())?;
-    // Most sentences hold neither word: nothing is lowercased for them.
-    if !part.contains("qu") {
+    // Most sentences hold neither contrast: nothing is lowercased for them. (A capitalised
+    // one opens its sentence, with no clause before it to cut off.)
+    if !CONTRASTS.iter().any(|c| part.contains(c)) {
         return None;
     }
     let lower = part.to_lowercase();

@@ -125,6 +125,9 @@ const SUMMARY_PERIOD_DAYS: i64 = 7;
 /// different weeks, yet name the same day when they share a weekday.
 fn same_floating_weekday(text: &str, a: &DateMention, b: &DateMention) -> bool {
     let weekdays = |m: &DateMention| {
+        if m.kind != DateKind::Floating || (m.end - m.start).num_days() > 1 {
+            return None;
+        }
         let said = fold_key(&text[m.span.clone()]);
         let named: Vec<chrono::Weekday> = said
             .split(' ')
@@ -147,7 +150,7 @@ fn same_floating_weekday(text: &str, a: &DateMention, b: &DateMention) -> bool {
         ];
         let bare = !said.bytes().any(|b| b.is_ascii_digit())
             && !said.split(' ').any(|w| MONTHS.contains(&w));
-        (m.kind == DateKind::Floating && (m.end - m.start).num_days() <= 1).then_some((named, bare))
+        Some((named, bare))
     };
     let (Some((x, x_bare)), Some((y, y_bare))) = (weekdays(a), weekdays(b)) else {
         return false;
@@ -2665,6 +2668,13 @@ fn is_anaphoric(text: &str, at: usize) -> bool {
 /// "C'est le village de A qui a été visé", "C'est au camp de B que l'attaque a eu lieu": a
 /// cleft sentence that names where the incident just told took place.
 fn names_the_target(sentence: &str) -> bool {
+    // Only sentences opening on "C'est" are folded.
+    if !["C'est", "C’est", "c'est", "c’est"]
+        .iter()
+        .any(|o| sentence.trim_start().starts_with(o))
+    {
+        return false;
+    }
     let folded = fold_key(sentence);
     [
         "c est le ",
