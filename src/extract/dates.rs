@@ -1545,6 +1545,11 @@ pub(crate) fn weekday_from_folded(word: &str) -> Option<Weekday> {
     })
 }
 
+/// A month's full name, folded ("janvier", "aout"); not an abbreviation ("sept" may be seven).
+pub fn is_month_name(word: &str) -> bool {
+    month_from_folded(word).is_some_and(|(_, abbreviated)| !abbreviated)
+}
+
 /// Month number, and whether the word is an abbreviation.
 fn month_from_folded(word: &str) -> Option<(u32, bool)> {
     Some(match word {

@@ -134,22 +134,8 @@ fn same_floating_weekday(text: &str, a: &DateMention, b: &DateMention) -> bool {
             .filter_map(dates::weekday_from_folded)
             .collect();
         // A bare weekday, or a day named with its date.
-        const MONTHS: [&str; 12] = [
-            "janvier",
-            "fevrier",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "aout",
-            "septembre",
-            "octobre",
-            "novembre",
-            "decembre",
-        ];
-        let bare = !said.bytes().any(|b| b.is_ascii_digit())
-            && !said.split(' ').any(|w| MONTHS.contains(&w));
+        let bare =
+            !said.bytes().any(|b| b.is_ascii_digit()) && !said.split(' ').any(dates::is_month_name);
         Some((named, bare))
     };
     let (Some((x, x_bare)), Some((y, y_bare))) = (weekdays(a), weekdays(b)) else {

@@ -2275,21 +2275,7 @@ fn next_word(text: &str, at: usize, within: usize) -> String {
 /// "30 septembre" in a text whose year is unknown is still a day, never a count: a figure
 /// right before a month name is not a toll.
 fn followed_by_month(text: &str, at: usize) -> bool {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-    ];
-    MONTHS.contains(&next_word(text, at, 12).as_str())
+    crate::extract::dates::is_month_name(&next_word(text, at, 12))
 }
 
 /// "une mère de trois enfants a été tuée": the victim's children, never a count of the dead.
