@@ -3724,8 +3724,8 @@ pub(crate) fn sentence_of(sentences: &[Range<usize>], at: usize) -> Option<usize
 }
 
 /// A killing word whose object is a thing kills nobody: "les FAMa ont neutralisé un engin
-/// explosif", "l'EEI a été découvert et neutralisé", "a abattu un drone". `folded` is the
-/// folded text of `text` the cue was found in and `cue` its range there; `devices` are folded
+/// explosif", "l'EEI a été découvert et neutralisé", "a abattu un drone". `folded_text` is
+/// `text` folded, the cue was found in it and `cue` is its range there; `devices` are folded
 /// nouns.
 pub fn kills_a_device(
     text: &str,
