@@ -1164,6 +1164,11 @@ fn evacuated_to(before: &str) -> bool {
             "soignee",
             "soignes",
             "soignees",
+            // "six blessés graves transportés depuis à Ségou".
+            "transporte",
+            "transportee",
+            "transportes",
+            "transportees",
         ]
         .contains(&w)
     })
@@ -2033,6 +2038,12 @@ mod tests {
                 true,
             ),
             ("deux blessés transférés au camp de Gao", "gao", false, true),
+            (
+                "dont quatre graves, transportés depuis à Ségou",
+                "segou",
+                false,
+                true,
+            ),
             ("un car qui se rendait à Gao a sauté", "gao", false, true),
             ("des forains partis de Gao", "gao", false, true),
             (
