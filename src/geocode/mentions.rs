@@ -742,6 +742,16 @@ const CONTEXT_BEFORE: &[&str] = &[
     "venues d",
     "originaire de",
     "originaire d",
+    // "Les six ressortissants de Niafunké … ont été retrouvés sans vie près de A": the victims'
+    // home town.
+    "ressortissants de",
+    "ressortissants d",
+    "ressortissant de",
+    "ressortissant d",
+    "natifs de",
+    "natifs d",
+    "natif de",
+    "natif d",
     "originaires de",
     "originaires d",
     "a destination de",
@@ -2038,6 +2048,12 @@ mod tests {
                 true,
             ),
             ("deux blessés transférés au camp de Gao", "gao", false, true),
+            (
+                "les quatre ressortissants de Gao disparus",
+                "gao",
+                false,
+                true,
+            ),
             (
                 "dont quatre graves, transportés depuis à Ségou",
                 "segou",
