@@ -2088,10 +2088,13 @@ fn drop_totals_of_incidents(
         return remainders;
     }
     let killed = |t: usize| tolls[t].outcome == Outcome::Killed;
+    // (In the total's own group, a headline and a lead that both say the total are not a
+    // part of it: "Cinq civils tués dans deux attaques", "Au moins cinq civils ont été tués".)
     let largest = |g: &Group, except: Option<usize>| {
+        let total = except.map(|t| tolls[t].range.best);
         g.tolls
             .iter()
-            .filter(|&&t| killed(t) && Some(t) != except)
+            .filter(|&&t| killed(t) && Some(t) != except && Some(tolls[t].range.best) != total)
             .map(|&t| tolls[t].range.best)
             .max()
             .unwrap_or(0)
@@ -6786,6 +6789,26 @@ mod tests {
              juillet, un assaut avait visé le camp de Kati, sans faire de victime.",
         );
         assert_eq!(v.len(), 2, "{v:#?}");
+    }
+
+    #[test]
+    fn a_total_said_in_headline_and_lead_is_dropped_for_its_parts() {
+        let v = incidents(&format!(
+            "Six civils tués dans deux attaques près de Gao\n{DATELINE}Au moins six civils ont \
+             été tués dans deux attaques distinctes près de Gao. Lundi, des hommes armés ont \
+             arrêté un car près de Gao ; après avoir fait descendre tous les passagers, les \
+             assaillants ont abattu quatre d'entre eux. Samedi, deux bergers avaient été tués \
+             près d'Ansongo."
+        ));
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(4), Some(2)], "{v:#?}");
+        // The passengers, not the assailants who killed them, are the dead.
+        let killed = v[0].killed.as_ref().expect("a toll");
+        assert_eq!(
+            killed.keys().collect::<Vec<_>>(),
+            [&Category::Civilians],
+            "{v:#?}"
+        );
     }
 
     #[test]

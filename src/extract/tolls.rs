@@ -265,15 +265,31 @@ pub fn find_tolls(
                 t.carried = true;
             }
             // "Ils ont tiré sur des civils, tuant une vingtaine d'entre eux": the pronoun's
-            // victims are those the clause named before.
+            // victims are those the clause named before. ("… les passagers, les assaillants ont
+            // abattu quatre d'entre eux": not the killers, subject of the verb.)
             let noun = crate::corpus::normalize::fold_key(&text[victim.range.clone()]);
+            let kills_before_the_figure = |c: &TextCue| {
+                cues.iter().any(|o| {
+                    o.cue == Cue::Outcome(Outcome::Killed)
+                        && o.range.start >= c.range.end
+                        && o.range.end <= q.span.start
+                        && kills_as_subject(text, c.range.end, &o.range)
+                        && !cues.iter().any(|v| {
+                            matches!(v.cue, Cue::Victim(_))
+                                && v.range.start >= c.range.end
+                                && v.range.end <= o.range.start
+                        })
+                })
+            };
             if (noun.ends_with("entre eux") || noun.ends_with("entre elles"))
                 && let Some(category) = cues
                     .iter()
                     .rev()
                     .filter(|c| c.range.start >= sentence.start && c.range.end <= q.span.start)
                     .find_map(|c| match c.cue {
-                        Cue::Victim(k) if k != Category::Unknown => Some(k),
+                        Cue::Victim(k) if k != Category::Unknown && !kills_before_the_figure(c) => {
+                            Some(k)
+                        }
                         _ => None,
                     })
             {
