@@ -776,12 +776,7 @@ struct Group {
 impl Group {
     /// Told only in the article's headline.
     fn told_in_title(&self, article: &Article) -> bool {
-        article.title.as_ref().is_some_and(|t| {
-            self.sentences.iter().all(|&si| {
-                let r = &article.sentences[si];
-                r.start >= t.start && r.end <= t.end
-            })
-        })
+        article.title.is_some() && self.sentences.iter().all(|&si| in_title(article, si))
     }
 
     /// Holds a toll, and names towns all far from every one of `points` (none empty).
@@ -1899,12 +1894,7 @@ fn fold_headline_into_body(article: &Article, groups: &mut Vec<Group>, tolls: &[
     // (Or a headline with the lead that sums the attacks told after it, naming no town: "Au
     // cours des dernières 48 heures, l'armée a perdu 12 hommes lors de deux attaques".)
     let opens_on_the_headline = |g: &Group| {
-        g.points.is_empty()
-            && g.sentences.first().is_some_and(|&si| {
-                article.title.as_ref().is_some_and(|t| {
-                    article.sentences[si].start >= t.start && article.sentences[si].end <= t.end
-                })
-            })
+        g.points.is_empty() && g.sentences.first().is_some_and(|&si| in_title(article, si))
     };
     let Some(hi) = groups
         .iter()
@@ -2654,6 +2644,14 @@ fn is_anaphoric(text: &str, at: usize) -> bool {
     )
 }
 
+/// Sentence `si` of the article lies within its title.
+fn in_title(article: &Article, si: usize) -> bool {
+    article.title.as_ref().is_some_and(|t| {
+        let r = &article.sentences[si];
+        r.start >= t.start && r.end <= t.end
+    })
+}
+
 /// "C'est le village de A qui a été visé", "C'est au camp de B que l'attaque a eu lieu": a
 /// cleft sentence that names where the incident just told took place.
 fn names_the_target(sentence: &str) -> bool {
@@ -3049,6 +3047,11 @@ mod tests {
             .into_iter()
             .map(|d| d.incident)
             .collect()
+    }
+
+    /// The sides an incident counts dead on.
+    fn killed_sides(i: &Incident) -> Vec<Category> {
+        i.killed.as_ref().expect("a toll").keys().copied().collect()
     }
 
     fn one(text: &str) -> Incident {
@@ -6652,12 +6655,7 @@ mod tests {
              tués mardi par une mine près de Tessalit."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(3), "{i:#?}");
-        let killed = i.killed.as_ref().expect("a toll");
-        assert_eq!(
-            killed.keys().collect::<Vec<_>>(),
-            [&Category::Peacekeepers],
-            "{i:#?}"
-        );
+        assert_eq!(killed_sides(&i), [Category::Peacekeepers], "{i:#?}");
     }
 
     #[test]
@@ -6803,12 +6801,7 @@ mod tests {
         let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
         assert_eq!(tolls, [Some(4), Some(2)], "{v:#?}");
         // The passengers, not the assailants who killed them, are the dead.
-        let killed = v[0].killed.as_ref().expect("a toll");
-        assert_eq!(
-            killed.keys().collect::<Vec<_>>(),
-            [&Category::Civilians],
-            "{v:#?}"
-        );
+        assert_eq!(killed_sides(&v[0]), [Category::Civilians], "{v:#?}");
     }
 
     #[test]
