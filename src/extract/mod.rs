@@ -1069,6 +1069,11 @@ fn segment(
                             .iter()
                             .any(|&t| tolls[t].outcome == Outcome::Killed)
                 }) && tolls::revises_a_toll(&fold_key(&article.text[s.clone()])))
+            })
+            // "Le 10 mai, le gouverneur avait annoncé un bilan de 40 morts", told after the
+            // incident: the day the toll was given.
+            .filter(|&d| {
+                current.is_none() || !opens_a_toll_report(&article.text, s, &mentions[d].span)
             });
         // (The incident last told that counts dead, even after commentary or a protest:
         // "L'attaque a provoqué une manifestation à B. … 13 corps ont été rassemblés à la
@@ -2767,6 +2772,25 @@ fn opens_a_report(text: &str, s: &Range<usize>, span: &Range<usize>) -> bool {
     SAYS.is_match(&fold_key(after))
 }
 
+/// "Le 10 mai, le gouverneur avait annoncé un bilan provisoire de 40 morts": a date among the
+/// first words of the sentence `s`, whose clause gives a toll ("un bilan"), is when the toll
+/// was given, not when the dead fell.
+fn opens_a_toll_report(text: &str, s: &Range<usize>, span: &Range<usize>) -> bool {
+    static GIVES_A_TOLL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:annonce|communique|donne|publie|dresse|avance|fait etat d|evoque)\s+(?:un|le|son|leur|d un)\s+(?:[a-z]+\s+)?bilan\b",
+        )
+        .expect("valid toll report pattern")
+    });
+    if span.start < s.start || span.start - s.start > 24 || span.end > s.end {
+        return false;
+    }
+    let to = text.ceil_char_boundary((span.end + 160).min(s.end));
+    let after = &text[span.end..to];
+    let after = after.split(['.', ';', ':']).next().unwrap_or(after);
+    GIVES_A_TOLL.is_match(&fold_key(after))
+}
+
 /// "selon le dernier bilan communiqué par le chef d'état-major, mercredi 17 mars", "un bilan
 /// publié par l'armée lundi": a date right after the agent of a reporting participle is when
 /// the report was given.
@@ -3162,6 +3186,37 @@ mod tests {
             v[0].date.map(|d| d.to_string()).as_deref(),
             Some("2023-03-13")
         );
+    }
+
+    #[test]
+    fn the_day_a_toll_was_given_after_the_incident_dates_nothing() {
+        let text = "Des hommes armés ont attaqué le 9 mars le village de Kéra, près de Djenné, \
+                    tuant huit personnes. Le 11 mars, le préfet du cercle avait annoncé un \
+                    premier bilan de vingt morts après une mission à Téné.";
+        let article = article_from_text("test.txt", text.to_string());
+        let s = article.sentences.last().expect("a sentence").clone();
+        let at = article.text.find("Le 11 mars").expect("in the text");
+        assert!(opens_a_toll_report(&article.text, &s, &(at..at + 10)));
+        let v = incidents(&format!("{DATELINE}{text}"));
+        assert!(
+            v.iter()
+                .all(|i| i.date.map(|d| d.to_string()).as_deref() != Some("2023-03-11")),
+            "{v:#?}"
+        );
+        // Told first, the day of the toll still dates the facts.
+        let v = incidents(&format!(
+            "{DATELINE}Le 11 mars, le préfet a annoncé un bilan de vingt morts à Téné."
+        ));
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2023-03-11")
+        );
+        // A date that opens a clause of another kind is the facts'.
+        let s =
+            "Le 11 mars, des hommes armés ont attaqué Téné, selon un bilan annoncé par le préfet.";
+        let article = article_from_text("test.txt", s.to_string());
+        let r = article.sentences[0].clone();
+        assert!(!opens_a_toll_report(&article.text, &r, &(0..10)));
     }
 
     #[test]
