@@ -548,6 +548,40 @@ mod tests {
     }
 
     #[test]
+    fn a_header_date_under_the_title_opens_the_body() {
+        let text = "Mali : un imam tué près de Siribala\n date 2020-11 L'imam a été tué lundi \
+                    2 novembre, selon un élu.\nLa suite.";
+        let p = published(text);
+        assert_eq!(
+            (p.date, p.precision, p.kind),
+            (
+                ymd(2020, 11, 1),
+                DatePrecision::Month,
+                PublicationKind::Header
+            )
+        );
+        assert_eq!(title(text), Some("Mali : un imam tué près de Siribala"));
+        assert!(body(text).starts_with("L'imam a été tué"));
+        // Read as an article, the header line is not a hard wrap of the title.
+        let article = crate::corpus::article_from_text("t.txt", text.to_string());
+        let p = article.published.expect("a header date");
+        assert_eq!(
+            (p.date, p.precision),
+            (ymd(2020, 11, 1), DatePrecision::Month)
+        );
+        assert_eq!(
+            article.title.map(|t| &article.text[t]),
+            Some("Mali : un imam tué près de Siribala")
+        );
+        // A line that goes on with the word "date" is still a wrap.
+        let wrapped = crate::corpus::article_from_text(
+            "t.txt",
+            "Le bilan de l'attaque\ndate de la semaine dernière.".to_string(),
+        );
+        assert!(wrapped.text.contains("attaque date"));
+    }
+
+    #[test]
     fn iso_day_header_and_year_header() {
         let p = published("date 2022-06-18\nAttaque à Gao\nLe marché a brûlé.");
         assert_eq!(

@@ -55,6 +55,13 @@ fn wraps_at(text: &str, at: usize) -> bool {
         return false;
     }
     let next = text[at + 1..].trim_start_matches([' ', '\t']);
+    // "Attaque à Niono\n date 2020-11 L'imam…": a header date under the title starts a line.
+    if next.strip_prefix("date").is_some_and(|rest| {
+        rest.trim_start_matches([' ', ':'])
+            .starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        return false;
+    }
     // "Le bilan est de 12 morts :\n– 5 à A,\n– 4 à B": the items of a list a sentence opens
     // with a colon go on with that sentence.
     let list_item = before.ends_with([':', ',', ';'])

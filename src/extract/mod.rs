@@ -462,6 +462,8 @@ fn date_mentions(
     {
         mentions.extend(dates::find_floating_weekdays(text, None));
         mentions.sort_by_key(|m| m.span.start);
+    } else if month_header && dating.anchor.is_none() {
+        weekdays_beside_named_days(text, &mut mentions);
     }
     // No year anywhere: "le 5 février" and "le 12 février" still tell two incidents apart.
     if dating.reference.is_none() && dating.anchor.is_none() {
@@ -476,6 +478,62 @@ fn date_mentions(
         mentions.sort_by_key(|m| m.span.start);
     }
     (dating, mentions)
+}
+
+/// Under a header that gives only the month, adds to `mentions` the weekdays of a text that
+/// also names days ("vendredi 20 décembre"): one on the weekday of a named day is that day
+/// ("ce vendredi"); another ("dimanche dernier") is a day apart, [`DateKind::Floating`], so an
+/// attack told on it is not folded into the named day's.
+fn weekdays_beside_named_days(text: &str, mentions: &mut Vec<DateMention>) {
+    let named: Vec<(chrono::Weekday, DateMention)> = mentions
+        .iter()
+        .filter(|m| m.precision == DatePrecision::Day && m.start == m.end)
+        .filter_map(|m| {
+            let day = fold_key(&text[m.span.clone()])
+                .split(' ')
+                .find_map(dates::weekday_from_folded)
+                .filter(|d| *d == m.start.weekday())?;
+            Some((day, m.clone()))
+        })
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let mut added = false;
+    for f in dates::find_floating_weekdays(text, None) {
+        if mentions.iter().any(|m| overlaps(&m.span, &f.span)) {
+            continue;
+        }
+        // "A et B samedi 18 juin, puis C dimanche": a day counted on from the named day of
+        // its sentence, which the floating weekday cannot follow.
+        let sentence_start = text[..f.span.start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+        if named
+            .iter()
+            .any(|(_, d)| d.span.start >= sentence_start && d.span.end <= f.span.start)
+        {
+            continue;
+        }
+        let said: Vec<chrono::Weekday> = fold_key(&text[f.span.clone()])
+            .split(' ')
+            .filter_map(dates::weekday_from_folded)
+            .collect();
+        let [weekday] = said[..] else {
+            continue;
+        };
+        let m = match named.iter().find(|(d, _)| *d == weekday) {
+            Some((_, day)) => DateMention {
+                span: f.span.clone(),
+                warnings: Vec::new(),
+                ..day.clone()
+            },
+            None => f,
+        };
+        mentions.push(m);
+        added = true;
+    }
+    if added {
+        mentions.sort_by_key(|m| m.span.start);
+    }
 }
 
 /// Adds to `mentions` the bare weekdays ("mardi", "mardi soir") of a text without a header
@@ -3217,6 +3275,33 @@ mod tests {
         let article = article_from_text("test.txt", s.to_string());
         let r = article.sentences[0].clone();
         assert!(!opens_a_toll_report(&article.text, &r, &(0..10)));
+    }
+
+    #[test]
+    fn under_a_months_header_another_weekday_than_the_named_days_is_another_day() {
+        let v = incidents(
+            " date 2024-12 Au moins douze personnes ont été tuées vendredi 20 décembre à \
+             Bandiagara. Dimanche dernier, cinq villageois avaient été tués lors d'une attaque à \
+             Ségué, près de Bandiagara.",
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2024-12-20")
+        );
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(12));
+        assert_eq!(v[1].fatalities.map(|t| t.best), Some(5));
+        // The weekday of the named day is that day.
+        let v = incidents(
+            " date 2024-12 Au moins douze personnes ont été tuées vendredi 20 décembre à \
+             Bandiagara. Ce vendredi, les assaillants ont aussi incendié des greniers à Ségué, \
+             près de Bandiagara.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2024-12-20")
+        );
     }
 
     #[test]
