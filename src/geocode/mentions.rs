@@ -348,8 +348,15 @@ pub fn find_mentions(
             .locative_cues_spaced
             .iter()
             .any(|c| before.ends_with(c.as_str()) || c.get(1..) == Some(before));
-        // "Aguelhok, Tessalit, Tinzawaten": a list that continues a place mention.
-        let continues_list = s > 0 && ends[s - 1];
+        // "Aguelhok, Tessalit, Tinzawaten": a list that continues a place mention. (Not "le
+        // chef de la mission au Mali, Mongi Hamdi, a …": an unknown word before a capitalised
+        // word that is no place opens a person's name in apposition.)
+        let continues_list = s > 0
+            && ends[s - 1]
+            && !(next_is_capitalised_word(text, orig.end) && {
+                let gap = f[e..].len() - f[e..].trim_start().len();
+                !covered.get(e + gap).is_some_and(|c| *c)
+            });
         if after_cue || continues_list {
             ends[e] = true;
             found.push((s..e, MentionKind::Unknown));
@@ -1853,6 +1860,15 @@ mod tests {
             assert_eq!(m.len(), 1, "{person} {m:?}");
             assert_eq!(m[0].0, "Boni", "{person}");
         }
+        // An unknown word after a place and a comma, before a capitalised word that is no
+        // place, opens a person's name in apposition; before a place it goes on with a list.
+        let m = mentions("le chef de la police de Boni, Zoumana Kalé, a dénoncé", &[]);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].0, "Boni");
+        let m = mentions("les villages de Boni, Zoumanaka, Kidal", &[]);
+        assert_eq!(m.len(), 3, "{m:?}");
+        let m = mentions("les villages de Boni, Zoumanaka Kidal", &[]);
+        assert!(m.iter().any(|(n, _)| n == "Zoumanaka"), "{m:?}");
     }
 
     #[test]
