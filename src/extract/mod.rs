@@ -4043,6 +4043,28 @@ mod tests {
     }
 
     #[test]
+    fn each_figure_is_its_own_speakers() {
+        // The rebels' claim and the army's figures in one sentence: the army's count of the
+        // rebels it killed is no claim, and a later army statement about its own dead does
+        // not zero it.
+        let i = one(&format!(
+            "{DATELINE}Les rebelles ont déclaré avoir tué des dizaines de soldats lors des \
+             combats de jeudi à Anéfis, après que l'armée a déclaré avoir perdu trois soldats mais \
+             tué une trentaine de rebelles. L'armée a ensuite indiqué dans un communiqué que trois \
+             soldats avaient été tués et six blessés."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(30));
+        assert_eq!(killed(&i, Category::Soldiers), Some(3));
+        // A speaker named after the figure, or not as the subject of a reporting verb, does
+        // not take it from the sentence's first one.
+        let i = one(&format!(
+            "{DATELINE}Selon une source militaire, le bilan est de 12 morts, dont des éléments de \
+             l'armée de terre, contre 9 morts dans un premier bilan, lundi à Boni."
+        ));
+        assert_eq!(i.toll_sources, vec!["military sources".to_string()]);
+    }
+
+    #[test]
     fn actors_with_aliases_affiliation_and_perpetrator() {
         let i = one(&format!(
             "{DATELINE}L'attaque de lundi, qui a tué 5 civils, a été revendiquée par l'État islamique au Sahel."

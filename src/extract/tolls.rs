@@ -2639,15 +2639,25 @@ fn complete(
         }
         c => c,
     };
-    let source = cues
-        .iter()
-        .filter(|c| c.range.start >= sentence.start && c.range.end <= sentence.end)
-        // "dix morts dans les rangs de l'armée": the army counted among the dead, not speaking.
-        .filter(|c| !counted_among(text, c.range.start))
-        .find_map(|c| match c.cue {
-            Cue::Source(s) => Some(s),
-            _ => None,
-        });
+    // The sentence's first speaker, unless another is the subject of a reporting verb nearer
+    // before the figure: in "les rebelles ont déclaré avoir tué dix soldats, après que
+    // l'armée a déclaré avoir tué vingt rebelles", each figure is its own speaker's.
+    let sources = || {
+        cues.iter()
+            .filter(|c| c.range.start >= sentence.start && c.range.end <= sentence.end)
+            // "dix morts dans les rangs de l'armée": the army counted among the dead, not
+            // speaking.
+            .filter(|c| !counted_among(text, c.range.start))
+            .filter_map(|c| match c.cue {
+                Cue::Source(s) => Some((c.range.end, s)),
+                _ => None,
+            })
+    };
+    let source = sources()
+        .filter(|(end, _)| *end <= quantity.start && speaks_at(text, *end))
+        .last()
+        .or_else(|| sources().next())
+        .map(|(_, s)| s);
     let span_end = if end > victim.range.end && end - victim.range.end <= 40 {
         end
     } else {
@@ -2670,6 +2680,30 @@ fn complete(
         revises: revises_a_toll(&folded_sentence),
         carried: false,
     })
+}
+
+/// A reporting verb right after a speaker's name ending at `at`: "l'armée a déclaré",
+/// "les rebelles affirment".
+fn speaks_at(text: &str, at: usize) -> bool {
+    let to = text.ceil_char_boundary((at + 28).min(text.len()));
+    let after = crate::corpus::normalize::fold_key(&text[at..to]);
+    let after = after
+        .strip_prefix("a ")
+        .or_else(|| after.strip_prefix("ont "))
+        .unwrap_or(&after);
+    [
+        "declare",
+        "affirme",
+        "annonce",
+        "indique",
+        "assure",
+        "revendique",
+        "precise",
+        "fait etat",
+        "fait savoir",
+    ]
+    .iter()
+    .any(|v| after.starts_with(v))
 }
 
 /// "plusieurs", "quelques": no figure at all, only "more than one".
