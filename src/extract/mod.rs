@@ -1472,7 +1472,10 @@ fn segment(
                 })
                 && {
                     let told = fold_key(sentence_text);
+                    // ("… suivis d'un ratissage : 17 corps de terroristes abandonnés sur les
+                    // lieux": the bodies the attackers left are the clash's own dead.)
                     words.follow_up.iter().any(|p| told.contains(p.as_str()))
+                        && !told.contains(" abandonn")
                 }
         });
         if let Some(c) = follow_up
@@ -3347,6 +3350,28 @@ mod tests {
              tuant trois soldats. L'attaque a été repoussée et 12 assaillants ont été tués."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(15), "{i:#?}");
+        // So are the bodies they left behind, found in the sweep.
+        let i = one(&format!(
+            "{DATELINE}Lundi, des hommes armés ont attaqué un poste de l'armée près de Sokolo, \
+             tuant trois soldats. Un ratissage a suivi, avec un bilan de 12 corps de terroristes \
+             abandonnés sur les lieux."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(12), "{i:#?}");
+        assert_eq!(i.fatalities.map(|t| t.best), Some(15), "{i:#?}");
+    }
+
+    #[test]
+    fn bodies_counted_are_of_the_side_named_after_them() {
+        let i = one(&format!(
+            "{DATELINE}Des jihadistes ont attaqué jeudi le camp de Diabaly. Sur des vidéos, on \
+             distingue au moins quatre corps de militaires maliens dans le camp."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(4), "{i:#?}");
+        let i = one(&format!(
+            "{DATELINE}Des hommes armés ont attaqué jeudi le village de Kéra. Les habitants ont \
+             retrouvé six cadavres de civils près du puits."
+        ));
+        assert_eq!(killed(&i, Category::Civilians), Some(6), "{i:#?}");
     }
 
     #[test]

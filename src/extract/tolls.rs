@@ -2564,6 +2564,29 @@ pub(crate) fn by_accident(
     })
 }
 
+/// "quatre corps de militaires", "les dépouilles de civils": the side of the dead whose
+/// bodies a body noun counts, said right after it.
+fn bodies_of(text: &str, cues: &[TextCue], victim: &TextCue) -> Option<Category> {
+    let noun = crate::corpus::normalize::fold_key(&text[victim.range.clone()]);
+    if !matches!(
+        noun.as_str(),
+        "corps" | "cadavres" | "depouilles" | "cadavre" | "depouille"
+    ) {
+        return None;
+    }
+    let gap_end = text.ceil_char_boundary((victim.range.end + 5).min(text.len()));
+    let after = crate::corpus::normalize::fold_key(&text[victim.range.end..gap_end]);
+    if !(after.starts_with("de ") || after.starts_with("d ")) {
+        return None;
+    }
+    cues.iter()
+        .filter(|c| c.range.start > victim.range.end && c.range.start <= victim.range.end + 5)
+        .find_map(|c| match c.cue {
+            Cue::Victim(k) if k != Category::Unknown => Some(k),
+            _ => None,
+        })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn complete(
     text: &str,
@@ -2597,7 +2620,8 @@ fn complete(
         "personnes" | "personne"
     );
     let category = if category == Category::Unknown || generic {
-        category_after(text, cues, victim.range.end)
+        bodies_of(text, cues, victim)
+            .or_else(|| category_after(text, cues, victim.range.end))
             .or_else(|| category_before(text, cues, sentence.start, quantity.start))
             .or_else(|| own_ranks(text, cues, sentence, quantity.start, victim.range.end))
             // "cinq personnes tuées, dont trois soldats": people of every side, broken down
