@@ -1104,12 +1104,28 @@ impl Geocoder {
         // A source's town, or a town far from the event ("à 700 km de Tombouctou"), says
         // nothing of where the sentence's event is; "à 63 km de Taoudénit" still tells apart
         // an event of the far north from one in the centre.
+        // (Unless the text aims the point: "à 200 km au nord de Gao" is far from Gao, yet a
+        // place of its own, hundreds of km from an incident of the centre.)
         let far = |r: &&Resolved| r.reference_km.is_some_and(|km| km > SEGMENT_REFERENCE_KM);
-        for r in resolved.iter().filter(|r| !r.context && !far(r)) {
+        for r in resolved.iter().filter(|r| !r.context) {
             let p = &r.place;
             let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
                 continue;
             };
+            if far(&r) {
+                let aimed = r.reference_km.is_some_and(|km| km <= AIMED_SEGMENT_KM)
+                    && r.candidates.first().is_some_and(|c| {
+                        distance_km(LatLon::new(c.lat, c.lon), LatLon::new(lat, lon)) > 1.0
+                    });
+                if aimed
+                    && let Some(si) =
+                        crate::extract::tolls::sentence_of(&article.sentences, p.span[0])
+                    && p.span[1] <= article.sentences[si].end
+                {
+                    out[si].push((lat, lon));
+                }
+                continue;
+            }
             if !matches!(p.precision, Precision::Locality | Precision::NearLocality) {
                 continue;
             }
@@ -1441,6 +1457,10 @@ const REFERENCE_KM: f64 = 50.0;
 /// The farthest reference town ("à 120 km de Gao") that still places a sentence's event for
 /// telling incidents apart: at most this far, the region is right.
 const SEGMENT_REFERENCE_KM: f64 = 150.0;
+
+/// Beyond [`SEGMENT_REFERENCE_KM`], a point the text aims with a heading ("à 200 km au nord
+/// de Gao") still tells incidents apart, up to this far from its town.
+const AIMED_SEGMENT_KM: f64 = 400.0;
 
 /// Whether the words right before byte `at` are "région de" (or "région d'").
 fn names_the_region_of(text: &str, at: usize) -> bool {

@@ -559,6 +559,20 @@ mod tests {
     }
 
     #[test]
+    fn a_point_aimed_far_from_its_town_is_elsewhere_than_the_days_other_attack() {
+        let g = Geocoder::new(Gazetteer::fallback());
+        let article = published(
+            "Dimanche, des assaillants ont attaqué le poste de l'armée à Niono, faisant trois \
+             morts. Le même dimanche, un camion a sauté sur une mine à 250 km au nord de Gao.",
+            "2023-03-15",
+        );
+        let v = incidents(&article, &g);
+        assert_eq!(v.len(), 2, "{v:#?}");
+        let niono = v[0].location.expect("a place");
+        assert!((niono.lat - 14.25).abs() < 0.2, "{niono:?}");
+    }
+
+    #[test]
     fn a_reference_town_within_a_region_tells_incidents_apart() {
         let g = Geocoder::new(Gazetteer::fallback());
         let article = crate::corpus::article_from_text(
