@@ -400,6 +400,19 @@ impl Gazetteer {
         }
     }
 
+    /// Places named `folded_key` followed by one of `suffixes` ("koulogon" → "Koulogon-Habé",
+    /// "Ogossagou-Peul"): the press often drops the community part of a village's name.
+    pub fn with_suffix(&self, folded_key: &str, suffixes: &[&str]) -> Vec<u32> {
+        let head = format!("{folded_key} ");
+        let from = self.keys.partition_point(|(key, _)| **key < *head);
+        self.keys[from..]
+            .iter()
+            .take_while(|(key, _)| key.starts_with(&head))
+            .filter(|(key, _)| suffixes.contains(&&key[head.len()..]))
+            .flat_map(|(_, places)| places.iter().copied())
+            .collect()
+    }
+
     /// Every key with its places, in key order (for building an Aho-Corasick automaton).
     pub fn keys(&self) -> impl Iterator<Item = (&str, &[u32])> {
         self.keys.iter().map(|(key, places)| (&**key, &**places))

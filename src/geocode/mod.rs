@@ -541,6 +541,16 @@ impl Geocoder {
             } else {
                 Vec::new()
             };
+            // "Koulogon" for GeoNames' "Koulogon-Habé": the name without its community part.
+            let same_name = if same_name.is_empty() {
+                self.gazetteer
+                    .with_suffix(&m.key, COMMUNITY_SUFFIXES)
+                    .into_iter()
+                    .map(|i| (i, 0))
+                    .collect()
+            } else {
+                same_name
+            };
             let spelled_otherwise = !same_name.is_empty();
             let guesses = if same_name.is_empty() {
                 self.gazetteer.fuzzy_same_initial(&m.key, max)
@@ -1445,6 +1455,13 @@ fn town_dash(line: &str) -> Option<usize> {
 fn line_start_of(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |i| i + 1)
 }
+
+/// The part of a village's name that tells its community or its new quarter ("Koulogon
+/// Habé", "Ogossagou Peul", "Niono Coura"), which the press often leaves out.
+const COMMUNITY_SUFFIXES: &[&str] = &[
+    "peul", "peulh", "peuhl", "foulbe", "habe", "dogon", "bambara", "banbara", "marka", "bozo",
+    "somono", "koura", "coura", "kura", "were", "ouere",
+];
 
 /// How far "au nord-est de Bamako" (a direction from a capital, no distance) is taken to
 /// be: beyond [`SEGMENT_REFERENCE_KM`], so it never tells incidents apart.

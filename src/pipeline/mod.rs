@@ -1228,6 +1228,22 @@ mod tests {
     }
 
     #[test]
+    fn a_village_named_without_its_community_part_is_that_village() {
+        // GeoNames knows only "Koulogon-Habé"; "Koulogon" is one edit from other villages.
+        let g = embedded_geocoder();
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Mardi, des hommes armés ont tué dix villageois à Koulogon, selon un élu.".to_string(),
+        );
+        let v = incidents(&article, g);
+        let l = v[0].location.expect("a place");
+        assert!(
+            distance_km(LatLon::new(l.lat, l.lon), LatLon::new(13.8166, -3.4404)) < 5.0,
+            "{l:?}"
+        );
+    }
+
+    #[test]
     fn a_village_missing_from_the_gazetteer_is_placed_by_its_commune() {
         // The gazetteer's Kita is the cercle seat, far from Dioura: not the hamlet meant.
         let g = embedded_geocoder();
