@@ -3849,6 +3849,36 @@ mod tests {
         assert_eq!(killed(&i, Category::Soldiers), Some(2));
         assert_eq!(i.wounded.map(|t| t.best), Some(7));
         assert_eq!(i.captured.map(|t| t.best), Some(10));
+        // Taken alive by the forces, in a list after the dead.
+        let i = one(&format!(
+            "{DATELINE}Trois bergers tués, leurs troupeaux emportés, deux assaillants \
+             appréhendés près de Téné mardi."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3), "{i:#?}");
+        assert_eq!(i.captured.map(|t| t.best), Some(2), "{i:#?}");
+        // Arrested, then killed: the last participle of the list says how it ended.
+        let i = one(&format!(
+            "{DATELINE}Selon des témoins, les cinq hommes arrêtés, exécutés puis brûlés mardi \
+             près de Téné étaient des éleveurs."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(5), "{i:#?}");
+    }
+
+    #[test]
+    fn the_dead_of_the_event_a_new_one_came_after_are_not_its_own() {
+        let v = incidents(
+            "Après le massacre d'au moins 30 civils, une nouvelle incursion armée près de \
+             Bankass : trois bergers exécutés\nTrois bergers ont été tués mardi près de Bankass par des hommes \
+             armés.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(3), "{v:#?}");
+        // Without a new event after it, the dead are the incident's own.
+        let i = one(&format!(
+            "{DATELINE}Après la mort de trois soldats dans une embuscade mardi près de Boni, \
+             l'armée a renforcé ses positions."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3), "{i:#?}");
     }
 
     #[test]

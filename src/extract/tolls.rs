@@ -2587,6 +2587,61 @@ fn bodies_of(text: &str, cues: &[TextCue], victim: &TextCue) -> Option<Category>
         })
 }
 
+/// "Après le massacre d'au moins 40 civils, une nouvelle incursion armée…": the dead of the
+/// event a sentence says its own came after, which another one (`nouvelle`, `autre`) follows.
+/// They are that earlier event's, told in passing; the figure at `at` is no toll here.
+fn dead_of_the_event_before(text: &str, sentence: &Range<usize>, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(60).max(sentence.start));
+    let before = crate::corpus::normalize::fold_key(&text[from..at]);
+    let mut words: Vec<&str> = before.split(' ').collect();
+    let strip = |words: &mut Vec<&str>, any: &[&str]| {
+        let hit = words.last().is_some_and(|w| any.contains(w));
+        if hit {
+            words.pop();
+        }
+        hit
+    };
+    // "au moins", "plus de", "près de", "quelque", "environ".
+    if words.ends_with(&["au", "moins"])
+        || words.ends_with(&["plus", "de"])
+        || words.ends_with(&["pres", "de"])
+    {
+        words.truncate(words.len() - 2);
+    } else {
+        strip(&mut words, &["quelque", "environ"]);
+    }
+    let after_an_event = strip(&mut words, &["de", "d", "des"])
+        && strip(
+            &mut words,
+            &[
+                "massacre",
+                "massacres",
+                "tuerie",
+                "attaque",
+                "attaques",
+                "assassinat",
+                "execution",
+                "embuscade",
+                "mort",
+            ],
+        )
+        && strip(&mut words, &["le", "la", "l"])
+        && words.last() == Some(&"apres");
+    if !after_an_event {
+        return false;
+    }
+    let after = crate::corpus::normalize::fold_key(&text[at..sentence.end.max(at)]);
+    [
+        " nouvelle ",
+        " nouvel ",
+        " nouveau ",
+        " une autre ",
+        " un autre ",
+    ]
+    .iter()
+    .any(|w| after.contains(w))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn complete(
     text: &str,
@@ -2601,7 +2656,9 @@ fn complete(
     let Cue::Victim(category) = victim.cue else {
         return None;
     };
-    if by_accident(text, cues, sentence, quantity.start) {
+    if by_accident(text, cues, sentence, quantity.start)
+        || dead_of_the_event_before(text, sentence, quantity.start)
+    {
         return None;
     }
     // The noun itself may say the outcome ("morts", "otages").
@@ -3583,6 +3640,10 @@ fn then_killed(
 /// Whether `gap`, between a first outcome and a killing verb, joins them (see
 /// [`THEN_KILLED_JOINS`]).
 fn joins_then_killed(gap: &str) -> bool {
+    // "six hommes arrêtés, exécutés puis brûlés": participles listed of the same victims.
+    if gap.trim() == "," {
+        return true;
+    }
     if gap.contains([',', ';', '.']) || gap.contains(|c: char| c.is_ascii_digit()) {
         return false;
     }
