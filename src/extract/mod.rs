@@ -3865,6 +3865,23 @@ mod tests {
     }
 
     #[test]
+    fn an_exact_figure_within_a_round_numbers_reach_says_how_many() {
+        let v = incidents(
+            "Une vingtaine de civils tués près de Bankass\nSamedi, des hommes armés ont tiré sur \
+             des villageois près de Bankass. Le bilan est de 19 morts, selon un élu local.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(19), "{v:#?}");
+        // Said of the same side, an exact figure is no refinement of the round one: both are
+        // reports, and the exact one counts as said.
+        let v = incidents(
+            "Une vingtaine de civils tués près de Bankass\nSamedi, des hommes armés ont tiré sur \
+             des villageois près de Bankass. Dix-neuf civils sont morts, selon un élu local.",
+        );
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(19), "{v:#?}");
+    }
+
+    #[test]
     fn the_dead_of_the_event_a_new_one_came_after_are_not_its_own() {
         let v = incidents(
             "Après le massacre d'au moins 30 civils, une nouvelle incursion armée près de \

@@ -4224,9 +4224,21 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
             let high = of(true)
                 .map(|t| t.range.high)
                 .fold(out[*k].2.high, u32::max);
+            // "une vingtaine de civils tués" in the headline, "19 morts" in the body: an exact
+            // figure within the round number's reach says how many it was.
+            let named = out[*k].2;
+            let refined = out
+                .iter()
+                .find(|(o, c, _)| *o == outcome && *c == Category::Unknown)
+                .map(|(_, _, r)| r.best)
+                .filter(|&b| {
+                    of(false).all(|t| t.vague && !t.indefinite)
+                        && of(true).any(|t| plain(&t) && t.range.best == b)
+                        && (named.low..=named.high).contains(&b)
+                });
             out[*k].2 = TollRange {
                 low,
-                best: out[*k].2.best.clamp(low, high),
+                best: refined.unwrap_or(named.best).clamp(low, high),
                 high,
             };
             out.retain(|(o, c, _)| *o != outcome || *c != Category::Unknown);
