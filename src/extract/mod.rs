@@ -3684,6 +3684,20 @@ mod tests {
             "{DATELINE}Une attaque meurtrière a visé mercredi le marché de Dioura."
         ));
         assert_eq!(i.fatalities, None);
+        for heavy in [
+            "L'attaque a causé d'importants dégâts matériels et humains.",
+            "Le bilan, encore provisoire, est déjà lourd.",
+        ] {
+            let i = one(&format!(
+                "{DATELINE}Mardi, des hommes armés ont attaqué le poste de Sama. {heavy}"
+            ));
+            assert_eq!(i.fatalities, None, "{heavy}");
+        }
+        let i = one(&format!(
+            "{DATELINE}Mardi, un obus est tombé sur le camp de Sama. Il n'a pas fait de dégâts \
+             humains."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(0));
         let i = one(&format!(
             "{DATELINE}Des combats ont opposé vendredi l'armée aux rebelles à Anéfis. Aucun bilan n'était disponible samedi."
         ));
