@@ -3870,6 +3870,13 @@ mod tests {
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(3), "{i:#?}");
         assert_eq!(i.captured.map(|t| t.best), Some(2), "{i:#?}");
+        // The verb the victims are the subject of, not the noun of the dead before them.
+        let i = one(&format!(
+            "{DATELINE}Dix soldats ont été tués mardi à Boni. Outre le nombre de morts, 12 \
+             personnes sont aussi portées disparues."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(10), "{i:#?}");
+        assert_eq!(i.missing.map(|t| t.best), Some(12), "{i:#?}");
         // Arrested, then killed: the last participle of the list says how it ended.
         let i = one(&format!(
             "{DATELINE}Selon des témoins, les cinq hommes arrêtés, exécutés puis brûlés mardi \

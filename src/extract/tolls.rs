@@ -3609,6 +3609,19 @@ const THEN_KILLED_JOINS: &[&str] = &[
     "avant d etre retrouvees",
 ];
 
+/// Whether `gap`, between a victim noun and an outcome, is a copula ("sont aussi", "ont été").
+fn is_copula(gap: &str) -> bool {
+    let folded = crate::corpus::normalize::fold_key(gap);
+    let mut words = folded.split(' ').filter(|w| !w.is_empty());
+    matches!(words.next(), Some("sont" | "ont" | "restent" | "demeurent"))
+        && words.all(|w| {
+            matches!(
+                w,
+                "ete" | "aussi" | "egalement" | "toujours" | "encore" | "tous" | "toutes"
+            )
+        })
+}
+
 /// "trois commerçants enlevés puis exécutés", "enlevés et assassinés", "enlevés jeudi près
 /// de A et retrouvés morts samedi": the outcome that follows the first, joined by "et" or
 /// "puis" (a few words of time or place may come before), is where it ended. Another figure
@@ -3700,6 +3713,22 @@ fn outcome_near(
         return None;
     }
     if let Some(found) = right_after {
+        return Some(then_killed(text, cues, found, sentence));
+    }
+    // "… du nombre de morts, 21 personnes sont aussi portées disparues": the verb the noun
+    // is the subject of says what happened to them, whatever outcome came before the figure.
+    let after_a_copula = cues.iter().find_map(|c| match c.cue {
+        Cue::Outcome(o)
+            if c.range.start >= victim.end
+                && c.range.end <= sentence.end
+                && c.range.start <= victim.end + 40
+                && is_copula(&text[victim.end..c.range.start]) =>
+        {
+            Some((o, c.range.end))
+        }
+        _ => None,
+    });
+    if let Some(found) = after_a_copula {
         return Some(then_killed(text, cues, found, sentence));
     }
     let just_before = cues.iter().rev().find_map(|c| match c.cue {
