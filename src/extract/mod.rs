@@ -1016,9 +1016,10 @@ fn segment(
         // current incident; only a toll or a new event ("une attaque", "ont attaqué") may
         // start another one elsewhere.
         let new_event = resumes
-            || event_cues
-                .iter()
-                .any(|c| !is_anaphoric(&article.text, c.range.start));
+            || event_cues.iter().any(|c| {
+                !is_anaphoric(&article.text, c.range.start)
+                    || aims_at_an_indefinite_target(&article.text, c.range.end)
+            });
         // Only old dates, or only whole years ("l'an dernier", "en 2019"): a recalled event
         // or a yearly summary, never the incident itself.
         let all_old = !s_dates.is_empty()
@@ -2710,6 +2711,16 @@ fn is_anaphoric(text: &str, at: usize) -> bool {
     )
 }
 
+/// "l'attaque contre une base de l'ONU", "l'attaque d'un convoi": a definite event noun whose
+/// target is indefinite tells an event not told yet, not the one before (`at`: the noun's end).
+fn aims_at_an_indefinite_target(text: &str, at: usize) -> bool {
+    let to = text.ceil_char_boundary((at + 16).min(text.len()));
+    let after = fold_key(&text[at..to]);
+    ["contre un ", "contre une ", "d un ", "d une "]
+        .iter()
+        .any(|p| after.starts_with(p))
+}
+
 /// Sentence `si` of the article lies within its title.
 fn in_title(article: &Article, si: usize) -> bool {
     article.title.as_ref().is_some_and(|t| {
@@ -3883,6 +3894,23 @@ mod tests {
              près de Téné étaient des éleveurs."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(5), "{i:#?}");
+    }
+
+    #[test]
+    fn the_attack_on_an_indefinite_target_is_another_event() {
+        let v = incidents(
+            "« Trois de nos hommes sont morts aujourd'hui entre Niono et Diabaly dans une \
+             embuscade », a déclaré un officier. Le 5 février, un gendarme a été tué dans \
+             l'attaque contre un poste de Niono.",
+        );
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(3), Some(1)], "{v:#?}");
+        // "l'attaque" alone is the one told.
+        let v = incidents(
+            "« Trois de nos hommes sont morts aujourd'hui à Niono dans une embuscade », a \
+             déclaré un officier. Un gendarme a aussi été tué dans l'attaque.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
     }
 
     #[test]
