@@ -253,6 +253,17 @@ fn tokenize(text: &str) -> (Vec<Token>, String) {
             loop {
                 // ASCII bytes directly; other letters one char at a time.
                 match bytes.get(pos) {
+                    // "dimanche1er décembre": a weekday glued to its day (a lost space) ends
+                    // where the figure starts.
+                    Some(&b)
+                        if b.is_ascii_digit()
+                            && digits == 0
+                            && letters > 0
+                            && std::str::from_utf8(&folded[fold_start..])
+                                .is_ok_and(|w| weekday_from_folded(w).is_some()) =>
+                    {
+                        break;
+                    }
                     Some(&b) if b.is_ascii_digit() => {
                         digit_after_letter |= letters > 0;
                         digits += 1;
@@ -1881,6 +1892,22 @@ mod tests {
         assert_eq!(
             check("Depuis le 1er août 2022, la route est coupée.", None),
             day_mention("Depuis le 1er août 2022", d(2022, 8, 1), Absolute)
+        );
+        // A weekday glued to its day by a lost space.
+        let found = find_dates(
+            "Les faits ont eu lieu dimanche1er décembre 2019 à Gao.",
+            None,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].start, found[0].precision),
+            (d(2019, 12, 1), DatePrecision::Day)
+        );
+        // Other words glued to figures are no dates.
+        assert!(
+            find_dates("le convoi G5 2019 est parti", None)
+                .iter()
+                .all(|m| m.precision != DatePrecision::Day)
         );
         assert_eq!(
             check("Le 1 er août 2021 un camion a sauté.", None).1,
