@@ -4027,6 +4027,7 @@ mod tests {
             "Samedi, après l'assassinat du chef des chasseurs de Kérou par des hommes armés, \
              des miliciens ont incendié un hameau.",
             "La mort du maire de Kérou, samedi, a choqué toute la commune.",
+            "Samedi, les rebelles ont récidivé à Kérou en tuant cette fois-ci le chef de village.",
         ] {
             let i = one(&format!("{DATELINE}{text}"));
             assert_eq!(i.fatalities.map(|t| t.best), Some(1), "{text}\n{i:#?}");

@@ -779,10 +779,12 @@ fn definite_singulars_killed(
         {
             continue;
         }
-        // "ils ont tué le chef de village", "tuant le chauffeur".
+        // "ils ont tué le chef de village", "tuant le chauffeur", "en tuant cette fois-ci le
+        // chef de village".
+        let verb = verb_before_adverbs(text, article);
         let object_of_a_killing = death_of.is_some()
             || matches!(
-                before.as_str(),
+                verb.as_str(),
                 "tue"
                     | "tuant"
                     | "abattu"
@@ -813,6 +815,27 @@ fn definite_singulars_killed(
         }
         tolls.push(Toll::one_killed(category, article..c.range.end, si));
     }
+}
+
+/// The folded word before byte `at`, past adverbs that may stand between a verb and its
+/// object ("tuant cette fois-ci le chef", "ont aussi tué le chauffeur").
+fn verb_before_adverbs(text: &str, at: usize) -> String {
+    const ADVERBS: &[&str] = &[
+        " cette fois ci",
+        " cette fois",
+        " aussi",
+        " egalement",
+        " notamment",
+        " meme",
+        " froidement",
+        " sauvagement",
+    ];
+    let from = text.floor_char_boundary(at.saturating_sub(48));
+    let mut before = crate::corpus::normalize::fold_key(&text[from..at]);
+    while let Some(a) = ADVERBS.iter().find(|a| before.ends_with(*a)) {
+        before.truncate(before.len() - a.len());
+    }
+    before.rsplit(' ').next().unwrap_or("").to_string()
 }
 
 /// "Le kamikaze est arrivé à moto. « Il est mort sur le coup »": a sentence whose subject is
