@@ -437,8 +437,11 @@ mod tests {
         // Misspellings of villages of the cercle keep their guess.
         assert_eq!(guess("Dialasagou").as_deref(), Some("Bankass"));
         assert_eq!(guess("Ogossagu").as_deref(), Some("Bankass"));
-        // A guess some 170 km away, in another cercle, is another village: the cercle stands.
-        assert_eq!(guess("Koulogon"), None);
+        // So does a name without its community part (GeoNames' "Koulogon-Habé").
+        assert_eq!(guess("Koulogon").as_deref(), Some("Bankass"));
+        // A guess hundreds of km away, in another cercle, is another village: the cercle
+        // stands.
+        assert_eq!(guess("Koulogoun"), None);
         // So is a guess outside the region named after the name, whatever town of its region
         // the article names elsewhere.
         let article = published(
