@@ -2758,8 +2758,7 @@ fn complete(
             })
     };
     let source = sources()
-        .filter(|(end, _)| *end <= quantity.start && speaks_at(text, *end))
-        .last()
+        .rfind(|(end, _)| *end <= quantity.start && speaks_at(text, *end))
         .or_else(|| sources().next())
         .map(|(_, s)| s);
     let span_end = if end > victim.range.end && end - victim.range.end <= 40 {
