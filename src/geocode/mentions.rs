@@ -562,9 +562,8 @@ pub fn find_mentions(
         // "dans le cercle de Bourem", matched whole as the cercle record's own name.
         qualifier.cercle |= cercle_named_whole(&key).is_some();
         qualifier.itinerary = qualifier.context && itinerary_from(before.trim_end());
-        qualifier.context |= in_a_recalled_event(text, span.start)
-            || after_a_recall_cue(text, span.start)
-            || capital_speaking(&key, &text[span.end..], &f[r.end..]);
+        qualifier.context |=
+            in_a_recalled_event(text, span.start) || after_a_recall_cue(text, span.start);
         qualifier.foreign_country_after = foreign_country_after(&f[r.end..], lex);
         qualifier.area_beside = area_beside(&text[span.end..], lex);
         // "l'hôpital de Mopti-Sévaré": the second half of a compound shares its context, and
@@ -925,50 +924,6 @@ fn without_suffix<'a>(text: &'a str, suffixes: &[&str]) -> &'a str {
         .iter()
         .find_map(|s| text.strip_suffix(s))
         .map_or(text, str::trim_end)
-}
-
-/// "Bamako affirme que…", "Bamako a dénoncé": the capital standing for the government that
-/// speaks or acts from it, not a place where anything happened (`after` is the folded text
-/// after the name; `raw` the text, so that "à 380 km de Bamako, a affirmé une source" is not
-/// the capital speaking).
-fn capital_speaking(key: &str, raw: &str, after: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "affirme",
-        "assure",
-        "annonce",
-        "accuse",
-        "denonce",
-        "dement",
-        "indique",
-        "declare",
-        "condamne",
-        "reconnait",
-        "revendique",
-        "estime",
-        "exige",
-        "rejette",
-        "a affirme",
-        "a assure",
-        "a annonce",
-        "a accuse",
-        "a denonce",
-        "a dementi",
-        "a indique",
-        "a declare",
-        "a condamne",
-        "a reconnu",
-        "a estime",
-        "a exige",
-        "a rejete",
-    ];
-    key == "bamako" && raw.starts_with(' ') && {
-        let after = after.trim_start();
-        VERBS.iter().any(|v| {
-            after
-                .strip_prefix(v)
-                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-        })
-    }
 }
 
 fn is_context(before: &str) -> bool {
@@ -1775,7 +1730,6 @@ mod tests {
             ("amalaoulaou", 11),
             ("ansongo", 12),
             ("bam", 13),
-            ("bamako", 14),
         ]
         .into_iter()
         .map(|(k, i)| (k.to_string(), vec![i]))
@@ -2159,26 +2113,6 @@ mod tests {
                 true,
             ),
             ("a déclaré notre correspondant à Gao", "gao", false, true),
-            // The capital speaking for the government; a town it is said to be far from.
-            (
-                "Bamako affirme que l'armée a riposté",
-                "bamako",
-                false,
-                true,
-            ),
-            ("Bamako a dénoncé une agression", "bamako", false, true),
-            (
-                "un attentat à Bamako a fait deux morts",
-                "bamako",
-                false,
-                false,
-            ),
-            (
-                "à 80 km de Bamako, a affirmé un élu",
-                "bamako",
-                false,
-                false,
-            ),
         ];
         for (text, key, commune, context) in cases {
             let f = fold(text);
