@@ -515,18 +515,21 @@ mod tests {
         &text[find_header(text, None).body]
     }
 
-    #[test]
-    fn iso_year_month_header() {
-        let text = " date 2023-11 Des tirs ont été entendus à Niono dans la nuit de mardi à mercredi, selon plusieurs habitants joints par téléphone.\nLa suite.";
+    /// The text's header gives month `m` of year `y`; its publication.
+    fn header_month(text: &str, y: i32, m: u32) -> Publication {
         let p = published(text);
         assert_eq!(
             (p.date, p.precision, p.kind),
-            (
-                ymd(2023, 11, 1),
-                DatePrecision::Month,
-                PublicationKind::Header
-            )
+            (ymd(y, m, 1), DatePrecision::Month, PublicationKind::Header),
+            "{text}"
         );
+        p
+    }
+
+    #[test]
+    fn iso_year_month_header() {
+        let text = " date 2023-11 Des tirs ont été entendus à Niono dans la nuit de mardi à mercredi, selon plusieurs habitants joints par téléphone.\nLa suite.";
+        let p = header_month(text, 2023, 11);
         assert_eq!(&text[p.span], "2023-11");
         assert!(body(text).starts_with("Des tirs ont été entendus"));
         assert_eq!(title(text), None);
@@ -551,15 +554,7 @@ mod tests {
     fn a_header_date_under_the_title_opens_the_body() {
         let text = "Mali : un imam tué près de Siribala\n date 2020-11 L'imam a été tué lundi \
                     2 novembre, selon un élu.\nLa suite.";
-        let p = published(text);
-        assert_eq!(
-            (p.date, p.precision, p.kind),
-            (
-                ymd(2020, 11, 1),
-                DatePrecision::Month,
-                PublicationKind::Header
-            )
-        );
+        header_month(text, 2020, 11);
         assert_eq!(title(text), Some("Mali : un imam tué près de Siribala"));
         assert!(body(text).starts_with("L'imam a été tué"));
         // Read as an article, the header line is not a hard wrap of the title.
