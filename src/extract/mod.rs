@@ -2834,14 +2834,7 @@ fn opens_a_report(text: &str, s: &Range<usize>, span: &Range<usize>) -> bool {
         )
             .expect("valid report pattern")
     });
-    if span.start < s.start || span.start - s.start > 24 || span.end > s.end {
-        return false;
-    }
-    let to = text.ceil_char_boundary((span.end + 160).min(s.end));
-    let after = &text[span.end..to];
-    // Within the clause the date opens.
-    let after = after.split(['.', ';', ':', '«']).next().unwrap_or(after);
-    SAYS.is_match(&fold_key(after))
+    clause_a_date_opens(text, s, span, &['.', ';', ':', '«']).is_some_and(|c| SAYS.is_match(&c))
 }
 
 /// "Le 10 mai, le gouverneur avait annoncé un bilan provisoire de 40 morts": a date among the
@@ -2854,13 +2847,23 @@ fn opens_a_toll_report(text: &str, s: &Range<usize>, span: &Range<usize>) -> boo
         )
         .expect("valid toll report pattern")
     });
+    clause_a_date_opens(text, s, span, &['.', ';', ':']).is_some_and(|c| GIVES_A_TOLL.is_match(&c))
+}
+
+/// The folded clause after a date among the first words of the sentence `s` (up to 160 bytes,
+/// cut at the first of `stops`); `None` when the date at `span` does not open the sentence.
+fn clause_a_date_opens(
+    text: &str,
+    s: &Range<usize>,
+    span: &Range<usize>,
+    stops: &[char],
+) -> Option<String> {
     if span.start < s.start || span.start - s.start > 24 || span.end > s.end {
-        return false;
+        return None;
     }
     let to = text.ceil_char_boundary((span.end + 160).min(s.end));
     let after = &text[span.end..to];
-    let after = after.split(['.', ';', ':']).next().unwrap_or(after);
-    GIVES_A_TOLL.is_match(&fold_key(after))
+    Some(fold_key(after.split(stops).next().unwrap_or(after)))
 }
 
 /// "selon le dernier bilan communiqué par le chef d'état-major, mercredi 17 mars", "un bilan

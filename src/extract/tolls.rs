@@ -830,8 +830,7 @@ fn verb_before_adverbs(text: &str, at: usize) -> String {
         " froidement",
         " sauvagement",
     ];
-    let from = text.floor_char_boundary(at.saturating_sub(48));
-    let mut before = crate::corpus::normalize::fold_key(&text[from..at]);
+    let mut before = folded_before(text, at, 48);
     while let Some(a) = ADVERBS.iter().find(|a| before.ends_with(*a)) {
         before.truncate(before.len() - a.len());
     }
@@ -2614,8 +2613,7 @@ fn bodies_of(text: &str, cues: &[TextCue], victim: &TextCue) -> Option<Category>
 /// event a sentence says its own came after, which another one (`nouvelle`, `autre`) follows.
 /// They are that earlier event's, told in passing; the figure at `at` is no toll here.
 fn dead_of_the_event_before(text: &str, sentence: &Range<usize>, at: usize) -> bool {
-    let from = text.floor_char_boundary(at.saturating_sub(60).max(sentence.start));
-    let before = crate::corpus::normalize::fold_key(&text[from..at]);
+    let before = folded_before(text, at, at.saturating_sub(sentence.start).min(60));
     let mut words: Vec<&str> = before.split(' ').collect();
     let strip = |words: &mut Vec<&str>, any: &[&str]| {
         let hit = words.last().is_some_and(|w| any.contains(w));

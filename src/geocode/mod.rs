@@ -1111,52 +1111,16 @@ impl Geocoder {
     /// segmentation ([`crate::extract::extract_with_places`]).
     pub fn sentence_places(article: &Article, resolved: &[Resolved]) -> Vec<Vec<(f64, f64)>> {
         let mut out = vec![Vec::new(); article.sentences.len()];
-        // A source's town, or a town far from the event ("à 700 km de Tombouctou"), says
-        // nothing of where the sentence's event is; "à 63 km de Taoudénit" still tells apart
-        // an event of the far north from one in the centre.
-        // (Unless the text aims the point: "à 200 km au nord de Gao" is far from Gao, yet a
-        // place of its own, hundreds of km from an incident of the centre.)
-        let far = |r: &&Resolved| r.reference_km.is_some_and(|km| km > SEGMENT_REFERENCE_KM);
+        // (A source's town is context, never a point.)
         for r in resolved.iter().filter(|r| !r.context) {
+            let Some(point) = segmentation_point(&article.text, r) else {
+                continue;
+            };
             let p = &r.place;
-            let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
-                continue;
-            };
-            if far(&r) {
-                let aimed = r.reference_km.is_some_and(|km| km <= AIMED_SEGMENT_KM)
-                    && r.candidates.first().is_some_and(|c| {
-                        distance_km(LatLon::new(c.lat, c.lon), LatLon::new(lat, lon)) > 1.0
-                    });
-                if aimed
-                    && let Some(si) =
-                        crate::extract::tolls::sentence_of(&article.sentences, p.span[0])
-                    && p.span[1] <= article.sentences[si].end
-                {
-                    out[si].push((lat, lon));
-                }
-                continue;
-            }
-            if !matches!(p.precision, Precision::Locality | Precision::NearLocality) {
-                continue;
-            }
-            // "dans la région de Bandiagara": a region of the 2023 reform named after its
-            // seat is an area, which a village of it 60 km from the seat is not elsewhere than.
-            if p.precision == Precision::NearLocality
-                && r.reference_km.is_none()
-                && names_the_region_of(&article.text, p.span[0])
-            {
-                continue;
-            }
-            // "À 65 km à l'est de Nioro" names Nioro: segmentation compares the towns named,
-            // so a headline's "Nioro" and the body's aimed point are one place.
-            let (lat, lon) = match (r.reference_km, r.candidates.first()) {
-                (Some(_), Some(c)) => (c.lat, c.lon),
-                _ => (lat, lon),
-            };
             if let Some(si) = crate::extract::tolls::sentence_of(&article.sentences, p.span[0])
                 && p.span[1] <= article.sentences[si].end
             {
-                out[si].push((lat, lon));
+                out[si].push(point);
             }
         }
         out
@@ -1454,6 +1418,41 @@ fn town_dash(line: &str) -> Option<usize> {
 /// The start of the line holding byte `at`.
 fn line_start_of(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The point a resolved place gives segmentation ([`Geocoder::sentence_places`]): a town
+/// (locality precision, in Mali), or none.
+fn segmentation_point(text: &str, r: &Resolved) -> Option<(f64, f64)> {
+    let p = &r.place;
+    let (lat, lon) = p.lat.zip(p.lon)?;
+    // A town far from the event ("à 700 km de Tombouctou") says nothing of where the
+    // sentence's event is; "à 63 km de Taoudénit" still tells apart an event of the far north
+    // from one in the centre. Unless the text aims the point: "à 200 km au nord de Gao" is far
+    // from Gao, yet a place of its own, hundreds of km from an incident of the centre.
+    if r.reference_km.is_some_and(|km| km > SEGMENT_REFERENCE_KM) {
+        let aimed = r.reference_km.is_some_and(|km| km <= AIMED_SEGMENT_KM)
+            && r.candidates.first().is_some_and(|c| {
+                distance_km(LatLon::new(c.lat, c.lon), LatLon::new(lat, lon)) > 1.0
+            });
+        return aimed.then_some((lat, lon));
+    }
+    if !matches!(p.precision, Precision::Locality | Precision::NearLocality) {
+        return None;
+    }
+    // "dans la région de Bandiagara": a region of the 2023 reform named after its seat is an
+    // area, which a village of it 60 km from the seat is not elsewhere than.
+    if p.precision == Precision::NearLocality
+        && r.reference_km.is_none()
+        && names_the_region_of(text, p.span[0])
+    {
+        return None;
+    }
+    // "À 65 km à l'est de Nioro" names Nioro: segmentation compares the towns named, so a
+    // headline's "Nioro" and the body's aimed point are one place.
+    Some(match (r.reference_km, r.candidates.first()) {
+        (Some(_), Some(c)) => (c.lat, c.lon),
+        _ => (lat, lon),
+    })
 }
 
 /// The part of a village's name that tells its community or its new quarter ("Koulogon
