@@ -2843,7 +2843,7 @@ fn opens_a_report(text: &str, s: &Range<usize>, span: &Range<usize>) -> bool {
 fn opens_a_toll_report(text: &str, s: &Range<usize>, span: &Range<usize>) -> bool {
     static GIVES_A_TOLL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\b(?:annonce|communique|donne|publie|dresse|avance|fait etat d|evoque)\s+(?:un|le|son|leur|d un)\s+(?:[a-z]+\s+)?bilan\b",
+            r"\b(?:(?:annonce|communique|donne|publie|dresse|avance|fait etat d|evoque)\s+(?:un|le|son|leur|d un)\s+(?:[a-z]+\s+)?bilan\b|(?:le|ce|son|leur)\s+(?:[a-z]+\s+)?bilan\s+(?:est\s+passe|passe|s\s+est\s+alourdi|s\s+alourdit|a\s+ete\s+revu|a\s+evolue))",
         )
         .expect("valid toll report pattern")
     });
@@ -3292,6 +3292,19 @@ mod tests {
         let article = article_from_text("test.txt", s.to_string());
         let r = article.sentences[0].clone();
         assert!(!opens_a_toll_report(&article.text, &r, &(0..10)));
+        // "Mercredi, le bilan est passé à …": the day the toll grew, after the incident.
+        let v = incidents(&format!(
+            "{DATELINE}Des hommes armés ont attaqué lundi un poste de gendarmerie à Téné, tuant \
+             deux gendarmes. Mercredi, le bilan s'est alourdi à quatre morts."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(4));
+        let v = incidents(&format!(
+            "{DATELINE}Des hommes armés ont attaqué lundi un poste de gendarmerie à Téné, tuant \
+             deux gendarmes. Mardi, le bilan est passé de deux à trois morts."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(3));
     }
 
     #[test]
@@ -5959,6 +5972,25 @@ mod tests {
         ));
         assert_eq!(killed(&i, Category::Soldiers), Some(4));
         assert_eq!(i.fatalities.map(|t| t.best), Some(4));
+    }
+
+    #[test]
+    fn victims_broken_down_into_dead_and_wounded_count_the_dead() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, l'attaque du marché de Boni a fait 35 victimes, dont 12 morts et \
+             23 blessés."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(12));
+        let i = one(&format!(
+            "{DATELINE}Mardi, l'explosion au marché de Boni a fait près de 50 victimes, avec 18 \
+             décès confirmés par l'hôpital."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(18));
+        // Victims that are only the dead stay the toll.
+        let i = one(&format!(
+            "{DATELINE}Mardi, l'attaque du marché de Boni a fait 14 victimes, dont 5 enfants."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(14));
     }
 
     #[test]

@@ -873,6 +873,8 @@ struct ConnectorIds {
     pour: WordId,
     /// "passant de 25 à 38 morts", "est passé de…": a toll revised from one figure to another.
     revised: [WordId; 3],
+    /// "Le bilan passe donc de 3 à 4": adverbs that may stand between the verb and "de".
+    aside: [WordId; 4],
 }
 
 #[derive(Debug)]
@@ -911,6 +913,12 @@ impl Lexicon {
                 builder.intern("passant")?,
                 builder.intern("passe")?,
                 builder.intern("passee")?,
+            ],
+            aside: [
+                builder.intern("donc")?,
+                builder.intern("ainsi")?,
+                builder.intern("finalement")?,
+                builder.intern("desormais")?,
             ],
         };
         let mut vague = Vec::new();
@@ -1175,11 +1183,11 @@ impl Scan<'_> {
         let b = self.number_at(a.end + 1)?;
         // "Le bilan est passé de 25 à 38 morts": the later figure is the toll, the earlier
         // one its low end.
+        let verb_at = |k: usize| self.word_at(k).is_some_and(|w| ids.revised.contains(&w));
+        let aside_at = |k: usize| self.word_at(k).is_some_and(|w| ids.aside.contains(&w));
         let revised = connector == ids.a
             && i > 0
-            && self
-                .word_at(i - 1)
-                .is_some_and(|w| ids.revised.contains(&w));
+            && (verb_at(i - 1) || (i > 1 && aside_at(i - 1) && verb_at(i - 2)));
         if revised && a.value < b.value {
             return Some(Match {
                 first: i,
@@ -1692,6 +1700,8 @@ mod tests {
             vec![q("de 12 à 19", 12, 19, 19)]
         );
         assert_eq!(found("passant de douze à dix-neuf morts")[0].2, 19);
+        assert_eq!(found("le bilan passe, donc, de deux à cinq tués")[0].2, 5);
+        assert_eq!(found("le bilan est ainsi passé de 7 à 9 morts")[0].2, 9);
         assert_eq!(found("20 à 30 morts"), vec![q("20 à 30", 20, 25, 30)]);
         assert_eq!(
             found("deux ou trois blessés"),

@@ -456,6 +456,7 @@ pub fn find_tolls(
             && !denied_next(text, sentences, t.sentence)
     });
     drop_recalled_in_relatives(text, sentences, &mut tolls);
+    drop_victims_broken_down(text, &mut tolls);
     revised_the_sentence_before(text, sentences, &mut tolls);
     tolls.sort_by_key(|t| t.span.start);
     others_add_up(text, &mut tolls);
@@ -2159,6 +2160,44 @@ fn drop_subsets(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
     out
 }
 
+/// "60 victimes, dont 41 morts et 19 blessés", "près de 100 victimes, avec 81 décès
+/// confirmés": "victimes" counts the wounded with the dead when the same sentence gives a
+/// smaller figure of dead, so the dead are that figure.
+fn drop_victims_broken_down(text: &str, tolls: &mut Vec<Toll>) {
+    let noun = |t: &Toll| {
+        let from = text.floor_char_boundary(t.noun_end.saturating_sub(12));
+        crate::corpus::normalize::fold_key(&text[from..t.noun_end])
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let victims = |t: &Toll| matches!(noun(t).as_str(), "victimes" | "victime");
+    let dead = |t: &Toll| {
+        matches!(
+            noun(t).as_str(),
+            "morts" | "mort" | "deces" | "tues" | "tuees" | "decedes" | "decedees"
+        )
+    };
+    let broken_down: Vec<usize> = (0..tolls.len())
+        .filter(|&i| {
+            let v = &tolls[i];
+            v.outcome == Outcome::Killed
+                && victims(v)
+                && tolls.iter().any(|d| {
+                    d.sentence == v.sentence
+                        && d.outcome == Outcome::Killed
+                        && d.span.start > v.span.start
+                        && d.range.best < v.range.best
+                        && dead(d)
+                })
+        })
+        .collect();
+    for i in broken_down.into_iter().rev() {
+        tolls.remove(i);
+    }
+}
+
 /// "sept personnes": a noun that says only "people", whatever category it was given.
 fn says_only_people(text: &str, t: &Toll) -> bool {
     let from = text.floor_char_boundary(t.noun_end.saturating_sub(9));
@@ -2955,6 +2994,10 @@ const REVISES: &[&str] = &[
     "nouveau bilan",
     "bilan actualise",
     "bilan definitif",
+    // "Le bilan est passé de trois à quatre morts", "le bilan passe donc à 12".
+    "bilan est passe",
+    "bilan passe ",
+    "bilan a passe",
 ];
 
 /// "Le bilan s'est alourdi", "ce bilan a (malheureusement) évolué", "un nouveau bilan": the

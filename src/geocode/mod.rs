@@ -529,18 +529,12 @@ impl Geocoder {
                 7..=9 => 2,
                 _ => 3,
             };
-            // "Diabaly" for GeoNames' "Diabali": the press writes a final or inner "i" as
-            // "y"; that spelling is the same name, not one edit away from it.
-            let variant = m.key.replace('y', "i");
-            let same_name: Vec<(u32, usize)> = if variant != m.key {
-                self.gazetteer
-                    .lookup(&variant)
-                    .iter()
-                    .map(|&i| (i, 0))
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let same_name: Vec<(u32, usize)> = press_spellings(&m.key)
+                .iter()
+                .map(|v| self.gazetteer.lookup(v))
+                .find(|found| !found.is_empty())
+                .map(|found| found.iter().map(|&i| (i, 0)).collect())
+                .unwrap_or_default();
             // "Koulogon" for GeoNames' "Koulogon-Habé": the name without its community part.
             let same_name = if same_name.is_empty() {
                 self.gazetteer
@@ -561,7 +555,9 @@ impl Geocoder {
                 .into_iter()
                 .filter(|(i, _)| {
                     let p = self.gazetteer.place(*i);
-                    matches!(p.feature_class, 'P' | 'A')
+                    // The same name spelt otherwise may be any kept place (a well, a
+                    // camp); a guess one edit away only a locality or an area.
+                    (spelled_otherwise || matches!(p.feature_class, 'P' | 'A'))
                         && p.country == "ML"
                         && p.name.chars().next().map(|c| c.to_ascii_lowercase())
                             == m.key.chars().next()
@@ -578,11 +574,20 @@ impl Geocoder {
                 });
             // "Koulogon, dans le cercle de Bankass": a guess far from the cercle or commune
             // named right after the mention is another village; the container places it.
+            // A guess inside the cercle's bounds is in it, however far from its seat.
+            let in_the_cercle = || {
+                area_mention_after(&mentions, m.span.end)
+                    .filter(|a| a.qualifier.cercle)
+                    .is_some_and(|a| {
+                        self.cercle_key_at(best.lon, best.lat)
+                            .is_some_and(|here| here == cercle_key(a))
+                    })
+            };
             let outside_its_area = self.area_after(&mentions, m.span.end).is_some_and(|seats| {
                 seats
                     .iter()
                     .all(|c| distance_km(*c, LatLon::new(best.lat, best.lon)) > NEAR_CERCLE_SEAT_KM)
-            });
+            }) && !in_the_cercle();
             if near_others && !outside_its_area && !self.outside_region_after(&mentions, m, best) {
                 let place = self.place_match(best, surface, m);
                 out.push(Resolved {
@@ -1455,6 +1460,22 @@ fn segmentation_point(text: &str, r: &Resolved) -> Option<(f64, f64)> {
     })
 }
 
+/// Other spellings of a folded name that are the same name, not edits of it: the press
+/// writes "y" for GeoNames' "i" ("Diabaly", "Diabali") and English-style "w" for its French
+/// "ou" ("Amalawlaw", "Amalaoulaou").
+fn press_spellings(key: &str) -> Vec<String> {
+    let i = key.replace('y', "i");
+    let ou = key.replace('w', "ou");
+    let both = i.replace('w', "ou");
+    let mut out: Vec<String> = Vec::with_capacity(3);
+    for v in [i, ou, both] {
+        if v != key && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 /// The part of a village's name that tells its community or its new quarter ("Koulogon
 /// Habé", "Ogossagou Peul", "Niono Coura"), which the press often leaves out.
 const COMMUNITY_SUFFIXES: &[&str] = &[
@@ -1813,6 +1834,14 @@ fn one_line(surface: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn press_spellings_swap_y_for_i_and_w_for_ou() {
+        assert_eq!(press_spellings("diabaly"), vec!["diabali"]);
+        assert_eq!(press_spellings("tinzawaten"), vec!["tinzaouaten"]);
+        assert_eq!(press_spellings("wayra"), vec!["waira", "ouayra", "ouaira"]);
+        assert!(press_spellings("gao").is_empty());
+    }
 
     #[test]
     fn a_mention_wrapped_across_lines_reads_on_one_line() {

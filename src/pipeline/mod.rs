@@ -1247,6 +1247,25 @@ mod tests {
     }
 
     #[test]
+    fn a_village_spelt_with_w_for_ou_is_that_village() {
+        // GeoNames writes "Amalaoulaou"; the press, English-style, "Amalawlaw". The well lies
+        // in the cercle named, far from its seat.
+        let g = geocoder_with_cercles();
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Jeudi, des hommes armés ont tué quatre éleveurs près d'Amalawlaw, dans le cercle \
+             d'Ansongo."
+                .to_string(),
+        );
+        let v = incidents(&article, g);
+        let l = v[0].location.expect("a place");
+        assert!(
+            distance_km(LatLon::new(l.lat, l.lon), LatLon::new(15.4024, 1.297)) < 5.0,
+            "{l:?}"
+        );
+    }
+
+    #[test]
     fn a_village_missing_from_the_gazetteer_is_placed_by_its_commune() {
         // The gazetteer's Kita is the cercle seat, far from Dioura: not the hamlet meant.
         let g = embedded_geocoder();
