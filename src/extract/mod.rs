@@ -5994,6 +5994,25 @@ mod tests {
     }
 
     #[test]
+    fn the_dead_counted_chez_a_side_are_that_sides() {
+        let i = one(&format!(
+            "{DATELINE}Mardi, l'armée a repoussé une attaque contre le camp de Boni. Les combats \
+             ont fait quinze morts chez les assaillants. L'armée a perdu trois soldats."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(15));
+        assert_eq!(killed(&i, Category::Soldiers), Some(3));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(18));
+        // The losses of a side said with a copula are that side's.
+        let i = one(&format!(
+            "{DATELINE}Mardi, l'armée a repoussé une attaque contre le camp de Boni. Les combats \
+             ont fait quinze morts chez les assaillants. Les pertes de l'armée sont de quatre \
+             morts."
+        ));
+        assert_eq!(killed(&i, Category::Soldiers), Some(4));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(19));
+    }
+
+    #[test]
     fn the_side_named_after_the_counting_verb_is_the_dead_ones() {
         let i = one(&format!(
             "{DATELINE}Mardi, lors de l'attaque du poste de Boni, trois morts et huit blessés ont \

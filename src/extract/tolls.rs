@@ -3453,6 +3453,9 @@ fn category_after(text: &str, cues: &[TextCue], from: usize) -> Option<Category>
         "dans le rang",
         "du cote",
         "cote",
+        // "35 morts chez les assaillants".
+        "chez les",
+        "chez l ",
         "tous des",
         "toutes des",
         "tous",
@@ -3633,6 +3636,10 @@ fn category_before(
         "cote",
         "parmi les",
         "dans les rangs des",
+        // "Les pertes de l'armée sont de deux morts".
+        "pertes de",
+        "pertes des",
+        "pertes du",
     ];
     // The nearest side named: "Côté ennemi : 7 morts. Côté ami : 42 morts".
     let nearest = lead.iter().filter_map(|l| window.rfind(l)).max()?;
