@@ -1094,6 +1094,8 @@ fn segment(
             })
             // "selon un communiqué publié lundi", "a appris mardi l'AFP": the report's date.
             .filter(|&i| !is_reporting_date(&article.text, &mentions[i].span))
+            // "Les victimes ont été inhumées samedi": the day of the burial.
+            .filter(|&i| !dates_a_burial(&article.text, s, &mentions[i].span, &event_cues))
             // "Samedi, l'armée a annoncé que 18 terroristes avaient été tués entre le 4 et le
             // 11 juin": a day that opens a report is when it was made, when the report dates
             // its facts too.
@@ -2837,6 +2839,50 @@ fn opens_a_report(text: &str, s: &Range<usize>, span: &Range<usize>) -> bool {
     clause_a_date_opens(text, s, span, &['.', ';', ':', '«']).is_some_and(|c| SAYS.is_match(&c))
 }
 
+/// How far (bytes) from a date a burial word ("inhumés", "funérailles") makes it the burial's.
+const BURIAL_REACH: usize = 90;
+
+/// "Les corps ont été inhumés samedi à A", "des funérailles prévues jeudi 19", "Le 20
+/// janvier, les habitants ont procédé à l'inhumation des victimes": a date beside a burial
+/// word, in the sentence `s` with no event cue between them, is the burial's, not the
+/// event's ("inhumés après l'attaque de samedi" keeps the attack's day).
+fn dates_a_burial(
+    text: &str,
+    s: &Range<usize>,
+    span: &Range<usize>,
+    event_cues: &[&TextCue],
+) -> bool {
+    static BURIAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:inhum|enterr|funerailles|obseques|mis en terre|mises en terre|sepultur)")
+            .expect("valid burial pattern")
+    });
+    // "l'attaque de mardi": a day right after an event noun is the event's.
+    if event_cues
+        .iter()
+        .any(|c| c.range.end <= span.start && span.start - c.range.end <= 12)
+    {
+        return false;
+    }
+    let from = text.floor_char_boundary(span.start.saturating_sub(BURIAL_REACH).max(s.start));
+    let to = text.ceil_char_boundary((span.end + BURIAL_REACH).min(s.end));
+    let clear = |a: usize, b: usize| {
+        !event_cues
+            .iter()
+            .any(|c| c.range.start >= a && c.range.end <= b)
+    };
+    // The burial word's byte offsets are those of the folded text, which keeps ASCII text's
+    // length; accents shift them a little, well within the reach.
+    let before = fold_key(&text[from..span.start]);
+    let after = fold_key(&text[span.end..to]);
+    BURIAL
+        .find_iter(&before)
+        .last()
+        .is_some_and(|m| clear(from + m.end(), span.start))
+        || BURIAL
+            .find(&after)
+            .is_some_and(|m| clear(span.end, span.end + m.start()))
+}
+
 /// "Le 10 mai, le gouverneur avait annoncé un bilan provisoire de 40 morts": a date among the
 /// first words of the sentence `s`, whose clause gives a toll ("un bilan"), is when the toll
 /// was given, not when the dead fell.
@@ -3260,6 +3306,38 @@ mod tests {
         assert_eq!(
             v[0].date.map(|d| d.to_string()).as_deref(),
             Some("2023-03-13")
+        );
+    }
+
+    #[test]
+    fn the_day_of_a_burial_dates_nothing() {
+        let v = incidents(&format!(
+            "{DATELINE}Des hommes armés ont attaqué mardi le village de Téné, tuant neuf \
+             personnes. Les victimes ont été inhumées jeudi dans une fosse commune."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2023-03-14")
+        );
+        let v = incidents(&format!(
+            "{DATELINE}Des hommes armés ont attaqué mardi le village de Téné, tuant neuf \
+             personnes. Le vendredi 17 mars, les habitants ont procédé à l'enterrement des \
+             victimes, au nombre de onze morts."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2023-03-14")
+        );
+        // The attack's day said beside the burial stays the attack's.
+        let v = incidents(&format!(
+            "{DATELINE}Les neuf victimes de l'attaque de mardi contre le village de Téné ont été \
+             enterrées hier."
+        ));
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2023-03-14")
         );
     }
 
