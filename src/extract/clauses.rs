@@ -78,6 +78,14 @@ pub fn cut_roundups(
             start = at;
             cut_any = true;
         }
+        // "…, douze personnes ont été tuées, selon cette source qui ajoute que des hommes
+        // armés ont ciblé un autre campement à B, faisant cinq morts": another target named
+        // is another event.
+        if let Some(at) = another_target_cut(text, start..s.end) {
+            out.push(trimmed(text, start..at));
+            start = at;
+            cut_any = true;
+        }
         out.push(trimmed(text, start..s.end));
     }
     out.retain(|r| !r.is_empty());
@@ -153,6 +161,58 @@ fn contrast_cut(text: &str, range: Range<usize>) -> Option<usize> {
         })
         .map(|(i, _)| range.start + i)
         .min()
+}
+
+/// "un autre campement", "une autre localité": a target other than the one just told.
+const ANOTHER_TARGET: [&str; 2] = ["un autre ", "une autre "];
+
+/// Target nouns after "un autre" / "une autre" (folded).
+const TARGETS: [&str; 14] = [
+    "campement",
+    "village",
+    "hameau",
+    "camp",
+    "poste",
+    "site",
+    "convoi",
+    "vehicule",
+    "car",
+    "marche",
+    "quartier",
+    "localite",
+    "position",
+    "base",
+];
+
+/// Where a clause naming another target with its place cuts `range`: at the last comma,
+/// "que" or "et" before "un autre campement à B", when a place is named before it, at
+/// least four words in. `None` when the range names no other target, or no place after it.
+fn another_target_cut(text: &str, range: Range<usize>) -> Option<usize> {
+    let part = text.get(range.clone())?;
+    let lower = part.to_lowercase();
+    if lower.len() != part.len() {
+        return None;
+    }
+    let (at, len) = ANOTHER_TARGET
+        .iter()
+        .flat_map(|a| lower.match_indices(a).map(move |(i, _)| (i, a.len())))
+        .min()?;
+    let noun = fold_key(lower[at + len..].split_whitespace().next().unwrap_or(""));
+    if !TARGETS.contains(&noun.as_str()) || !names_soon(&part[at + len..]) {
+        return None;
+    }
+    let before = &lower[..at];
+    let cut = [", ", " que ", " qu'", " qu’", " et "]
+        .iter()
+        .filter_map(|c| before.rfind(c))
+        .max()?;
+    let head = &part[..cut];
+    (fold_key(head).split_whitespace().count() >= 4
+        && head
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase)))
+    .then_some(range.start + cut)
 }
 
 /// Whether the words after "qu" (the elided "que": "'à B", "'au camp de", "e dans la
@@ -273,6 +333,23 @@ mod tests {
                 "tandis que dans la localité de Hombori un civil a été blessé."
             ]
         );
+    }
+
+    #[test]
+    fn another_target_named_with_its_place_is_another_clause() {
+        let text = "Un premier groupe a attaqué un campement à Tamalat, tuant huit personnes, \
+                    selon un élu qui précise que des hommes armés ont visé un autre campement \
+                    à Inékar, faisant trois morts.";
+        let v = clauses(text);
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v[1].starts_with("que des hommes armés"), "{v:?}");
+        // Another target with no place of its own, or a move there, stays in its sentence.
+        for text in [
+            "Les assaillants ont attaqué le poste de Boni puis un autre poste, tuant deux soldats.",
+            "Les assaillants ont tué deux bergers à Boni et se sont repliés vers un autre site.",
+        ] {
+            assert_eq!(clauses(text), [text], "{text}");
+        }
     }
 
     #[test]

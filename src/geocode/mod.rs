@@ -1744,9 +1744,24 @@ pub fn best_location(places: &[PlaceMatch]) -> Option<Location> {
                     && km_between(q, p).is_some_and(|km| km > 1.0)
             })
     };
+    // "dans la région de Ménaka … à 50 km à l'est de Ménaka": a point near the town, at the
+    // town itself, yields to the point aimed from it.
+    let unaimed_beside_aimed = |p: &PlaceMatch| {
+        p.precision == Precision::NearLocality
+            && places.iter().any(|q| {
+                q.precision == Precision::NearLocality
+                    && q.name == p.name
+                    && km_between(q, p).is_some_and(|km| km > 1.0)
+            })
+            && places.iter().any(|r| {
+                r.precision == Precision::Locality
+                    && r.name == p.name
+                    && km_between(r, p).is_some_and(|km| km <= 1.0)
+            })
+    };
     places
         .iter()
-        .filter(|p| p.precision != Precision::Foreign && !aimed_from(p))
+        .filter(|p| p.precision != Precision::Foreign && !aimed_from(p) && !unaimed_beside_aimed(p))
         .filter_map(|p| Some((p.precision, p.lat?, p.lon?)))
         .min_by_key(|(prec, _, _)| *prec)
         .map(|(precision, lat, lon)| Location {
@@ -1880,6 +1895,11 @@ mod tests {
         let mut town = mk(Precision::Locality, 2.0);
         town.name = "y".into();
         let l = best_location(&[town.clone(), aimed.clone()]).unwrap();
+        assert_eq!(l.lat, 2.5);
+        // So does a point near the town at the town itself, told first.
+        let mut near_town = mk(Precision::NearLocality, 2.0);
+        near_town.name = "y".into();
+        let l = best_location(&[near_town, town.clone(), aimed.clone()]).unwrap();
         assert_eq!(l.lat, 2.5);
         aimed.lat = Some(2.0);
         assert_eq!(
