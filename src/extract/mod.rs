@@ -603,7 +603,6 @@ fn draft_incidents(
     split_co_reported(&mut groups, article, tolls, places);
     fold_summary_of_listed_days(article, &mut groups, tolls, &mentions);
     fold_headline_into_body(article, &mut groups, tolls);
-    date_the_next_target_as_the_event_before(article, &mut groups, &mentions);
     let remainders = drop_totals_of_incidents(article, &mut groups, tolls, &mentions);
     // A remainder is a figure of its own, told by the total's words.
     let mut tolls = std::borrow::Cow::Borrowed(tolls.as_slice());
@@ -1953,48 +1952,6 @@ fn fold_summary_of_listed_days(
 /// first and the Goundam one later with "dix soldats y ont perdu la vie": the undated headline
 /// is that later incident told again, when it says the same death figure and names no town
 /// far from it. Its sentences join that incident (its figure counts once).
-/// Words by which an undated event's sentence says it came with the event told before:
-/// "Un autre campement a été attaqué à B", "Les assaillants ont ensuite visé C" (folded).
-const WITH_THE_EVENT_BEFORE: &[&str] = &[
-    "un autre ",
-    "une autre ",
-    " ensuite ",
-    " egalement ",
-    "au meme moment",
-    "le meme jour",
-    "dans la foulee",
-];
-
-/// "Lundi, douze personnes ont été tuées à A. Un autre campement a été attaqué à B, faisant
-/// cinq morts": an incident with dead but no date of its own, told right after a dated one
-/// as another target or a next step, happened that day, not on the day of publication.
-fn date_the_next_target_as_the_event_before(
-    article: &Article,
-    groups: &mut [Group],
-    mentions: &[DateMention],
-) {
-    for gi in 1..groups.len() {
-        let (before, rest) = groups.split_at_mut(gi);
-        let (prev, g) = (&before[gi - 1], &mut rest[0]);
-        if g.date.is_some() || g.earlier || g.tolls.is_empty() {
-            continue;
-        }
-        let Some(d) = prev
-            .date
-            .filter(|&d| mentions[d].precision == DatePrecision::Day)
-        else {
-            continue;
-        };
-        let Some(&first) = g.sentences.iter().min() else {
-            continue;
-        };
-        let opening = format!(" {}", opening_of(&article.text, &article.sentences[first]));
-        if WITH_THE_EVENT_BEFORE.iter().any(|w| opening.contains(w)) {
-            g.date = Some(d);
-        }
-    }
-}
-
 fn fold_headline_into_body(article: &Article, groups: &mut Vec<Group>, tolls: &[Toll]) {
     let killed_figures = |g: &Group| -> Vec<u32> {
         g.tolls
@@ -3277,30 +3234,6 @@ mod tests {
              deux jours après celle de Diafarabé, où trois gendarmes avaient été tués le 10 mars."
         ));
         assert_eq!(v[0].date, day(2023, 3, 13), "{v:#?}");
-    }
-
-    #[test]
-    fn another_target_told_without_a_date_is_dated_as_the_event_before() {
-        let v = incidents(&format!(
-            "{DATELINE}Lundi, des hommes armés ont tué neuf personnes dans un campement à \
-             Tamalat. Un autre campement a été attaqué à Inékar, faisant quatre morts."
-        ));
-        assert_eq!(v.len(), 2, "{v:#?}");
-        assert!(
-            v.iter()
-                .all(|i| i.date.map(|d| d.to_string()).as_deref() == Some("2023-03-13")),
-            "{v:#?}"
-        );
-        // Told with no word that ties it to the event before, its day is not known.
-        let v = incidents(&format!(
-            "{DATELINE}Lundi, des hommes armés ont tué neuf personnes dans un campement à \
-             Tamalat. Des hommes armés ont attaqué un poste à Inékar, faisant quatre morts."
-        ));
-        assert_eq!(v.len(), 2, "{v:#?}");
-        assert_ne!(
-            v[1].date.map(|d| d.to_string()).as_deref(),
-            Some("2023-03-13")
-        );
     }
 
     #[test]
