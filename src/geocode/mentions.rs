@@ -1836,6 +1836,9 @@ mod tests {
         assert!(mentions("le président Amadou Toumani Touré", &[]).is_empty());
         // A place that is also a first name, followed by a surname.
         assert!(mentions("a répondu Moussa Traoré", &[]).is_empty());
+        // A French first name before a surname, even one spelt like no village.
+        let m = mentions("après la libération de Florence Dumont, enlevée à Gao", &[]);
+        assert_eq!(m.len(), 1, "{m:?}");
         // Administrative titles, and a first name before a surname after a comma.
         assert!(mentions("enlevé avec le préfet Bamba Touré", &[]).is_empty());
         assert!(mentions("selon le gouverneur Gao Diallo", &[]).is_empty());
