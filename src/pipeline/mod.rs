@@ -1247,6 +1247,24 @@ mod tests {
     }
 
     #[test]
+    fn a_region_named_by_its_number_is_that_region() {
+        let g = embedded_geocoder();
+        let article = crate::corpus::article_from_text(
+            "t",
+            "Jeudi, des hommes armés ont tué deux commerçants dans un hameau de la 7ème région."
+                .to_string(),
+        );
+        let v = incidents(&article, g);
+        let p = v[0]
+            .places
+            .iter()
+            .find(|p| p.mention == "7ème région")
+            .expect("the region is a place");
+        assert_eq!(p.precision, Precision::Admin1);
+        assert_eq!(p.name, "Région de Gao");
+    }
+
+    #[test]
     fn a_village_spelt_with_w_for_ou_is_that_village() {
         // GeoNames writes "Amalaoulaou"; the press, English-style, "Amalawlaw". The well lies
         // in the cercle named, far from its seat.
