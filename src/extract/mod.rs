@@ -703,6 +703,26 @@ fn date_article(
         }
     }
     match published {
+        // "Bataille de A, il y a 5 ans": under a header that gives only the month or year,
+        // an anniversary headline moves the text's year-less dates back by the years said.
+        Some(p)
+            if p.precision != DatePrecision::Day
+                && let Some(years) = anniversary_years(article) =>
+        {
+            let year = p.date.year() - years;
+            let reference = p
+                .date
+                .with_year(year)
+                .map(end_of_month)
+                .filter(|_| p.precision != DatePrecision::Year)
+                .or_else(|| NaiveDate::from_ymd_opt(year, 12, 31));
+            Dating {
+                reference,
+                relative_ok: false,
+                anchor: None,
+                fallback: NaiveDate::from_ymd_opt(year, 1, 1).map(|d| (d, DatePrecision::Year)),
+            }
+        }
         Some(p) => {
             let (reference, relative_ok) = match p.precision {
                 DatePrecision::Day => (p.date, true),
@@ -751,6 +771,30 @@ fn date_article(
             }
         }
     }
+}
+
+/// "… il y a 5 ans", "il y a un an": the years an anniversary headline counts back.
+fn anniversary_years(article: &Article) -> Option<i32> {
+    static AGO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bil y a (\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) ans?\b")
+            .expect("valid anniversary pattern")
+    });
+    let title = fold_key(article.text.get(article.title.clone()?)?);
+    let n = AGO.captures(&title)?.get(1)?.as_str();
+    let years = match n {
+        "un" => 1,
+        "deux" => 2,
+        "trois" => 3,
+        "quatre" => 4,
+        "cinq" => 5,
+        "six" => 6,
+        "sept" => 7,
+        "huit" => 8,
+        "neuf" => 9,
+        "dix" => 10,
+        digits => digits.parse().ok()?,
+    };
+    (1..=30).contains(&years).then_some(years)
 }
 
 /// The date of a social-media post embedded in a saved page ("— Gouvernement du Mali
@@ -3383,6 +3427,28 @@ mod tests {
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].fatalities.map(|t| t.best), Some(3));
+    }
+
+    #[test]
+    fn an_anniversary_headline_moves_the_year_back() {
+        let v = incidents(
+            "Le massacre de Kéra, il y a trois ans\n date 2024-03\nLe 12 mars, des hommes armés \
+             ont tué vingt villageois à Kéra.",
+        );
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2021-03-12"),
+            "{v:#?}"
+        );
+        // Without the years said, the header's year holds.
+        let v = incidents(
+            "Le massacre de Kéra\n date 2024-03\nLe 12 mars, des hommes armés ont tué vingt \
+             villageois à Kéra.",
+        );
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-12")
+        );
     }
 
     #[test]
