@@ -1504,10 +1504,14 @@ fn segment(
         // civilians, on its day, is an incident of its own (the dead are not summed).
         let follow_up = current.filter(|&c| {
             let killed = |t: usize| tolls[t].outcome == Outcome::Killed;
+            // (Its dead are the attackers, with maybe some of those who hunted them.)
             !s_tolls.is_empty()
                 && s_tolls
                     .iter()
-                    .all(|&t| killed(t) && tolls[t].category == Category::Militants)
+                    .all(|&t| killed(t) && tolls[t].category != Category::Civilians)
+                && s_tolls
+                    .iter()
+                    .any(|&t| tolls[t].category == Category::Militants)
                 && groups[c]
                     .tolls
                     .iter()
@@ -3498,6 +3502,19 @@ mod tests {
              été tués dans leurs champs."
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn the_hunt_for_the_attackers_is_an_operation_of_its_own() {
+        let v = incidents(&format!(
+            "{DATELINE}Mardi, des hommes armés ont tué neuf éleveurs dans un campement près de \
+             Boni. Une milice a indiqué qu'un de ses hommes a été tué lors d'une opération \
+             contre les auteurs de la tuerie, au cours de laquelle trois terroristes ont été \
+             éliminés."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(9));
+        assert_eq!(killed(&v[1], Category::Militants), Some(3));
     }
 
     #[test]
