@@ -2824,6 +2824,20 @@ fn is_demonstrative(text: &str, at: usize) -> bool {
 
 /// Words right before the date ("publié lundi") make it the date of a report, not of the
 /// event (`reporting` in `data/lexicon/segmentation.toml`).
+/// Verbs that give a toll, with their auxiliary (folded): "a donné … un bilan".
+const GIVES: [&str; 10] = [
+    "a donne",
+    "ont donne",
+    "a livre",
+    "ont livre",
+    "a publie",
+    "ont publie",
+    "a communique",
+    "ont communique",
+    "a dresse",
+    "a fourni",
+];
+
 fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
     let from = text.floor_char_boundary(span.start.saturating_sub(40));
     let before = fold_key(&text[from..span.start]);
@@ -2836,6 +2850,18 @@ fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
         .trim_end_matches([' ', ',']);
     let words = lexicon::segmentation_words();
     if words.reporting.iter().any(|r| before.ends_with(r.as_str())) {
+        return true;
+    }
+    // "L'armée a donné ce lundi soir un premier bilan de l'embuscade": the day the toll was
+    // given, between the verb and the toll.
+    if GIVES.iter().any(|v| before.ends_with(v)) && {
+        let to = text.ceil_char_boundary((span.end + 40).min(text.len()));
+        static A_TOLL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s*(?:un|le|son|leur)\s+(?:[a-z]+\s+)?bilan\b")
+                .expect("valid toll pattern")
+        });
+        A_TOLL.is_match(&fold_key(&text[span.end..to]))
+    } {
         return true;
     }
     // "ont indiqué un responsable militaire et un élu local vendredi", "a déclaré l'armée
@@ -3387,6 +3413,26 @@ mod tests {
             v[0].date.map(|d| d.to_string()).as_deref(),
             Some("2023-03-14")
         );
+    }
+
+    #[test]
+    fn the_day_between_a_giving_verb_and_its_toll_is_the_reports() {
+        let v = incidents(&format!(
+            "{DATELINE}L'armée a livré mardi soir un premier bilan de l'embuscade tendue lundi à \
+             une patrouille près de Boni : onze soldats tués."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(
+            v[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2023-03-13")
+        );
+        // A video of its dead the day after tells no other incident.
+        let v = incidents(&format!(
+            "{DATELINE}L'armée a livré mardi soir un premier bilan de l'embuscade tendue lundi à \
+             une patrouille près de Boni : onze soldats tués. Depuis mardi, une vidéo circule \
+             avec les corps de plusieurs militaires tués."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
     }
 
     #[test]
