@@ -189,6 +189,10 @@ const TARGETS: [&str; 14] = [
 /// least four words in. `None` when the range names no other target, or no place after it.
 fn another_target_cut(text: &str, range: Range<usize>) -> Option<usize> {
     let part = text.get(range.clone())?;
+    // Most sentences name no other target: nothing is lowercased for them.
+    if !part.contains("autre ") {
+        return None;
+    }
     let lower = part.to_lowercase();
     if lower.len() != part.len() {
         return None;

@@ -2930,6 +2930,20 @@ fn dates_a_burial(
         Regex::new(r"\b(?:inhum|enterr|funerailles|obseques|mis en terre|mises en terre|sepultur)")
             .expect("valid burial pattern")
     });
+    // Most sentences name no burial: nothing is folded for them.
+    const STEMS: [&str; 8] = [
+        "nhum",
+        "nterr",
+        "unérailles",
+        "unerailles",
+        "bsèques",
+        "bseques",
+        "en terre",
+        "pultur",
+    ];
+    if !STEMS.iter().any(|w| text[s.clone()].contains(w)) {
+        return false;
+    }
     // "l'attaque de mardi": a day right after an event noun is the event's.
     if event_cues
         .iter()

@@ -2164,19 +2164,20 @@ fn drop_subsets(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
 /// confirmés": "victimes" counts the wounded with the dead when the same sentence gives a
 /// smaller figure of dead, so the dead are that figure.
 fn drop_victims_broken_down(text: &str, tolls: &mut Vec<Toll>) {
-    let noun = |t: &Toll| {
-        let from = text.floor_char_boundary(t.noun_end.saturating_sub(12));
-        crate::corpus::normalize::fold_key(&text[from..t.noun_end])
-            .rsplit(' ')
-            .next()
-            .unwrap_or("")
-            .to_string()
+    let victims = |t: &Toll| {
+        let tail = &text[..t.noun_end];
+        tail.ends_with("victimes") || tail.ends_with("victime")
     };
-    let victims = |t: &Toll| matches!(noun(t).as_str(), "victimes" | "victime");
+    if !tolls.iter().any(victims) {
+        return;
+    }
     let dead = |t: &Toll| {
+        let from = text.floor_char_boundary(t.noun_end.saturating_sub(12));
         matches!(
-            noun(t).as_str(),
-            "morts" | "mort" | "deces" | "tues" | "tuees" | "decedes" | "decedees"
+            crate::corpus::normalize::fold_key(&text[from..t.noun_end])
+                .rsplit(' ')
+                .next(),
+            Some("morts" | "mort" | "deces" | "tues" | "tuees" | "decedes" | "decedees")
         )
     };
     let broken_down: Vec<usize> = (0..tolls.len())
