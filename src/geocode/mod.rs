@@ -1734,25 +1734,22 @@ const WHERE_CLAUSE_AIMED_KM: f64 = 50.0;
 
 /// The most specific Malian place; ties go to the first mentioned.
 pub fn best_location(places: &[PlaceMatch]) -> Option<Location> {
+    // A point aimed from the town named `p.name`, away from `p`.
+    let aimed_elsewhere = |p: &PlaceMatch| {
+        places.iter().any(|q| {
+            q.precision == Precision::NearLocality
+                && q.name == p.name
+                && km_between(q, p).is_some_and(|km| km > 1.0)
+        })
+    };
     // "… sur la route reliant Ansongo à Ménaka. … à 110 km d'Ansongo": a point aimed from a
     // town says more than the town it was measured from.
-    let aimed_from = |p: &PlaceMatch| {
-        p.precision == Precision::Locality
-            && places.iter().any(|q| {
-                q.precision == Precision::NearLocality
-                    && q.name == p.name
-                    && km_between(q, p).is_some_and(|km| km > 1.0)
-            })
-    };
+    let aimed_from = |p: &PlaceMatch| p.precision == Precision::Locality && aimed_elsewhere(p);
     // "dans la région de Ménaka … à 50 km à l'est de Ménaka": a point near the town, at the
     // town itself, yields to the point aimed from it.
     let unaimed_beside_aimed = |p: &PlaceMatch| {
         p.precision == Precision::NearLocality
-            && places.iter().any(|q| {
-                q.precision == Precision::NearLocality
-                    && q.name == p.name
-                    && km_between(q, p).is_some_and(|km| km > 1.0)
-            })
+            && aimed_elsewhere(p)
             && places.iter().any(|r| {
                 r.precision == Precision::Locality
                     && r.name == p.name
