@@ -776,25 +776,15 @@ fn date_article(
 /// "… il y a 5 ans", "il y a un an": the years an anniversary headline counts back.
 fn anniversary_years(article: &Article) -> Option<i32> {
     static AGO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bil y a (\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) ans?\b")
-            .expect("valid anniversary pattern")
+        Regex::new(r"\bil y a ([a-z0-9 -]{1,20}?) ans?\b").expect("valid anniversary pattern")
     });
     let title = fold_key(article.text.get(article.title.clone()?)?);
-    let n = AGO.captures(&title)?.get(1)?.as_str();
-    let years = match n {
-        "un" => 1,
-        "deux" => 2,
-        "trois" => 3,
-        "quatre" => 4,
-        "cinq" => 5,
-        "six" => 6,
-        "sept" => 7,
-        "huit" => 8,
-        "neuf" => 9,
-        "dix" => 10,
-        digits => digits.parse().ok()?,
-    };
-    (1..=30).contains(&years).then_some(years)
+    let said = AGO.captures(&title)?.get(1)?.as_str();
+    let years = said
+        .parse()
+        .ok()
+        .or_else(|| numbers::parse_french_number(said))?;
+    (1..=30).contains(&years).then_some(years as i32)
 }
 
 /// The date of a social-media post embedded in a saved page ("— Gouvernement du Mali
@@ -2822,22 +2812,13 @@ fn is_demonstrative(text: &str, at: usize) -> bool {
     word_before_is(text, at, &["cette", "cet", "ce", "ces"])
 }
 
+/// Verbs that give a toll, folded, as a regex alternation: "a donné un premier bilan", "avait
+/// annoncé un bilan provisoire".
+const GIVES_A_TOLL_VERBS: &str =
+    "annonce|communique|donne|livre|publie|dresse|fourni|avance|fait etat d|evoque";
+
 /// Words right before the date ("publié lundi") make it the date of a report, not of the
 /// event (`reporting` in `data/lexicon/segmentation.toml`).
-/// Verbs that give a toll, with their auxiliary (folded): "a donné … un bilan".
-const GIVES: [&str; 10] = [
-    "a donne",
-    "ont donne",
-    "a livre",
-    "ont livre",
-    "a publie",
-    "ont publie",
-    "a communique",
-    "ont communique",
-    "a dresse",
-    "a fourni",
-];
-
 fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
     let from = text.floor_char_boundary(span.start.saturating_sub(40));
     let before = fold_key(&text[from..span.start]);
@@ -2854,12 +2835,14 @@ fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
     }
     // "L'armée a donné ce lundi soir un premier bilan de l'embuscade": the day the toll was
     // given, between the verb and the toll.
-    if GIVES.iter().any(|v| before.ends_with(v)) && {
+    static GIVES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"\b(?:a|ont) (?:{GIVES_A_TOLL_VERBS})$")).expect("valid verb pattern")
+    });
+    static A_TOLL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:un|le|son|leur)\s+(?:[a-z]+\s+)?bilan\b").expect("valid toll pattern")
+    });
+    if GIVES.is_match(before) && {
         let to = text.ceil_char_boundary((span.end + 40).min(text.len()));
-        static A_TOLL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^\s*(?:un|le|son|leur)\s+(?:[a-z]+\s+)?bilan\b")
-                .expect("valid toll pattern")
-        });
         A_TOLL.is_match(&fold_key(&text[span.end..to]))
     } {
         return true;
@@ -2976,9 +2959,9 @@ fn dates_a_burial(
 /// was given, not when the dead fell.
 fn opens_a_toll_report(text: &str, s: &Range<usize>, span: &Range<usize>) -> bool {
     static GIVES_A_TOLL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"\b(?:(?:annonce|communique|donne|publie|dresse|avance|fait etat d|evoque)\s+(?:un|le|son|leur|d un)\s+(?:[a-z]+\s+)?bilan\b|(?:le|ce|son|leur)\s+(?:[a-z]+\s+)?bilan\s+(?:est\s+passe|passe|s\s+est\s+alourdi|s\s+alourdit|a\s+ete\s+revu|a\s+evolue))",
-        )
+        Regex::new(&format!(
+            r"\b(?:(?:{GIVES_A_TOLL_VERBS})\s+(?:un|le|son|leur|d un)\s+(?:[a-z]+\s+)?bilan\b|(?:le|ce|son|leur)\s+(?:[a-z]+\s+)?bilan\s+(?:est\s+passe|passe|s\s+est\s+alourdi|s\s+alourdit|a\s+ete\s+revu|a\s+evolue))",
+        ))
         .expect("valid toll report pattern")
     });
     clause_a_date_opens(text, s, span, &['.', ';', ':']).is_some_and(|c| GIVES_A_TOLL.is_match(&c))

@@ -2172,12 +2172,9 @@ fn drop_victims_broken_down(text: &str, tolls: &mut Vec<Toll>) {
         return;
     }
     let dead = |t: &Toll| {
-        let from = text.floor_char_boundary(t.noun_end.saturating_sub(12));
         matches!(
-            crate::corpus::normalize::fold_key(&text[from..t.noun_end])
-                .rsplit(' ')
-                .next(),
-            Some("morts" | "mort" | "deces" | "tues" | "tuees" | "decedes" | "decedees")
+            last_noun_word(text, t).as_str(),
+            "morts" | "mort" | "deces" | "tues" | "tuees" | "decedes" | "decedees"
         )
     };
     let broken_down: Vec<usize> = (0..tolls.len())
@@ -2201,13 +2198,17 @@ fn drop_victims_broken_down(text: &str, tolls: &mut Vec<Toll>) {
 
 /// "sept personnes": a noun that says only "people", whatever category it was given.
 fn says_only_people(text: &str, t: &Toll) -> bool {
-    let from = text.floor_char_boundary(t.noun_end.saturating_sub(9));
-    matches!(
-        crate::corpus::normalize::fold_key(&text[from..t.noun_end])
-            .rsplit(' ')
-            .next(),
-        Some("personnes" | "personne")
-    )
+    matches!(last_noun_word(text, t).as_str(), "personnes" | "personne")
+}
+
+/// The last word of a toll's noun, folded ("décès" → "deces").
+fn last_noun_word(text: &str, t: &Toll) -> String {
+    let from = text.floor_char_boundary(t.noun_end.saturating_sub(12));
+    crate::corpus::normalize::fold_key(&text[from..t.noun_end])
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_string()
 }
 
 /// "… faisaient partie des tués", "… figurent parmi les victimes", "Parmi les victimes, …":

@@ -451,7 +451,13 @@ impl Geocoder {
                             && named_areas.area_beside(m.span.end).is_some_and(|area| {
                                 area.apposed
                                     && area.cercle.as_ref().is_some_and(|name| {
-                                        !cands.iter().any(|c| self.in_or_near_cercle(c, name, area))
+                                        !cands.iter().any(|c| {
+                                            self.in_or_near_area(
+                                                LatLon::new(c.lat, c.lon),
+                                                &area.seats,
+                                                Some(name),
+                                            )
+                                        })
                                     })
                             });
                         let village_elsewhere = village_elsewhere || outside_cercle;
@@ -574,20 +580,12 @@ impl Geocoder {
                 });
             // "Koulogon, dans le cercle de Bankass": a guess far from the cercle or commune
             // named right after the mention is another village; the container places it.
-            // A guess inside the cercle's bounds is in it, however far from its seat.
-            let in_the_cercle = || {
-                area_mention_after(&mentions, m.span.end)
-                    .filter(|a| a.qualifier.cercle)
-                    .is_some_and(|a| {
-                        self.cercle_key_at(best.lon, best.lat)
-                            .is_some_and(|here| here == cercle_key(a))
-                    })
-            };
             let outside_its_area = self.area_after(&mentions, m.span.end).is_some_and(|seats| {
-                seats
-                    .iter()
-                    .all(|c| distance_km(*c, LatLon::new(best.lat, best.lon)) > NEAR_CERCLE_SEAT_KM)
-            }) && !in_the_cercle();
+                let cercle = area_mention_after(&mentions, m.span.end)
+                    .filter(|a| a.qualifier.cercle)
+                    .map(cercle_key);
+                !self.in_or_near_area(LatLon::new(best.lat, best.lon), &seats, cercle.as_deref())
+            });
             if near_others && !outside_its_area && !self.outside_region_after(&mentions, m, best) {
                 let place = self.place_match(best, surface, m);
                 out.push(Resolved {
@@ -984,17 +982,17 @@ impl Geocoder {
         })
     }
 
-    /// Whether a candidate lies in the cercle named beside its mention (keyed as
-    /// [`cercle_key`]), or near the cercle's seat: the press names the cercle next door as
+    /// Whether a point lies near one of an area's `seats`, or in the cercle `cercle` (keyed as
+    /// [`cercle_key`]) however far from its seat: the press names the cercle next door as
     /// often as the official one.
-    fn in_or_near_cercle(&self, c: &Candidate, name: &str, area: &AreaBeside) -> bool {
-        let at = LatLon::new(c.lat, c.lon);
-        area.seats
+    fn in_or_near_area(&self, at: LatLon, seats: &[LatLon], cercle: Option<&str>) -> bool {
+        seats
             .iter()
             .any(|s| distance_km(*s, at) <= NEAR_CERCLE_SEAT_KM)
-            || self
-                .cercle_key_at(c.lon, c.lat)
-                .is_some_and(|here| here == name)
+            || cercle.is_some_and(|name| {
+                self.cercle_key_at(at.lon, at.lat)
+                    .is_some_and(|here| here == name)
+            })
     }
 
     /// The cercle at a point, keyed as [`cercle_key`] keys a mention (folded, no spaces).
