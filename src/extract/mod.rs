@@ -4659,6 +4659,23 @@ mod tests {
             ));
             assert_eq!(i.fatalities.map(|t| t.best), Some(15), "{said} {i:#?}");
         }
+        // A toll passed on by someone: "un bilan émanant d'un autre habitant".
+        let i = one(&format!(
+            "{DATELINE}Des jihadistes ont attaqué le poste de Sébékoro. Le journal a obtenu un \
+             bilan émanant d'un autre habitant du village. Trois gendarmes ont été tués."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3), "{i:#?}");
+    }
+
+    #[test]
+    fn others_without_a_figure_widen_the_high_end_only() {
+        let i = one(&format!(
+            "{DATELINE}Des hommes armés ont attaqué le camp de Sébékoro. L'armée compte cinq \
+             assaillants tués, et les fuyards ont emporté plusieurs autres corps."
+        ));
+        let t = i.fatalities.expect("a toll");
+        assert_eq!(t.best, 5, "{t:?}");
+        assert!(t.high > 5, "{t:?}");
     }
 
     #[test]

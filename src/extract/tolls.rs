@@ -351,12 +351,8 @@ pub fn find_tolls(
             continue;
         }
         // "selon un conseiller communal", "d'après une habitante", "selon l'un des
-        // habitants": a source, not a victim.
-        if word_before_is(
-            text,
-            elided_article_start(text, article.start),
-            &["selon", "apres", "par", "pour"],
-        ) {
+        // habitants", "un bilan émanant d'un autre habitant": a source, not a victim.
+        if source_before(text, article.start) {
             continue;
         }
         // "L'une des victimes est un enfant": a predicate says who a victim was. Not "c'est un
@@ -2301,8 +2297,14 @@ fn join_conjuncts(text: &str, tolls: Vec<Toll>) -> Vec<Toll> {
             .rev()
             .find(|p| p.category == t.category)
         {
-            prev.range = prev.range.add(t.range);
-            prev.vague |= t.vague;
+            // "cinq assaillants tués, et plusieurs autres corps": others with no figure widen
+            // the high end only; the best stays the counted dead.
+            if t.indefinite && !prev.indefinite {
+                prev.range.high = prev.range.high.saturating_add(t.range.high);
+            } else {
+                prev.range = prev.range.add(t.range);
+                prev.vague |= t.vague;
+            }
             prev.indefinite &= t.indefinite;
             prev.span.end = prev.span.end.max(t.span.end);
             prev.noun_end = t.noun_end;
@@ -3925,6 +3927,27 @@ fn elided_article_start(text: &str, at: usize) -> usize {
     at
 }
 
+/// Whether the words before an article at `at` introduce a source: "selon un élu", "d'après
+/// une habitante", "selon l'un des habitants", "un bilan émanant d'un habitant", "auprès d'une
+/// source locale".
+fn source_before(text: &str, at: usize) -> bool {
+    let at = elided_article_start(text, at);
+    if word_before_is(text, at, &["selon", "apres", "par", "pour"]) {
+        return true;
+    }
+    let head = &text[..at];
+    ["d'", "d’"].iter().any(|elision| {
+        head.strip_suffix(elision).is_some_and(|rest| {
+            !rest.ends_with(char::is_alphanumeric)
+                && word_before_is(
+                    text,
+                    rest.len(),
+                    &["emanant", "aupres", "provenant", "part"],
+                )
+        })
+    })
+}
+
 /// The word before `at` ([`word_before`]), folded, is one of `words`.
 fn word_before_is(text: &str, at: usize, words: &[&str]) -> bool {
     word_before(text, at)
@@ -4122,6 +4145,11 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
                 .iter_mut()
                 .rfind(|p| p.outcome == t.outcome && p.category == t.category)
             {
+                // "7 morts … plusieurs autres corps": others with no figure widen the high end
+                // only; the best stays the counted dead.
+                Some(prev) if t.carried && t.indefinite => {
+                    prev.range.high = prev.range.high.saturating_add(t.range.high)
+                }
                 Some(prev) if t.carried => prev.range = prev.range.add(t.range),
                 _ => sums.push((*t).clone()),
             }
