@@ -4668,6 +4668,16 @@ mod tests {
     }
 
     #[test]
+    fn an_armed_group_figure_is_a_claim() {
+        let i = one(&format!(
+            "{DATELINE}Des hommes armés ont tué douze civils dans un campement près de Sébékoro. \
+             De son côté, le GATIA a évoqué dans un communiqué la mort de 17 civils."
+        ));
+        let t = i.fatalities.expect("a toll");
+        assert_eq!((t.best, t.high), (12, 17), "{t:?}");
+    }
+
+    #[test]
     fn others_without_a_figure_widen_the_high_end_only() {
         let i = one(&format!(
             "{DATELINE}Des hommes armés ont attaqué le camp de Sébékoro. L'armée compte cinq \

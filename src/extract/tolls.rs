@@ -4209,11 +4209,14 @@ pub fn combine(tolls: &[&Toll]) -> Vec<(Outcome, Category, TollRange)> {
             )
             .filter(|r| official.is_none_or(|o| o.sentence < r.sentence));
             let official = revision.or(official).map(|t| t.range.best);
-            let exact_best = current
-                .iter()
-                .filter(|t| !t.vague)
+            // An armed group's figure ("le MSA parle de 17 morts") is a claim: it gives the
+            // best only when nobody else gives an exact one.
+            let exact = || current.iter().filter(|t| !t.vague);
+            let exact_best = exact()
+                .filter(|t| !is_claim(t))
                 .map(|t| t.range.best)
-                .max();
+                .max()
+                .or_else(|| exact().map(|t| t.range.best).max());
             let best = official
                 .or(exact_best)
                 .or_else(|| ts.iter().map(|t| t.range.best).max())
