@@ -1079,7 +1079,11 @@ fn segment(
                             DatePrecision::Day | DatePrecision::Week | DatePrecision::Month
                         )
                 })
-                .find(|&i| !fold_key(&article.text[mentions[i].span.clone()]).starts_with("depuis"))
+                .find(|&i| {
+                    !fold_key(&article.text[mentions[i].span.clone()]).starts_with("depuis")
+                        // "72 morts en 2022 au 31 août": the day a count stops.
+                        && !is_reporting_date(&article.text, &mentions[i].span)
+                })
         {
             groups.push(Group {
                 sentences: vec![si],
@@ -1130,6 +1134,8 @@ fn segment(
             .filter(|&i| !is_reporting_date(&article.text, &mentions[i].span))
             // "Les victimes ont été inhumées samedi": the day of the burial.
             .filter(|&i| !dates_a_burial(&article.text, s, &mentions[i].span, &event_cues))
+            // "Les engins ont fait 103 morts en 2021": the year of a statistic.
+            .filter(|&i| !tolls::years_a_count(&article.text, s, &mentions[i].span))
             // "Samedi, l'armée a annoncé que 18 terroristes avaient été tués entre le 4 et le
             // 11 juin": a day that opens a report is when it was made, when the report dates
             // its facts too.
@@ -2833,6 +2839,15 @@ fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
     if words.reporting.iter().any(|r| before.ends_with(r.as_str())) {
         return true;
     }
+    // "72 morts en 2022 au 31 août": after a year, "au" gives the day a count stops.
+    if let Some(head) = before.strip_suffix(" au")
+        && let Some(year) = head.rsplit(' ').next()
+        && year.len() == 4
+        && (year.starts_with("19") || year.starts_with("20"))
+        && year.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
     // "L'armée a donné ce lundi soir un premier bilan de l'embuscade": the day the toll was
     // given, between the verb and the toll.
     static GIVES: LazyLock<Regex> = LazyLock::new(|| {
@@ -4373,6 +4388,18 @@ mod tests {
              de personnes ont été tuées, selon un notable."
         ));
         assert_eq!(i.fatalities.map(|t| t.best), Some(100), "{i:#?}");
+    }
+
+    #[test]
+    fn the_dead_of_a_year_are_a_statistic() {
+        let found = incidents(&format!(
+            "{DATELINE}Deux gendarmes ont été tués lundi par une mine près de Sébékoro. \
+             Un bilan des Nations unies arrêté au 30 juin recense 310 incidents. Les engins \
+             explosifs ont fait 88 morts en 2021 et 41 en 2022 au 30 juin, selon ce bilan. \
+             Les trois quarts des victimes sont des militaires."
+        ));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].fatalities.map(|t| t.best), Some(2), "{found:#?}");
     }
 
     #[test]

@@ -875,6 +875,8 @@ struct ConnectorIds {
     revised: [WordId; 3],
     /// "Le bilan passe donc de 3 à 4": adverbs that may stand between the verb and "de".
     aside: [WordId; 4],
+    /// "les trois quarts des victimes", "deux tiers": a fraction, not a count.
+    fraction: [WordId; 3],
 }
 
 #[derive(Debug)]
@@ -919,6 +921,11 @@ impl Lexicon {
                 builder.intern("ainsi")?,
                 builder.intern("finalement")?,
                 builder.intern("desormais")?,
+            ],
+            fraction: [
+                builder.intern("quart")?,
+                builder.intern("quarts")?,
+                builder.intern("tiers")?,
             ],
         };
         let mut vague = Vec::new();
@@ -1341,8 +1348,20 @@ impl Scan<'_> {
         Some(i + words.len())
     }
 
-    /// A number in digits (with an optional scale word) or in words, starting at token `i`.
+    /// A number in digits (with an optional scale word) or in words, starting at token `i`;
+    /// not the numerator of a fraction ("les trois quarts des victimes").
     fn number_at(&self, i: usize) -> Option<NumberMatch> {
+        let found = self.count_at(i)?;
+        if self
+            .word_at(found.end)
+            .is_some_and(|w| self.lexicon.ids.fraction.contains(&w))
+        {
+            return None;
+        }
+        Some(found)
+    }
+
+    fn count_at(&self, i: usize) -> Option<NumberMatch> {
         let token = self.tokens.get(i)?;
         match token.kind {
             TokenKind::Digits(number) => {
@@ -1592,6 +1611,10 @@ mod tests {
         assert!(find_quantities("au dix-neuvième siècle").is_empty());
         assert!(find_quantities("le trente-deuxième jour").is_empty());
         assert_eq!(bests("trente pour cent"), vec![30]);
+        // A fraction counts nobody: "les trois quarts des victimes", "deux tiers des morts".
+        assert!(bests("les trois quarts des victimes étaient des soldats").is_empty());
+        assert!(bests("près des deux tiers des morts").is_empty());
+        assert_eq!(bests("trois soldats tués"), vec![3]);
     }
 
     #[test]

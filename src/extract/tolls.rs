@@ -1804,6 +1804,7 @@ fn counts_a_period(
     let over_a_period = |f: &str| {
         PERIODS.iter().any(|p| f.contains(p))
             || over_a_whole_year(f)
+            || (counted_in_a_year(f) && !tells_one_event(f))
             || ((SPANS_OF_TIME.iter().any(|p| f.contains(p)) || in_a_span_of_days(f))
                 && !tells_one_event(f))
     };
@@ -1822,11 +1823,64 @@ fn counts_a_period(
                 && !super::is_reporting_date(text, d)
                 && !PERIODS.iter().any(|p| around.contains(p))
                 && !over_a_whole_year(&around)
+                && !counted_in_a_year(&around)
                 && !SPANS_OF_TIME.iter().any(|p| around.contains(p))
                 && !["rapport", "fait etat", "publie", "conference de presse"]
                     .iter()
                     .any(|r| around.contains(r))
         }
+    })
+}
+
+/// Dead or attacks counted in a year, the words before "en 2021".
+const COUNTED: [&str; 11] = [
+    "morts",
+    "victimes",
+    "tues",
+    "tuees",
+    "deces",
+    "blesses",
+    "civils",
+    "soldats",
+    "attaques",
+    "incidents",
+    "attentats",
+];
+
+/// "Les engins ont fait 103 morts en 2021 et 72 en 2022": the date at `span` is the year of a
+/// statistic, right after a figure, in a `sentence` that tells no one event.
+pub(crate) fn years_a_count(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> bool {
+    let said = crate::corpus::normalize::fold_key(&text[span.clone()]);
+    let Some(year) = said.strip_prefix("en ") else {
+        return false;
+    };
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let folded = crate::corpus::normalize::fold_key(&text[sentence.clone()]);
+    let before =
+        crate::corpus::normalize::fold_key(&text[sentence.start.min(span.start)..span.start]);
+    counted_in_a_year(&folded)
+        && !tells_one_event(&folded)
+        && before.split_whitespace().next_back().is_some_and(counts)
+}
+
+/// A word that ends a count: "morts", "attaques", or the figure itself ("et 72 en 2022").
+fn counts(word: &str) -> bool {
+    COUNTED.contains(&word)
+        || !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+        || crate::extract::numbers::parse_french_number(word).is_some()
+}
+
+/// "les engins ont fait 103 morts en 2021 et 72 en 2022" (folded): a figure of the dead
+/// counted in a year, a statistic unless the sentence tells one event.
+fn counted_in_a_year(folded: &str) -> bool {
+    folded.match_indices(" en ").any(|(i, _)| {
+        let rest = &folded[i + 4..];
+        let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        year.len() == 4
+            && (year.starts_with("19") || year.starts_with("20"))
+            && folded[..i].rsplit(' ').next().is_some_and(counts)
     })
 }
 
