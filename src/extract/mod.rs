@@ -1383,6 +1383,7 @@ fn segment(
             ]
             .iter()
             .find_map(|q| o.strip_prefix(q))
+            .or_else(|| after_a_report_that(o))
         }
         let anaphor = [Some(opening.as_str()), after_opener]
             .into_iter()
@@ -1593,6 +1594,14 @@ fn segment(
         }
         // The base is the current incident's date, else that of the last dated one ("Jeudi,
         // … une embuscade. … L'aviation a neutralisé vingt terroristes. Au même moment, …").
+        // "Au même moment, l'armée informe que les assaillants ont abandonné 24 corps": the same
+        // moment with no town and no event of its own goes on telling the current incident.
+        let same_moment = anaphor.is_some_and(|(_, days)| days == 0)
+            && s_points.is_empty()
+            && !names_a_town(sentence_text)
+            && !new_event
+            && current.is_some_and(|c| groups[c].date.is_some());
+        let anaphor = anaphor.filter(|_| !same_moment);
         if let Some((len, days)) = anaphor
             && date.is_none()
             && let Some(base) = current
@@ -3183,6 +3192,31 @@ fn after_a_reporting_verb(opening: &str) -> impl Iterator<Item = &str> {
                 // "signalée une …", "fait état d'une …": the verb's ending, then the phrase.
                 .map(move |(i, _)| opening[i + v.len()..].trim_start_matches(['e', ' ']))
         })
+}
+
+/// "à Diéma", "le village de Diéma", "d'Ansongo": a locative or "de" before a capitalised
+/// name, whether or not the gazetteer knows it.
+fn names_a_town(sentence: &str) -> bool {
+    ["à ", "au ", "dans ", "de ", "d'", "d’"].iter().any(|p| {
+        sentence.match_indices(p).any(|(i, _)| {
+            (i == 0 || sentence[..i].ends_with([' ', '(', ',']))
+                && sentence[i + p.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+    })
+}
+
+/// "Le même document soutient que le lendemain, …", "L'armée précise que la veille, …": the
+/// reported clause after a speaker's verb and "que", in the first words of a folded opening.
+fn after_a_report_that(opening: &str) -> Option<&str> {
+    const SAYS: [&str; 14] = [
+        "soutient", "precise", "indique", "affirme", "ajoute", "explique", "souligne", "rapporte",
+        "annonce", "informe", "declare", "signale", "assure", "rappelle",
+    ];
+    let (head, rest) = opening.split_once(" que ")?;
+    (head.len() <= 60 && head.rsplit(' ').next().is_some_and(|w| SAYS.contains(&w))).then_some(rest)
 }
 
 /// "Le 17 mars, une attaque avait coûté la vie à 30 soldats": a sentence told in the
@@ -7428,6 +7462,35 @@ mod tests {
         ));
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].fatalities.map(|t| t.best), Some(22));
+    }
+
+    #[test]
+    fn a_reported_clause_may_open_with_le_lendemain() {
+        let v = incidents(&format!(
+            "{DATELINE}Le lundi 13 mars, des jihadistes ont attaqué un convoi près de Léré, \
+             tuant deux soldats. Le communiqué précise que le lendemain, le bilan des combats \
+             s'est alourdi avec la mort de cinq militaires."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].date, NaiveDate::from_ymd_opt(2023, 3, 14), "{v:#?}");
+    }
+
+    #[test]
+    fn the_same_moment_without_a_town_or_event_goes_on_telling_the_incident() {
+        let v = incidents(&format!(
+            "{DATELINE}Le lundi 13 mars, des jihadistes ont attaqué le camp de Léré, tuant \
+             deux soldats. Au même moment, l'armée indique que les assaillants ont abandonné \
+             sur le terrain onze corps."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(killed(&v[0], Category::Militants), Some(11), "{v:#?}");
+        assert_eq!(v[0].fatalities.map(|t| t.best), Some(13), "{v:#?}");
+        // With a town of its own, the same moment tells another event.
+        let v = incidents(&format!(
+            "{DATELINE}Le lundi 13 mars, des jihadistes ont attaqué le camp de Léré, tuant \
+             deux soldats. Au même moment, des hommes armés ont attaqué le village de Dioura."
+        ));
+        assert_eq!(v.len(), 2, "{v:#?}");
     }
 
     #[test]

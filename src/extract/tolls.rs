@@ -2696,7 +2696,13 @@ fn bodies_of(text: &str, cues: &[TextCue], victim: &TextCue) -> Option<Category>
     let gap_end = text.ceil_char_boundary((victim.range.end + 5).min(text.len()));
     let after = crate::corpus::normalize::fold_key(&text[victim.range.end..gap_end]);
     if !(after.starts_with("de ") || after.starts_with("d ")) {
-        return None;
+        // "Les assaillants ont abandonné sur le terrain 04 corps": bodies left behind are the
+        // attackers' own.
+        let before = folded_before(text, victim.range.start, 48);
+        let left_behind = ["abandonne", "laisse sur le terrain", "laisse derriere"]
+            .iter()
+            .any(|v| before.contains(v));
+        return left_behind.then_some(Category::Militants);
     }
     cues.iter()
         .filter(|c| c.range.start > victim.range.end && c.range.start <= victim.range.end + 5)
