@@ -4739,6 +4739,28 @@ mod tests {
     }
 
     #[test]
+    fn a_national_mourning_is_no_incident() {
+        let v = incidents(&format!(
+            "Ségou, 17 mars 2023 (AFP) – Lundi, des jihadistes ont attaqué le camp de Léré, \
+             tuant 12 soldats. Après cette nouvelle attaque, le président a décrété un deuil \
+             national de trois jours à compter du vendredi 17 mars."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].date, NaiveDate::from_ymd_opt(2023, 3, 13), "{v:#?}");
+    }
+
+    #[test]
+    fn the_price_of_repelling_an_attack_is_paid_by_the_defenders() {
+        let i = one(&format!(
+            "{DATELINE}Sept Casques bleus tués à Tessalit. Lundi, des jihadistes ont attaqué le \
+             camp de Tessalit. Ces derniers ont repoussé les assaillants, au prix de 7 tués et \
+             de 12 blessés dans leurs rangs."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(7), "{i:#?}");
+        assert_eq!(killed(&i, Category::Militants), None, "{i:#?}");
+    }
+
+    #[test]
     fn others_without_a_figure_widen_the_high_end_only() {
         let i = one(&format!(
             "{DATELINE}Des hommes armés ont attaqué le camp de Sébékoro. L'armée compte cinq \

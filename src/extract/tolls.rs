@@ -2800,11 +2800,26 @@ fn complete(
         crate::corpus::normalize::fold_key(&text[victim.range.clone()]).as_str(),
         "personnes" | "personne"
     );
+    // "Ils ont repoussé les assaillants, au prix de 10 tués": the price is paid by whoever
+    // acted, not by the side named before it.
+    let at_a_price = {
+        let before = folded_before(text, quantity.start, 16);
+        let before = before.trim_end();
+        before.ends_with("au prix de") || before.ends_with("au prix d")
+    };
     let category = if category == Category::Unknown || generic {
         bodies_of(text, cues, victim)
             .or_else(|| category_after(text, cues, victim.range.end))
-            .or_else(|| category_before(text, cues, sentence.start, quantity.start))
-            .or_else(|| own_ranks(text, cues, sentence, quantity.start, victim.range.end))
+            .or_else(|| {
+                (!at_a_price)
+                    .then(|| category_before(text, cues, sentence.start, quantity.start))
+                    .flatten()
+            })
+            .or_else(|| {
+                (!at_a_price)
+                    .then(|| own_ranks(text, cues, sentence, quantity.start, victim.range.end))
+                    .flatten()
+            })
             // "cinq personnes tuées, dont trois soldats": people of every side, broken down
             // (an exact figure: "une dizaine de personnes, dont huit civils" stays as said).
             .or_else(|| {
