@@ -1130,8 +1130,13 @@ fn segment(
                 let said = fold_key(&article.text[mentions[i].span.clone()]);
                 !said.starts_with("depuis") || began_on_a_named_day(&said)
             })
-            // "selon un communiqué publié lundi", "a appris mardi l'AFP": the report's date.
-            .filter(|&i| !is_reporting_date(&article.text, &mentions[i].span))
+            // "selon un communiqué publié lundi", "a appris mardi l'AFP": the report's date,
+            // unless the event is said to be of that same day ("un communiqué publié vendredi
+            // … l'attaque qui a visé ce même jour le poste de A").
+            .filter(|&i| {
+                !is_reporting_date(&article.text, &mentions[i].span)
+                    || same_day_told_after(&article.text, s, &mentions[i].span)
+            })
             // "Les victimes ont été inhumées samedi": the day of the burial.
             .filter(|&i| !dates_a_burial(&article.text, s, &mentions[i].span, &event_cues))
             // "Les engins ont fait 103 morts en 2021": the year of a statistic.
@@ -3194,6 +3199,18 @@ fn after_a_reporting_verb(opening: &str) -> impl Iterator<Item = &str> {
         })
 }
 
+/// "… publié vendredi, … l'attaque qui a visé ce même jour le poste de A": the day at `span`
+/// is taken up by "ce même jour" later in its sentence `s`.
+fn same_day_told_after(text: &str, s: &Range<usize>, span: &Range<usize>) -> bool {
+    let end = text.floor_char_boundary((span.end + 200).min(s.end));
+    text.get(span.end..end).is_some_and(|after| {
+        let after = fold_key(after);
+        ["ce meme jour", "le meme jour", "le jour meme"]
+            .iter()
+            .any(|p| after.contains(p))
+    })
+}
+
 /// "à Diéma", "le village de Diéma", "d'Ansongo": a locative or "de" before a capitalised
 /// name, whether or not the gazetteer knows it.
 fn names_a_town(sentence: &str) -> bool {
@@ -4736,6 +4753,17 @@ mod tests {
         ));
         let t = i.fatalities.expect("a toll");
         assert_eq!((t.best, t.high), (12, 17), "{t:?}");
+    }
+
+    #[test]
+    fn ce_meme_jour_takes_up_the_day_of_a_report() {
+        let v = incidents(&format!(
+            "{DATELINE}Dans un communiqué publié dans la soirée du lundi 13 mars, l'armée a \
+             annoncé un premier bilan de l'attaque qui a visé ce même jour vers 5 heures le \
+             poste de Léré : 9 soldats tués."
+        ));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].date, NaiveDate::from_ymd_opt(2023, 3, 13), "{v:#?}");
     }
 
     #[test]
