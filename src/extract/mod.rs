@@ -4778,6 +4778,17 @@ mod tests {
     }
 
     #[test]
+    fn a_side_opening_the_sentence_names_its_dead() {
+        let i = one(&format!(
+            "{DATELINE}Lundi, un véhicule piégé a visé le camp de Léré. L'armée déplore un \
+             soldat tué. Du côté des jihadistes, nos sources indiquent que quatre morts ont été \
+             comptés."
+        ));
+        assert_eq!(killed(&i, Category::Militants), Some(4), "{i:#?}");
+        assert_eq!(i.fatalities.map(|t| t.best), Some(5), "{i:#?}");
+    }
+
+    #[test]
     fn the_price_of_repelling_an_attack_is_paid_by_the_defenders() {
         let i = one(&format!(
             "{DATELINE}Sept Casques bleus tués à Tessalit. Lundi, des jihadistes ont attaqué le \

@@ -3286,6 +3286,17 @@ fn speaks(text: &str, article: usize, noun_end: usize, sentence: &Range<usize>) 
     if matches!(noun.rsplit(' ').next(), Some("mort" | "victime")) {
         return false;
     }
+    // "L'armée déplore un soldat tué": nor does a noun its outcome follows.
+    let to = text.floor_char_boundary((noun_end + 14).min(sentence.end).max(noun_end));
+    let raw_after = &text[noun_end..to];
+    let after = crate::corpus::normalize::fold_key(raw_after);
+    if raw_after.trim_start().starts_with(char::is_alphabetic)
+        && ["tue", "abattu", "blesse", "execute", "assassine", "egorge"]
+            .iter()
+            .any(|o| after.trim_start().starts_with(o))
+    {
+        return false;
+    }
     if SPEECH.contains(&word_before) || before_words.next().is_some_and(|w| SPEECH.contains(&w)) {
         return true;
     }
@@ -3720,8 +3731,25 @@ fn category_before(
         "pertes des",
         "pertes du",
     ];
-    // The nearest side named: "Côté ennemi : 7 morts. Côté ami : 42 morts".
-    let nearest = lead.iter().filter_map(|l| window.rfind(l)).max()?;
+    // "Du côté des djihadistes, les informations indiquent que trois morts…": a side that
+    // opens the sentence speaks for its figures further on.
+    let Some(nearest) = lead.iter().filter_map(|l| window.rfind(l)).max() else {
+        let to = text.floor_char_boundary((sentence_start + 40).min(at));
+        let opening = crate::corpus::normalize::fold_key(&text[sentence_start..to]);
+        if at - sentence_start > 120
+            || !(opening.starts_with("du cote d") || opening.starts_with("cote "))
+        {
+            return None;
+        }
+        return side_named(&opening).or_else(|| {
+            cues.iter()
+                .filter(|c| c.range.start >= sentence_start && c.range.end <= to)
+                .find_map(|c| match c.cue {
+                    Cue::Victim(cat) if cat != Category::Unknown => Some(cat),
+                    _ => None,
+                })
+        });
+    };
     if let Some(side) = side_named(&window[nearest..]) {
         return Some(side);
     }
