@@ -4789,6 +4789,15 @@ mod tests {
     }
 
     #[test]
+    fn others_with_him_count_him_too() {
+        let i = one(&format!(
+            "{DATELINE}Le maire de Léré, Moussa Traoré, a été tué lundi dans une embuscade près \
+             de Léré. Avec lui, on compte deux autres morts parmi ses gardes."
+        ));
+        assert_eq!(i.fatalities.map(|t| t.best), Some(3), "{i:#?}");
+    }
+
+    #[test]
     fn the_price_of_repelling_an_attack_is_paid_by_the_defenders() {
         let i = one(&format!(
             "{DATELINE}Sept Casques bleus tués à Tessalit. Lundi, des jihadistes ont attaqué le \

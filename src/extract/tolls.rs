@@ -613,7 +613,7 @@ fn denied_next(text: &str, sentences: &[Range<usize>], si: usize) -> bool {
 /// (see [`combine`]); "personnes" then are of that toll's side. Not "les trois autres", who
 /// are the rest of a group already counted.
 fn others_add_up(text: &str, tolls: &mut [Toll]) {
-    for i in 1..tolls.len() {
+    for i in 0..tolls.len() {
         let t = &tolls[i];
         let quantity_then_others = crate::corpus::normalize::fold_key(&text[t.span.clone()])
             .split(' ')
@@ -638,6 +638,14 @@ fn others_add_up(text: &str, tolls: &mut [Toll]) {
             p.outcome == t.outcome
                 && (p.sentence == t.sentence || !after_et && p.sentence + 1 == t.sentence)
         }) else {
+            // "X a été tué … Avec lui, on compte trois autres morts": the one the pronoun
+            // stands for died too, though no figure counted him.
+            let from = text.floor_char_boundary(t.span.start.saturating_sub(32));
+            let before = crate::corpus::normalize::fold_key(&text[from..t.span.start]);
+            if before.contains("avec lui") || before.contains("avec elle") {
+                let t = &mut tolls[i];
+                t.range = t.range.add(TollRange::exact(1));
+            }
             continue;
         };
         let prev_category = prev.category;
