@@ -4768,11 +4768,11 @@ mod tests {
 
     #[test]
     fn a_national_mourning_is_no_incident() {
-        let v = incidents(&format!(
+        let v = incidents(
             "Ségou, 17 mars 2023 (AFP) – Lundi, des jihadistes ont attaqué le camp de Léré, \
              tuant 12 soldats. Après cette nouvelle attaque, le président a décrété un deuil \
-             national de trois jours à compter du vendredi 17 mars."
-        ));
+             national de trois jours à compter du vendredi 17 mars.",
+        );
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].date, NaiveDate::from_ymd_opt(2023, 3, 13), "{v:#?}");
     }
