@@ -2855,10 +2855,7 @@ fn is_reporting_date(text: &str, span: &Range<usize>) -> bool {
     }
     // "72 morts en 2022 au 31 août": after a year, "au" gives the day a count stops.
     if let Some(head) = before.strip_suffix(" au")
-        && let Some(year) = head.rsplit(' ').next()
-        && year.len() == 4
-        && (year.starts_with("19") || year.starts_with("20"))
-        && year.bytes().all(|b| b.is_ascii_digit())
+        && head.rsplit(' ').next().is_some_and(tolls::is_year)
     {
         return true;
     }

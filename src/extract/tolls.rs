@@ -640,8 +640,7 @@ fn others_add_up(text: &str, tolls: &mut [Toll]) {
         }) else {
             // "X a été tué … Avec lui, on compte trois autres morts": the one the pronoun
             // stands for died too, though no figure counted him.
-            let from = text.floor_char_boundary(t.span.start.saturating_sub(32));
-            let before = crate::corpus::normalize::fold_key(&text[from..t.span.start]);
+            let before = folded_before(text, t.span.start, 32);
             if before.contains("avec lui") || before.contains("avec elle") {
                 let t = &mut tolls[i];
                 t.range = t.range.add(TollRange::exact(1));
@@ -1859,10 +1858,7 @@ const COUNTED: [&str; 11] = [
 /// statistic, right after a figure, in a `sentence` that tells no one event.
 pub(crate) fn years_a_count(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> bool {
     let said = crate::corpus::normalize::fold_key(&text[span.clone()]);
-    let Some(year) = said.strip_prefix("en ") else {
-        return false;
-    };
-    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+    if !said.strip_prefix("en ").is_some_and(is_year) {
         return false;
     }
     let folded = crate::corpus::normalize::fold_key(&text[sentence.clone()]);
@@ -1871,6 +1867,13 @@ pub(crate) fn years_a_count(text: &str, sentence: &Range<usize>, span: &Range<us
     counted_in_a_year(&folded)
         && !tells_one_event(&folded)
         && before.split_whitespace().next_back().is_some_and(counts)
+}
+
+/// A folded word that is a year of the conflict's era: "2021", "1994".
+pub(crate) fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
 }
 
 /// A word that ends a count: "morts", "attaques", or the figure itself ("et 72 en 2022").
@@ -1884,10 +1887,7 @@ fn counts(word: &str) -> bool {
 /// counted in a year, a statistic unless the sentence tells one event.
 fn counted_in_a_year(folded: &str) -> bool {
     folded.match_indices(" en ").any(|(i, _)| {
-        let rest = &folded[i + 4..];
-        let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        year.len() == 4
-            && (year.starts_with("19") || year.starts_with("20"))
+        folded[i + 4..].split(' ').next().is_some_and(is_year)
             && folded[..i].rsplit(' ').next().is_some_and(counts)
     })
 }
