@@ -4795,6 +4795,28 @@ mod tests {
     }
 
     #[test]
+    fn a_breakdown_of_the_dead_does_not_replace_their_total() {
+        // The parts add up to the whole told two sentences before.
+        assert_eq!(
+            toll(
+                "Lundi, 14 villageois ont trouvé la mort près de Léré. Les secours sont arrivés \
+                 le soir. Une dizaine d'entre eux ont été abattus par les assaillants et quatre \
+                 autres ont péri dans l'incendie des greniers."
+            ),
+            (14, 14, 14)
+        );
+        // Parts that do not add up to it are a later figure.
+        assert_eq!(
+            toll(
+                "Lundi, 14 villageois ont trouvé la mort près de Léré. Selon le maire, 17 \
+                 personnes ont été tuées dont 3 femmes."
+            )
+            .1,
+            17
+        );
+    }
+
+    #[test]
     fn the_price_of_repelling_an_attack_is_paid_by_the_defenders() {
         let i = one(&format!(
             "{DATELINE}Sept Casques bleus tués à Tessalit. Lundi, des jihadistes ont attaqué le \

@@ -456,7 +456,67 @@ pub fn find_tolls(
     revised_the_sentence_before(text, sentences, &mut tolls);
     tolls.sort_by_key(|t| t.span.start);
     others_add_up(text, &mut tolls);
+    drop_breakdowns(text, sentences, quantities, date_spans, &mut tolls);
     drop_subsets(text, join_conjuncts(text, tolls))
+}
+
+/// "18 civils ont trouvé la mort … Quelque 12 d'entre eux ont été abattus et six autres ont
+/// péri dans l'explosion": a later figure that, with another figure of its sentence, adds up
+/// to a toll told a few sentences before breaks that toll down; it is not a new report of the
+/// dead, and as the latest statement it would replace the whole by one of its parts.
+fn drop_breakdowns(
+    text: &str,
+    sentences: &[Range<usize>],
+    quantities: &[Quantity],
+    date_spans: &[Range<usize>],
+    tolls: &mut Vec<Toll>,
+) {
+    let mut drop = Vec::new();
+    for (i, t) in tolls.iter().enumerate() {
+        if t.carried {
+            continue;
+        }
+        let sentence = &sentences[t.sentence];
+        let other_parts: Vec<u32> = quantities
+            .iter()
+            .filter(|q| {
+                q.span.start >= sentence.start
+                    && q.span.end <= sentence.end
+                    && q.span.start >= t.span.end
+                    && !date_spans.iter().any(|d| overlaps(d, &q.span))
+                    && next_word(text, q.span.end, 12) == "autres"
+                    // "deux soldats tués et quatre autres blessés": others of another outcome.
+                    && !tolls
+                        .iter()
+                        .any(|o| o.outcome != t.outcome && overlaps(&o.span, &q.span))
+                    && !matches!(
+                        text[q.span.end..]
+                            .find("autres")
+                            .map(|at| next_word(text, q.span.end + at + "autres".len(), 16))
+                            .unwrap_or_default()
+                            .as_str(),
+                        "blesses" | "blessees" | "blesse" | "enleves" | "disparus"
+                    )
+            })
+            .map(|q| q.range.best)
+            .collect();
+        let whole_before = tolls[..i].iter().any(|o| {
+            o.outcome == t.outcome
+                && o.sentence < t.sentence
+                && o.sentence + 4 >= t.sentence
+                && !o.vague
+                && !o.indefinite
+                && other_parts
+                    .iter()
+                    .any(|&part| part > 0 && t.range.best + part == o.range.best)
+        });
+        if whole_before {
+            drop.push(i);
+        }
+    }
+    for i in drop.into_iter().rev() {
+        tolls.remove(i);
+    }
 }
 
 /// The folded text of the `bytes` bytes before `at` (fewer at the text's start).
