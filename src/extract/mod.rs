@@ -3152,7 +3152,8 @@ fn tells_where(opening: &str) -> bool {
 /// "Kita : 2 personnes tuées" over a body that counts "un douanier et un gendarme tués": the
 /// headline's people are the body's dead told by side, so its figure counts once. Only a
 /// headline figure of people in general ("personnes", "individus") that the body's figures of
-/// the same outcome, one side at least not civilian, add up to.
+/// the same outcome, one side at least not civilian, add up to. The other way round too: a body
+/// figure of people equal to a headline figure of one side.
 fn without_headline_people<'a>(article: &Article, tolls: Vec<&'a Toll>) -> Vec<&'a Toll> {
     let Some(title) = article.title.as_ref() else {
         return tolls;
@@ -3176,9 +3177,22 @@ fn without_headline_people<'a>(article: &Article, tolls: Vec<&'a Toll>) -> Vec<&
         body().any(|o| o.category != Category::Civilians)
             && body().map(|o| o.range.best).sum::<u32>() == t.range.best
     };
+    // "Seize soldats tués" over "16 personnes ont été tuées": the body's people are the
+    // headline's soldiers, told again without their side.
+    let told_by_side_above = |t: &Toll| {
+        !in_title(t)
+            && people(t)
+            && tolls.iter().any(|h| {
+                in_title(h)
+                    && h.outcome == t.outcome
+                    && h.category != Category::Civilians
+                    && h.category != Category::Unknown
+                    && h.range.best == t.range.best
+            })
+    };
     tolls
         .iter()
-        .filter(|t| !(in_title(t) && people(t) && restated(t)))
+        .filter(|t| !(in_title(t) && people(t) && restated(t)) && !told_by_side_above(t))
         .copied()
         .collect()
 }
@@ -5881,6 +5895,17 @@ mod tests {
             "Mali : cinq personnes tuées dans l'attaque d'un poste\n\n{DATELINE}{body}"
         ));
         assert_eq!(killed(&i, Category::Civilians), Some(5), "{i:#?}");
+    }
+
+    #[test]
+    fn a_bodys_people_told_by_side_in_the_headline_count_once() {
+        let i = one(&format!(
+            "Mali : onze gendarmes tués dans une embuscade près de Ténenkou\n\n{DATELINE}Lundi, \
+             une patrouille est tombée dans une embuscade près de Ténenkou. Le bilan est lourd : \
+             selon des sources locales, 11 personnes ont perdu la vie."
+        ));
+        assert_eq!(i.fatalities.map(|f| f.best), Some(11), "{i:#?}");
+        assert_eq!(killed(&i, Category::Civilians), None);
     }
 
     #[test]
