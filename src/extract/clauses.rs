@@ -86,6 +86,11 @@ pub fn cut_roundups(
             start = at;
             cut_any = true;
         }
+        if let Some(at) = beside_another_toll_cut(text, start..s.end) {
+            out.push(trimmed(text, start..at));
+            start = at;
+            cut_any = true;
+        }
         out.push(trimmed(text, start..s.end));
     }
     out.retain(|r| !r.is_empty());
@@ -219,6 +224,38 @@ fn another_target_cut(text: &str, range: Range<usize>) -> Option<usize> {
     .then_some(range.start + cut)
 }
 
+/// "En plus des", "outre les": a clause opening that sets another event's dead beside the
+/// ones the sentence goes on to tell.
+const BESIDE: [&str; 4] = ["en plus des ", "en plus de ", "outre les ", "outre "];
+
+/// Where "En plus des 31 personnes tuées à A, neuf autres sont mortes à B" cuts `range`: at
+/// the comma before the others, when the opening names a place. `None` when the range does
+/// not open so, or no figure of others follows a comma.
+fn beside_another_toll_cut(text: &str, range: Range<usize>) -> Option<usize> {
+    let part = text.get(range.clone())?;
+    let folded = fold_key(part);
+    if !BESIDE.iter().any(|b| folded.starts_with(b)) {
+        return None;
+    }
+    part.match_indices(", ")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let after = fold_key(&part[i + 2..]);
+            let mut words = after.split_whitespace();
+            let figure = words.next().unwrap_or("");
+            let figure_like = figure.chars().all(|c| c.is_ascii_digit())
+                || crate::extract::numbers::parse_french_number(figure).is_some();
+            figure_like && words.next() == Some("autres")
+        })
+        .filter(|&i| {
+            part[..i]
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.starts_with(char::is_uppercase))
+        })
+        .map(|i| range.start + i)
+}
+
 /// Whether the words after "qu" (the elided "que": "'à B", "'au camp de", "e dans la
 /// localité de") open on a preposition of place.
 fn opens_on_a_place(after: &str) -> bool {
@@ -337,6 +374,27 @@ mod tests {
                 "tandis que dans la localité de Hombori un civil a été blessé."
             ]
         );
+    }
+
+    #[test]
+    fn the_dead_of_another_place_set_beside_others_are_another_clause() {
+        assert_eq!(
+            clauses(
+                "Outre les sept villageois abattus à Dinangourou, quatre autres civils ont péri \
+                 dans l'explosion d'une mine près de Mondoro."
+            ),
+            [
+                "Outre les sept villageois abattus à Dinangourou",
+                "quatre autres civils ont péri dans l'explosion d'une mine près de Mondoro."
+            ]
+        );
+        // No place of their own, or no others counted: one clause.
+        for text in [
+            "En plus des morts, 12 autres personnes ont été blessées à Boni.",
+            "En plus des 12 morts de Boni, des dizaines de maisons ont été incendiées.",
+        ] {
+            assert_eq!(clauses(text), [text], "{text}");
+        }
     }
 
     #[test]

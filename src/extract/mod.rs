@@ -5909,6 +5909,25 @@ mod tests {
     }
 
     #[test]
+    fn the_dead_set_beside_another_places_are_not_added() {
+        let article = article_from_text(
+            "test.txt",
+            format!(
+                "{DATELINE}Mardi a été une journée sanglante. En plus des 12 personnes tuées à \
+                 Boni, 5 autres personnes sont mortes dans une embuscade près de Ténenkou."
+            ),
+        );
+        let article = cut_roundups(&article, &DatedText::read(&article)).expect("a cut");
+        let towns = [("Boni", 15.08, -2.22), ("Ténenkou", 14.46, -4.92)];
+        let drafts = extract_with_places(&article, &places_of(&article, &towns)).drafts;
+        let tolls: Vec<u32> = drafts
+            .iter()
+            .filter_map(|d| d.incident.fatalities.map(|f| f.best))
+            .collect();
+        assert_eq!(tolls, [12, 5], "{drafts:#?}");
+    }
+
+    #[test]
     fn a_long_list_among_the_dead_counts_no_more_dead() {
         let i = one(&format!(
             "{DATELINE}Le bilan de l'explosion d'une mine mardi près de Douentza s'élève à \

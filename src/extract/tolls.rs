@@ -707,6 +707,16 @@ fn others_add_up(text: &str, tolls: &mut [Toll]) {
             }
             continue;
         };
+        // "En plus des 31 personnes tuées à A, neuf autres sont mortes à B": the figure after
+        // "en plus des" is another event's, told to set this one beside it.
+        let before_prev = folded_before(text, prev.span.start, 16);
+        let before_prev = before_prev.trim_end();
+        if ["en plus des", "en plus de", "outre les", "outre"]
+            .iter()
+            .any(|w| before_prev.ends_with(w))
+        {
+            continue;
+        }
         let prev_category = prev.category;
         let generic = says_only_people(text, t);
         let t = &mut tolls[i];
