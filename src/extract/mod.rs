@@ -2263,8 +2263,16 @@ fn drop_totals_of_incidents(
             }
         }
     }
+    // A headline above the lead that says the same total goes with it.
     for (gi, t) in totals {
-        groups[gi].tolls.retain(|&x| x != t);
+        let total = &tolls[t];
+        groups[gi].tolls.retain(|&x| {
+            let o = &tolls[x];
+            x != t
+                && !(o.sentence < total.sentence
+                    && o.outcome == total.outcome
+                    && o.range.best == total.range.best)
+        });
     }
     remainders
 }
@@ -7565,6 +7573,20 @@ mod tests {
         assert_eq!(tolls, [Some(4), Some(2)], "{v:#?}");
         // The passengers, not the assailants who killed them, are the dead.
         assert_eq!(killed_sides(&v[0]), [Category::Civilians], "{v:#?}");
+    }
+
+    #[test]
+    fn a_headline_and_lead_total_of_operations_is_dropped_for_the_operations() {
+        let v = incidents(&format!(
+            "Plus de 25 terroristes neutralisés par l'armée\n{DATELINE}L'armée a mené des \
+             opérations aériennes dans le cercle de Niono, neutralisant plus de 25 terroristes. \
+             Le 10 mars, une frappe a visé un repaire, entraînant la neutralisation d'une \
+             quinzaine de membres armés. Le 12 mars, une seconde frappe a permis l'élimination \
+             d'une dizaine d'autres terroristes."
+        ));
+        let tolls: Vec<Option<u32>> = v.iter().map(|i| i.fatalities.map(|t| t.best)).collect();
+        assert_eq!(tolls, [Some(15), Some(10)], "{v:#?}");
+        assert_eq!(killed_sides(&v[0]), [Category::Militants], "{v:#?}");
     }
 
     #[test]
