@@ -3200,7 +3200,7 @@ fn without_headline_people<'a>(article: &Article, tolls: Vec<&'a Toll>) -> Vec<&
     };
     tolls
         .iter()
-        .filter(|t| !(in_title(t) && people(t) && restated(t)) && !told_by_side_above(t))
+        .filter(|t| !(told_by_side_above(t) || in_title(t) && people(t) && restated(t)))
         .copied()
         .collect()
 }
