@@ -461,9 +461,9 @@ pub fn find_tolls(
 }
 
 /// "18 civils ont trouvé la mort … Quelque 12 d'entre eux ont été abattus et six autres ont
-/// péri dans l'explosion": a later figure that, with another figure of its sentence, adds up
-/// to a toll told a few sentences before breaks that toll down; it is not a new report of the
-/// dead, and as the latest statement it would replace the whole by one of its parts.
+/// péri dans l'explosion": a later figure that, with a figure of "autres" after it in its
+/// sentence, adds up to a toll told a few sentences before breaks that toll down; it is not a
+/// new report of the dead, and as the latest statement it would replace the whole by a part.
 fn drop_breakdowns(
     text: &str,
     sentences: &[Range<usize>],
