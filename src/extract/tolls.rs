@@ -496,6 +496,9 @@ fn drop_breakdowns(
                             .unwrap_or_default()
                             .as_str(),
                         "blesses" | "blessees" | "blesse" | "enleves" | "disparus"
+                        // "tuées à A et dans deux autres localités": places, not dead.
+                        | "localites" | "villages" | "communes" | "hameaux" | "sites"
+                        | "camps" | "postes" | "attaques" | "cercles" | "regions"
                     )
             })
             .map(|q| q.range.best)
